@@ -1,0 +1,85 @@
+import type { AnyEndpoint } from './types.js';
+
+/** Raw query as Fastify's parser gives it: repeated names become arrays. */
+export type RawQuery = Record<string, string | string[] | undefined>;
+
+export interface ParamError {
+  param: string;
+  message: string;
+}
+
+/** Parsed, defaulted, clamped and normalised params plus their canonical form (contract §2). */
+export interface CanonicalRequest {
+  params: Record<string, unknown>;
+  /** `<operationId>?<name>=<value>&…` in byte order of names; the cache key and idempotency fingerprint. */
+  canonical: string;
+}
+
+export type ParseResult = ({ ok: true } & CanonicalRequest) | { ok: false; errors: ParamError[] };
+
+/** RFC 3986 encoding: encodeURIComponent leaves !'()* alone, which RFC 3986 reserves. */
+function rfc3986(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function serialise(value: unknown): string {
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/** Reads one param by its name or an alias: the canonical name wins (contract §2, `q` alias). */
+function rawValue(query: RawQuery, names: readonly string[]): { value?: string; repeated?: string } {
+  for (const name of names) {
+    const raw = query[name];
+    if (raw === undefined) continue;
+    if (Array.isArray(raw)) return { repeated: name };
+    const trimmed = raw.trim();
+    // `?x=` is the same as absent (contract §2), so an empty canonical name lets the alias speak.
+    if (trimmed !== '') return { value: trimmed };
+  }
+  return {};
+}
+
+/**
+ * Applies the contract §2 parameter policy to a raw query: unknown params ignored, empties absent,
+ * values trimmed, types/enums checked (every bad param listed), clamps and defaults applied.
+ */
+export function parseParams(endpoint: AnyEndpoint, query: RawQuery): ParseResult {
+  const errors: ParamError[] = [];
+  const params: Record<string, unknown> = {};
+
+  for (const [name, hint] of Object.entries(endpoint.rejectedParams ?? {})) {
+    if (query[name] !== undefined) errors.push({ param: name, message: hint });
+  }
+
+  for (const [name, def] of Object.entries(endpoint.params)) {
+    const { value, repeated } = rawValue(query, [name, ...(def.aliases ?? [])]);
+    if (repeated !== undefined) {
+      errors.push({ param: repeated, message: 'must be given at most once' });
+      continue;
+    }
+    if (value === undefined) {
+      if (def.required) errors.push({ param: name, message: 'is required' });
+      else if (def.default !== undefined) params[name] = def.default;
+      continue;
+    }
+    const parsed = def.schema.safeParse(value);
+    if (!parsed.success) {
+      errors.push({ param: name, message: parsed.error.issues[0]?.message ?? 'is invalid' });
+      continue;
+    }
+    const isEmptyList = Array.isArray(parsed.data) && parsed.data.length === 0;
+    if (!isEmptyList) params[name] = parsed.data;
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, params, canonical: canonicalForm(endpoint.operationId, params) };
+}
+
+/** `<operationId>?a=1&b=2`: names in byte order, values RFC 3986-encoded (contract §2). */
+export function canonicalForm(operationId: string, params: Record<string, unknown>): string {
+  const pairs = Object.keys(params)
+    .filter((name) => params[name] !== undefined)
+    .sort()
+    .map((name) => `${name}=${rfc3986(serialise(params[name]))}`);
+  return `${operationId}?${pairs.join('&')}`;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../define.js';
+import { countryCode, intEnum, paging, positiveInt, stringEnum } from '../params.js';
+import { CountryInfo, IndustryInfo, Pagination, RankFields, TrendPoint, upstreamEnvelope } from '../schemas.js';
+
+export const HashtagItem = z.object({
+  hashtag_id: z.string(),
+  hashtag_name: z.string(),
+  country_info: CountryInfo,
+  industry_info: IndustryInfo.optional(),
+  is_promoted: z.boolean(),
+  trend: z.array(TrendPoint),
+  creators: z.array(z.object({ nick_name: z.string(), avatar_url: z.string() })).max(3).optional(),
+  publish_cnt: z.number().int(),
+  video_views: z.number().int(),
+  ...RankFields,
+});
+
+/** Endpoint 1, the flagship: the upstream's top-100 hashtag chart (contract §4.2). */
+export const popularTrendHashtag = defineEndpoint({
+  path: '/tiktok/popular-trend/hashtag',
+  group: 'Trends',
+  summary: 'Retrieve TikTok popular-trend hashtags',
+  description:
+    'Returns the TikTok Creative Center top-100 trending hashtags for a period, optionally narrowed by ' +
+    'country, industry or to hashtags new to the top 100. The service clamps page to 1–10, limit to at ' +
+    'most 100, and defaults period to 7.',
+  params: {
+    ...paging(10),
+    period: intEnum([7, 30, 120], { default: 7, description: 'Trend window in days.' }),
+    industry_id: positiveInt({
+      description: 'Industry id from country-industry-meta (11 digits, e.g. 22000000000).',
+      example: '22000000000',
+    }),
+    country_code: countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions.' }),
+    filter_by: stringEnum(['new_on_board'], {
+      description: '`new_on_board` keeps only hashtags new to the top 100.',
+      example: 'new_on_board',
+    }),
+  },
+  creditCost: 8,
+  cacheTtlSeconds: 3600,
+  upstream: ['popular_trend/hashtag/list'],
+  envelope: 'double',
+  responseSchemaName: 'populartrend.hashtagTrendResponseDoc',
+  responseSchema: upstreamEnvelope(
+    z.object({ list: z.array(HashtagItem), pagination: Pagination }),
+    { requestId: false },
+  ),
+  sample: {
+    code: 0,
+    msg: 'OK',
+    data: {
+      list: [
+        {
+          hashtag_id: '4777',
+          hashtag_name: 'prom',
+          country_info: { id: 'US', value: 'United States', label: 'US' },
+          industry_info: { id: 22000000000, value: 'Apparel & Accessories', label: 'label_22000000000' },
+          is_promoted: false,
+          trend: [{ time: 1776729600, value: 1 }],
+          publish_cnt: 179872,
+          video_views: 766182036,
+          rank: 1,
+          rank_diff: 0,
+          rank_diff_type: 4,
+        },
+      ],
+      pagination: { page: 1, size: 1, total: 100, has_more: true },
+    },
+  },
+  notes: [
+    '`page` is clamped to 1–10 and `limit` to 1–100; out-of-range values are never an error.',
+    '`period` defaults to 7. The chart holds at most 100 hashtags, so `pagination.total` is at most 100.',
+    'Pages are windows over the upstream chart: `(page−1)·limit` items are skipped; a window past the end is an empty, charged list.',
+    'A country the upstream does not cover answers 200 with an empty list.',
+    '`rank_diff_type`: 1 up, 2 unchanged, 3 down, 4 new to the chart.',
+    'The inner envelope carries no `request_id`, as in Crawlora.',
+  ],
+});
