@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { userSign } from '../../src/simulator/sign.js';
+import type { SimulatorHandle } from '../../src/simulator/index.js';
+
+/** Headers of a correctly signed call (upstream spec §3.1–3.2). */
+export function signedHeaders(nowMs: number, id: string = randomUUID()): Record<string, string> {
+  const timestamp = String(Math.floor(nowMs / 1000));
+  return { 'anonymous-user-id': id, timestamp, 'user-sign': userSign(id, timestamp), lang: 'en' };
+}
+
+export interface Reply {
+  status: number;
+  type: string | null;
+  text: string;
+  /** Parsed body; big numbers lose precision here, so tests of raw ids read `text`. */
+  json: any;
+}
+
+/** GET an upstream path, signed with the given clock time unless headers are given. */
+export async function call(
+  sim: SimulatorHandle,
+  pathAndQuery: string,
+  opts: { nowMs: number; headers?: Record<string, string>; extra?: Record<string, string> },
+): Promise<Reply> {
+  const res = await fetch(sim.baseUrl + pathAndQuery, {
+    headers: { ...(opts.headers ?? signedHeaders(opts.nowMs)), ...(opts.extra ?? {}) },
+    redirect: 'manual',
+  });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, type: res.headers.get('content-type'), text, json };
+}
