@@ -1,8 +1,38 @@
+import { keywordInsights } from './keywords/keyword-insights.js';
+import { topAdsAnalysis } from './top-ads/top-ads-analysis.js';
+import { topAdsDetail } from './top-ads/top-ads-detail.js';
+import { topAdsFilters } from './top-ads/top-ads-filters.js';
+import { topAdsList } from './top-ads/top-ads-list.js';
+import { topAdsRecommend } from './top-ads/top-ads-recommend.js';
+import { topAdsSpotlight } from './top-ads/top-ads-spotlight.js';
+import { topAdsSuggestions } from './top-ads/top-ads-suggestions.js';
+import { popularTrendCountryIndustryMeta } from './trends/popular-trend-country-industry-meta.js';
+import { popularTrendCreator } from './trends/popular-trend-creator.js';
+import { popularTrendHashtagDetail } from './trends/popular-trend-hashtag-detail.js';
 import { popularTrendHashtag } from './trends/popular-trend-hashtag.js';
+import { popularTrendSongDetail } from './trends/popular-trend-song-detail.js';
+import { popularTrendSong } from './trends/popular-trend-song.js';
+import { popularTrendVideo } from './trends/popular-trend-video.js';
 import type { AnyEndpoint } from './types.js';
 
 /** Every public endpoint, in contract §4 order. The one list everything else is derived from. */
-export const endpoints: readonly AnyEndpoint[] = [popularTrendHashtag];
+export const endpoints: readonly AnyEndpoint[] = [
+  popularTrendHashtag,
+  popularTrendHashtagDetail,
+  popularTrendSong,
+  popularTrendSongDetail,
+  popularTrendCreator,
+  popularTrendVideo,
+  popularTrendCountryIndustryMeta,
+  topAdsList,
+  topAdsDetail,
+  topAdsAnalysis,
+  topAdsFilters,
+  topAdsRecommend,
+  topAdsSpotlight,
+  topAdsSuggestions,
+  keywordInsights,
+];
 
 const byOperationId = new Map(endpoints.map((e) => [e.operationId, e]));
 

@@ -4,3 +4,6 @@ export type { EndpointDefinition, AnyEndpoint, EndpointGroup, ParamDefs, ParsedP
 export type { ParamDef, ParamType } from './params.js';
 export { isCountryCode, countryName } from './countries.js';
 export { TREND_INDUSTRIES, TREND_COUNTRIES } from './industries.js';
+export { sharedSchemas } from './schemas.js';
+export { ANALYSIS_METRICS } from './top-ads/top-ads-analysis.js';
+export { TOP_ADS_STATIC_FILTERS } from './top-ads/top-ads-filters.js';

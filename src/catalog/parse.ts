@@ -26,13 +26,21 @@ function serialise(value: unknown): string {
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
-/** Reads one param by its name or an alias: the canonical name wins (contract §2, `q` alias). */
-function rawValue(query: RawQuery, names: readonly string[]): { value?: string; repeated?: string } {
+/**
+ * Reads one param by its name or an alias: the canonical name wins (contract §2, `q` alias). A repeated
+ * CSV param is read as one list (`industry=1&industry=2` = `industry=1,2`, decided here); a repeated
+ * scalar is an error.
+ */
+function rawValue(
+  query: RawQuery,
+  names: readonly string[],
+  isList: boolean,
+): { value?: string; repeated?: string } {
   for (const name of names) {
     const raw = query[name];
     if (raw === undefined) continue;
-    if (Array.isArray(raw)) return { repeated: name };
-    const trimmed = raw.trim();
+    if (Array.isArray(raw) && !isList) return { repeated: name };
+    const trimmed = (Array.isArray(raw) ? raw.join(',') : raw).trim();
     // `?x=` is the same as absent (contract §2), so an empty canonical name lets the alias speak.
     if (trimmed !== '') return { value: trimmed };
   }
@@ -41,7 +49,8 @@ function rawValue(query: RawQuery, names: readonly string[]): { value?: string; 
 
 /**
  * Applies the contract §2 parameter policy to a raw query: unknown params ignored, empties absent,
- * values trimmed, types/enums checked (every bad param listed), clamps and defaults applied.
+ * values trimmed, types/enums checked (every bad param listed), clamps and defaults applied; params
+ * marked `ignored` are validated and then dropped.
  */
 export function parseParams(endpoint: AnyEndpoint, query: RawQuery): ParseResult {
   const errors: ParamError[] = [];
@@ -52,14 +61,14 @@ export function parseParams(endpoint: AnyEndpoint, query: RawQuery): ParseResult
   }
 
   for (const [name, def] of Object.entries(endpoint.params)) {
-    const { value, repeated } = rawValue(query, [name, ...(def.aliases ?? [])]);
+    const { value, repeated } = rawValue(query, [name, ...(def.aliases ?? [])], def.type === 'csv');
     if (repeated !== undefined) {
       errors.push({ param: repeated, message: 'must be given at most once' });
       continue;
     }
     if (value === undefined) {
       if (def.required) errors.push({ param: name, message: 'is required' });
-      else if (def.default !== undefined) params[name] = def.default;
+      else if (def.default !== undefined && !def.ignored) params[name] = def.default;
       continue;
     }
     const parsed = def.schema.safeParse(value);
@@ -68,7 +77,8 @@ export function parseParams(endpoint: AnyEndpoint, query: RawQuery): ParseResult
       continue;
     }
     const isEmptyList = Array.isArray(parsed.data) && parsed.data.length === 0;
-    if (!isEmptyList) params[name] = parsed.data;
+    // An ignored param is validated only: it reaches neither the upstream nor the canonical form (contract §2).
+    if (!isEmptyList && !def.ignored) params[name] = parsed.data;
   }
 
   if (errors.length > 0) return { ok: false, errors };

@@ -57,3 +57,85 @@ export function upstreamEnvelope<T extends z.ZodType>(data: T, opts: { requestId
     data,
   });
 }
+
+/** Lifetime of a trend (hashtag and song detail). */
+export const Longevity = z.object({ popular_days: z.number().int(), current_popularity: z.number().int() });
+
+/** Top Ads pagination: upstream `total_count` kept beside `total` (contract §4.3). */
+export const TopAdsPagination = z.object({
+  page: z.number().int(),
+  size: z.number().int(),
+  total: z.number().int(),
+  total_count: z.number().int(),
+  has_more: z.boolean(),
+});
+
+/** One option of a Top Ads filter list; upstream ids are strings or numbers. */
+export const FilterItem = z.object({
+  id: z.union([z.string(), z.number().int()]),
+  parent_id: z.union([z.string(), z.number().int()]).nullable(),
+  label: z.string(),
+  value: z.string(),
+  has_conversion: z.boolean().optional(),
+});
+
+export const VideoInfo = z.object({
+  vid: z.string(),
+  cover: z.string(),
+  duration: z.number(),
+  width: z.number().int(),
+  height: z.number().int(),
+  /** Quality (e.g. `720p`) → signed CDN URL that expires. */
+  video_url: z.record(z.string(), z.string()),
+});
+
+/** A Top Ads creative as listed (list, recommend, spotlight). */
+export const Material = z.object({
+  id: z.string(),
+  ad_title: z.string(),
+  brand_name: z.string(),
+  /** Spend bucket, 1 (low) to 3 (high). */
+  cost: z.number().int().min(1).max(3),
+  ctr: z.number(),
+  like: z.number().int(),
+  comment: z.number().int(),
+  share: z.number().int(),
+  favorite: z.boolean(),
+  is_search: z.boolean(),
+  industry_key: z.string(),
+  objective_key: z.string(),
+  video_info: VideoInfo,
+});
+
+/** The detail form of a Top Ads creative (top-ads/detail). */
+export const MaterialDetail = Material.extend({
+  country_code: z.array(z.string()),
+  has_summary: z.boolean(),
+  voice_over: z.boolean(),
+  highlight: z.string(),
+  highlight_text: z.string(),
+  keyword_list: z.array(z.string()).nullable(),
+  landing_page: z.string(),
+  objectives: z.array(z.object({ label: z.string(), value: z.string() })),
+  pattern_label: z.array(FilterItem),
+  source: z.string(),
+  source_key: z.number().int(),
+});
+
+/**
+ * Shared schemas by the name OpenAPI gives them in `components.schemas` (Crawlora's `popularTrend.*`
+ * names where it has them), so the document references one definition instead of repeating it.
+ */
+export const sharedSchemas: Readonly<Record<string, z.ZodType>> = {
+  'popularTrend.CountryInfo': CountryInfo,
+  'popularTrend.IndustryInfo': IndustryInfo,
+  'popularTrend.TrendPoint': TrendPoint,
+  'popularTrend.Pagination': Pagination,
+  'popularTrend.RelatedItem': RelatedItem,
+  'popularTrend.Longevity': Longevity,
+  'popularTrend.TopAdsPagination': TopAdsPagination,
+  'popularTrend.TopAdsFilterItem': FilterItem,
+  'popularTrend.TopAdsVideoInfo': VideoInfo,
+  'popularTrend.TopAdsMaterial': Material,
+  'popularTrend.TopAdsMaterialDetail': MaterialDetail,
+};

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../define.js';
+import { FilterItem, upstreamEnvelope } from '../schemas.js';
+import { ANALYSIS_METRICS } from './top-ads-analysis.js';
+
+type StaticItem = z.input<typeof FilterItem>;
+
+function item(group: string, id: string | number, value: string): StaticItem {
+  return { id, parent_id: null, label: `${group}_${id}`, value };
+}
+
+/**
+ * Filter lists the upstream does not serve; the catalog owns them (contract §4.3, decided there).
+ * The adapter merges them with the upstream's `industry`, `country`, `ad_language`, `objective` and
+ * `pattern_label`.
+ */
+export const TOP_ADS_STATIC_FILTERS: Readonly<Record<'order_by' | 'duration' | 'like' | 'ad_format' | 'period' | 'analysis_metric', readonly StaticItem[]>> = {
+  order_by: [
+    item('order_by', 'for_you', 'For You'),
+    item('order_by', 'impression', 'Impressions'),
+    item('order_by', 'ctr', 'CTR'),
+    item('order_by', 'play_2s_rate', '2s view rate'),
+    item('order_by', 'play_6s_rate', '6s view rate'),
+    item('order_by', 'cvr', 'CVR'),
+    item('order_by', 'like', 'Likes'),
+  ],
+  duration: [
+    item('duration', 'time-2', '≤ 10s'),
+    item('duration', 'time-3', '10–20s'),
+    item('duration', 'time-4', '20–30s'),
+    item('duration', 'time-5', '30–40s'),
+    item('duration', 'time-6', '40–60s'),
+    item('duration', 'time-7', '> 60s'),
+  ],
+  like: [
+    item('like', '1', 'Top 1–20%'),
+    item('like', '2', 'Top 21–40%'),
+    item('like', '3', 'Top 41–60%'),
+    item('like', '4', 'Top 61–80%'),
+    item('like', '5', 'Top 81–100%'),
+  ],
+  ad_format: [item('ad_format', '1', 'Spark Ads'), item('ad_format', '2', 'Non-Spark Ads')],
+  period: [item('period', 7, 'Last 7 days'), item('period', 30, 'Last 30 days'), item('period', 180, 'Last 180 days')],
+  analysis_metric: Object.entries(ANALYSIS_METRICS).map(([id, m]) => item('analysis_metric', id, m.label)),
+};
+
+/** Endpoint 11: every Top Ads filter list (Crawlora, contract §4.3). */
+export const topAdsFilters = defineEndpoint({
+  path: '/tiktok/top-ads/filters',
+  group: 'Top Ads',
+  summary: 'Retrieve TikTok Top Ads filters',
+  description:
+    'Returns filter metadata for TikTok Creative Center Top Ads. Dynamic values come from TikTok; static UI ' +
+    'enums are included for `order_by`, `duration`, `like`, and `ad_format`.',
+  params: {},
+  creditCost: 8,
+  cacheTtlSeconds: 86_400,
+  upstream: ['top_ads/v2/filters'],
+  envelope: 'double',
+  responseSchemaName: 'populartrend.topAdsFiltersResponseDoc',
+  responseSchema: upstreamEnvelope(
+    z.object({
+      industry: z.array(FilterItem),
+      country: z.array(FilterItem),
+      ad_language: z.array(FilterItem),
+      objective: z.array(FilterItem),
+      pattern_label: z.array(FilterItem),
+      order_by: z.array(FilterItem),
+      duration: z.array(FilterItem),
+      like: z.array(FilterItem),
+      ad_format: z.array(FilterItem),
+      period: z.array(FilterItem),
+      analysis_metric: z.array(FilterItem),
+    }),
+    { requestId: true },
+  ),
+  sample: {
+    code: 0,
+    msg: 'OK',
+    request_id: '20260421093000D2E3F4A5B6C7D8E9F0A1',
+    data: {
+      industry: [
+        { id: '27000000000', parent_id: null, label: 'label_27000000000', value: 'Food & Beverage' },
+        { id: '27102000000', parent_id: '27000000000', label: 'label_27102000000', value: 'Drinks' },
+      ],
+      country: [{ id: 'US', parent_id: null, label: 'US', value: 'United States' }],
+      ad_language: [{ id: 'en', parent_id: null, label: 'en', value: 'English' }],
+      objective: [{ id: 3, parent_id: null, label: 'campaign_objective_conversion', value: 'Conversions', has_conversion: true }],
+      pattern_label: [{ id: 10100100000, parent_id: null, label: 'pattern_label_10100100000', value: 'Product demo' }],
+      ...TOP_ADS_STATIC_FILTERS,
+    },
+  },
+  notes: [
+    'Takes no params.',
+    '`industry`, `country`, `ad_language`, `objective` and `pattern_label` come from the upstream; `order_by`, `duration`, `like`, `ad_format`, `period` and `analysis_metric` are static lists kept by Trendlens.',
+    'Ids are strings or numbers as the upstream sends them; pass them to /tiktok/top-ads/list as they are.',
+    'Cached for 24 hours.',
+  ],
+});

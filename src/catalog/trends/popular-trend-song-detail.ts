@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../define.js';
+import { countryCode, digitId, intEnum } from '../params.js';
+import { AudienceFields, Longevity, upstreamEnvelope } from '../schemas.js';
+import { SoundItem } from './popular-trend-song.js';
+
+/** A song's detail: the chart item with audience and longevity; off-chart, so `rank` is null. */
+export const SoundDetail = SoundItem.extend({
+  rank: z.null(),
+  ...AudienceFields,
+  longevity: Longevity,
+});
+
+/** Endpoint 4: one song's detail page (new in Trendlens, contract §4.2). */
+export const popularTrendSongDetail = defineEndpoint({
+  path: '/tiktok/popular-trend/song/detail',
+  group: 'Trends',
+  summary: 'Retrieve TikTok popular-trend song detail',
+  description:
+    'Returns one song from the TikTok Creative Center trend pages by its `clip_id`: its popularity curve, ' +
+    'audience ages, interests and countries, longevity and related videos.',
+  params: {
+    clip_id: digitId({ maxDigits: 20, description: 'Song clip id from the song chart (1–20 digits).', example: '7339914391000000001' }),
+    period: intEnum([7, 30, 120], { default: 7, description: 'Window in days.' }),
+    country_code: countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions.' }),
+  },
+  creditCost: 8,
+  cacheTtlSeconds: 3600,
+  upstream: ['popular_trend/sound/detail'],
+  envelope: 'double',
+  responseSchemaName: 'populartrend.songDetailResponseDoc',
+  responseSchema: upstreamEnvelope(
+    z.object({
+      sound: SoundDetail,
+      /** Null for anonymous callers, which Trendlens always is upstream. */
+      liked: z.boolean().nullable(),
+      disliked: z.boolean(),
+      like_count: z.number().int(),
+    }),
+    { requestId: true },
+  ),
+  sample: {
+    code: 0,
+    msg: 'OK',
+    request_id: '20260421093000B4C5D6E7F8091A2B3C4D',
+    data: {
+      sound: {
+        clip_id: '7339914391000000001',
+        song_id: '7339914391000000002',
+        title: 'Summer Anthem',
+        author: 'The Weekenders',
+        cover: 'https://p16-sg.tiktokcdn.com/music-cover-1.jpeg?x-expires=1776816000',
+        duration: 60,
+        country_code: 'US',
+        link: 'https://www.tiktok.com/music/x-7339914391000000001',
+        url_title: 'summer-anthem',
+        music_url: null,
+        if_cml: true,
+        is_search: false,
+        promoted: false,
+        on_list_times: null,
+        rank: null,
+        rank_diff: null,
+        rank_diff_type: 2,
+        trend: [
+          { time: 1776643200, value: 0.9 },
+          { time: 1776729600, value: 1 },
+        ],
+        related_items: [{ item_id: '7562659435622010021', cover_uri: 'tos-maliva-p-0068/oQAbCdEfGh' }],
+        audience_ages: [
+          { age_level: 3, score: 48 },
+          { age_level: 4, score: 35 },
+          { age_level: 5, score: 17 },
+        ],
+        audience_interests: [
+          { interest_info: { id: '10003', label: 'diversify_10003', value: 'Music' }, score: 41 },
+        ],
+        audience_countries: [
+          { country_info: { id: '6252001', label: 'US', value: 'United States' }, score: 66 },
+        ],
+        longevity: { popular_days: 21, current_popularity: 1 },
+      },
+      liked: null,
+      disliked: false,
+      like_count: 0,
+    },
+  },
+  notes: [
+    '`clip_id` is required: 1–20 digits, kept as a string.',
+    '`period` defaults to 7; without `country_code` the upstream reports all regions.',
+    'An unknown `clip_id` answers 404 `resource_not_found`, not charged.',
+    '`sound.rank` is always null on the detail page; `liked` is null because the upstream is called anonymously.',
+  ],
+});
