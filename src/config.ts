@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const csvList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((s) => s === 'true' || s === '1');
+
+/**
+ * Every setting, parsed once from the environment (STYLE: config is parsed once). Nothing else reads
+ * `process.env`; `buildApp` receives the result.
+ */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Origin people reach the server at, for links in docs, OpenAPI `servers` and billing bodies. */
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().min(1).default('./data/trendlens.db'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  UPSTREAM_BASE_URL: z.url().default('https://ads.tiktok.com/creative_radar_api/v1/'),
+  /** Operator-supplied TikTok session cookies, separated by `||`, used round-robin. */
+  UPSTREAM_COOKIES: z
+    .string()
+    .transform((s) => s.split('||').map((x) => x.trim()).filter(Boolean))
+    .default([]),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  CORS_ORIGINS: csvList.optional(),
+  PLANS_FILE: z.string().min(1).optional(),
+  DEFAULT_PLAN: z.string().min(1).default('free'),
+  CREDIT_COST: z.coerce.number().int().positive().default(8),
+  SIGNUP_ENABLED: flag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment, failing with a message that names each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** The configuration with every default, for tests and embedding. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...ConfigSchema.parse({}), ...overrides };
+}

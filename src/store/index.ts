@@ -1,0 +1,2 @@
+export { openStore, dialectOf, type Store, type StoreDialect } from './connect.js';
+export type * from './database.js';

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Accounts } from '../../src/accounts/index.js';
+import { CreditLedger, DEFAULT_PLANS, PlanCatalog, type Plan } from '../../src/billing/index.js';
+import { ManualClock } from '../../src/clock.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { freshDatabase, storeKinds, type TestDatabase } from '../support/databases.js';
+
+const tiny: Plan = {
+  id: 'tiny', name: 'Tiny', price_usd: 1, included_credits: 400, daily_credit_limit: null,
+  rate_limit_per_minute: 10_000, overage_usd_per_1k: null, overage_default: false,
+};
+const capped: Plan = { ...tiny, id: 'capped', name: 'Capped', included_credits: 10_000, daily_credit_limit: 40 };
+const metered: Plan = { ...tiny, id: 'metered', name: 'Metered', included_credits: 16, overage_usd_per_1k: 0.5, overage_default: true };
+
+describe.each(storeKinds)('credit ledger on %s', (kind) => {
+  let database: TestDatabase;
+  let store: Store;
+  let clock: ManualClock;
+  let accounts: Accounts;
+  let ledger: CreditLedger;
+
+  beforeEach(async () => {
+    database = await freshDatabase(kind);
+    store = await openStore(database.url);
+    clock = new ManualClock(Date.UTC(2026, 0, 31, 10, 0, 0));
+    const plans = new PlanCatalog([...DEFAULT_PLANS, tiny, capped, metered], 'free');
+    accounts = new Accounts(store.db, plans, clock);
+    ledger = new CreditLedger(store, plans, clock);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  async function expectConsistent(accountId: string) {
+    const snapshot = await ledger.snapshot(accountId);
+    expect(await ledger.ledgerSum(accountId)).toBe(snapshot.balance);
+    expect(snapshot.balance).toBeGreaterThanOrEqual(0);
+    return snapshot;
+  }
+
+  it('opens an account with its plan credits, recorded in the ledger', async () => {
+    const account = await accounts.create({ email: 'A@Example.com ', planId: 'tiny' });
+    expect(account.email).toBe('a@example.com');
+    expect((await expectConsistent(account.id)).balance).toBe(400);
+  });
+
+  it('reserves, commits and releases, keeping the balance equal to the ledger sum', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    expect(await ledger.reserve(id, 'req_1', 8)).toMatchObject({ ok: true, remaining: 392 });
+    await ledger.commit('req_1');
+    expect(await ledger.reserve(id, 'req_2', 8)).toMatchObject({ ok: true, remaining: 384 });
+    await ledger.release('req_2');
+    await ledger.release('req_2');
+    const snapshot = await expectConsistent(id);
+    expect(snapshot.balance).toBe(392);
+    expect(snapshot.creditsUsed).toBe(8);
+  });
+
+  it('refuses a reservation that would go below zero without overage', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    await ledger.grant(id, 4, 'grant_x');
+    for (let i = 0; i < 50; i++) expect((await ledger.reserve(id, `req_${i}`, 8)).ok).toBe(true);
+    expect(await ledger.reserve(id, 'req_last', 8)).toMatchObject({ ok: false, reason: 'insufficient_credits' });
+    expect((await expectConsistent(id)).balance).toBe(4);
+  });
+
+  it('200 concurrent reservations on credits for 50 admit exactly 50', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => ledger.reserve(id, `req_${i}`, 8)));
+    expect(results.filter((r) => r.ok)).toHaveLength(50);
+    const snapshot = await expectConsistent(id);
+    expect(snapshot.balance).toBe(0);
+    expect(snapshot.creditsUsed).toBe(400);
+  });
+
+  it('counts holds against the daily cap and resets it at 00:00 UTC', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'capped' });
+    for (let i = 0; i < 5; i++) expect((await ledger.reserve(id, `req_${i}`, 8)).ok).toBe(true);
+    expect(await ledger.reserve(id, 'req_over', 8)).toMatchObject({ ok: false, reason: 'daily_credit_limit' });
+    await ledger.release('req_0');
+    expect((await ledger.reserve(id, 'req_again', 8)).ok).toBe(true);
+    clock.set(Date.UTC(2026, 1, 1, 0, 0, 0));
+    expect((await ledger.reserve(id, 'req_tomorrow', 8)).ok).toBe(true);
+    await expectConsistent(id);
+  });
+
+  it('takes the rest as overage when the plan allows it, and stops at the hard limit', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'metered' });
+    await store.db.updateTable('accounts').set({ hard_limit_credits: 40 }).where('id', '=', id).execute();
+    await ledger.reserve(id, 'req_1', 12);
+    const crossing = await ledger.reserve(id, 'req_2', 12);
+    expect(crossing).toMatchObject({ ok: true, remaining: 0 });
+    expect(crossing.snapshot.overageCredits).toBe(8);
+    expect((await ledger.reserve(id, 'req_3', 12)).ok).toBe(true);
+    expect(await ledger.reserve(id, 'req_4', 12)).toMatchObject({ ok: false, reason: 'insufficient_credits' });
+    await ledger.release('req_2');
+    const snapshot = await expectConsistent(id);
+    expect(snapshot.creditsUsed).toBe(24);
+  });
+
+  it('starts a new period on the anniversary: Jan 31 → Feb 28 (the month has no 31st)', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    await ledger.reserve(id, 'req_1', 8);
+    await ledger.commit('req_1');
+    clock.set(Date.UTC(2026, 1, 28, 9, 59, 59));
+    expect((await ledger.snapshot(id)).balance).toBe(392);
+    clock.set(Date.UTC(2026, 1, 28, 10, 0, 0));
+    const snapshot = await expectConsistent(id);
+    expect(snapshot).toMatchObject({ balance: 400, creditsUsed: 0, periodStart: Date.UTC(2026, 1, 28, 10), periodEnd: Date.UTC(2026, 2, 31, 10) });
+  });
+
+  it('sweeps holds left unsettled for 60 s', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    await ledger.reserve(id, 'req_stuck', 8);
+    clock.advance(59_000);
+    expect(await ledger.releaseExpiredHolds()).toBe(0);
+    clock.advance(2_000);
+    expect(await ledger.releaseExpiredHolds()).toBe(1);
+    expect((await expectConsistent(id)).balance).toBe(400);
+  });
+});
