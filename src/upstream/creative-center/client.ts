@@ -1,0 +1,251 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, request } from 'undici';
+import { systemClock, type Clock } from '../../clock.js';
+import type { UpstreamFailure } from '../source.js';
+import { HeaderFactory } from './headers.js';
+import { parseJsonKeepingIds } from './json.js';
+
+/** The upstream's own envelope (upstream spec §4). */
+export interface UpstreamEnvelope {
+  code: number;
+  msg: string;
+  request_id?: string;
+  data: unknown;
+}
+
+export type CallResult = { ok: true; envelope: UpstreamEnvelope } | { ok: false; failure: UpstreamFailure };
+
+export interface CreativeCenterClientOptions {
+  /** `…/creative_radar_api/v1/`; paths are resolved against it. */
+  baseUrl: string;
+  cookies?: readonly string[];
+  webId?: string;
+  userAgent?: string;
+  /** Per-call timeout (contract §4.1: 10 s). */
+  timeoutMs?: number;
+  /** Extra attempts after a network error, timeout or 5xx (bounded; default 2). */
+  retries?: number;
+  /** Delay before retry number `attempt` (0-based); injectable so tests do not wait. */
+  backoff?: (attempt: number) => number;
+  clock?: Clock;
+  /** Keep-alive connections per upstream origin. */
+  connections?: number;
+}
+
+export interface CallOptions {
+  /** `performance.now()` milliseconds after which no attempt starts (the request budget). */
+  deadline: number;
+  /** Creative Center page sent as referer. */
+  referer: string;
+  signal?: AbortSignal;
+}
+
+/** Exponential backoff with jitter: about 250 ms, 500 ms, 1 s … capped at 2 s, each 50–100 %. */
+export function exponentialBackoff(attempt: number): number {
+  const base = Math.min(2000, 250 * 2 ** attempt);
+  return base / 2 + Math.random() * (base / 2);
+}
+
+/** Network errors that mean no connection was made (contract §3.2 `connect_failed`). */
+const CONNECT_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** How one HTTP exchange ended, before the retry policy looks at it. */
+type Attempt =
+  | { type: 'response'; status: number; contentType: string; text?: string }
+  | { type: 'network'; connectFailed: boolean; message: string }
+  | { type: 'timeout' };
+
+/** What the retry loop does next. */
+type Verdict =
+  | { next: 'done'; result: CallResult }
+  | { next: 'retry'; failure: UpstreamFailure }
+  | { next: 'resign' };
+
+const NON_JSON = { kind: 'bad_response', detail: 'non_json' } as const;
+
+function errorCode(err: unknown): string | undefined {
+  let cur: unknown = err;
+  for (let depth = 0; depth < 4 && cur !== null && typeof cur === 'object'; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function isJsonContentType(contentType: string): boolean {
+  const media = contentType.split(';')[0]!.trim().toLowerCase();
+  return media === 'application/json' || media.endsWith('+json') || media === 'text/json';
+}
+
+function isEnvelope(value: unknown): value is UpstreamEnvelope {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'number' && typeof v.msg === 'string' && (v.request_id === undefined || typeof v.request_id === 'string');
+}
+
+/** Classifies an HTTP answer by upstream spec §7, status and content type before any parsing (§10.2). */
+function judgeResponse(status: number, contentType: string, text: string | undefined): Verdict {
+  if (status === 404) return { next: 'done', result: { ok: false, failure: { kind: 'unavailable', detail: 'deprecated' } } };
+  if ((status >= 300 && status < 400) || status === 401 || status === 403) {
+    return { next: 'done', result: { ok: false, failure: { ...NON_JSON, message: `login wall (HTTP ${status})` } } };
+  }
+  if (status >= 500) {
+    return { next: 'retry', failure: { kind: 'bad_response', detail: 'upstream_error', message: `upstream HTTP ${status}` } };
+  }
+  if (status < 200 || status >= 300 || text === undefined) {
+    return { next: 'done', result: { ok: false, failure: { kind: 'bad_response', detail: 'upstream_error', message: `upstream HTTP ${status}` } } };
+  }
+  if (!isJsonContentType(contentType)) {
+    return { next: 'done', result: { ok: false, failure: { ...NON_JSON, message: `content-type ${contentType || 'missing'}` } } };
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseJsonKeepingIds(text);
+  } catch {
+    return { next: 'done', result: { ok: false, failure: { ...NON_JSON, message: 'malformed JSON' } } };
+  }
+  if (!isEnvelope(parsed)) {
+    return { next: 'done', result: { ok: false, failure: { kind: 'bad_response', detail: 'schema_mismatch', message: 'no {code, msg} envelope' } } };
+  }
+  const { code, msg } = parsed;
+  if (code === 0) {
+    if (msg.toLowerCase() === 'deprecated') {
+      return { next: 'done', result: { ok: false, failure: { kind: 'unavailable', detail: 'deprecated' } } };
+    }
+    return { next: 'done', result: { ok: true, envelope: parsed } };
+  }
+  if (code === 40101) return { next: 'resign' };
+  if (code === 40004) return { next: 'done', result: { ok: false, failure: { kind: 'not_found', message: msg } } };
+  return {
+    next: 'done',
+    result: { ok: false, failure: { kind: 'bad_response', detail: 'upstream_error', message: `upstream code ${code}: ${msg}` } },
+  };
+}
+
+function judge(attempt: Attempt): Verdict {
+  switch (attempt.type) {
+    case 'response':
+      return judgeResponse(attempt.status, attempt.contentType, attempt.text);
+    case 'timeout':
+      return { next: 'retry', failure: { kind: 'timeout' } };
+    case 'network':
+      return {
+        next: 'retry',
+        failure: attempt.connectFailed
+          ? { kind: 'unavailable', detail: 'connect_failed' }
+          : { kind: 'bad_response', detail: 'upstream_error', message: attempt.message },
+      };
+  }
+}
+
+/**
+ * The Creative Center radar API over HTTP: signed headers, keep-alive pool, per-call timeout, bounded
+ * retries with backoff on network errors, timeouts and 5xx, one re-sign on 40101 (upstream spec §10).
+ */
+export class CreativeCenterClient {
+  readonly headers: HeaderFactory;
+  private readonly baseUrl: URL;
+  private readonly agent: Agent;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly backoff: (attempt: number) => number;
+
+  constructor(opts: CreativeCenterClientOptions) {
+    const base = opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`;
+    this.baseUrl = new URL(base);
+    this.headers = new HeaderFactory({
+      clock: opts.clock ?? systemClock,
+      cookies: opts.cookies,
+      webId: opts.webId,
+      userAgent: opts.userAgent,
+    });
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
+    this.retries = opts.retries ?? 2;
+    this.backoff = opts.backoff ?? exponentialBackoff;
+    this.agent = new Agent({
+      connections: opts.connections ?? 32,
+      keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 600_000,
+      connect: { timeout: Math.min(this.timeoutMs, 10_000) },
+    });
+  }
+
+  /** GETs one radar path (`popular_trend/hashtag/list`) and classifies the answer. */
+  async call(path: string, query: Readonly<Record<string, string>>, opts: CallOptions): Promise<CallResult> {
+    const url = new URL(path, this.baseUrl);
+    for (const [name, value] of Object.entries(query)) url.searchParams.append(name, value);
+
+    let retriesLeft = this.retries;
+    let resigned = false;
+    for (let attemptNo = 0; ; ) {
+      const remaining = opts.deadline - performance.now();
+      if (remaining <= 0 || opts.signal?.aborted) return { ok: false, failure: { kind: 'timeout' } };
+      const verdict = judge(await this.attempt(url, opts.referer, Math.min(this.timeoutMs, remaining), opts.signal));
+      if (verdict.next === 'done') return verdict.result;
+      if (verdict.next === 'resign') {
+        // A fresh client often loses its first signed call (upstream spec §3.4): re-sign once.
+        if (resigned) return { ok: false, failure: { kind: 'bad_response', detail: 'no_permission' } };
+        resigned = true;
+        continue;
+      }
+      if (retriesLeft <= 0) return { ok: false, failure: verdict.failure };
+      const delay = this.backoff(attemptNo++);
+      if (performance.now() + delay >= opts.deadline) return { ok: false, failure: verdict.failure };
+      retriesLeft--;
+      if (delay > 0) {
+        try {
+          await sleep(delay, undefined, { signal: opts.signal });
+        } catch {
+          return { ok: false, failure: verdict.failure };
+        }
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  private async attempt(url: URL, referer: string, timeoutMs: number, outer?: AbortSignal): Promise<Attempt> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const signal = outer ? AbortSignal.any([controller.signal, outer]) : controller.signal;
+    try {
+      const res = await request(url, {
+        method: 'GET',
+        headers: this.headers.build(referer),
+        dispatcher: this.agent,
+        signal,
+      });
+      const rawType = res.headers['content-type'];
+      const contentType = (Array.isArray(rawType) ? rawType[0] : rawType) ?? '';
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        await res.body.dump();
+        return { type: 'response', status: res.statusCode, contentType };
+      }
+      return { type: 'response', status: res.statusCode, contentType, text: await res.body.text() };
+    } catch (err) {
+      if (timedOut || signal.aborted) return { type: 'timeout' };
+      const code = errorCode(err);
+      return {
+        type: 'network',
+        connectFailed: code !== undefined && CONNECT_ERRORS.has(code),
+        message: `network error${code ? ` ${code}` : ''}: ${(err as Error).message}`,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

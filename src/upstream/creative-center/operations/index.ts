@@ -1,0 +1,11 @@
+import type { Operation } from '../operation.js';
+import { keywordOperations } from './keywords.js';
+import { topAdsOperations } from './top-ads.js';
+import { trendOperations } from './trends.js';
+
+/** Every catalog endpoint's upstream mapping, keyed by operation id (contract §4). */
+export const operations: Readonly<Record<string, Operation>> = {
+  ...trendOperations,
+  ...topAdsOperations,
+  ...keywordOperations,
+};

@@ -1,0 +1,19 @@
+/** The upstream module's face (DESIGN §3): sources, the gateway in front of them, and its parts. */
+export type { Source, UpstreamFailure, UpstreamResult } from './source.js';
+export {
+  createUpstreamGateway,
+  cacheKey,
+  envelopeBytes,
+  type UpstreamGateway,
+  type UpstreamGatewayOptions,
+  type GatewayResult,
+  type CacheStatus,
+  type UpstreamLogger,
+} from './gateway.js';
+export { MemoryResponseCache, STALE_WINDOW_SECONDS, type ResponseCache, type CacheEntry } from './cache.js';
+export { CircuitBreaker, type Admission } from './circuit-breaker.js';
+export { SingleFlight } from './single-flight.js';
+export { planWindow, fetchWindow, type WindowPlan } from './windowing.js';
+export { createCreativeCenterSource, type CreativeCenterSourceOptions } from './creative-center/source.js';
+export { userSign } from './creative-center/sign.js';
+export { operations } from './creative-center/operations/index.js';
