@@ -104,7 +104,7 @@ export const VIDEO_TITLES = [
 
 const KEYWORD_HEADS = words(`
   free fast easy best new natural organic cheap premium limited healthy quick daily smart eco cute
-  simple perfect soft strong
+  simple perfect soft strong luxury vegan portable wireless kids
 `);
 const KEYWORD_NOUNS = words(`
   shipping delivery skincare recipe workout outfit gift snack coffee charger serum deal app course
