@@ -60,7 +60,7 @@ export function clampedInt(
     example: opts.example ?? String(opts.default),
     schema: z
       .string()
-      .regex(INTEGER, integerMessage)
+      .regex(INTEGER, { message: integerMessage, abort: true })
       .transform((s) => clampInteger(s, opts.min, opts.max)),
   };
 }
@@ -79,7 +79,7 @@ export function intEnum<const V extends readonly number[]>(
     example: opts.example ?? String(opts.default ?? values[0]),
     schema: z
       .string()
-      .regex(INTEGER, integerMessage)
+      .regex(INTEGER, { message: integerMessage, abort: true })
       .transform(Number)
       .refine((n): n is V[number] => values.includes(n), `must be one of ${listOf(values)}`),
   };
@@ -97,7 +97,7 @@ export function positiveInt(opts: Common & { max?: number }): ParamDef<number> {
     example: opts.example,
     schema: z
       .string()
-      .regex(INTEGER, integerMessage)
+      .regex(INTEGER, { message: integerMessage, abort: true })
       .refine((s) => BigInt(s) >= 1n && BigInt(s) <= BigInt(max), `must be an integer from 1 to ${max}`)
       .transform(Number),
   };

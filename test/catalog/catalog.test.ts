@@ -290,6 +290,12 @@ describe('params: normalisation', () => {
     },
   );
 
+  it('documents a hashtag_name pattern that admits the raw `#Prom`', () => {
+    const pattern = endpoint('tiktok-popular-trend-hashtag-detail').params.hashtag_name?.pattern ?? '';
+    expect(new RegExp(pattern, 'u').test('#Prom')).toBe(true);
+    expect(new RegExp(pattern, 'u').test('prom night')).toBe(false);
+  });
+
   it.each<[string, string, string, string[]]>([
     ['tiktok-top-ads-list', 'country_code', 'us, GB ,us,,fr', ['FR', 'GB', 'US']],
     ['tiktok-top-ads-list', 'industry', '27000000000, 14000000000,27000000000', ['14000000000', '27000000000']],

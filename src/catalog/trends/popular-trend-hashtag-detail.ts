@@ -26,16 +26,20 @@ export const popularTrendHashtagDetail = defineEndpoint({
     'in the period and over its lifetime, longevity, audience ages, interests and countries, related ' +
     'hashtags and related videos. `hashtag_name` may carry a leading `#` and any case.',
   params: {
-    hashtag_name: text({
-      required: true,
-      maxLength: 100,
-      // Contract §4.2: leading `#` stripped and lower-cased (decided here) so `#Prom` and `prom` share a cache entry.
-      normalise: (s) => s.replace(/^#/, '').toLowerCase(),
-      pattern: /^[\p{L}\p{N}_]{1,100}$/u,
-      patternMessage: 'must be 1 to 100 letters, digits or underscores',
-      description: 'Hashtag name without spaces; a leading `#` is stripped and the name lower-cased.',
-      example: 'prom',
-    }),
+    hashtag_name: {
+      ...text({
+        required: true,
+        maxLength: 100,
+        // Contract §4.2: leading `#` stripped and lower-cased (decided here) so `#Prom` and `prom` share a cache entry.
+        normalise: (s) => s.replace(/^#/, '').toLowerCase(),
+        pattern: /^[\p{L}\p{N}_]{1,100}$/u,
+        patternMessage: 'must be 1 to 100 letters, digits or underscores',
+        description: 'Hashtag name without spaces; a leading `#` is stripped and the name lower-cased.',
+        example: 'prom',
+      }),
+      // Documented for the raw value callers send; the check above runs after normalising.
+      pattern: '^#?[\\p{L}\\p{N}_]{1,100}$',
+    },
     period: intEnum([7, 30, 120, 365, 1095], {
       default: 7,
       description: 'Window in days: 7, 30, 120, or 365 and 1095 (1 and 3 years).',

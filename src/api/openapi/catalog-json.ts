@@ -1,0 +1,153 @@
+import type { AnyEndpoint, EndpointGroup } from '../../catalog/index.js';
+import { successEnvelope } from './envelopes.js';
+import { sampleResponse, type OpenApiOptions } from './document.js';
+import { toJsonSchema, type JsonSchema } from './json-schema.js';
+import { catalogParams, type CatalogParamJson } from './params.js';
+
+/** One field of a response, flattened for the Playground (contract §8 item 12). */
+export interface CatalogFieldJson {
+  /** Dotted path from the body's root; array items as `[]`, map values as `*`: `data.data.list[].country_info.id`. */
+  path: string;
+  /** JSON type(s), `|`-joined when several: `string`, `integer`, `string|integer`, `array`, `object`. */
+  type: string;
+  /** Type of the items when `type` is `array`. */
+  items?: string;
+  required: boolean;
+  nullable: boolean;
+  enum?: readonly unknown[];
+  const?: unknown;
+  description?: string;
+}
+
+/** One endpoint as the web app reads it. */
+export interface CatalogEndpointJson {
+  operationId: string;
+  path: string;
+  method: 'GET';
+  group: EndpointGroup;
+  summary: string;
+  description: string;
+  platform: 'TikTok';
+  creditCost: number;
+  cacheTtlSeconds: number;
+  upstream: readonly string[];
+  envelope: 'double' | 'single';
+  responseSchemaName: string;
+  /** JSON Schema of the whole 2xx body `{code: 200, msg: "OK", data}`. */
+  responseSchema: JsonSchema;
+  fields: CatalogFieldJson[];
+  /** The whole 2xx body with the catalog sample as `data`. */
+  sample: { code: 200; msg: 'OK'; data: unknown };
+  notes: readonly string[];
+  params: CatalogParamJson[];
+  /** Query names refused with a hint (top-ads detail's `id`, `materialId`). */
+  rejectedParams: Readonly<Record<string, string>>;
+}
+
+/** The document served at `/api/v1/catalog.json`. */
+export interface CatalogJson {
+  version: 1;
+  platform: 'TikTok';
+  /** Path prefix of every endpoint on this server. */
+  basePath: '/api/v1';
+  auth: { header: 'x-api-key'; bearer: true; keyPattern: string };
+  groups: EndpointGroup[];
+  plans: unknown;
+  endpoints: CatalogEndpointJson[];
+}
+
+const GROUPS: EndpointGroup[] = ['Trends', 'Top Ads', 'Keywords'];
+
+function typeNames(s: JsonSchema): string[] {
+  if (Array.isArray(s.anyOf)) return (s.anyOf as JsonSchema[]).flatMap(typeNames);
+  if (Array.isArray(s.oneOf)) return (s.oneOf as JsonSchema[]).flatMap(typeNames);
+  if (Array.isArray(s.type)) return s.type as string[];
+  if (typeof s.type === 'string') return [s.type];
+  return ['any'];
+}
+
+/** The single non-null variant of a nullable schema, or the schema itself. */
+function nonNull(s: JsonSchema): JsonSchema {
+  const variants = (s.anyOf ?? s.oneOf) as JsonSchema[] | undefined;
+  if (!variants) return s;
+  const rest = variants.filter((v) => v.type !== 'null');
+  return rest.length === 1 && rest[0] ? rest[0] : s;
+}
+
+function walk(s: JsonSchema, path: string, required: boolean, out: CatalogFieldJson[]): void {
+  const types = [...new Set(typeNames(s))];
+  const nullable = types.includes('null');
+  const inner = nonNull(s);
+  const shown = types.filter((t) => t !== 'null');
+  const field: CatalogFieldJson = { path, type: shown.join('|') || 'null', required, nullable };
+  if (Array.isArray(inner.enum)) field.enum = inner.enum;
+  if (inner.const !== undefined) field.const = inner.const;
+  if (typeof inner.description === 'string') field.description = inner.description;
+  if (shown.length === 1 && shown[0] === 'array' && inner.items) field.items = [...new Set(typeNames(inner.items as JsonSchema))].join('|');
+  if (path !== '') out.push(field);
+  if (shown.length !== 1) return;
+  if (inner.type === 'object') {
+    const req = new Set((inner.required as string[] | undefined) ?? []);
+    const props = (inner.properties ?? {}) as Record<string, JsonSchema>;
+    for (const [key, child] of Object.entries(props)) walk(child, path === '' ? key : `${path}.${key}`, req.has(key), out);
+    if (inner.additionalProperties && typeof inner.additionalProperties === 'object') {
+      walk(inner.additionalProperties as JsonSchema, `${path}.*`, false, out);
+    }
+  } else if (inner.type === 'array' && inner.items) {
+    const items = inner.items as JsonSchema;
+    // Scalar items are described by the array field's `items`; only object items have fields of their own.
+    if (nonNull(items).type === 'object') {
+      const itemFields: CatalogFieldJson[] = [];
+      walk(items, `${path}[]`, true, itemFields);
+      out.push(...itemFields.filter((f) => f.path !== `${path}[]`));
+    }
+  }
+}
+
+/** Every field of a JSON Schema, parents before children, in property order (contract §8 item 12). */
+export function flattenFields(schema: JsonSchema): CatalogFieldJson[] {
+  const out: CatalogFieldJson[] = [];
+  walk(schema, '', true, out);
+  return out;
+}
+
+/** One endpoint's entry of catalog.json. */
+export function catalogEndpoint(e: AnyEndpoint, creditCost: number): CatalogEndpointJson {
+  const responseSchema = toJsonSchema(successEnvelope(e));
+  return {
+    operationId: e.operationId,
+    path: e.path,
+    method: 'GET',
+    group: e.group,
+    summary: e.summary,
+    description: e.description,
+    platform: e.platform,
+    creditCost,
+    cacheTtlSeconds: e.cacheTtlSeconds,
+    upstream: e.upstream,
+    envelope: e.envelope,
+    responseSchemaName: e.responseSchemaName,
+    responseSchema,
+    fields: flattenFields(responseSchema),
+    sample: sampleResponse(e),
+    notes: e.notes,
+    params: catalogParams(e),
+    rejectedParams: e.rejectedParams ?? {},
+  };
+}
+
+/**
+ * The catalog as the web app's Playground and Docs read it (DESIGN §1: the web app keeps no param
+ * list of its own). Served at `/api/v1/catalog.json`.
+ */
+export function buildCatalogJson(opts: Omit<OpenApiOptions, 'serverUrl'> & { serverUrl?: string }): CatalogJson {
+  return {
+    version: 1,
+    platform: 'TikTok',
+    basePath: '/api/v1',
+    auth: { header: 'x-api-key', bearer: true, keyPattern: '^tl_live_[0-9A-Za-z]{36}$' },
+    groups: GROUPS.filter((g) => opts.endpoints.some((e) => e.group === g)),
+    plans: opts.plans ?? null,
+    endpoints: opts.endpoints.map((e) => catalogEndpoint(e, opts.creditCost?.(e) ?? e.creditCost)),
+  };
+}

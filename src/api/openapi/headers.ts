@@ -1,0 +1,45 @@
+/** Response headers of contract §3.4 as OpenAPI Header Objects, by name. */
+export const HEADERS: Readonly<Record<string, { description: string; schema: Record<string, unknown> }>> = {
+  'X-Request-Id': {
+    description: 'Server-made request id, `req_` + ULID; client values are ignored.',
+    schema: { type: 'string', pattern: '^req_[0-9A-HJKMNP-TV-Z]{26}$' },
+  },
+  'RateLimit-Policy': { description: 'IETF draft policy, e.g. `"minute";q=5;w=60`.', schema: { type: 'string' } },
+  RateLimit: { description: 'IETF draft state, e.g. `"minute";r=4;t=12`.', schema: { type: 'string' } },
+  'X-RateLimit-Limit': { description: 'Requests allowed per minute.', schema: { type: 'integer' } },
+  'X-RateLimit-Remaining': { description: 'Requests left in the current window.', schema: { type: 'integer' } },
+  'X-RateLimit-Reset': { description: 'Seconds until the window is full again.', schema: { type: 'integer' } },
+  'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
+  'X-Credits-Charged': { description: 'Credits charged: the endpoint cost, `0` on an idempotent replay.', schema: { type: 'integer' } },
+  'X-Credits-Remaining': { description: 'Included credits left this period (0 in overage).', schema: { type: 'integer' } },
+  'X-Cache': { description: 'Response cache outcome; `STALE` is served when the upstream fails.', schema: { type: 'string', enum: ['HIT', 'MISS', 'STALE'] } },
+  Age: { description: 'Seconds since a cached body was fetched (with `X-Cache: STALE`).', schema: { type: 'integer' } },
+  'X-Upstream-Source': {
+    description: 'Adapter id that served or failed the request: `creative-center`, `simulator`, or operator-added.',
+    schema: { type: 'string' },
+  },
+  'Idempotent-Replayed': { description: '`true` when this is the stored reply to an `Idempotency-Key` retry.', schema: { type: 'string', enum: ['true'] } },
+  Allow: { description: 'Allowed methods.', schema: { type: 'string', example: 'GET, OPTIONS' } },
+  'Cache-Control': { description: 'Always `no-store` on API responses.', schema: { type: 'string', enum: ['no-store'] } },
+};
+
+export type HeaderName = keyof typeof HEADERS;
+
+const BASE = ['X-Request-Id', 'Cache-Control'];
+const RATE = ['RateLimit-Policy', 'RateLimit', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+
+/** Which headers each status carries (contract §3.4; rate-limit headers once the account is known). */
+export const HEADERS_BY_STATUS: Readonly<Record<number, readonly string[]>> = {
+  200: [...BASE, ...RATE, 'X-Credits-Charged', 'X-Credits-Remaining', 'X-Cache', 'Age', 'X-Upstream-Source', 'Idempotent-Replayed'],
+  400: BASE,
+  401: BASE,
+  402: [...BASE, ...RATE, 'Retry-After'],
+  403: BASE,
+  404: [...BASE, ...RATE, 'X-Upstream-Source'],
+  405: [...BASE, 'Allow'],
+  429: [...BASE, ...RATE, 'Retry-After'],
+  500: BASE,
+  502: [...BASE, ...RATE, 'X-Upstream-Source'],
+  503: [...BASE, ...RATE, 'X-Upstream-Source', 'Retry-After'],
+  504: [...BASE, ...RATE, 'X-Upstream-Source'],
+};

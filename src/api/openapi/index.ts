@@ -1,0 +1,10 @@
+export { buildOpenApiDocument, type OpenApiOptions, type OpenApiDocument } from './document.js';
+export {
+  buildCatalogJson,
+  flattenFields,
+  type CatalogJson,
+  type CatalogEndpointJson,
+  type CatalogFieldJson,
+} from './catalog-json.js';
+export type { CatalogParamJson } from './params.js';
+export type { JsonSchema } from './json-schema.js';
