@@ -161,7 +161,7 @@ describe('control surface', () => {
 
     const rule = { fault: { kind: 'http_error', status: 502, body: 'text' }, times: 1 };
     expect((await fetch(`${sim.url}/__simulator/faults`, { method: 'POST', body: JSON.stringify(rule) })).status).toBe(200);
-    expect((await (await fetch(`${sim.url}/__simulator`)).json()).faults).toEqual([rule]);
+    expect(((await (await fetch(`${sim.url}/__simulator`)).json()) as { faults: unknown }).faults).toEqual([rule]);
     expect((await call(sim, PATH, { nowMs: now })).status).toBe(502);
 
     await fetch(`${sim.url}/__simulator/faults`, { method: 'POST', body: JSON.stringify({ fault: { kind: 'hang' } }) });

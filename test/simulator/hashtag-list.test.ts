@@ -3,6 +3,9 @@ import { ManualClock } from '../../src/clock.js';
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
 import { TREND_INDUSTRIES } from '../../src/catalog/industries.js';
 import { call } from './helpers.js';
+import { z } from 'zod';
+import { HashtagItem } from '../../src/catalog/trends/popular-trend-hashtag.js';
+import { Pagination } from '../../src/catalog/schemas.js';
 
 const clock = new ManualClock(Date.UTC(2026, 3, 21, 15, 30, 0));
 const now = clock.now();
@@ -138,6 +141,15 @@ describe('popular_trend/hashtag/list', () => {
     const b = await list('page=1&limit=20&period=7&country_code=FR&industry_id=14000000000');
     expect(a.text).toBe(b.text);
   });
+
+  it.each(['', 'country_code=US&period=30', 'industry_id=27000000000&period=120', 'filter_by=new_on_board'])(
+    'satisfies the catalog schema of the flagship (%s)',
+    async (q) => {
+      const r = await list(`limit=50&${q}`);
+      const parsed = z.object({ list: z.array(HashtagItem), pagination: Pagination }).safeParse(r.json.data);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+    },
+  );
 
   it('gives every industry of the filters a chart', async () => {
     for (const { id } of TREND_INDUSTRIES) {
