@@ -33,6 +33,9 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number }
   let db: Kysely<Database>;
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) is replaced on next use; without a
+    // listener the pool's 'error' event would crash the process.
+    pool.on('error', () => {});
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     const file = sqliteFile(databaseUrl);

@@ -59,11 +59,11 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('credit_ledger_account').on('credit_ledger').columns(['account_id', 'id']).execute();
-      // A request is reserved once and released at most once.
+      // A request is reserved once and released at most once; a period opens once.
       await db.schema
         .createIndex('credit_ledger_reference_kind')
         .on('credit_ledger')
-        .columns(['reference', 'kind'])
+        .columns(['account_id', 'reference', 'kind'])
         .unique()
         .execute();
 
@@ -92,6 +92,87 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
         .addColumn('credits', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('daily_credit_usage_pk', ['account_id', 'day'])
         .execute();
+    },
+  },
+  '0002_sessions_usage_idempotency': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('sessions')
+        // SHA-256 hex of the cookie's 256-bit id: a leaked table holds no usable session.
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('ip', 'text')
+        .addColumn('user_agent', 'text')
+        .execute();
+      await db.schema.createIndex('sessions_account').on('sessions').column('account_id').execute();
+      await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
+
+      await db.schema
+        .createTable('sign_in_failures')
+        .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
+        /** `email:<address>` or `ip:<address>`. */
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sign_in_failures_subject').on('sign_in_failures').columns(['subject', 'created_at']).execute();
+
+      await db.schema
+        .createTable('usage_events')
+        .addColumn('request_id', 'text', (c) => c.primaryKey())
+        .addColumn('time', 'bigint', (c) => c.notNull())
+        .addColumn('account_id', 'text')
+        .addColumn('key_id', 'text')
+        .addColumn('operation_id', 'text', (c) => c.notNull())
+        .addColumn('canonical_query', 'text', (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull())
+        .addColumn('latency_ms', 'integer', (c) => c.notNull())
+        .addColumn('credits', 'bigint', (c) => c.notNull())
+        .addColumn('overage_credits', 'bigint', (c) => c.notNull())
+        .addColumn('cache', 'text')
+        .addColumn('upstream_source', 'text')
+        .addColumn('ip', 'text', (c) => c.notNull())
+        .addColumn('user_agent', 'text')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('usage_events_account_time').on('usage_events').columns(['account_id', 'time', 'request_id']).execute();
+      await db.schema.createIndex('usage_events_time').on('usage_events').column('time').execute();
+
+      await db.schema
+        .createTable('usage_daily')
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        // '' when the request had no key, so the primary key needs no NULL.
+        .addColumn('key_id', 'text', (c) => c.notNull())
+        .addColumn('operation_id', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('requests', 'bigint', (c) => c.notNull())
+        .addColumn('successes', 'bigint', (c) => c.notNull())
+        .addColumn('errors', 'bigint', (c) => c.notNull())
+        .addColumn('credits', 'bigint', (c) => c.notNull())
+        .addColumn('overage_credits', 'bigint', (c) => c.notNull())
+        .addColumn('latency_ms_sum', 'bigint', (c) => c.notNull())
+        .addColumn('cache_hits', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('usage_daily_pk', ['account_id', 'key_id', 'operation_id', 'day'])
+        .execute();
+      await db.schema.createIndex('usage_daily_account_day').on('usage_daily').columns(['account_id', 'day']).execute();
+      await db.schema.createIndex('usage_daily_day').on('usage_daily').column('day').execute();
+
+      await db.schema
+        .createTable('idempotency_records')
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('idem_key', 'text', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull())
+        .addColumn('headers', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('idempotency_records_pk', ['account_id', 'idem_key'])
+        .execute();
+      await db.schema.createIndex('idempotency_records_expires').on('idempotency_records').column('expires_at').execute();
     },
   },
 };

@@ -1,0 +1,97 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { ulid } from 'ulid';
+import { endpoints } from '../catalog/index.js';
+import { ApiError, STATUS_MESSAGES } from './errors.js';
+import type { Services } from './services.js';
+import { API_PREFIX, registerCatalogRoutes } from './v1/routes.js';
+
+/** Headers a browser client may read (contract §3.4: all of ours are exposed). */
+const EXPOSED_HEADERS = [
+  'X-Request-Id',
+  'RateLimit-Policy',
+  'RateLimit',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'Retry-After',
+  'X-Credits-Charged',
+  'X-Credits-Remaining',
+  'X-Cache',
+  'Age',
+  'X-Upstream-Source',
+  'Idempotent-Replayed',
+];
+
+export interface AppOptions {
+  /** Pino logging; off in tests unless asked for. */
+  logger?: boolean;
+}
+
+/** The envelope every response uses (contract §3.1). */
+export function envelope(code: number, msg: string, data: unknown) {
+  return { code, msg, data };
+}
+
+function isFastifyClientError(error: unknown): error is FastifyError {
+  const status = (error as FastifyError | undefined)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** Builds the HTTP app over ready services; listening is the caller's business. */
+export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          level: services.config.LOG_LEVEL,
+          redact: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    genReqId: () => `req_${ulid()}`,
+    // Client-supplied request ids are ignored (contract §3.4).
+    requestIdHeader: false,
+    trustProxy: true,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    // Demo data is never passed off as live (DESIGN §5).
+    if (services.mode === 'demo' && request.url.startsWith(API_PREFIX)) reply.header('X-Upstream-Source', 'simulator');
+  });
+
+  const origins = services.config.CORS_ORIGINS ?? (services.config.PUBLIC_URL ? [services.config.PUBLIC_URL] : []);
+  await app.register(cors, {
+    origin: origins.length > 0 ? origins : false,
+    methods: ['GET', 'OPTIONS'],
+    allowedHeaders: ['x-api-key', 'authorization', 'idempotency-key', 'x-trendlens-client', 'content-type'],
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ApiError) {
+      request.log.info({ code: error.code }, 'request refused');
+      return reply
+        .headers(error.headers)
+        .code(error.status)
+        .send(envelope(error.status, STATUS_MESSAGES[error.status] ?? 'Error', error.data));
+    }
+    if (isFastifyClientError(error)) {
+      // Body parsing and size problems: the client's fault, said in words.
+      const status = error.statusCode === 413 ? 413 : 400;
+      const data = status === 413 ? { error: 'payload_too_large' } : { errors: [{ param: 'body', message: error.message }] };
+      return reply.code(status).send(envelope(status, STATUS_MESSAGES[status] ?? 'Error', data));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(envelope(500, STATUS_MESSAGES[500] ?? 'Internal server error', { error: 'internal_error' }));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(envelope(404, 'Not Found', { error: 'route_not_found' }));
+  });
+
+  app.get('/healthz', async () => envelope(200, 'OK', { status: 'ok', mode: services.mode }));
+  registerCatalogRoutes(app, services, endpoints);
+  return app;
+}

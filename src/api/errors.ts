@@ -1,0 +1,76 @@
+/**
+ * The one catalog of errors (STYLE, after Fastify's lib/errors.js): every code a caller can see,
+ * mapped once to its HTTP status, envelope `msg` and the sentence the docs show.
+ */
+export const ERRORS = {
+  invalid_input: { status: 400, doc: 'A parameter or body field has the wrong type, is outside its enum, or is malformed; `data.errors` lists every one.' },
+  idempotency_key_reused: { status: 400, doc: 'The `Idempotency-Key` was already used for a different request.' },
+  missing_api_key: { status: 401, doc: 'No API key: send it as `x-api-key` or `Authorization: Bearer`.' },
+  invalid_api_key: { status: 401, doc: 'The API key is malformed, fails its checksum, or does not exist.' },
+  revoked_api_key: { status: 401, doc: 'The API key was revoked.' },
+  expired_api_key: { status: 401, doc: 'The API key was rotated and its grace period is over.' },
+  conflicting_credentials: { status: 401, doc: '`x-api-key` and `Authorization: Bearer` carry different keys.' },
+  not_signed_in: { status: 401, doc: 'The Console session is missing or expired: sign in again.' },
+  invalid_credentials: { status: 401, doc: 'The email or password is wrong.' },
+  insufficient_credits: { status: 402, doc: 'The monthly credits are used up and overage is off or at its hard limit.' },
+  daily_credit_limit: { status: 402, doc: "The plan's daily credit cap is reached; it resets at 00:00 UTC." },
+  account_suspended: { status: 403, doc: 'The account is suspended by the operator.' },
+  endpoint_disabled: { status: 403, doc: 'The operator has disabled this endpoint.' },
+  csrf_failed: { status: 403, doc: 'A Console write lacked the session\'s `X-CSRF-Token` or came from another origin.' },
+  signup_disabled: { status: 403, doc: 'The operator has turned sign-up off.' },
+  route_not_found: { status: 404, doc: 'No such route.' },
+  resource_not_found: { status: 404, doc: 'The upstream says the requested id does not exist, or the id is not yours.' },
+  method_not_allowed: { status: 405, doc: 'Only GET (and OPTIONS for CORS) is allowed on API routes.' },
+  email_taken: { status: 409, doc: 'An account with this email already exists.' },
+  payload_too_large: { status: 413, doc: 'The request body is too large.' },
+  rate_limited: { status: 429, doc: 'Too many requests this minute; retry after `Retry-After` seconds.' },
+  too_many_sign_in_attempts: { status: 429, doc: 'Too many failed sign-ins; wait before trying again.' },
+  internal_error: { status: 500, doc: 'Something failed on our side; it has been logged.' },
+  upstream_bad_response: { status: 502, doc: 'The upstream answered with something unusable (`detail`: non_json, no_permission, schema_mismatch, upstream_error).' },
+  upstream_unavailable: { status: 503, doc: 'The upstream is unavailable (`detail`: deprecated, circuit_open, connect_failed).' },
+  upstream_timeout: { status: 504, doc: 'The upstream did not answer in time.' },
+} as const satisfies Record<string, { status: number; doc: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The envelope `msg` of each status (contract §3.2). */
+export const STATUS_MESSAGES: Readonly<Record<number, string>> = {
+  400: 'Invalid input',
+  401: 'Authentication required',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal server error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/**
+ * The one error class: a code from the catalog, the envelope's `data` (default `{error: code}`) and
+ * any headers the response must carry (`Retry-After`, `Allow`, `X-Upstream-Source`).
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly data: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    readonly code: ErrorCode,
+    opts: { data?: unknown; headers?: Record<string, string>; message?: string } = {},
+  ) {
+    super(opts.message ?? code);
+    this.status = ERRORS[code].status;
+    this.data = opts.data ?? { error: code };
+    this.headers = opts.headers ?? {};
+  }
+
+  /** 400 with every offending field named (contract §3.2). */
+  static invalidInput(errors: ReadonlyArray<{ param: string; message: string }>): ApiError {
+    return new ApiError('invalid_input', { data: { errors } });
+  }
+}

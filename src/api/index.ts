@@ -1,0 +1,4 @@
+export { buildApp, envelope, type AppOptions } from './app.js';
+export { ApiError, ERRORS, STATUS_MESSAGES, type ErrorCode } from './errors.js';
+export type { Services, Mode } from './services.js';
+export { API_PREFIX } from './v1/routes.js';

@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import type { Accounts, ApiKeys } from '../accounts/index.js';
+import type { CreditLedger, PlanCatalog, RateLimiter } from '../billing/index.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Store } from '../store/index.js';
+import type { UpstreamGateway } from '../upstream/index.js';
+
+/** Whether data is live from TikTok or from the simulator (DESIGN §5 "honest modes"). */
+export type Mode = 'live' | 'demo';
+
+/** Everything the app needs, built once by the composition root (src/compose.ts) and passed in. */
+export interface Services {
+  config: Config;
+  mode: Mode;
+  clock: Clock;
+  store: Store;
+  plans: PlanCatalog;
+  accounts: Accounts;
+  keys: ApiKeys;
+  credits: CreditLedger;
+  rateLimiter: RateLimiter;
+  upstream: UpstreamGateway;
+  /** Where a 402/429 body's `upgrade_url` points. */
+  consoleBillingUrl(request: FastifyRequest): string;
+  close(): Promise<void>;
+}

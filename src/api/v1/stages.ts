@@ -1,0 +1,116 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IdentifiedKey } from '../../accounts/index.js';
+import type { RateDecision } from '../../billing/index.js';
+import { parseParams, type AnyEndpoint, type CanonicalRequest, type RawQuery } from '../../catalog/index.js';
+import type { UpstreamFailure } from '../../upstream/index.js';
+import { creditRejection, rateRejection } from '../billing-rejection.js';
+import { ApiError } from '../errors.js';
+import type { Services } from '../services.js';
+
+/**
+ * The stages of a metered request (DESIGN §2), one function each, in the order the handler calls
+ * them. Each either returns what the next stage needs or throws the ApiError its status names.
+ */
+
+/** params: parse → coerce → clamp/default → canonical form (400 naming every bad param). */
+export function readParams(endpoint: AnyEndpoint, query: unknown): CanonicalRequest {
+  const parsed = parseParams(endpoint, (query ?? {}) as RawQuery);
+  if (!parsed.ok) throw ApiError.invalidInput(parsed.errors);
+  return parsed;
+}
+
+/** The key a request presents: `x-api-key` or `Authorization: Bearer`; both and different is a conflict. */
+export function presentedKey(request: FastifyRequest): { key?: string; conflict: boolean } {
+  const header = request.headers['x-api-key'];
+  const fromHeader = typeof header === 'string' ? header.trim() : undefined;
+  const auth = request.headers.authorization;
+  const bearer = auth?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  if (fromHeader && bearer && fromHeader !== bearer) return { conflict: true };
+  const key = fromHeader || bearer;
+  return key === undefined ? { conflict: false } : { key, conflict: false };
+}
+
+/** Rate-limit headers of contract §3.4 (IETF draft plus the X- trio). */
+export function setRateHeaders(reply: FastifyReply, d: RateDecision): void {
+  reply.header('RateLimit-Policy', `"minute";q=${d.limit};w=60`);
+  reply.header('RateLimit', `"minute";r=${d.remaining};t=${d.resetSeconds}`);
+  reply.header('X-RateLimit-Limit', String(d.limit));
+  reply.header('X-RateLimit-Remaining', String(d.remaining));
+  reply.header('X-RateLimit-Reset', String(d.resetSeconds));
+}
+
+/** Requests without a valid key are limited per IP (contract §5.3), so guessing keys is slow. */
+export const ANONYMOUS_RATE_PER_MINUTE = 60;
+
+/** identify: API key → hash → key record (401), suspended account (403). */
+export async function identifyCaller(services: Services, request: FastifyRequest, reply: FastifyReply): Promise<IdentifiedKey> {
+  const { key, conflict } = presentedKey(request);
+  const result = conflict
+    ? ({ ok: false, reason: 'conflicting_credentials' } as const)
+    : await services.keys.identify(key, request.ip);
+  if (result.ok) {
+    if (result.key.accountStatus === 'suspended') throw new ApiError('account_suspended');
+    return result.key;
+  }
+  const decision = await services.rateLimiter.hit(`ip:${request.ip}`, ANONYMOUS_RATE_PER_MINUTE);
+  if (!decision.allowed) throw rateLimited(services, request, reply, decision, null);
+  throw new ApiError(result.reason);
+}
+
+/** admit, part 1: the per-account, per-minute rate limit (429). Every identified request counts. */
+export async function limitRate(services: Services, request: FastifyRequest, reply: FastifyReply, caller: IdentifiedKey): Promise<void> {
+  const plan = services.plans.require(caller.planId);
+  const decision = await services.rateLimiter.hit(`account:${caller.accountId}`, plan.rate_limit_per_minute);
+  setRateHeaders(reply, decision);
+  if (!decision.allowed) {
+    const snapshot = await services.credits.snapshot(caller.accountId);
+    throw rateLimited(services, request, reply, decision, snapshot);
+  }
+}
+
+function rateLimited(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  decision: RateDecision,
+  snapshot: Awaited<ReturnType<Services['credits']['snapshot']>> | null,
+): ApiError {
+  setRateHeaders(reply, decision);
+  const data = rateRejection(decision, snapshot, {
+    plans: services.plans,
+    cost: services.config.CREDIT_COST,
+    now: services.clock.now(),
+    upgradeUrl: services.consoleBillingUrl(request),
+  });
+  return new ApiError('rate_limited', { data, headers: { 'Retry-After': String(data.retry_after_seconds) } });
+}
+
+/** admit, part 2: daily cap and credit reservation (402). Returns the included credits left. */
+export async function reserveCredits(services: Services, request: FastifyRequest, caller: IdentifiedKey): Promise<number> {
+  const cost = services.config.CREDIT_COST;
+  const result = await services.credits.reserve(caller.accountId, request.id, cost);
+  if (result.ok) return result.remaining;
+  const data = creditRejection(result.reason, result.snapshot, {
+    plans: services.plans,
+    cost,
+    now: services.clock.now(),
+    upgradeUrl: services.consoleBillingUrl(request),
+  });
+  throw new ApiError(result.reason, { data, headers: { 'Retry-After': String(data.retry_after_seconds) } });
+}
+
+/** Turns an upstream failure into its outer status (contract §3.2); the adapter id goes along. */
+export function upstreamError(failure: UpstreamFailure, sourceId: string): ApiError {
+  const headers: Record<string, string> = { 'X-Upstream-Source': sourceId };
+  switch (failure.kind) {
+    case 'bad_response':
+      return new ApiError('upstream_bad_response', { data: { error: 'upstream_bad_response', detail: failure.detail }, headers });
+    case 'unavailable':
+      headers['Retry-After'] = String(failure.retryAfterSeconds ?? 30);
+      return new ApiError('upstream_unavailable', { data: { error: 'upstream_unavailable', detail: failure.detail }, headers });
+    case 'timeout':
+      return new ApiError('upstream_timeout', { headers });
+    case 'not_found':
+      return new ApiError('resource_not_found', { headers });
+  }
+}

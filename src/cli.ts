@@ -1,0 +1,236 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { AccountError, toKeyView } from './accounts/index.js';
+import { loadConfig, type Config } from './config.js';
+import { createAdmin } from './compose.js';
+import { startSimulator } from './simulator/index.js';
+import { startDemo, startServer, type RunningServer } from './server.js';
+
+/** A refusal the user can fix: printed without a stack, exit code 1 (2 for usage). */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+const USAGE = `Usage: trendlens <command> [options]
+
+Server
+  serve                                   serve live TikTok Creative Center data (PORT, HOST, DATABASE_URL)
+  demo                                    serve simulated data and print a ready-to-use API key
+  simulator [--port N] [--host H]         run the Creative Center simulator on its own
+
+Accounts and credits
+  accounts create --email E [--plan P] [--name N]
+  accounts set-plan --email E --plan P
+  accounts suspend --email E
+  accounts unsuspend --email E
+  keys create --email E [--name N]        prints the new key once; only its hash is stored
+  credits grant --email E --amount N      adds N credits to the current period
+  plans list
+
+Every command accepts --json for machine-readable output.`;
+
+type Out = { json: boolean; print(value: unknown, text: string): void };
+
+const OPTIONS = {
+  email: { type: 'string' },
+  plan: { type: 'string' },
+  name: { type: 'string' },
+  amount: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function need(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') throw new CliError(`missing --${flag}\n\n${USAGE}`, 2);
+  return value.trim();
+}
+
+function positiveInteger(value: string, flag: string): number {
+  if (!/^[0-9]+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
+    throw new CliError(`--${flag} must be a positive whole number, got "${value}"`, 2);
+  }
+  return Number(value);
+}
+
+async function withAdmin<T>(config: Config, work: (admin: Awaited<ReturnType<typeof createAdmin>>) => Promise<T>): Promise<T> {
+  const admin = await createAdmin(config);
+  try {
+    return await work(admin);
+  } finally {
+    await admin.close();
+  }
+}
+
+function untilSignal(server: { close(): Promise<void> }): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      void server.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+function announce(out: Out, server: RunningServer, extra: Record<string, unknown>, lines: string[]): void {
+  out.print({ url: server.url, mode: server.services.mode, ...extra }, lines.join('\n'));
+}
+
+/** Runs one CLI invocation; returns the process exit code. */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process,
+): Promise<number> {
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true }));
+  } catch (error) {
+    io.stderr.write(`trendlens: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const out: Out = {
+    json: values.json,
+    print(value, text) {
+      io.stdout.write(values.json ? `${JSON.stringify(value)}\n` : `${text}\n`);
+    },
+  };
+  const [group, action] = positionals;
+  if (values.help || group === undefined || group === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return values.help || group === 'help' ? 0 : 2;
+  }
+
+  try {
+    const withPort = { ...env, ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}) };
+    const command = action === undefined ? group : `${group} ${action}`;
+    switch (command) {
+      case 'serve': {
+        const server = await startServer(loadConfig(withPort), { logger: true });
+        announce(out, server, {}, [`Trendlens is serving live TikTok Creative Center data at ${server.url}`, `Playground: ${server.url}/playground`]);
+        await untilSignal(server);
+        return 0;
+      }
+      case 'demo': {
+        // Demo data never lands in the live database unless the operator says so.
+        const server = await startDemo(loadConfig({ DATABASE_URL: './data/demo.db', ...withPort }), { logger: false });
+        announce(out, server, { api_key: server.apiKey }, [
+          `Trendlens demo (simulated data) at ${server.url}`,
+          `Demo API key (enterprise plan), shown once: ${server.apiKey}`,
+          '',
+          `  curl "${server.url}/api/v1/tiktok/popular-trend/hashtag?country_code=US&limit=5" -H "x-api-key: ${server.apiKey}"`,
+          '',
+          `Playground: ${server.url}/playground`,
+        ]);
+        await untilSignal(server);
+        return 0;
+      }
+      case 'simulator': {
+        const port = values.port === undefined ? 0 : positiveInteger(values.port, 'port');
+        const sim = await startSimulator({ port, host: values.host ?? '127.0.0.1' });
+        out.print({ url: sim.url, base_url: sim.baseUrl }, `Creative Center simulator at ${sim.url} (base URL ${sim.baseUrl})`);
+        await untilSignal(sim);
+        return 0;
+      }
+      case 'accounts create': {
+        const email = need(values.email, 'email');
+        const account = await withAdmin(loadConfig(env), (a) => a.accounts.create({ email, planId: values.plan, name: values.name ?? null }));
+        out.print(
+          { id: account.id, email: account.email, plan: account.plan_id, credits: account.credits_balance },
+          `Created account ${account.email} (${account.id}) on plan ${account.plan_id} with ${account.credits_balance} credits.`,
+        );
+        return 0;
+      }
+      case 'accounts set-plan': {
+        const email = need(values.email, 'email');
+        const plan = need(values.plan, 'plan');
+        await withAdmin(loadConfig(env), async (a) => {
+          const account = await a.accounts.requireByEmail(email);
+          await a.accounts.setPlan(account.id, plan);
+        });
+        out.print({ email, plan }, `Account ${email} is now on plan ${plan}.`);
+        return 0;
+      }
+      case 'accounts suspend':
+      case 'accounts unsuspend': {
+        const email = need(values.email, 'email');
+        const status = action === 'suspend' ? 'suspended' : 'active';
+        await withAdmin(loadConfig(env), async (a) => {
+          const account = await a.accounts.requireByEmail(email);
+          await a.accounts.setStatus(account.id, status);
+        });
+        out.print({ email, status }, `Account ${email} is ${status}.`);
+        return 0;
+      }
+      case 'keys create': {
+        const email = need(values.email, 'email');
+        const name = values.name?.trim() || 'default';
+        if (name.length > 64) throw new CliError('--name must be at most 64 characters', 2);
+        const { row, apiKey } = await withAdmin(loadConfig(env), async (a) => {
+          const account = await a.accounts.requireByEmail(email);
+          return a.keys.create(account.id, name);
+        });
+        out.print(
+          { key: toKeyView(row, row.created_at), api_key: apiKey },
+          `Created key "${name}" for ${email}. Copy it now; it is not shown again:\n${apiKey}`,
+        );
+        return 0;
+      }
+      case 'credits grant': {
+        const email = need(values.email, 'email');
+        const amount = positiveInteger(need(values.amount, 'amount'), 'amount');
+        const snapshot = await withAdmin(loadConfig(env), async (a) => {
+          const account = await a.accounts.requireByEmail(email);
+          return a.credits.grant(account.id, amount, `grant_${Date.now()}`);
+        });
+        out.print({ email, granted: amount, credits_remaining: snapshot.balance }, `Granted ${amount} credits to ${email}; ${snapshot.balance} remaining this period.`);
+        return 0;
+      }
+      case 'plans list': {
+        const { plans } = await withAdmin(loadConfig(env), async (a) => a);
+        const rows = plans.plans.map(
+          (p) =>
+            `${p.id.padEnd(12)} $${String(p.price_usd).padEnd(5)} ${String(p.included_credits).padStart(9)} credits/mo  ` +
+            `${(p.daily_credit_limit === null ? 'no daily cap' : `${p.daily_credit_limit}/day`).padEnd(13)} ${p.rate_limit_per_minute}/min  ` +
+            `${p.overage_usd_per_1k === null ? 'no overage' : `overage $${p.overage_usd_per_1k}/1k${p.overage_default ? ' (on)' : ' (opt-in)'}`}`,
+        );
+        out.print({ plans: plans.plans, default_plan: plans.defaultPlanId }, rows.join('\n'));
+        return 0;
+      }
+      default:
+        throw new CliError(`unknown command "${command}"\n\n${USAGE}`, 2);
+    }
+  } catch (error) {
+    if (error instanceof CliError || error instanceof AccountError) {
+      io.stderr.write(`trendlens: ${error.message}\n`);
+      return error instanceof CliError ? error.exitCode : 1;
+    }
+    if (error instanceof Error && error.message.startsWith('invalid configuration')) {
+      io.stderr.write(`trendlens: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+// Through npm's bin link argv[1] is a symlink, so compare real paths.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`trendlens: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

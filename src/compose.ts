@@ -1,0 +1,77 @@
+import type { FastifyRequest } from 'fastify';
+import { Accounts, ApiKeys } from './accounts/index.js';
+import type { Mode, Services } from './api/services.js';
+import { CreditLedger, DEFAULT_PLANS, loadPlansFile, MemoryRateLimiter, PlanCatalog, type Plan } from './billing/index.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { openStore, type Store } from './store/index.js';
+import { createCreativeCenterSource, createUpstreamGateway, type UpstreamGateway } from './upstream/index.js';
+
+export interface ComposeOptions {
+  mode?: Mode;
+  clock?: Clock;
+  /** Plans given in code (embedding, tests); otherwise PLANS_FILE or the defaults. */
+  plans?: readonly Plan[];
+  /** Replaces the upstream built from the config (demo mode points it at the simulator). */
+  upstream?: UpstreamGateway;
+}
+
+function origin(config: Config, request: FastifyRequest): string {
+  return config.PUBLIC_URL?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+}
+
+/** The services that work on the database alone: what the CLI's account commands need. */
+export interface Admin {
+  store: Store;
+  plans: PlanCatalog;
+  accounts: Accounts;
+  keys: ApiKeys;
+  credits: CreditLedger;
+  close(): Promise<void>;
+}
+
+/** Opens the database and builds the account and billing services over it. */
+export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'clock' | 'plans'> = {}): Promise<Admin> {
+  const clock = opts.clock ?? systemClock;
+  const planList = opts.plans ?? (config.PLANS_FILE ? loadPlansFile(config.PLANS_FILE) : DEFAULT_PLANS);
+  const plans = new PlanCatalog(planList, config.DEFAULT_PLAN);
+  const store = await openStore(config.DATABASE_URL);
+  return {
+    store,
+    plans,
+    accounts: new Accounts(store.db, plans, clock),
+    keys: new ApiKeys(store.db, clock),
+    credits: new CreditLedger(store, plans, clock),
+    close: () => store.close(),
+  };
+}
+
+/** Builds every service from the configuration: the one place that knows how the parts fit. */
+export async function createServices(config: Config, opts: ComposeOptions = {}): Promise<Services> {
+  const clock = opts.clock ?? systemClock;
+  const admin = await createAdmin(config, opts);
+  const upstream =
+    opts.upstream ??
+    createUpstreamGateway({
+      source: createCreativeCenterSource({
+        baseUrl: config.UPSTREAM_BASE_URL,
+        cookies: config.UPSTREAM_COOKIES,
+        timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+        clock,
+      }),
+      clock,
+    });
+  return {
+    ...admin,
+    config,
+    mode: opts.mode ?? 'live',
+    clock,
+    rateLimiter: new MemoryRateLimiter(clock),
+    upstream,
+    consoleBillingUrl: (request) => `${origin(config, request)}/console/billing`,
+    async close() {
+      await upstream.close();
+      await admin.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './api/index.js';
+import type { Services } from './api/services.js';
+import type { Config } from './config.js';
+import { createServices, type ComposeOptions } from './compose.js';
+import { startSimulator, type SimulatorHandle } from './simulator/index.js';
+import { createCreativeCenterSource, createUpstreamGateway } from './upstream/index.js';
+
+/** A running Trendlens: the app, its services, and the URL it answers on. */
+export interface RunningServer {
+  app: FastifyInstance;
+  services: Services;
+  url: string;
+  simulator?: SimulatorHandle;
+  close(): Promise<void>;
+}
+
+const SWEEP_INTERVAL_MS = 15_000;
+
+/** The URL people should open: `0.0.0.0` and `::` are not addresses a browser can visit. */
+function visibleUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
+/** Builds services and app, listens on `HOST:PORT`, and sweeps abandoned credit holds. */
+export async function startServer(config: Config, opts: ComposeOptions & { logger?: boolean; simulator?: SimulatorHandle } = {}): Promise<RunningServer> {
+  const services = await createServices(config, opts);
+  const app = await buildApp(services, { logger: opts.logger ?? false });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const sweeper = setInterval(() => {
+    services.credits.releaseExpiredHolds().catch((err: unknown) => app.log.error({ err }, 'releasing expired credit holds failed'));
+  }, SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  return {
+    app,
+    services,
+    url: visibleUrl(config.HOST, port),
+    simulator: opts.simulator,
+    async close() {
+      clearInterval(sweeper);
+      await app.close();
+      await services.close();
+      await opts.simulator?.close();
+    },
+  };
+}
+
+export const DEMO_EMAIL = 'demo@trendlens.local';
+
+/**
+ * Demo mode (DESIGN §5): the simulator runs in-process, the gateway points at it and says so on every
+ * response, and a demo account on `enterprise` gets a fresh key.
+ */
+export async function startDemo(config: Config, opts: { logger?: boolean } = {}): Promise<RunningServer & { apiKey: string }> {
+  const simulator = await startSimulator({ port: 0 });
+  const upstream = createUpstreamGateway({
+    source: createCreativeCenterSource({ baseUrl: simulator.baseUrl, id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
+  });
+  const server = await startServer(config, { ...opts, mode: 'demo', upstream, simulator });
+  const { accounts, keys } = server.services;
+  const account =
+    (await accounts.findByEmail(DEMO_EMAIL)) ?? (await accounts.create({ email: DEMO_EMAIL, planId: 'enterprise', name: 'Demo' }));
+  const { apiKey } = await keys.create(account.id, `demo ${new Date(server.services.clock.now()).toISOString()}`);
+  return { ...server, apiKey };
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type Services } from '../../src/api/index.js';
+import { DEFAULT_PLANS, type Plan } from '../../src/billing/index.js';
+import { ManualClock } from '../../src/clock.js';
+import { createServices } from '../../src/compose.js';
+import { defaultConfig, type Config } from '../../src/config.js';
+import { startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
+import { createCreativeCenterSource, createUpstreamGateway } from '../../src/upstream/index.js';
+import { freshDatabase, type StoreKind, type TestDatabase } from './databases.js';
+
+/** A plan with room for any test: huge rate limit, no daily cap. */
+export const TEST_PLAN: Plan = {
+  id: 'test', name: 'Test', price_usd: 1, included_credits: 1_000_000, daily_credit_limit: null,
+  rate_limit_per_minute: 100_000, overage_usd_per_1k: null, overage_default: false,
+};
+
+/** 400 credits: exactly 50 requests at 8 credits. */
+export const FIFTY_PLAN: Plan = { ...TEST_PLAN, id: 'fifty', name: 'Fifty', included_credits: 400 };
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  simulator: SimulatorHandle;
+  clock: ManualClock;
+  /** A new account on `planId` (default `test`) with a fresh key. */
+  newCaller(opts?: { planId?: string }): Promise<{ apiKey: string; accountId: string; keyId: string }>;
+  close(): Promise<void>;
+}
+
+let seq = 0;
+
+/**
+ * The real app over a real database and the real Creative Center client talking HTTP to a real
+ * simulator. Short upstream timeouts and no backoff keep fault tests fast without faking anything.
+ */
+export async function startTestApp(opts: { kind?: StoreKind; plans?: Plan[]; config?: Partial<Config>; timeoutMs?: number; breakerThreshold?: number } = {}): Promise<TestApp> {
+  const database: TestDatabase = await freshDatabase(opts.kind ?? 'sqlite');
+  const clock = new ManualClock(Date.now());
+  const simulator = await startSimulator({ port: 0, clock });
+  const source = createCreativeCenterSource({
+    baseUrl: simulator.baseUrl,
+    id: 'simulator',
+    timeoutMs: opts.timeoutMs ?? 1_000,
+    budgetMs: 5_000,
+    retries: 1,
+    backoff: () => 0,
+    clock,
+  });
+  // Faults from one test must not open the circuit for the next; the breaker has its own tests.
+  const upstream = createUpstreamGateway({ source, clock, breakerThreshold: opts.breakerThreshold ?? 1_000 });
+  const services = await createServices(defaultConfig({ DATABASE_URL: database.url, ...opts.config }), {
+    clock,
+    plans: opts.plans ?? [...DEFAULT_PLANS, TEST_PLAN, FIFTY_PLAN],
+    upstream,
+  });
+  const app = await buildApp(services);
+  await app.ready();
+  return {
+    app,
+    services,
+    simulator,
+    clock,
+    async newCaller({ planId = 'test' } = {}) {
+      const account = await services.accounts.create({ email: `caller${++seq}@example.com`, planId });
+      const { row, apiKey } = await services.keys.create(account.id, 'test');
+      return { apiKey, accountId: account.id, keyId: row.id };
+    },
+    async close() {
+      await app.close();
+      await services.close();
+      await simulator.close();
+      await database.drop();
+    },
+  };
+}
