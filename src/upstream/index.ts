@@ -11,6 +11,7 @@ export {
   type UpstreamLogger,
 } from './gateway.js';
 export { MemoryResponseCache, STALE_WINDOW_SECONDS, type ResponseCache, type CacheEntry } from './cache.js';
+export { RedisResponseCache, type RedisResponseCacheOptions } from './redis-cache.js';
 export { CircuitBreaker, type Admission } from './circuit-breaker.js';
 export { SingleFlight } from './single-flight.js';
 export { planWindow, fetchWindow, type WindowPlan } from './windowing.js';
