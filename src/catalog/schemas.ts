@@ -98,8 +98,9 @@ export const Material = z.object({
   cost: z.number().int().min(1).max(3),
   ctr: z.number(),
   like: z.number().int(),
-  comment: z.number().int(),
-  share: z.number().int(),
+  // The upstream's list items carry no comment/share counts; its detail does (upstream spec §6.6).
+  comment: z.number().int().optional(),
+  share: z.number().int().optional(),
   favorite: z.boolean(),
   is_search: z.boolean(),
   industry_key: z.string(),
@@ -109,14 +110,18 @@ export const Material = z.object({
 
 /** The detail form of a Top Ads creative (top-ads/detail). */
 export const MaterialDetail = Material.extend({
+  comment: z.number().int(),
+  share: z.number().int(),
   country_code: z.array(z.string()),
   has_summary: z.boolean(),
   voice_over: z.boolean(),
-  highlight: z.string(),
+  /** Crawlora's field; the upstream's detail often sends only `highlight_text`. */
+  highlight: z.string().optional(),
   highlight_text: z.string(),
   keyword_list: z.array(z.string()).nullable(),
   landing_page: z.string(),
-  objectives: z.array(z.object({ label: z.string(), value: z.string() })),
+  /** Upstream `{label, value}` pairs; `value` is seen as a name or as the objective id. */
+  objectives: z.array(z.object({ label: z.string(), value: z.union([z.string(), z.number().int()]) })),
   pattern_label: z.array(FilterItem),
   source: z.string(),
   source_key: z.number().int(),

@@ -107,6 +107,7 @@ export const topAdsList = defineEndpoint({
     '`q` is an alias of `keyword`; an explicit `keyword` wins.',
     'Pages are windows over the upstream list (20 per upstream page, about 400 ads in all); a window past the end is an empty, charged list.',
     '`pagination.total` and `pagination.total_count` both carry the upstream total.',
+    '`comment` and `share` are present only when the upstream sends them; top-ads/detail always has them.',
     'Video URLs are signed CDN links that expire.',
   ],
 });
