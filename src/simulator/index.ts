@@ -9,3 +9,4 @@ export type {
 } from './types.js';
 export { startSimulator } from './server.js';
 export { RATE_LIMIT_CODE } from './faults.js';
+export { runSimulatorCli } from './cli.js';
