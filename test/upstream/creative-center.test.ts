@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, findEndpoint, parseParams, type AnyEndpoint, type RawQuery } from '../../src/catalog/index.js';
+import { ManualClock } from '../../src/clock.js';
 import { startSimulator, type SimulatorFault, type SimulatorHandle } from '../../src/simulator/index.js';
 import { CreativeCenterClient } from '../../src/upstream/creative-center/client.js';
 import { userSign } from '../../src/upstream/creative-center/sign.js';
@@ -472,5 +473,61 @@ describe('gateway over the simulator', () => {
     const bodies = new Set(results.map((r) => (r.ok ? r.body.toString() : '')));
     expect(bodies.size).toBe(1);
     expect(JSON.parse([...bodies][0]!)).toMatchObject({ code: 200, msg: 'OK', data: { code: 0, msg: 'OK' } });
+  });
+
+  it('serves MISS, HIT, then STALE when the upstream fails after the TTL, then opens the circuit', async () => {
+    const clock = new ManualClock();
+    const gateway = createUpstreamGateway({ source: source({ clock, retries: 0 }), clock });
+    const e = endpoint(HASHTAGS);
+    const parsed = parseParams(e, {});
+    if (!parsed.ok) throw new Error('params');
+    const get = () => gateway.fetch(e, parsed.canonical, parsed.params);
+
+    expect(await get()).toMatchObject({ ok: true, cache: 'MISS' });
+    clock.advance(60_000);
+    expect(await get()).toMatchObject({ ok: true, cache: 'HIT', ageSeconds: 60 });
+    expect(sim.stats().calls).toBe(1);
+
+    clock.advance(e.cacheTtlSeconds * 1000);
+    sim.addFault({ fault: { kind: 'http_error', status: 503, body: 'text' } });
+    for (let i = 0; i < 5; i++) expect(await get()).toMatchObject({ ok: true, cache: 'STALE', ageSeconds: e.cacheTtlSeconds + 60 });
+    expect(sim.stats().calls).toBe(6);
+    expect(await get()).toMatchObject({ ok: true, cache: 'STALE' });
+    expect(sim.stats().calls).toBe(6);
+
+    clock.advance(30_000);
+    sim.clearFaults();
+    expect(await get()).toMatchObject({ ok: true, cache: 'MISS' });
+    expect(sim.stats().calls).toBe(7);
+  });
+
+  it('answers circuit_open with retry-after and no upstream call once 5 calls have failed', async () => {
+    const clock = new ManualClock();
+    const gateway = createUpstreamGateway({ source: source({ clock, retries: 0 }), clock });
+    const e = endpoint(HASHTAGS);
+    sim.addFault({ fault: { kind: 'http_error', status: 502, body: 'empty' } });
+    for (const country of ['US', 'GB', 'FR', 'DE', 'JP']) {
+      const parsed = parseParams(e, { country_code: country });
+      if (!parsed.ok) throw new Error('params');
+      expect(await gateway.fetch(e, parsed.canonical, parsed.params)).toMatchObject({ ok: false, failure: { detail: 'upstream_error' } });
+    }
+    const parsed = parseParams(e, { country_code: 'IT' });
+    if (!parsed.ok) throw new Error('params');
+    expect(await gateway.fetch(e, parsed.canonical, parsed.params)).toEqual({
+      ok: false,
+      failure: { kind: 'unavailable', detail: 'circuit_open', retryAfterSeconds: 30 },
+      sourceId: 'simulator',
+    });
+    expect(sim.stats().calls).toBe(5);
+  });
+});
+
+describe('session cookies', () => {
+  it('gets past page 1 of Top Ads only with a logged-in cookie', async () => {
+    const anonymous = inner(await fetchOp('tiktok-top-ads-list', { page: '2', limit: '20' }));
+    expect(anonymous.materials).toEqual([]);
+    const loggedIn = inner(await fetchOp('tiktok-top-ads-list', { page: '2', limit: '20' }, { cookies: ['sessionid=abc; csrftoken=t'] }));
+    expect(loggedIn.materials).toHaveLength(20);
+    expect(loggedIn.pagination).toEqual({ page: 2, size: 20, total: 400, total_count: 400, has_more: true });
   });
 });
