@@ -54,7 +54,10 @@ export const DEMO_EMAIL = 'demo@trendlens.local';
  * Demo mode (DESIGN §5): the simulator runs in-process, the gateway points at it and says so on every
  * response, and a demo account on `enterprise` gets a fresh key.
  */
-export async function startDemo(config: Config, opts: { logger?: boolean } = {}): Promise<RunningServer & { apiKey: string }> {
+export async function startDemo(
+  config: Config,
+  opts: Pick<ComposeOptions, 'plans' | 'clock'> & { logger?: boolean } = {},
+): Promise<RunningServer & { apiKey: string }> {
   const simulator = await startSimulator({ port: 0 });
   const upstream = createUpstreamGateway({
     source: createCreativeCenterSource({ baseUrl: simulator.baseUrl, id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS }),

@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import { endpoints } from '../catalog/index.js';
 import { ApiError, STATUS_MESSAGES } from './errors.js';
 import type { Services } from './services.js';
+import { registerPublicDocuments } from './public/routes.js';
 import { API_PREFIX, registerCatalogRoutes } from './v1/routes.js';
 
 /** Headers a browser client may read (contract §3.4: all of ours are exposed). */
@@ -92,6 +93,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   });
 
   app.get('/healthz', async () => envelope(200, 'OK', { status: 'ok', mode: services.mode }));
+  registerPublicDocuments(app, services);
   registerCatalogRoutes(app, services, endpoints);
   return app;
 }

@@ -1,0 +1,40 @@
+/**
+ * A server under load, in its own process so the load generator does not share its event loop.
+ * `bare`: plain Fastify answering the flagship's cached bytes. `metered`: the full Trendlens pipeline
+ * (key check, rate limit, credit reservation and commit in SQLite, response cache) against the simulator.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { DEFAULT_PLANS, type Plan } from '../src/billing/index.js';
+import { defaultConfig } from '../src/config.js';
+import { startDemo } from '../src/server.js';
+
+const BENCH_PLAN: Plan = {
+  id: 'enterprise', name: 'Bench', price_usd: 0, included_credits: 1_000_000_000, daily_credit_limit: null,
+  rate_limit_per_minute: 100_000_000, overage_usd_per_1k: null, overage_default: false,
+};
+
+const mode = process.argv[2];
+const path = '/api/v1/tiktok/popular-trend/hashtag?country_code=US&limit=20';
+
+const dir = mkdtempSync(join(tmpdir(), 'trendlens-bench-'));
+const demo = await startDemo(defaultConfig({ PORT: 0, HOST: '127.0.0.1', DATABASE_URL: join(dir, 'bench.db') }), {
+  plans: [...DEFAULT_PLANS.filter((p) => p.id !== 'enterprise'), BENCH_PLAN],
+});
+// Warm the cache so the measured path is a cache HIT, as the benchmark promises.
+const warm = await fetch(`${demo.url}${path}`, { headers: { 'x-api-key': demo.apiKey } });
+const body = Buffer.from(await warm.arrayBuffer());
+if (warm.status !== 200) throw new Error(`warm-up answered ${warm.status}: ${body.toString()}`);
+
+if (mode === 'bare') {
+  await demo.close();
+  const bare = Fastify();
+  bare.get('/api/v1/tiktok/popular-trend/hashtag', (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const address = bare.server.address();
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${path}`, bytes: body.length })}\n`);
+} else {
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${new URL(demo.url).port}${path}`, apiKey: demo.apiKey, bytes: body.length })}\n`);
+}
