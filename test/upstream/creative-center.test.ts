@@ -531,3 +531,49 @@ describe('session cookies', () => {
     expect(loggedIn.pagination).toEqual({ page: 2, size: 20, total: 400, total_count: 400, has_more: true });
   });
 });
+
+describe('raw byte cases (local server)', () => {
+  let reply: { status: number; type?: string; body: string } = { status: 200, body: '' };
+  let server: ReturnType<typeof createServer>;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      res.writeHead(reply.status, reply.type ? { 'content-type': reply.type } : {});
+      res.end(reply.body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/creative_radar_api/v1/`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  async function call(opts: { maxBodyBytes?: number } = {}) {
+    const client = new CreativeCenterClient({ baseUrl, backoff: () => 0, ...opts });
+    opened.push(client);
+    return client.call('popular_trend/hashtag/list', {}, { deadline: performance.now() + 5000, referer: 'x' });
+  }
+
+  it.each<[string, typeof reply, unknown]>([
+    ['a JSON array', { status: 200, type: 'application/json', body: '[]' }, { kind: 'bad_response', detail: 'schema_mismatch' }],
+    ['an envelope without msg', { status: 200, type: 'application/json', body: '{"code":0,"data":{}}' }, { kind: 'bad_response', detail: 'schema_mismatch' }],
+    ['no content type', { status: 200, body: '{"code":0,"msg":"OK","data":{}}' }, { kind: 'bad_response', detail: 'non_json' }],
+    ['HTTP 429', { status: 429, type: 'text/plain', body: 'slow down' }, { kind: 'bad_response', detail: 'upstream_error' }],
+  ])('classifies %s', async (_name, answer, expected) => {
+    reply = answer;
+    expect(await call()).toMatchObject({ ok: false, failure: expected as object });
+  });
+
+  it('accepts application/json with a charset and keeps the request_id', async () => {
+    reply = { status: 200, type: 'application/json; charset=utf-8', body: '{"code":0,"msg":"OK","request_id":"r","data":{"x":1}}' };
+    expect(await call()).toEqual({ ok: true, envelope: { code: 0, msg: 'OK', request_id: 'r', data: { x: 1 } } });
+  });
+
+  it('refuses a body over maxBodyBytes', async () => {
+    reply = { status: 200, type: 'application/json', body: `{"code":0,"msg":"OK","data":"${'x'.repeat(4096)}"}` };
+    expect(await call({ maxBodyBytes: 1024 })).toMatchObject({ ok: false, failure: { kind: 'bad_response', detail: 'upstream_error' } });
+  });
+});

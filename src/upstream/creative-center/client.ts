@@ -13,6 +13,7 @@ export interface UpstreamEnvelope {
   data: unknown;
 }
 
+/** One radar call's outcome: the upstream envelope with code 0, or a classified failure. */
 export type CallResult = { ok: true; envelope: UpstreamEnvelope } | { ok: false; failure: UpstreamFailure };
 
 export interface CreativeCenterClientOptions {
@@ -30,6 +31,8 @@ export interface CreativeCenterClientOptions {
   clock?: Clock;
   /** Keep-alive connections per upstream origin. */
   connections?: number;
+  /** Largest response body read; anything bigger is an upstream error (default 16 MiB). */
+  maxBodyBytes?: number;
 }
 
 export interface CallOptions {
@@ -60,6 +63,7 @@ const CONNECT_ERRORS = new Set([
 type Attempt =
   | { type: 'response'; status: number; contentType: string; text?: string }
   | { type: 'network'; connectFailed: boolean; message: string }
+  | { type: 'too_large'; bytes: number }
   | { type: 'timeout' };
 
 /** What the retry loop does next. */
@@ -136,6 +140,8 @@ function judge(attempt: Attempt): Verdict {
       return judgeResponse(attempt.status, attempt.contentType, attempt.text);
     case 'timeout':
       return { next: 'retry', failure: { kind: 'timeout' } };
+    case 'too_large':
+      return { next: 'done', result: { ok: false, failure: { kind: 'bad_response', detail: 'upstream_error', message: `body over ${attempt.bytes} bytes` } } };
     case 'network':
       return {
         next: 'retry',
@@ -157,6 +163,7 @@ export class CreativeCenterClient {
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly backoff: (attempt: number) => number;
+  private readonly maxBodyBytes: number;
 
   constructor(opts: CreativeCenterClientOptions) {
     const base = opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`;
@@ -170,6 +177,7 @@ export class CreativeCenterClient {
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.retries = opts.retries ?? 2;
     this.backoff = opts.backoff ?? exponentialBackoff;
+    this.maxBodyBytes = opts.maxBodyBytes ?? 16 * 1024 * 1024;
     this.agent = new Agent({
       connections: opts.connections ?? 32,
       keepAliveTimeout: 30_000,
@@ -235,7 +243,17 @@ export class CreativeCenterClient {
         await res.body.dump();
         return { type: 'response', status: res.statusCode, contentType };
       }
-      return { type: 'response', status: res.statusCode, contentType, text: await res.body.text() };
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxBodyBytes) {
+          res.body.destroy();
+          return { type: 'too_large', bytes: this.maxBodyBytes };
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return { type: 'response', status: res.statusCode, contentType, text: Buffer.concat(chunks).toString('utf8') };
     } catch (err) {
       if (timedOut || signal.aborted) return { type: 'timeout' };
       const code = errorCode(err);

@@ -30,6 +30,7 @@ export function mismatch(message: string): { ok: false; failure: UpstreamFailure
   return { ok: false, failure: { kind: 'bad_response', detail: 'schema_mismatch', message } };
 }
 
+/** A plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

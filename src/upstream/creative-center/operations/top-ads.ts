@@ -58,6 +58,8 @@ const analysis: Operation = {
     if (!isRecord(ranks) || typeof ranks[percentileMetric] !== 'number') {
       return mismatch(`top_ads/percentile: no ${percentileMetric}`);
     }
+    // Only the numeric ranks: percentile_data is `{metric: number}` in the contract.
+    const percentileData = Object.fromEntries(Object.entries(ranks).filter(([, v]) => typeof v === 'number'));
     const data = {
       analysis: frames.analysis,
       duration: frames.duration,
@@ -65,7 +67,7 @@ const analysis: Operation = {
       metric,
       metric_label: label,
       percentile: ranks[percentileMetric],
-      percentile_data: ranks,
+      percentile_data: percentileData,
       percentile_metric: percentileMetric,
       period_type: params.period_type,
     };
