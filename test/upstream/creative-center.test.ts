@@ -10,6 +10,7 @@ import { userSign } from '../../src/upstream/creative-center/sign.js';
 import {
   createCreativeCenterSource,
   createUpstreamGateway,
+  operations,
   type CreativeCenterSourceOptions,
   type UpstreamResult,
 } from '../../src/upstream/index.js';
@@ -575,5 +576,119 @@ describe('raw byte cases (local server)', () => {
   it('refuses a body over maxBodyBytes', async () => {
     reply = { status: 200, type: 'application/json', body: `{"code":0,"msg":"OK","data":"${'x'.repeat(4096)}"}` };
     expect(await call({ maxBodyBytes: 1024 })).toMatchObject({ ok: false, failure: { kind: 'bad_response', detail: 'upstream_error' } });
+  });
+});
+
+describe('canonical params → upstream query (upstream spec §5)', () => {
+  const queries: Array<{ path: string; query: Record<string, string> }> = [];
+  let server: ReturnType<typeof createServer>;
+  let baseUrl: string;
+  const emptyPage =
+    '{"code":0,"msg":"OK","request_id":"20260101000000ABCDEFABCDEFABCDEFAB","data":{"list":[],"sound_list":[],"creators":[],' +
+    '"videos":[],"materials":[],"keyword_list":[],"pagination":{"page":1,"size":0,"total":0,"total_count":0,"has_more":false}}}';
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      queries.push({ path: url.pathname.replace('/creative_radar_api/v1/', ''), query: Object.fromEntries(url.searchParams) });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(emptyPage);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/creative_radar_api/v1/`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  it('has a mapping for every catalog endpoint', () => {
+    expect(endpoints.filter((e) => !operations[e.operationId]).map((e) => e.operationId)).toEqual([]);
+  });
+
+  it.each<[string, RawQuery, Array<{ path: string; query: Record<string, string> }>]>([
+    [
+      'tiktok-popular-trend-hashtag',
+      { country_code: 'us', industry_id: '22000000000', filter_by: 'new_on_board', period: '30' },
+      [{ path: 'popular_trend/hashtag/list', query: { page: '1', limit: '50', period: '30', country_code: 'US', industry_id: '22000000000', filter_by: 'new_on_board', sort_by: 'popular' } }],
+    ],
+    [
+      'tiktok-popular-trend-hashtag-detail',
+      { hashtag_name: '#Prom' },
+      [{ path: 'popular_trend/hashtag/detail', query: { hashtag_name: 'prom', period: '7', country_code: '', language: 'en' } }],
+    ],
+    [
+      'tiktok-popular-trend-song',
+      { rank_type: 'surging', new_on_board: '1', country_code: 'GB' },
+      [{ path: 'popular_trend/sound/rank_list', query: { page: '1', limit: '20', period: '7', country_code: 'GB', rank_type: 'surging', new_on_board: 'true', commercial_music: 'false' } }],
+    ],
+    [
+      'tiktok-popular-trend-song-detail',
+      { clip_id: '7339914391000000001', period: '30' },
+      [{ path: 'popular_trend/sound/detail', query: { clip_id: '7339914391000000001', period: '30' } }],
+    ],
+    [
+      'tiktok-popular-trend-creator',
+      { sort_by: 'engagement', creator_country: 'US', audience_count: '2' },
+      [{ path: 'popular_trend/creator/list', query: { page: '1', limit: '50', sort_by: 'engagement', creator_country: 'US' } }],
+    ],
+    [
+      'tiktok-popular-trend-video',
+      { order_by: 'like', period: '30', country_code: 'JP' },
+      [{ path: 'popular_trend/list', query: { page: '1', limit: '20', period: '30', order_by: 'like', country_code: 'JP' } }],
+    ],
+    ['tiktok-popular-trend-country-industry-meta', {}, [{ path: 'popular_trend/hashtag/filters', query: {} }]],
+    [
+      'tiktok-top-ads-list',
+      { country_code: 'us,GB', q: 'coffee', industry: '2,1', objective: '3', ad_language: 'en', pattern_label: '10', duration: 'time-2', like: '2,1', ad_format: '1' },
+      [
+        {
+          path: 'top_ads/v2/list',
+          query: {
+            page: '1', limit: '20', period: '30', order_by: 'for_you', country_code: 'GB,US', keyword: 'coffee', industry: '1,2',
+            objective: '3', ad_language: 'en', pattern_label: '10', duration: 'time-2', like: '1,2', ad_format: '1',
+          },
+        },
+      ],
+    ],
+    ['tiktok-top-ads-detail', { material_id: '7631130810943897607' }, [{ path: 'top_ads/v2/detail', query: { material_id: '7631130810943897607' } }]],
+    ['tiktok-top-ads-filters', {}, [{ path: 'top_ads/v2/filters', query: {} }]],
+    [
+      'tiktok-top-ads-recommend',
+      { material_id: '7631130810943897607', page: '3', limit: '5' },
+      [{ path: 'top_ads/v2/recommend', query: { material_id: '7631130810943897607' } }],
+    ],
+    ['tiktok-top-ads-spotlight', { page: '2' }, [{ path: 'education/top_ads/list', query: { page: '1', limit: '50' } }]],
+    ['tiktok-top-ads-suggestions', { count: '99' }, [{ path: 'top_ads/query_suggestion', query: { query: '', count: '50', scenario: '1' } }]],
+    [
+      'tiktok-keyword-insights',
+      { country_code: 'US', industry: '27000000000', objective: '3', keyword_type: '2', order_by: 'ctr', order_type: 'asc', q: 'free' },
+      [
+        {
+          path: 'script/keyword/list',
+          query: { page: '1', limit: '50', period: '7', country_code: 'US', industry: '27000000000', objective: '3', keyword_type: '2', order_by: 'ctr', order_type: 'asc', keyword: 'free' },
+        },
+      ],
+    ],
+  ])('%s sends the upstream query', async (operationId, query, expected) => {
+    queries.length = 0;
+    const e = endpoint(operationId);
+    const s = createCreativeCenterSource({ baseUrl, backoff: () => 0 });
+    opened.push(s);
+    await s.fetch(e, params(e, query));
+    expect(queries).toEqual(expected);
+  });
+
+  it('sends analysis as keyframe with the metric and percentile with the mapped metric', async () => {
+    queries.length = 0;
+    const e = endpoint('tiktok-top-ads-analysis');
+    const s = createCreativeCenterSource({ baseUrl, backoff: () => 0 });
+    opened.push(s);
+    await s.fetch(e, params(e, { material_id: '7631130810943897607', metric: 'convert_cnt', period_type: '180' }));
+    expect(queries.sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { path: 'top_ads/keyframe', query: { material_id: '7631130810943897607', metric: 'convert_cnt' } },
+      { path: 'top_ads/percentile', query: { material_id: '7631130810943897607', metric: 'time_attr_convert_cnt_percentile', period_type: '180' } },
+    ]);
   });
 });
