@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { ApiKeysTable, Database } from '../store/index.js';
 import { generateApiKey, hashApiKey, isWellFormedApiKey, maskApiKey, maskedKey } from './api-key-format.js';
@@ -54,6 +54,50 @@ export function effectiveStatus(row: Pick<ApiKeysTable, 'status' | 'expires_at'>
   return row.status;
 }
 
+/** The outcome of a key change asked for by an account; refusals are data (STYLE). */
+export type KeyChange<T> = ({ ok: true } & T) | { ok: false; reason: 'not_found' | 'key_not_active' | 'key_limit_reached' };
+
+function newKeyRow(accountId: string, name: string, source: ApiKeysTable['source'], now: number): { row: ApiKeysTable; apiKey: string } {
+  const apiKey = generateApiKey();
+  const { key_prefix, key_suffix } = maskApiKey(apiKey);
+  const row: ApiKeysTable = {
+    id: newKeyId(),
+    account_id: accountId,
+    name,
+    key_hash: hashApiKey(apiKey),
+    key_prefix,
+    key_suffix,
+    status: 'active',
+    source,
+    created_at: now,
+    updated_at: now,
+    rotated_at: null,
+    expires_at: null,
+    revoked_at: null,
+    last_used_at: null,
+    last_used_ip: null,
+  };
+  return { row, apiKey };
+}
+
+/**
+ * Serialises key changes of one account: a no-op update takes the row lock on PostgreSQL (SQLite runs
+ * one write transaction at a time anyway), so two concurrent creates cannot both pass the limit.
+ */
+async function lockAccount(trx: Transaction<Database>, accountId: string): Promise<void> {
+  await trx.updateTable('accounts').set((eb) => ({ status: eb.ref('status') })).where('id', '=', accountId).execute();
+}
+
+async function liveKeyCount(db: Kysely<Database>, accountId: string, now: number): Promise<number> {
+  const row = await db
+    .selectFrom('api_keys')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .where((eb) => eb.or([eb('status', '=', 'active'), eb.and([eb('status', '=', 'grace'), eb('expires_at', '>', now)])]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Renders a stored key for the Console API. */
 export function toKeyView(row: ApiKeysTable, now: number): KeyView {
   return {
@@ -91,28 +135,104 @@ export class ApiKeys {
 
   /** Issues a new key; the only time the full key exists outside the caller's hands. */
   async create(accountId: string, name: string, source: ApiKeysTable['source'] = 'created'): Promise<{ row: ApiKeysTable; apiKey: string }> {
-    const apiKey = generateApiKey();
+    const issued = newKeyRow(accountId, name, source, this.clock.now());
+    await this.db.insertInto('api_keys').values(issued.row).execute();
+    return issued;
+  }
+
+  /** An account's keys, newest first, every status included (revoked and expired keys stay listed). */
+  async list(accountId: string): Promise<ApiKeysTable[]> {
+    return this.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
+  /** A key inside its account; another account's key is as absent as an unknown one (contract §7). */
+  async find(accountId: string, keyId: string, db: Kysely<Database> = this.db): Promise<ApiKeysTable | undefined> {
+    return db.selectFrom('api_keys').selectAll().where('id', '=', keyId).where('account_id', '=', accountId).executeTakeFirst();
+  }
+
+  /** Like `create`, refused when the account already holds MAX_LIVE_KEYS keys in `active` or `grace`. */
+  async issue(accountId: string, name: string): Promise<KeyChange<{ row: ApiKeysTable; apiKey: string }>> {
+    return this.db.transaction().execute(async (trx) => {
+      const now = this.clock.now();
+      await lockAccount(trx, accountId);
+      if ((await liveKeyCount(trx, accountId, now)) >= MAX_LIVE_KEYS) return { ok: false, reason: 'key_limit_reached' };
+      const issued = newKeyRow(accountId, name, 'created', now);
+      await trx.insertInto('api_keys').values(issued.row).execute();
+      return { ok: true, ...issued };
+    });
+  }
+
+  /** Renames a key of the account. */
+  async rename(accountId: string, keyId: string, name: string): Promise<KeyChange<{ row: ApiKeysTable }>> {
     const now = this.clock.now();
-    const { key_prefix, key_suffix } = maskApiKey(apiKey);
-    const row: ApiKeysTable = {
-      id: newKeyId(),
-      account_id: accountId,
-      name,
-      key_hash: hashApiKey(apiKey),
-      key_prefix,
-      key_suffix,
-      status: 'active',
-      source,
-      created_at: now,
-      updated_at: now,
-      rotated_at: null,
-      expires_at: null,
-      revoked_at: null,
-      last_used_at: null,
-      last_used_ip: null,
-    };
-    await this.db.insertInto('api_keys').values(row).execute();
-    return { row, apiKey };
+    const result = await this.db
+      .updateTable('api_keys')
+      .set({ name, updated_at: now })
+      .where('id', '=', keyId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: 'not_found' };
+    const row = await this.find(accountId, keyId);
+    return row ? { ok: true, row } : { ok: false, reason: 'not_found' };
+  }
+
+  /**
+   * Rotation (contract §6): a new key with the same name; the old one turns `grace` until
+   * now + `graceMs`, or `expired` at once when `graceMs` is 0. Only an active key rotates, and a grace
+   * period needs room for one more live key.
+   */
+  async rotate(
+    accountId: string,
+    keyId: string,
+    graceMs: number,
+  ): Promise<KeyChange<{ row: ApiKeysTable; apiKey: string; previous: ApiKeysTable }>> {
+    const result = await this.db.transaction().execute(async (trx): Promise<KeyChange<{ row: ApiKeysTable; apiKey: string; previous: ApiKeysTable }>> => {
+      const now = this.clock.now();
+      await lockAccount(trx, accountId);
+      const old = await this.find(accountId, keyId, trx);
+      if (!old) return { ok: false, reason: 'not_found' };
+      if (effectiveStatus(old, now) !== 'active') return { ok: false, reason: 'key_not_active' };
+      if (graceMs > 0 && (await liveKeyCount(trx, accountId, now)) >= MAX_LIVE_KEYS) return { ok: false, reason: 'key_limit_reached' };
+      const issued = newKeyRow(accountId, old.name, 'rotated', now);
+      await trx.insertInto('api_keys').values(issued.row).execute();
+      const previous: ApiKeysTable = {
+        ...old,
+        status: graceMs > 0 ? 'grace' : 'expired',
+        expires_at: now + graceMs,
+        rotated_at: now,
+        updated_at: now,
+      };
+      await trx
+        .updateTable('api_keys')
+        .set({ status: previous.status, expires_at: previous.expires_at, rotated_at: now, updated_at: now })
+        .where('id', '=', keyId)
+        .execute();
+      return { ok: true, ...issued, previous };
+    });
+    if (result.ok) this.forget(result.previous.key_hash);
+    return result;
+  }
+
+  /** Revokes a key at once (contract §6); revoking a revoked key changes nothing. */
+  async revoke(accountId: string, keyId: string): Promise<KeyChange<{ row: ApiKeysTable }>> {
+    const now = this.clock.now();
+    await this.db
+      .updateTable('api_keys')
+      .set({ status: 'revoked', revoked_at: now, updated_at: now })
+      .where('id', '=', keyId)
+      .where('account_id', '=', accountId)
+      .where('status', '!=', 'revoked')
+      .execute();
+    const row = await this.find(accountId, keyId);
+    if (!row) return { ok: false, reason: 'not_found' };
+    this.forget(row.key_hash);
+    return { ok: true, row };
   }
 
   /** Resolves a presented key to its account, or says why not. */
@@ -142,6 +262,12 @@ export class ApiKeys {
   /** Forgets a cached lookup (revocation, rotation, plan or status change). */
   invalidate(keyHash: string): void {
     this.cache.delete(keyHash);
+  }
+
+  /** Drops the cached lookup here and tells other instances (revocation is effective everywhere within 1 s). */
+  private forget(keyHash: string): void {
+    this.invalidate(keyHash);
+    this.onInvalidate(keyHash);
   }
 
   /** Forgets every cached lookup of an account, e.g. after a plan change or suspension. */

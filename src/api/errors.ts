@@ -22,6 +22,8 @@ export const ERRORS = {
   resource_not_found: { status: 404, doc: 'The upstream says the requested id does not exist, or the id is not yours.' },
   method_not_allowed: { status: 405, doc: 'Only GET (and OPTIONS for CORS) is allowed on API routes.' },
   email_taken: { status: 409, doc: 'An account with this email already exists.' },
+  key_limit_reached: { status: 409, doc: 'The account already holds 20 keys in `active` or `grace`: revoke one first.' },
+  key_not_active: { status: 409, doc: 'Only an active key can be rotated.' },
   payload_too_large: { status: 413, doc: 'The request body is too large.' },
   rate_limited: { status: 429, doc: 'Too many requests this minute; retry after `Retry-After` seconds.' },
   too_many_sign_in_attempts: { status: 429, doc: 'Too many failed sign-ins; wait before trying again.' },

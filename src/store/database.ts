@@ -10,6 +10,11 @@ export interface Database {
   credit_ledger: CreditLedgerTable;
   credit_reservations: CreditReservationsTable;
   daily_credit_usage: DailyCreditUsageTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  usage_events: UsageEventsTable;
+  usage_daily: UsageDailyTable;
+  idempotency_records: IdempotencyRecordsTable;
 }
 
 export interface AccountsTable {
@@ -81,4 +86,79 @@ export interface DailyCreditUsageTable {
   account_id: string;
   day: string;
   credits: number;
+}
+
+/** Console sessions (contract §7); the cookie's id is stored only as its SHA-256. */
+export interface SessionsTable {
+  id_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: number;
+  /** Idle expiry runs from here; refreshed at most once a minute. */
+  last_seen_at: number;
+  /** Absolute expiry: creation + 30 days. */
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** One failed Console sign-in, counted per email and per IP for the throttle (contract §7). */
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  /** `email:<lower-cased address>` or `ip:<address>`. */
+  subject: string;
+  created_at: number;
+}
+
+/** One row per routed API request (contract §5.5), kept 30 days. */
+export interface UsageEventsTable {
+  request_id: string;
+  time: number;
+  account_id: string | null;
+  key_id: string | null;
+  operation_id: string;
+  canonical_query: string;
+  status: number;
+  latency_ms: number;
+  credits: number;
+  overage_credits: number;
+  cache: 'HIT' | 'MISS' | 'STALE' | null;
+  upstream_source: string | null;
+  ip: string;
+  user_agent: string | null;
+  source: 'api' | 'playground';
+}
+
+/** Daily usage per account × key × operation × UTC day, kept 13 months. */
+export interface UsageDailyTable {
+  account_id: string;
+  /** '' for requests without a key. */
+  key_id: string;
+  operation_id: string;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  requests: number;
+  /** 2xx answers. */
+  successes: number;
+  /** 4xx and 5xx answers. */
+  errors: number;
+  credits: number;
+  overage_credits: number;
+  latency_ms_sum: number;
+  /** 2xx answers served with `X-Cache: HIT`. */
+  cache_hits: number;
+}
+
+/** A stored first 2xx for an `Idempotency-Key` (contract §5.4), kept 24 h. */
+export interface IdempotencyRecordsTable {
+  account_id: string;
+  idem_key: string;
+  /** The canonical form of the first request. */
+  fingerprint: string;
+  status: number;
+  /** JSON object of the response headers to replay. */
+  headers: string;
+  body: string;
+  created_at: number;
+  expires_at: number;
 }

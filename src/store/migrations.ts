@@ -114,7 +114,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
       await db.schema
         .createTable('sign_in_failures')
         .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
-        /** `email:<address>` or `ip:<address>`. */
+        // `email:<address>` or `ip:<address>`.
         .addColumn('subject', 'text', (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();

@@ -1,0 +1,242 @@
+import type { Kysely } from 'kysely';
+import { addMonths, utcDay } from '../billing/index.js';
+import type { Clock } from '../clock.js';
+import type { Database, Store, UsageDailyTable, UsageEventsTable } from '../store/index.js';
+import {
+  queryDaily,
+  queryEndpoints,
+  queryRequests,
+  querySummary,
+  type DailyUsage,
+  type EndpointUsage,
+  type RequestsPage,
+  type RequestsQuery,
+  type UsageRange,
+  type UsageSummary,
+} from './queries.js';
+
+/** One routed API request as the gateway reports it (contract §5.5). */
+export interface UsageEvent {
+  request_id: string;
+  /** Unix ms when the request arrived. */
+  time: number;
+  account_id: string | null;
+  key_id: string | null;
+  operation_id: string;
+  canonical_query: string;
+  status: number;
+  latency_ms: number;
+  credits: number;
+  overage_credits: number;
+  cache: 'HIT' | 'MISS' | 'STALE' | null;
+  upstream_source: string | null;
+  ip: string;
+  user_agent: string | null;
+  source: 'api' | 'playground';
+}
+
+/** Usage records: written in batches off the request path, read by the Console's usage routes. */
+export interface UsageStore {
+  /** Queues an event; never throws and never waits for the database. */
+  record(event: UsageEvent): void;
+  /** Resolves once every event recorded so far is written (or its batch has failed and been reported). */
+  flush(): Promise<void>;
+  /** Flushes and stops accepting events. */
+  close(): Promise<void>;
+  /** Deletes raw events older than 30 days and daily aggregates older than 13 months. */
+  prune(): Promise<void>;
+  /** Totals over a range, p95 latency from the raw events. */
+  summary(accountId: string, range: UsageRange): Promise<UsageSummary>;
+  /** Totals per operation, busiest first. */
+  endpoints(accountId: string, range: UsageRange): Promise<EndpointUsage[]>;
+  /** One entry per UTC day of the range, zero-filled. */
+  daily(accountId: string, range: UsageRange): Promise<DailyUsage[]>;
+  /** Raw events, newest first, a page at a time. */
+  requests(accountId: string, query: RequestsQuery): Promise<RequestsPage>;
+}
+
+export interface UsageStoreOptions {
+  /** Most events written in one transaction. */
+  maxBatch?: number;
+  /** Events queued beyond this are dropped (the database is down or far behind) and reported. */
+  maxQueue?: number;
+  /** Told about a failed batch or dropped events; usage recording never fails a request. */
+  onError?: (error: unknown) => void;
+}
+
+/** Raw events are kept 30 days, aggregates 13 months (contract §5.5). */
+export const RAW_RETENTION_MS = 30 * 86_400_000;
+export const DAILY_RETENTION_MONTHS = 13;
+const PRUNE_INTERVAL_MS = 3_600_000;
+const INSERT_CHUNK = 500;
+
+/** Builds the usage store over an open database. */
+export function createUsageStore(store: Store, clock: Clock, opts: UsageStoreOptions = {}): UsageStore {
+  return new BatchedUsageStore(store.db, clock, opts);
+}
+
+function aggregateKey(e: UsageEvent): string {
+  return `${e.account_id}\n${e.key_id ?? ''}\n${e.operation_id}\n${utcDay(e.time)}`;
+}
+
+/** Sums a batch per account × key × operation × day; events without an account are kept raw only. */
+function aggregate(batch: readonly UsageEvent[]): UsageDailyTable[] {
+  const rows = new Map<string, UsageDailyTable>();
+  for (const e of batch) {
+    if (e.account_id === null) continue;
+    const k = aggregateKey(e);
+    let row = rows.get(k);
+    if (!row) {
+      row = {
+        account_id: e.account_id,
+        key_id: e.key_id ?? '',
+        operation_id: e.operation_id,
+        day: utcDay(e.time),
+        requests: 0,
+        successes: 0,
+        errors: 0,
+        credits: 0,
+        overage_credits: 0,
+        latency_ms_sum: 0,
+        cache_hits: 0,
+      };
+      rows.set(k, row);
+    }
+    row.requests += 1;
+    if (e.status >= 200 && e.status < 300) row.successes += 1;
+    if (e.status >= 400) row.errors += 1;
+    row.credits += e.credits;
+    row.overage_credits += e.overage_credits;
+    row.latency_ms_sum += Math.max(0, Math.round(e.latency_ms));
+    if (e.cache === 'HIT' && e.status >= 200 && e.status < 300) row.cache_hits += 1;
+  }
+  return [...rows.values()];
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Group commit for usage (DESIGN §5): `record` only queues; one writer drains the queue in
+ * transactions, starting the next as soon as the previous ends, so there is no write per request and
+ * no timer. Each transaction inserts the raw rows and adds the batch's sums to the daily aggregates.
+ */
+class BatchedUsageStore implements UsageStore {
+  private pending: UsageEvent[] = [];
+  private running: Promise<void> | null = null;
+  private closed = false;
+  private dropped = 0;
+  private lastPrunedAt = Number.NEGATIVE_INFINITY;
+  private readonly maxBatch: number;
+  private readonly maxQueue: number;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    opts: UsageStoreOptions,
+  ) {
+    this.maxBatch = opts.maxBatch ?? 2_000;
+    this.maxQueue = opts.maxQueue ?? 100_000;
+    this.onError = opts.onError ?? ((error) => console.error('usage recording failed:', error));
+  }
+
+  record(event: UsageEvent): void {
+    if (this.closed) return;
+    if (this.pending.length >= this.maxQueue) {
+      this.dropped += 1;
+      return;
+    }
+    this.pending.push(event);
+    this.running ??= this.drain();
+  }
+
+  async flush(): Promise<void> {
+    while (this.running || this.pending.length > 0) {
+      this.running ??= this.drain();
+      await this.running;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+  }
+
+  async prune(): Promise<void> {
+    const now = this.clock.now();
+    this.lastPrunedAt = now;
+    await this.db.deleteFrom('usage_events').where('time', '<', now - RAW_RETENTION_MS).execute();
+    await this.db.deleteFrom('usage_daily').where('day', '<', utcDay(addMonths(now, -DAILY_RETENTION_MONTHS))).execute();
+  }
+
+  summary(accountId: string, range: UsageRange): Promise<UsageSummary> {
+    return querySummary(this.db, accountId, range);
+  }
+
+  endpoints(accountId: string, range: UsageRange): Promise<EndpointUsage[]> {
+    return queryEndpoints(this.db, accountId, range);
+  }
+
+  daily(accountId: string, range: UsageRange): Promise<DailyUsage[]> {
+    return queryDaily(this.db, accountId, range);
+  }
+
+  requests(accountId: string, query: RequestsQuery): Promise<RequestsPage> {
+    return queryRequests(this.db, accountId, query);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      // Let the events of the current tick join the first batch.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, this.maxBatch);
+        try {
+          await this.write(batch);
+        } catch (error) {
+          this.onError(error);
+        }
+        if (this.dropped > 0) {
+          this.onError(new Error(`usage queue full: ${this.dropped} events dropped`));
+          this.dropped = 0;
+        }
+        if (this.clock.now() - this.lastPrunedAt >= PRUNE_INTERVAL_MS) {
+          await this.prune().catch(this.onError);
+        }
+      }
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async write(batch: readonly UsageEvent[]): Promise<void> {
+    const raw: UsageEventsTable[] = batch.map((e) => ({ ...e, latency_ms: Math.max(0, Math.round(e.latency_ms)) }));
+    const sums = aggregate(batch);
+    await this.db.transaction().execute(async (trx) => {
+      for (const rows of chunks(raw, INSERT_CHUNK)) {
+        await trx.insertInto('usage_events').values(rows).onConflict((oc) => oc.column('request_id').doNothing()).execute();
+      }
+      for (const rows of chunks(sums, INSERT_CHUNK)) {
+        await trx
+          .insertInto('usage_daily')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['account_id', 'key_id', 'operation_id', 'day']).doUpdateSet((eb) => ({
+              requests: eb('usage_daily.requests', '+', eb.ref('excluded.requests')),
+              successes: eb('usage_daily.successes', '+', eb.ref('excluded.successes')),
+              errors: eb('usage_daily.errors', '+', eb.ref('excluded.errors')),
+              credits: eb('usage_daily.credits', '+', eb.ref('excluded.credits')),
+              overage_credits: eb('usage_daily.overage_credits', '+', eb.ref('excluded.overage_credits')),
+              latency_ms_sum: eb('usage_daily.latency_ms_sum', '+', eb.ref('excluded.latency_ms_sum')),
+              cache_hits: eb('usage_daily.cache_hits', '+', eb.ref('excluded.cache_hits')),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+}
