@@ -1,0 +1,13 @@
+import type { Sessions } from '../accounts/index.js';
+import type { Services } from '../api/index.js';
+import type { UsageStore } from '../usage/index.js';
+import type { ConsoleAuth } from './session-auth.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
+
+/** What the Console's routes share, built once at registration. */
+export interface ConsoleContext {
+  services: Services & { usage: UsageStore };
+  sessions: Sessions;
+  auth: ConsoleAuth;
+  throttle: SignInThrottle;
+}

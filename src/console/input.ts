@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { ApiError } from '../api/index.js';
+
+/**
+ * Parses a JSON body or a query with its zod schema; every failing field becomes one entry of the
+ * 400's `data.errors` (contract §7: field errors as 400).
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const errors = parsed.error.issues.map((issue) => ({
+    param: issue.path.length > 0 ? issue.path.join('.') : 'body',
+    message: issue.message,
+  }));
+  throw ApiError.invalidInput(errors);
+}

@@ -1,0 +1,101 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE, type Account, type Accounts, type Session, type Sessions } from '../accounts/index.js';
+import { ApiError } from '../api/index.js';
+import type { Config } from '../config.js';
+
+/** The signed-in caller of a Console route. */
+export interface ConsoleCaller {
+  account: Account;
+  session: Session;
+  /** The cookie value, to end this session on sign-out. */
+  token: string;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Secure everywhere but plain http on a loopback host (contract §7: "not on http://localhost"). */
+function secureCookie(request: FastifyRequest): boolean {
+  return request.protocol === 'https' || !LOOPBACK_HOSTS.has(request.hostname);
+}
+
+/** Sets `tl_session`: HttpOnly, SameSite=Lax, lives as long as the session's absolute expiry. */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, session: Session): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookie(request),
+    maxAge: Math.floor((session.expires_at - session.created_at) / 1000),
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(request) });
+}
+
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Session authentication and CSRF defence for the Console (contract §7). API keys are never read
+ * here: only the `tl_session` cookie signs a caller in.
+ */
+export class ConsoleAuth {
+  constructor(
+    private readonly sessions: Sessions,
+    private readonly accounts: Accounts,
+    private readonly config: Config,
+  ) {}
+
+  /**
+   * The signed-in caller, or 401 `not_signed_in`. Writes (anything but GET/HEAD) also need the
+   * session's `X-CSRF-Token` and a same-origin `Origin`, else 403 `csrf_failed`.
+   */
+  async signedIn(request: FastifyRequest, reply: FastifyReply): Promise<ConsoleCaller> {
+    const token = request.cookies[SESSION_COOKIE];
+    const session = await this.sessions.resolve(token);
+    const account = session ? await this.accounts.findById(session.account_id) : undefined;
+    if (!token || !session || !account) {
+      if (token) clearSessionCookie(request, reply);
+      throw new ApiError('not_signed_in');
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const presented = request.headers['x-csrf-token'];
+      if (!this.sameOrigin(request, true) || typeof presented !== 'string' || !sameToken(presented, session.csrf_token)) {
+        throw new ApiError('csrf_failed');
+      }
+    }
+    return { account, session, token };
+  }
+
+  /**
+   * Sign-up and sign-in have no session to hold a CSRF token yet; a browser's cross-site `Origin`
+   * is still refused there (login CSRF), while clients that send none (curl, scripts) pass.
+   */
+  checkOriginIfPresent(request: FastifyRequest): void {
+    if (!this.sameOrigin(request, false)) throw new ApiError('csrf_failed');
+  }
+
+  /** `Origin` against the origin the request was addressed to (and PUBLIC_URL, behind a proxy). */
+  private sameOrigin(request: FastifyRequest, required: boolean): boolean {
+    const header = request.headers.origin;
+    if (header === undefined) return !required;
+    const origin = originOf(header);
+    if (origin === null) return false;
+    const allowed = [originOf(`${request.protocol}://${request.host}`), this.config.PUBLIC_URL ? originOf(this.config.PUBLIC_URL) : null];
+    return allowed.includes(origin);
+  }
+}

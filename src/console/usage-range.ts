@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ApiError } from '../api/index.js';
+import { nextUtcMidnight } from '../billing/index.js';
+
+const DAY_MS = 86_400_000;
+/** Contract §7: a custom range spans at most 93 days. */
+export const MAX_CUSTOM_DAYS = 93;
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}))?$/i;
+const Instant = z
+  .string('must be an RFC 3339 date-time')
+  .regex(RFC3339, 'must be an RFC 3339 date-time')
+  .transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s))
+  .refine((ms) => Number.isFinite(ms), 'must be an RFC 3339 date-time');
+
+/** The range params every usage route takes (contract §7). */
+export const RangeQuery = z.object({
+  range: z.enum(['period', 'day', 'week', 'month', 'custom'], 'must be one of period, day, week, month, custom').optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+  key_id: z.string('must be a key id').min(1, 'must be a key id').optional(),
+});
+export type RangeQuery = z.infer<typeof RangeQuery>;
+
+const startOfDay = (ms: number): number => Math.floor(ms / DAY_MS) * DAY_MS;
+
+/**
+ * Resolves a range to whole UTC days, half-open `[from, to)`, because usage is aggregated per UTC day:
+ * `period` runs from the day the billing period started through today; `day` is today; `week` and
+ * `month` are the last 7 and 30 days including today; `custom` runs from `from`'s day through `to`'s
+ * day. `from`/`to` without `range` mean `custom`.
+ */
+export function resolveRange(query: RangeQuery, now: number, periodStart: number): { from: number; to: number } {
+  const range = query.range ?? (query.from !== undefined || query.to !== undefined ? 'custom' : 'period');
+  const tomorrow = nextUtcMidnight(now);
+  switch (range) {
+    case 'period':
+      return { from: startOfDay(periodStart), to: tomorrow };
+    case 'day':
+      return { from: tomorrow - DAY_MS, to: tomorrow };
+    case 'week':
+      return { from: tomorrow - 7 * DAY_MS, to: tomorrow };
+    case 'month':
+      return { from: tomorrow - 30 * DAY_MS, to: tomorrow };
+    case 'custom': {
+      const missing = (['from', 'to'] as const).filter((p) => query[p] === undefined);
+      if (missing.length > 0) throw ApiError.invalidInput(missing.map((param) => ({ param, message: 'is required with range=custom' })));
+      const from = startOfDay(query.from!);
+      const to = startOfDay(query.to!) + DAY_MS;
+      if (to <= from) throw ApiError.invalidInput([{ param: 'to', message: 'must not be before from' }]);
+      if (to - from > MAX_CUSTOM_DAYS * DAY_MS) throw ApiError.invalidInput([{ param: 'to', message: `a custom range spans at most ${MAX_CUSTOM_DAYS} days` }]);
+      return { from, to };
+    }
+  }
+}
