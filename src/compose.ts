@@ -1,7 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import { Accounts, ApiKeys } from './accounts/index.js';
 import type { Mode, Services } from './api/services.js';
-import { CreditLedger, DEFAULT_PLANS, loadPlansFile, MemoryRateLimiter, PlanCatalog, type Plan } from './billing/index.js';
+import {
+  BatchedLedger,
+  DEFAULT_PLANS,
+  loadPlansFile,
+  MemoryRateLimiter,
+  PlanCatalog,
+  TransactionalLedger,
+  type CreditLedger,
+  type Plan,
+} from './billing/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openStore, type Store } from './store/index.js';
@@ -36,13 +45,20 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
   const planList = opts.plans ?? (config.PLANS_FILE ? loadPlansFile(config.PLANS_FILE) : DEFAULT_PLANS);
   const plans = new PlanCatalog(planList, config.DEFAULT_PLAN);
   const store = await openStore(config.DATABASE_URL);
+  // SQLite is one process's database: group commit is exact there. Instances sharing PostgreSQL
+  // must each see the others' charges, so every reservation is its own row-locked transaction.
+  const credits: CreditLedger =
+    store.dialect === 'sqlite' ? new BatchedLedger(store, plans, clock) : new TransactionalLedger(store, plans, clock);
   return {
     store,
     plans,
     accounts: new Accounts(store.db, plans, clock),
     keys: new ApiKeys(store.db, clock),
-    credits: new CreditLedger(store, plans, clock),
-    close: () => store.close(),
+    credits,
+    async close() {
+      await credits.close();
+      await store.close();
+    },
   };
 }
 

@@ -1,4 +1,7 @@
-export { CreditLedger, overageAllowed, type CreditSnapshot, type ReserveResult } from './credits.js';
+export type { CreditLedger } from './ledger.js';
+export { TransactionalLedger, readSnapshot } from './transactional-ledger.js';
+export { BatchedLedger } from './batched-ledger.js';
+export { admit, applySplit, overageAllowed, type CreditSnapshot, type ReserveResult, type ChargeSplit } from './admission.js';
 export { DEFAULT_PLANS, PlanCatalog, loadPlansFile, Plan } from './plans.js';
 export { addMonths, periodAt, utcDay, nextUtcMidnight, rfc3339 } from './period.js';
 export { gcra, MemoryRateLimiter, type RateLimiter, type RateDecision } from './rate-limit.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Accounts } from '../../src/accounts/index.js';
-import { CreditLedger, DEFAULT_PLANS, PlanCatalog, type Plan } from '../../src/billing/index.js';
+import { BatchedLedger, DEFAULT_PLANS, PlanCatalog, TransactionalLedger, type CreditLedger, type Plan } from '../../src/billing/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { freshDatabase, storeKinds, type TestDatabase } from '../support/databases.js';
@@ -12,7 +12,10 @@ const tiny: Plan = {
 const capped: Plan = { ...tiny, id: 'capped', name: 'Capped', included_credits: 10_000, daily_credit_limit: 40 };
 const metered: Plan = { ...tiny, id: 'metered', name: 'Metered', included_credits: 16, overage_usd_per_1k: 0.5, overage_default: true };
 
-describe.each(storeKinds)('credit ledger on %s', (kind) => {
+const ledgers = { transactional: TransactionalLedger, batched: BatchedLedger } as const;
+const cases = storeKinds.flatMap((kind) => (['transactional', 'batched'] as const).map((ledgerKind) => [ledgerKind, kind] as const));
+
+describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
   let database: TestDatabase;
   let store: Store;
   let clock: ManualClock;
@@ -25,10 +28,11 @@ describe.each(storeKinds)('credit ledger on %s', (kind) => {
     clock = new ManualClock(Date.UTC(2026, 0, 31, 10, 0, 0));
     const plans = new PlanCatalog([...DEFAULT_PLANS, tiny, capped, metered], 'free');
     accounts = new Accounts(store.db, plans, clock);
-    ledger = new CreditLedger(store, plans, clock);
+    ledger = new ledgers[ledgerKind](store, plans, clock);
   });
 
   afterEach(async () => {
+    await ledger.close();
     await store.close();
     await database.drop();
   });

@@ -1,0 +1,28 @@
+import type { CreditSnapshot, ReserveResult } from './admission.js';
+
+/**
+ * The credit ledger (DESIGN §5, contract §5.2): the cost is reserved atomically before the upstream
+ * call, committed on 2xx and released otherwise. The ledger is append-only and an account's balance
+ * always equals the sum of its ledger rows. Two implementations: one transaction per call (correct
+ * across many instances sharing PostgreSQL), and group commit in memory for one process.
+ */
+export interface CreditLedger {
+  /** Holds `cost` for `requestId`; resolves once the hold is durable. */
+  reserve(accountId: string, requestId: string, cost: number): Promise<ReserveResult>;
+  /** Makes a hold final (the request answered 2xx). */
+  commit(requestId: string): Promise<void>;
+  /** Gives a hold back (anything but 2xx). Idempotent. */
+  release(requestId: string): Promise<void>;
+  /** Releases holds left unsettled longer than `maxAgeMs` (contract §5.2: 60 s) by a crashed request. */
+  releaseExpiredHolds(maxAgeMs?: number): Promise<number>;
+  /** Adds credits to the current period's included balance (operator grant). */
+  grant(accountId: string, amount: number, reference: string): Promise<CreditSnapshot>;
+  /** The account's position now, starting a new period first if the old one has ended. */
+  snapshot(accountId: string): Promise<CreditSnapshot>;
+  /** Forgets anything cached about the account (plan, settings or status changed elsewhere). */
+  forget(accountId: string): void;
+  /** Sum of the account's ledger rows: equals its balance (audits and tests). */
+  ledgerSum(accountId: string): Promise<number>;
+  /** Writes whatever is pending. */
+  close(): Promise<void>;
+}
