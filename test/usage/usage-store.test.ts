@@ -62,7 +62,7 @@ describe.each(storeKinds)('usage store on %s', (kind) => {
     const events = [
       ...Array.from({ length: 300 }, (_, i) => event({ latency_ms: i % 10, cache: i % 3 === 0 ? 'HIT' : 'MISS' })),
       ...Array.from({ length: 50 }, () => event({ status: 503, credits: 0, cache: null })),
-      ...Array.from({ length: 20 }, () => event({ status: 400, credits: 0, cache: null, operation_id: 'keyword-insights' })),
+      ...Array.from({ length: 20 }, () => event({ status: 400, credits: 0, cache: null, operation_id: 'tiktok-keyword-insights' })),
       ...Array.from({ length: 30 }, () => event({ key_id: 'key_2', credits: 8, overage_credits: 8 })),
     ];
     for (const e of events) usage.record(e);
@@ -71,7 +71,7 @@ describe.each(storeKinds)('usage store on %s', (kind) => {
     expect(await rawCount()).toBe(400);
     const daily = await store.db.selectFrom('usage_daily').selectAll().orderBy('key_id').orderBy('operation_id').execute();
     expect(daily).toEqual([
-      { account_id: 'acc_1', key_id: 'key_1', operation_id: 'keyword-insights', day: '2026-11-25', requests: 20, successes: 0, errors: 20, credits: 0, overage_credits: 0, latency_ms_sum: 200, cache_hits: 0 },
+      { account_id: 'acc_1', key_id: 'key_1', operation_id: 'tiktok-keyword-insights', day: '2026-11-25', requests: 20, successes: 0, errors: 20, credits: 0, overage_credits: 0, latency_ms_sum: 200, cache_hits: 0 },
       { account_id: 'acc_1', key_id: 'key_1', operation_id: 'tiktok-popular-trend-hashtag', day: '2026-11-25', requests: 350, successes: 300, errors: 50, credits: 2400, overage_credits: 0, latency_ms_sum: 1350 + 500, cache_hits: 100 },
       { account_id: 'acc_1', key_id: 'key_2', operation_id: 'tiktok-popular-trend-hashtag', day: '2026-11-25', requests: 30, successes: 30, errors: 0, credits: 240, overage_credits: 240, latency_ms_sum: 300, cache_hits: 0 },
     ]);
