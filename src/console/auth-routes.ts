@@ -57,6 +57,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
     const previous = request.cookies[SESSION_COOKIE];
     // A new id on every sign-in: a session id planted before sign-in is worth nothing after it.
     if (previous) await sessions.destroy(previous);
+    // Sessions abandoned without sign-out are swept here; sign-ins are rare enough to carry it.
+    await sessions.prune();
     const { token, session } = await sessions.create(account.id, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
     setSessionCookie(request, reply, token, session);
     return { user: userView(account), csrf_token: session.csrf_token };
