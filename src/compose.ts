@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { Accounts, ApiKeys } from './accounts/index.js';
+import { Redis } from 'ioredis';
+import { Accounts, ApiKeys, connectRevocationBus } from './accounts/index.js';
 import type { Mode, Services } from './api/services.js';
 import {
   BatchedLedger,
@@ -8,21 +9,26 @@ import {
   MemoryRateLimiter,
   PlanCatalog,
   TransactionalLedger,
+  IdempotencyStore,
+  RedisRateLimiter,
   type CreditLedger,
   type Plan,
 } from './billing/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openStore, type Store } from './store/index.js';
-import { createCreativeCenterSource, createUpstreamGateway, type UpstreamGateway } from './upstream/index.js';
+import { createCreativeCenterSource, createUpstreamGateway, RedisResponseCache, type Source, type UpstreamGatewayOptions } from './upstream/index.js';
+import { createUsageStore } from './usage/index.js';
 
 export interface ComposeOptions {
   mode?: Mode;
   clock?: Clock;
   /** Plans given in code (embedding, tests); otherwise PLANS_FILE or the defaults. */
   plans?: readonly Plan[];
-  /** Replaces the upstream built from the config (demo mode points it at the simulator). */
-  upstream?: UpstreamGateway;
+  /** Replaces the Creative Center source built from the config (demo mode and tests use the simulator's). */
+  source?: Source;
+  /** Gateway settings beyond the defaults (tests lower or raise the circuit breaker's threshold). */
+  gateway?: Pick<UpstreamGatewayOptions, 'breakerThreshold' | 'breakerOpenMs' | 'staleWindowSeconds'>;
 }
 
 function origin(config: Config, request: FastifyRequest): string {
@@ -66,27 +72,33 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
 export async function createServices(config: Config, opts: ComposeOptions = {}): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const admin = await createAdmin(config, opts);
-  const upstream =
-    opts.upstream ??
-    createUpstreamGateway({
-      source: createCreativeCenterSource({
-        baseUrl: config.UPSTREAM_BASE_URL,
-        cookies: config.UPSTREAM_COOKIES,
-        timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-        clock,
-      }),
-      clock,
-    });
+  // With REDIS_URL, instances share rate limits, cached responses and key revocations (DESIGN §5).
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
+  const upstream = createUpstreamGateway({
+    ...opts.gateway,
+    source:
+      opts.source ??
+      createCreativeCenterSource({ baseUrl: config.UPSTREAM_BASE_URL, cookies: config.UPSTREAM_COOKIES, timeoutMs: config.UPSTREAM_TIMEOUT_MS, clock }),
+    cache: redis ? new RedisResponseCache({ redis, clock }) : undefined,
+    clock,
+  });
+  const usage = createUsageStore(admin.store, clock);
   return {
     ...admin,
     config,
     mode: opts.mode ?? 'live',
     clock,
-    rateLimiter: new MemoryRateLimiter(clock),
+    rateLimiter: redis ? new RedisRateLimiter(redis, clock) : new MemoryRateLimiter(clock),
     upstream,
+    idempotency: new IdempotencyStore(admin.store.db, clock),
+    usage,
     consoleBillingUrl: (request) => `${origin(config, request)}/console/billing`,
     async close() {
       await upstream.close();
+      await usage.close();
+      await disconnectBus?.();
+      await redis?.quit();
       await admin.close();
     },
   };

@@ -4,7 +4,7 @@ import type { Services } from './api/services.js';
 import type { Config } from './config.js';
 import { createServices, type ComposeOptions } from './compose.js';
 import { startSimulator, type SimulatorHandle } from './simulator/index.js';
-import { createCreativeCenterSource, createUpstreamGateway } from './upstream/index.js';
+import { createCreativeCenterSource } from './upstream/index.js';
 
 /** A running Trendlens: the app, its services, and the URL it answers on. */
 export interface RunningServer {
@@ -16,6 +16,8 @@ export interface RunningServer {
 }
 
 const SWEEP_INTERVAL_MS = 15_000;
+/** Idempotency records live 24 h; dropping the expired ones hourly keeps the table small. */
+const PRUNE_EVERY_SWEEPS = 240;
 
 /** The URL people should open: `0.0.0.0` and `::` are not addresses a browser can visit. */
 function visibleUrl(host: string, port: number): string {
@@ -30,8 +32,12 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  let sweeps = 0;
   const sweeper = setInterval(() => {
     services.credits.releaseExpiredHolds().catch((err: unknown) => app.log.error({ err }, 'releasing expired credit holds failed'));
+    if (sweeps++ % PRUNE_EVERY_SWEEPS === 0) {
+      services.idempotency.prune().catch((err: unknown) => app.log.error({ err }, 'pruning idempotency records failed'));
+    }
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
   return {
@@ -59,10 +65,8 @@ export async function startDemo(
   opts: Pick<ComposeOptions, 'plans' | 'clock'> & { logger?: boolean } = {},
 ): Promise<RunningServer & { apiKey: string }> {
   const simulator = await startSimulator({ port: 0 });
-  const upstream = createUpstreamGateway({
-    source: createCreativeCenterSource({ baseUrl: simulator.baseUrl, id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
-  });
-  const server = await startServer(config, { ...opts, mode: 'demo', upstream, simulator });
+  const source = createCreativeCenterSource({ baseUrl: simulator.baseUrl, id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS });
+  const server = await startServer(config, { ...opts, mode: 'demo', source, simulator });
   const { accounts, keys } = server.services;
   const account =
     (await accounts.findByEmail(DEMO_EMAIL)) ?? (await accounts.create({ email: DEMO_EMAIL, planId: 'enterprise', name: 'Demo' }));

@@ -2,8 +2,10 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ulid } from 'ulid';
 import { endpoints } from '../catalog/index.js';
+import { envelope } from './envelope.js';
 import { ApiError, STATUS_MESSAGES } from './errors.js';
 import type { Services } from './services.js';
+import { registerConsoleRoutes } from '../console/index.js';
 import { registerPublicDocuments } from './public/routes.js';
 import { API_PREFIX, registerCatalogRoutes } from './v1/routes.js';
 
@@ -27,11 +29,6 @@ const EXPOSED_HEADERS = [
 export interface AppOptions {
   /** Pino logging; off in tests unless asked for. */
   logger?: boolean;
-}
-
-/** The envelope every response uses (contract §3.1). */
-export function envelope(code: number, msg: string, data: unknown) {
-  return { code, msg, data };
 }
 
 function isFastifyClientError(error: unknown): error is FastifyError {
@@ -94,6 +91,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
 
   app.get('/healthz', async () => envelope(200, 'OK', { status: 'ok', mode: services.mode }));
   registerPublicDocuments(app, services);
+  await registerConsoleRoutes(app, services);
   registerCatalogRoutes(app, services, endpoints);
   return app;
 }

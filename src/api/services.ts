@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { Accounts, ApiKeys } from '../accounts/index.js';
-import type { CreditLedger, PlanCatalog, RateLimiter } from '../billing/index.js';
+import type { CreditLedger, IdempotencyStore, PlanCatalog, RateLimiter } from '../billing/index.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import type { UpstreamGateway } from '../upstream/index.js';
+import type { UsageStore } from '../usage/index.js';
 
 /** Whether data is live from TikTok or from the simulator (DESIGN §5 "honest modes"). */
 export type Mode = 'live' | 'demo';
@@ -21,6 +22,8 @@ export interface Services {
   credits: CreditLedger;
   rateLimiter: RateLimiter;
   upstream: UpstreamGateway;
+  idempotency: IdempotencyStore;
+  usage: UsageStore;
   /** Where a 402/429 body's `upgrade_url` points. */
   consoleBillingUrl(request: FastifyRequest): string;
   close(): Promise<void>;

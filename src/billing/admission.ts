@@ -17,7 +17,7 @@ export interface CreditSnapshot {
 }
 
 export type ReserveResult =
-  | { ok: true; remaining: number; snapshot: CreditSnapshot }
+  | { ok: true; remaining: number; overage: number; snapshot: CreditSnapshot }
   | { ok: false; reason: 'insufficient_credits' | 'daily_credit_limit'; snapshot: CreditSnapshot };
 
 /** How a charge of `cost` splits between included credits and overage. */

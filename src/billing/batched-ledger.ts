@@ -78,7 +78,7 @@ export class BatchedLedger implements CreditLedger {
       this.positions.delete(accountId);
       throw error;
     }
-    return { ok: true, remaining: snapshot.balance, snapshot };
+    return { ok: true, remaining: snapshot.balance, overage: hold.overage, snapshot };
   }
 
   async commit(requestId: string): Promise<void> {

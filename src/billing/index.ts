@@ -5,3 +5,5 @@ export { admit, applySplit, overageAllowed, type CreditSnapshot, type ReserveRes
 export { DEFAULT_PLANS, PlanCatalog, loadPlansFile, Plan } from './plans.js';
 export { addMonths, periodAt, utcDay, nextUtcMidnight, rfc3339 } from './period.js';
 export { gcra, MemoryRateLimiter, type RateLimiter, type RateDecision } from './rate-limit.js';
+export { IdempotencyStore, IDEMPOTENCY_KEY, type IdempotencyStart, type StoredResponse } from './idempotency.js';
+export { RedisRateLimiter } from './redis-rate-limit.js';

@@ -36,7 +36,7 @@ export class TransactionalLedger implements CreditLedger {
       const hold: Hold = { requestId, accountId, amount: decision.fromIncluded, overage: decision.overage, day: utcDay(now), periodStart: snapshot.periodStart, at: now };
       await writeHolds(trx, [hold]);
       const after = applySplit(snapshot, decision, 1);
-      return { ok: true, remaining: after.balance, snapshot: after };
+      return { ok: true, remaining: after.balance, overage: decision.overage, snapshot: after };
     });
   }
 

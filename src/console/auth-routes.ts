@@ -11,7 +11,8 @@ import {
   verifyPassword,
   type Account,
 } from '../accounts/index.js';
-import { ApiError, envelope } from '../api/index.js';
+import { envelope } from '../api/envelope.js';
+import { ApiError } from '../api/errors.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 import { clearSessionCookie, setSessionCookie } from './session-auth.js';

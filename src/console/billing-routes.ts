@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ApiError, envelope } from '../api/index.js';
+import { envelope } from '../api/envelope.js';
+import { ApiError } from '../api/errors.js';
 import { nextUtcMidnight, rfc3339, type CreditSnapshot } from '../billing/index.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';

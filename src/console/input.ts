@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError } from '../api/index.js';
+import { ApiError } from '../api/errors.js';
 
 /**
  * Parses a JSON body or a query with its zod schema; every failing field becomes one entry of the

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { toKeyView, type KeyChange } from '../accounts/index.js';
-import { ApiError, envelope } from '../api/index.js';
+import { envelope } from '../api/envelope.js';
+import { ApiError } from '../api/errors.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 

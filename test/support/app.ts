@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/clock.js';
 import { createServices } from '../../src/compose.js';
 import { defaultConfig, type Config } from '../../src/config.js';
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
-import { createCreativeCenterSource, createUpstreamGateway } from '../../src/upstream/index.js';
+import { createCreativeCenterSource } from '../../src/upstream/index.js';
 import { freshDatabase, type StoreKind, type TestDatabase } from './databases.js';
 
 /** A plan with room for any test: huge rate limit, no daily cap. */
@@ -33,9 +33,22 @@ let seq = 0;
  * The real app over a real database and the real Creative Center client talking HTTP to a real
  * simulator. Short upstream timeouts and no backoff keep fault tests fast without faking anything.
  */
-export async function startTestApp(opts: { kind?: StoreKind; plans?: Plan[]; config?: Partial<Config>; timeoutMs?: number; breakerThreshold?: number } = {}): Promise<TestApp> {
-  const database: TestDatabase = await freshDatabase(opts.kind ?? 'sqlite');
-  const clock = new ManualClock(Date.now());
+export async function startTestApp(
+  opts: {
+    kind?: StoreKind;
+    /** An existing database to share with another instance; left in place on close. */
+    databaseUrl?: string;
+    clock?: ManualClock;
+    plans?: Plan[];
+    config?: Partial<Config>;
+    timeoutMs?: number;
+    breakerThreshold?: number;
+  } = {},
+): Promise<TestApp> {
+  const database: TestDatabase = opts.databaseUrl
+    ? { url: opts.databaseUrl, drop: async () => {} }
+    : await freshDatabase(opts.kind ?? 'sqlite');
+  const clock = opts.clock ?? new ManualClock(Date.now());
   const simulator = await startSimulator({ port: 0, clock });
   const source = createCreativeCenterSource({
     baseUrl: simulator.baseUrl,
@@ -46,12 +59,12 @@ export async function startTestApp(opts: { kind?: StoreKind; plans?: Plan[]; con
     backoff: () => 0,
     clock,
   });
-  // Faults from one test must not open the circuit for the next; the breaker has its own tests.
-  const upstream = createUpstreamGateway({ source, clock, breakerThreshold: opts.breakerThreshold ?? 1_000 });
   const services = await createServices(defaultConfig({ DATABASE_URL: database.url, ...opts.config }), {
     clock,
     plans: opts.plans ?? [...DEFAULT_PLANS, TEST_PLAN, FIFTY_PLAN],
-    upstream,
+    source,
+    // Faults from one test must not open the circuit for the next; the breaker has its own tests.
+    gateway: { breakerThreshold: opts.breakerThreshold ?? 1_000 },
   });
   const app = await buildApp(services);
   await app.ready();

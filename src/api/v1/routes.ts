@@ -1,42 +1,92 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IdentifiedKey } from '../../accounts/index.js';
+import type { StoredResponse } from '../../billing/index.js';
 import type { AnyEndpoint } from '../../catalog/index.js';
 import { ApiError } from '../errors.js';
 import type { Services } from '../services.js';
-import { identifyCaller, limitRate, readParams, reserveCredits, upstreamError } from './stages.js';
+import { beginIdempotency, identifyCaller, limitRate, readParams, reserveCredits, upstreamError } from './stages.js';
 
 export const API_PREFIX = '/api/v1';
 
+/** What the record stage writes about a routed request (contract §5.5), filled in as stages pass. */
+export interface Metering {
+  operationId: string;
+  canonical: string | null;
+  caller: IdentifiedKey | null;
+  credits: number;
+  overageCredits: number;
+  cache: 'HIT' | 'MISS' | 'STALE' | null;
+  upstreamSource: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    metering?: Metering;
+  }
+}
+
+/** Headers a replay repeats from the first answer; the rest are the replay's own. */
+const REPLAYED_HEADERS = ['content-type', 'x-cache', 'x-upstream-source'];
+
+function replay(reply: FastifyReply, stored: StoredResponse): FastifyReply {
+  reply.headers(stored.headers);
+  reply.header('Idempotent-Replayed', 'true');
+  reply.header('X-Credits-Charged', '0');
+  return reply.code(stored.status).send(stored.body);
+}
+
 /**
- * One metered request, top to bottom (DESIGN §2): params → identify → rate limit → reserve →
- * fetch → settle → reply. A reader follows it without jumping back.
+ * One metered request, top to bottom (DESIGN §2): params → identify → rate limit → idempotency →
+ * reserve → fetch → settle → reply; the record stage runs when the response has gone out.
  */
 function meteredHandler(services: Services, endpoint: AnyEndpoint) {
+  const cost = services.config.CREDIT_COST;
   return async function handle(request: FastifyRequest, reply: FastifyReply) {
+    const meter: Metering = { operationId: endpoint.operationId, canonical: null, caller: null, credits: 0, overageCredits: 0, cache: null, upstreamSource: null };
+    request.metering = meter;
+
     const input = readParams(endpoint, request.query);
+    meter.canonical = input.canonical;
     const caller = await identifyCaller(services, request, reply);
+    meter.caller = caller;
     await limitRate(services, request, reply, caller);
-    const remaining = await reserveCredits(services, request, caller);
+    const idempotency = await beginIdempotency(services, request, caller, input.canonical);
+    if (idempotency?.kind === 'replay') return replay(reply, idempotency.response);
 
-    let outcome: Awaited<ReturnType<Services['upstream']['fetch']>>;
+    let stored: StoredResponse | null = null;
     try {
-      outcome = await services.upstream.fetch(endpoint, input.canonical, input.params);
-    } catch (error) {
-      await services.credits.release(request.id);
-      throw error;
-    }
-    if (!outcome.ok) {
-      await services.credits.release(request.id);
-      throw upstreamError(outcome.failure, outcome.sourceId);
-    }
-    await services.credits.commit(request.id);
+      const charge = await reserveCredits(services, request, caller);
+      let outcome: Awaited<ReturnType<Services['upstream']['fetch']>>;
+      try {
+        outcome = await services.upstream.fetch(endpoint, input.canonical, input.params);
+      } catch (error) {
+        await services.credits.release(request.id);
+        throw error;
+      }
+      meter.upstreamSource = outcome.sourceId;
+      if (!outcome.ok) {
+        await services.credits.release(request.id);
+        throw upstreamError(outcome.failure, outcome.sourceId);
+      }
+      await services.credits.commit(request.id);
+      meter.credits = cost;
+      meter.overageCredits = charge.overage;
+      meter.cache = outcome.cache;
 
-    reply.header('X-Credits-Charged', String(services.config.CREDIT_COST));
-    reply.header('X-Credits-Remaining', String(remaining));
-    reply.header('X-Cache', outcome.cache);
-    if (outcome.ageSeconds !== undefined) reply.header('Age', String(outcome.ageSeconds));
-    reply.header('X-Upstream-Source', outcome.sourceId);
-    reply.type('application/json; charset=utf-8');
-    return reply.send(outcome.body);
+      reply.header('X-Credits-Charged', String(cost));
+      reply.header('X-Credits-Remaining', String(charge.remaining));
+      reply.header('X-Cache', outcome.cache);
+      if (outcome.ageSeconds !== undefined) reply.header('Age', String(outcome.ageSeconds));
+      reply.header('X-Upstream-Source', outcome.sourceId);
+      reply.type('application/json; charset=utf-8');
+      if (idempotency) {
+        const headers = Object.fromEntries(REPLAYED_HEADERS.map((h) => [h, String(reply.getHeader(h))]));
+        stored = { status: 200, headers, body: outcome.body.toString('utf8') };
+      }
+      return reply.send(outcome.body);
+    } finally {
+      await idempotency?.finish(stored);
+    }
   };
 }
 
@@ -47,8 +97,36 @@ function methodNotAllowed(): never {
   });
 }
 
+/** The record stage (contract §5.5): one usage record per routed request, written in batches. */
+function recordUsage(services: Services) {
+  return async function record(request: FastifyRequest, reply: FastifyReply) {
+    const meter = request.metering;
+    if (!meter) return;
+    const query = request.url.indexOf('?');
+    services.usage.record({
+      request_id: request.id,
+      time: services.clock.now() - Math.round(reply.elapsedTime),
+      account_id: meter.caller?.accountId ?? null,
+      key_id: meter.caller?.keyId ?? null,
+      operation_id: meter.operationId,
+      canonical_query: meter.canonical ?? `${meter.operationId}?${query < 0 ? '' : request.url.slice(query + 1)}`,
+      status: reply.statusCode,
+      latency_ms: Math.round(reply.elapsedTime),
+      credits: meter.credits,
+      overage_credits: meter.overageCredits,
+      cache: meter.cache,
+      upstream_source: meter.upstreamSource,
+      ip: request.ip,
+      user_agent: request.headers['user-agent'] ?? null,
+      // A label only: it changes nothing about how the request is served or charged.
+      source: request.headers['x-trendlens-client'] === 'playground' ? 'playground' : 'api',
+    });
+  };
+}
+
 /** Routes generated from the catalog: one GET per endpoint, 405 for the other methods. */
 export function registerCatalogRoutes(app: FastifyInstance, services: Services, endpoints: readonly AnyEndpoint[]): void {
+  app.addHook('onResponse', recordUsage(services));
   for (const endpoint of endpoints) {
     const url = API_PREFIX + endpoint.path;
     app.get(url, meteredHandler(services, endpoint));

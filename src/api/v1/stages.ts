@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IdentifiedKey } from '../../accounts/index.js';
-import type { RateDecision } from '../../billing/index.js';
+import { IDEMPOTENCY_KEY, type IdempotencyStart, type RateDecision } from '../../billing/index.js';
 import { parseParams, type AnyEndpoint, type CanonicalRequest, type RawQuery } from '../../catalog/index.js';
 import type { UpstreamFailure } from '../../upstream/index.js';
 import { creditRejection, rateRejection } from '../billing-rejection.js';
@@ -85,11 +85,35 @@ function rateLimited(
   return new ApiError('rate_limited', { data, headers: { 'Retry-After': String(data.retry_after_seconds) } });
 }
 
-/** admit, part 2: daily cap and credit reservation (402). Returns the included credits left. */
-export async function reserveCredits(services: Services, request: FastifyRequest, caller: IdentifiedKey): Promise<number> {
+/**
+ * Idempotency (contract §5.4), between the rate limit and the reservation: a replay is answered from
+ * the first 2xx without a charge; the same key with another request is a 400. Null without the header.
+ */
+export async function beginIdempotency(
+  services: Services,
+  request: FastifyRequest,
+  caller: IdentifiedKey,
+  fingerprint: string,
+): Promise<Exclude<IdempotencyStart, { kind: 'conflict' }> | null> {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return null;
+  if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) {
+    throw ApiError.invalidInput([{ param: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+  }
+  const start = await services.idempotency.begin(caller.accountId, header, fingerprint);
+  if (start.kind === 'conflict') {
+    throw new ApiError('idempotency_key_reused', {
+      data: { errors: [{ param: 'Idempotency-Key', message: 'was already used for a different request' }] },
+    });
+  }
+  return start;
+}
+
+/** admit, part 2: daily cap and credit reservation (402). Returns the included credits left and the overage taken. */
+export async function reserveCredits(services: Services, request: FastifyRequest, caller: IdentifiedKey): Promise<{ remaining: number; overage: number }> {
   const cost = services.config.CREDIT_COST;
   const result = await services.credits.reserve(caller.accountId, request.id, cost);
-  if (result.ok) return result.remaining;
+  if (result.ok) return { remaining: result.remaining, overage: result.overage };
   const data = creditRejection(result.reason, result.snapshot, {
     plans: services.plans,
     cost,

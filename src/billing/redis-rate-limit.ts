@@ -1,0 +1,38 @@
+import type { Redis } from 'ioredis';
+import type { Clock } from '../clock.js';
+import { gcra, type RateDecision, type RateLimiter } from './rate-limit.js';
+
+/**
+ * The same GCRA as MemoryRateLimiter, with the arrival time kept in Redis and updated by one atomic
+ * script per request, so every instance behind a load balancer shares one limit (DESIGN §5).
+ * Returns the stored arrival time; the decision itself is computed by the shared `gcra` function.
+ */
+const SCRIPT = `
+local tat = tonumber(redis.call('GET', KEYS[1]))
+local now = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+local base = now
+if tat and tat > now then base = tat end
+local nextTat = base + interval
+if now < nextTat - limit * interval then
+  return {tostring(tat or now), 0}
+end
+redis.call('SET', KEYS[1], tostring(nextTat), 'PX', math.ceil(nextTat - now) + 1000)
+return {tostring(tat or now), 1}
+`;
+
+export class RedisRateLimiter implements RateLimiter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly clock: Clock,
+    private readonly prefix = 'trendlens:rate:',
+  ) {}
+
+  async hit(key: string, limit: number): Promise<RateDecision> {
+    const now = this.clock.now();
+    const [previous] = (await this.redis.eval(SCRIPT, 1, this.prefix + key, String(now), String(60_000 / limit), String(limit))) as [string, number];
+    // Recompute from the arrival time the script saw: the same arithmetic, so the same answer.
+    return gcra(Number(previous), now, limit).decision;
+  }
+}
