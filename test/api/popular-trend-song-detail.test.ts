@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findEndpoint } from '../../src/catalog/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import {
+  DEPRECATED,
+  NO_PERMISSION,
+  UPSTREAM_FAULTS,
+  expectInvalid,
+  expectOk,
+  expectUpstreamFailure,
+  get,
+  liveIds,
+  outliveCaches,
+  rotation,
+  type Caller,
+} from '../support/endpoint-contract.js';
+
+const PATH = '/api/v1/tiktok/popular-trend/song/detail';
+const UPSTREAM = 'popular_trend/sound/detail';
+const endpoint = findEndpoint('tiktok-popular-trend-song-detail')!;
+
+let t: TestApp;
+let caller: Caller;
+/** A clip id from the song chart that no earlier test has asked for. */
+let freshClip: () => string;
+
+beforeAll(async () => {
+  t = await startTestApp({ timeoutMs: 500 });
+  caller = await t.newCaller();
+  freshClip = rotation((await liveIds(t, caller)).clipIds);
+});
+afterAll(async () => t.close());
+beforeEach(() => {
+  t.simulator.clearFaults();
+  t.simulator.setMode('signed-2024');
+});
+
+const call = (query: string) => get(t, PATH, query, caller);
+
+describe('200', () => {
+  it('answers a chart clip with the double-wrapped detail its schema describes, charged 8', async () => {
+    const clip = freshClip();
+    const reply = await call(`?clip_id=${clip}`);
+    expectOk(reply);
+    expect(() => endpoint.responseSchema.parse(reply.body.data)).not.toThrow();
+    expect(reply.body.data).toMatchObject({ code: 0, msg: 'OK', data: { sound: { clip_id: clip } } });
+    expect(reply.body.data.request_id).toMatch(/^[0-9]{14}[0-9A-F]{20}$/);
+    expect(reply.res.headers['x-cache']).toBe('MISS');
+  });
+
+  it('has no rank on the detail page and liked null for the anonymous upstream caller', async () => {
+    const { body } = await call(`?clip_id=${freshClip()}`);
+    expect(body.data.data.sound.rank).toBeNull();
+    expect(body.data.data.liked).toBeNull();
+    expect(body.data.data.disliked).toBe(false);
+  });
+
+  it('defaults period to 7 (seven daily points) and all regions without country_code', async () => {
+    const clip = freshClip();
+    const { body } = await call(`?clip_id=${clip}`);
+    expect(body.data.data.sound.trend).toHaveLength(7);
+    expect(body.data.data.sound.country_code).toBe('');
+    const explicit = await call(`?clip_id=${clip}&period=7`);
+    expect(explicit.res.headers['x-cache']).toBe('HIT');
+  });
+
+  it.each([
+    [30, 30],
+    [120, 18],
+  ])('widens the trend with period %i', async (period, points) => {
+    const { body } = await call(`?clip_id=${freshClip()}&period=${period}`);
+    expect(body.data.data.sound.trend).toHaveLength(points);
+  });
+
+  it('upper-cases country_code and answers for that country', async () => {
+    const { body } = await call(`?clip_id=${freshClip()}&country_code=us`);
+    expect(body.data.data.sound.country_code).toBe('US');
+  });
+
+  it('trims the clip id', async () => {
+    const clip = freshClip();
+    const { res, body } = await call(`?clip_id=%20${clip}%20`);
+    expect(res.statusCode).toBe(200);
+    expect(body.data.data.sound.clip_id).toBe(clip);
+  });
+});
+
+describe('400', () => {
+  it.each([
+    ['a missing clip_id', '', 'clip_id'],
+    ['a clip_id with letters', '?clip_id=abc', 'clip_id'],
+    ['a clip_id of 21 digits', `?clip_id=${'7'.repeat(21)}`, 'clip_id'],
+    ['a negative clip_id', '?clip_id=-7', 'clip_id'],
+    ['period 365 (hashtag detail only)', '?clip_id=7&period=365', 'period'],
+    ['country_code USA', '?clip_id=7&country_code=USA', 'country_code'],
+  ])('rejects %s naming the param', async (_, query, param) => {
+    expectInvalid(await call(query), [param]);
+  });
+
+  it('says clip_id is required', async () => {
+    const { body } = await call('');
+    expect(body.data.errors).toEqual([{ param: 'clip_id', message: 'is required' }]);
+  });
+});
+
+describe('404', () => {
+  it('resource_not_found for a clip the upstream does not know, charging nothing', async () => {
+    expectUpstreamFailure(await call('?clip_id=1234567890'), 404, { error: 'resource_not_found' });
+  });
+
+  it('resource_not_found for a country the upstream does not cover', async () => {
+    expectUpstreamFailure(await call(`?clip_id=${freshClip()}&country_code=AQ`), 404, { error: 'resource_not_found' });
+  });
+});
+
+describe('5xx from the upstream, charging nothing', () => {
+  beforeEach(() => outliveCaches(t));
+
+  it.each(UPSTREAM_FAULTS)('%s', async (_, fault, status, data) => {
+    t.simulator.addFault({ fault, path: UPSTREAM });
+    expectUpstreamFailure(await call(`?clip_id=${freshClip()}`), status, data);
+  });
+
+  it('502 no_permission when 40101 persists after one re-sign', async () => {
+    t.simulator.addFault({ fault: NO_PERMISSION, path: UPSTREAM });
+    t.simulator.resetStats();
+    expectUpstreamFailure(await call(`?clip_id=${freshClip()}`), 502, { error: 'upstream_bad_response', detail: 'no_permission' });
+    expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
+  });
+
+  it('503 deprecated in the 2026 mode, with Retry-After', async () => {
+    t.simulator.setMode('deprecated-2026');
+    const reply = await call(`?clip_id=${freshClip()}`);
+    expectUpstreamFailure(reply, 503, DEPRECATED);
+    expect(reply.res.headers['retry-after']).toBeDefined();
+  });
+});
