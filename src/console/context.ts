@@ -1,12 +1,11 @@
 import type { Sessions } from '../accounts/index.js';
 import type { Services } from '../api/services.js';
-import type { UsageStore } from '../usage/index.js';
 import type { ConsoleAuth } from './session-auth.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 
 /** What the Console's routes share, built once at registration. */
 export interface ConsoleContext {
-  services: Services & { usage: UsageStore };
+  services: Services;
   sessions: Sessions;
   auth: ConsoleAuth;
   throttle: SignInThrottle;

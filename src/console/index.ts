@@ -2,7 +2,6 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import { Sessions } from '../accounts/index.js';
 import type { Services } from '../api/services.js';
-import type { UsageStore } from '../usage/index.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerBillingRoutes } from './billing-routes.js';
 import type { ConsoleContext } from './context.js';
@@ -22,7 +21,7 @@ export const CONSOLE_PREFIX = '/api/console';
  * CSRF checks, keys, billing and usage (contract §7). Errors are thrown as ApiError and rendered by
  * the app's one error handler.
  */
-export async function registerConsoleRoutes(app: FastifyInstance, services: Services & { usage: UsageStore }): Promise<void> {
+export async function registerConsoleRoutes(app: FastifyInstance, services: Services): Promise<void> {
   await app.register(
     async (scope) => {
       await scope.register(cookie);

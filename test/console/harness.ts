@@ -4,8 +4,6 @@ import type { Plan } from '../../src/billing/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { createServices } from '../../src/compose.js';
 import { defaultConfig, type Config } from '../../src/config.js';
-import { registerConsoleRoutes } from '../../src/console/index.js';
-import { createUsageStore, type UsageStore } from '../../src/usage/index.js';
 import { freshDatabase, type StoreKind } from '../support/databases.js';
 
 export const START = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -13,7 +11,7 @@ export const PASSWORD = 'correct horse battery';
 
 export interface Harness {
   app: FastifyInstance;
-  services: Services & { usage: UsageStore };
+  services: Services;
   clock: ManualClock;
   agent(): Agent;
   /** A signed-up, signed-in browser. */
@@ -21,14 +19,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The real app over a fresh database, with the Console registered as the lead will wire it. */
+/** The real app over a fresh database. */
 export async function consoleHarness(kind: StoreKind, opts: { config?: Partial<Config>; plans?: readonly Plan[] } = {}): Promise<Harness> {
   const database = await freshDatabase(kind);
   const clock = new ManualClock(START);
-  const base = await createServices(defaultConfig({ DATABASE_URL: database.url, ...opts.config }), { clock, ...(opts.plans ? { plans: opts.plans } : {}) });
-  const services = { ...base, usage: createUsageStore(base.store, clock) };
+  const services = await createServices(defaultConfig({ DATABASE_URL: database.url, ...opts.config }), { clock, ...(opts.plans ? { plans: opts.plans } : {}) });
   const app = await buildApp(services);
-  if (!app.hasRoute({ method: 'GET', url: '/api/console/me' })) await registerConsoleRoutes(app, services);
   await app.ready();
   let n = 0;
   const harness: Harness = {
@@ -44,7 +40,6 @@ export async function consoleHarness(kind: StoreKind, opts: { config?: Partial<C
     },
     async close() {
       await app.close();
-      await services.usage.close();
       await services.close();
       await database.drop();
     },

@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { isWellFormedApiKey } from '../src/accounts/index.js';
+import { runCli } from '../src/cli.js';
+
+let env: Record<string, string>;
+
+beforeEach(() => {
+  env = { DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'trendlens-cli-')), 'cli.db') };
+});
+
+async function cli(...argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await runCli(argv, env, { stdout, stderr });
+  return { code, out, err, json: () => JSON.parse(out) as Record<string, any> };
+}
+
+describe('trendlens CLI', () => {
+  it('creates an account on the default plan with its monthly credits', async () => {
+    const r = await cli('accounts', 'create', '--email', 'Ops@Example.com', '--json');
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ email: 'ops@example.com', plan: 'free', credits: 2000 });
+  });
+
+  it('creates a key shown once, well-formed', async () => {
+    await cli('accounts', 'create', '--email', 'a@example.com', '--plan', 'pro');
+    const r = await cli('keys', 'create', '--email', 'a@example.com', '--name', 'ci', '--json');
+    expect(r.code).toBe(0);
+    expect(isWellFormedApiKey(r.json().api_key)).toBe(true);
+    expect(r.json().key).toMatchObject({ name: 'ci', status: 'active' });
+  });
+
+  it('grants credits and changes plans', async () => {
+    await cli('accounts', 'create', '--email', 'a@example.com');
+    expect((await cli('credits', 'grant', '--email', 'a@example.com', '--amount', '500', '--json')).json()).toMatchObject({ credits_remaining: 2500 });
+    expect((await cli('accounts', 'set-plan', '--email', 'a@example.com', '--plan', 'growth')).code).toBe(0);
+    expect((await cli('accounts', 'suspend', '--email', 'a@example.com', '--json')).json()).toEqual({ email: 'a@example.com', status: 'suspended' });
+  });
+
+  it('lists the plans, reading an operator plans file', async () => {
+    expect((await cli('plans', 'list', '--json')).json().plans.map((p: { id: string }) => p.id)).toEqual(['free', 'starter', 'growth', 'pro', 'business', 'enterprise']);
+    const file = join(mkdtempSync(join(tmpdir(), 'trendlens-plans-')), 'plans.json');
+    writeFileSync(file, JSON.stringify([{ id: 'solo', name: 'Solo', price_usd: 5, included_credits: 800, daily_credit_limit: null, rate_limit_per_minute: 10, overage_usd_per_1k: null, overage_default: false }]));
+    env = { ...env, PLANS_FILE: file, DEFAULT_PLAN: 'solo' };
+    const r = await cli('plans', 'list');
+    expect(r.out).toContain('solo');
+    expect(r.out).toContain('800 credits/mo');
+  });
+
+  it.each([
+    ['a missing --email', ['accounts', 'create'], 2, 'missing --email'],
+    ['an unknown plan', ['accounts', 'create', '--email', 'b@example.com', '--plan', 'gold'], 1, 'unknown plan "gold"'],
+    ['an invalid email', ['accounts', 'create', '--email', 'nope'], 1, 'is not an email address'],
+    ['an unknown account', ['keys', 'create', '--email', 'ghost@example.com'], 1, 'no account with email ghost@example.com'],
+    ['a non-numeric amount', ['credits', 'grant', '--email', 'a@example.com', '--amount', '1.5'], 2, '--amount must be a positive whole number'],
+    ['an unknown command', ['accounts', 'delete'], 2, 'unknown command "accounts delete"'],
+    ['an unknown flag', ['plans', 'list', '--colour'], 2, "Unknown option '--colour'"],
+  ])('exits non-zero with a clear message on %s', async (_, argv, code, message) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(code);
+    expect(r.err).toContain(message);
+  });
+
+  it('refuses a duplicate email', async () => {
+    await cli('accounts', 'create', '--email', 'a@example.com');
+    const r = await cli('accounts', 'create', '--email', 'A@example.com');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('already exists');
+  });
+
+  it('names a bad environment variable', async () => {
+    env = { ...env, PORT: 'eighty' };
+    const r = await cli('plans', 'list');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('PORT');
+  });
+});
