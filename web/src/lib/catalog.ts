@@ -1,0 +1,46 @@
+import type { CatalogEndpointJson, CatalogFieldJson, CatalogJson } from '../../../src/api/openapi/catalog-json.js';
+import type { CatalogParamJson } from '../../../src/api/openapi/params.js';
+
+export type { CatalogEndpointJson as Endpoint, CatalogFieldJson as Field, CatalogJson as Catalog, CatalogParamJson as Param };
+
+/** A plan as catalog.json lists it (contract §5.1). */
+export interface PlanJson {
+  id: string;
+  name: string;
+  price_usd: number;
+  included_credits: number;
+  daily_credit_limit: number | null;
+  rate_limit_per_minute: number;
+  overage_usd_per_1k: number | null;
+  overage_default: boolean;
+}
+
+/** The endpoint the bare `/playground` opens (contract §8: the flagship). */
+export const FLAGSHIP_OPERATION_ID = 'tiktok-popular-trend-hashtag';
+
+/** Reads the catalog from the server; the web app keeps no copy of its own (DESIGN §1). */
+export async function loadCatalog(fetchImpl: typeof fetch = fetch): Promise<CatalogJson> {
+  const response = await fetchImpl('/api/v1/catalog.json', { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`The catalog could not be loaded (HTTP ${response.status}).`);
+  return (await response.json()) as CatalogJson;
+}
+
+/** The plans of catalog.json, typed; an operator may have configured none. */
+export function plansOf(catalog: CatalogJson): PlanJson[] {
+  return Array.isArray(catalog.plans) ? (catalog.plans as PlanJson[]) : [];
+}
+
+/** Endpoints matching a search over path, summary, description, id and params, within an optional group (§8 item 3). */
+export function filterEndpoints(endpoints: readonly CatalogEndpointJson[], query: string, group: string | null): CatalogEndpointJson[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return endpoints.filter((e) => {
+    if (group && e.group !== group) return false;
+    const haystack = [e.path, e.summary, e.description, e.operationId, ...e.params.map((p) => p.name)].join(' ').toLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+/** "Parameters: N documented fields" counts the `x-api-key` header too (§8 item 4). */
+export function documentedFieldCount(endpoint: CatalogEndpointJson): number {
+  return endpoint.params.length + 1;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConsoleApi, errorMessage } from './console-api.js';
+
+describe('errorMessage', () => {
+  it('lists field errors', () => {
+    const shown = errorMessage(400, { errors: [{ param: 'password', message: 'must be 10–128 characters' }] }, 'Invalid input');
+    expect(shown).toEqual({ message: 'Please check: password must be 10–128 characters.', fields: { password: 'must be 10–128 characters' } });
+  });
+  it('says known codes in words', () => {
+    expect(errorMessage(401, { error: 'invalid_credentials' }, 'Authentication required').message).toBe('Email or password is wrong.');
+  });
+  it('falls back to msg and status', () => {
+    expect(errorMessage(500, { error: 'internal_error' }, 'Internal server error').message).toBe('Internal server error (500, internal_error).');
+  });
+});
+
+describe('ConsoleApi', () => {
+  it('sends the CSRF token it was given on changes, not on reads', async () => {
+    const seen: Headers[] = [];
+    const fake: typeof fetch = async (_url, init) => {
+      seen.push(new Headers(init?.headers));
+      return Response.json({ code: 200, msg: 'OK', data: { user: {}, csrf_token: 'tok' } });
+    };
+    const api = new ConsoleApi(fake);
+    await api.call('GET', 'me');
+    await api.call('POST', 'keys', { name: 'x' });
+    expect(seen[0]?.get('x-csrf-token')).toBeNull();
+    expect(seen[1]?.get('x-csrf-token')).toBe('tok');
+  });
+});
