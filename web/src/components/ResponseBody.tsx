@@ -10,7 +10,7 @@ export function ListTable({ body }: { body: unknown }) {
   const withTrend = list.items.some((i) => trendOf(i) !== null);
   const rows = list.items.slice(0, TABLE_ROW_LIMIT);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
       <table>
         <caption className="hint" style={{ textAlign: 'left' }}>
           <code>{list.path}</code>: {list.items.length} items{list.items.length > rows.length ? `, first ${rows.length} shown` : ''}

@@ -244,7 +244,7 @@ function Keys() {
       ) : keys.length === 0 ? (
         <p>No keys yet.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
           <table data-testid="key-list">
             <thead>
               <tr>
@@ -458,7 +458,7 @@ function Usage() {
             {data.endpoints.length === 0 ? (
               <p>No requests in this range.</p>
             ) : (
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
                 <table>
                   <thead>
                     <tr>
@@ -490,7 +490,7 @@ function Usage() {
             {data.requests.length === 0 ? (
               <p data-testid="no-requests">No requests in this range yet. Usage is recorded within a few seconds.</p>
             ) : (
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
                 <table data-testid="recent-requests">
                   <thead>
                     <tr>

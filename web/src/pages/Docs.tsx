@@ -10,7 +10,7 @@ const num = (n: number) => n.toLocaleString('en-US');
 export function PlansTable({ plans }: { plans: PlanJson[] }) {
   if (plans.length === 0) return <p>This server lists no plans.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
       <table>
         <thead>
           <tr>
@@ -53,7 +53,7 @@ const FAILURES: [number, string, string][] = [
 
 function FailureTable() {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
       <table>
         <thead>
           <tr>
@@ -99,7 +99,7 @@ function EndpointDoc({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catal
         <Link className="button primary" href={`/playground/${endpoint.operationId}`}>Open in Playground</Link>
       </p>
       <Section title="Parameters">
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
           <table>
             <thead>
               <tr>
@@ -185,7 +185,7 @@ function Authentication({ catalog }: { catalog: Catalog }) {
         <code>{catalog.auth.keyPattern}</code>. Typos are turned away before any lookup.
       </p>
       <h2>Sending the key</h2>
-      <pre>{`curl "${location.origin}/api/v1/tiktok/popular-trend/hashtag" -H "x-api-key: <api-key>"\ncurl "${location.origin}/api/v1/tiktok/popular-trend/hashtag" -H "Authorization: Bearer <api-key>"`}</pre>
+      <pre tabIndex={0}>{`curl "${location.origin}/api/v1/tiktok/popular-trend/hashtag" -H "x-api-key: <api-key>"\ncurl "${location.origin}/api/v1/tiktok/popular-trend/hashtag" -H "Authorization: Bearer <api-key>"`}</pre>
       <p>Both headers with different keys are refused (401 <code>conflicting_credentials</code>). Keys in query strings or cookies are never read.</p>
       <h2>Rotation and revocation</h2>
       <p>Rotating a key issues a new one with the same name; the old key keeps working for a grace period you choose (default one day, at most seven days, or none). Revoking is immediate.</p>

@@ -42,7 +42,7 @@ function ResultView({ result, endpoint }: { result: RequestResult; endpoint: End
       </dl>
       <details>
         <summary>Headers ({result.headers.length})</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
           <table data-testid="response-headers">
             <thead>
               <tr>
@@ -229,7 +229,7 @@ export function Playground({ path, search, catalog }: { path: string; search: st
           <section className="panel" aria-labelledby="fields-h">
             <h2 id="fields-h">Response schema fields</h2>
             <p className="hint">{endpoint.responseSchemaName}</p>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
               <table>
                 <thead>
                   <tr>

@@ -1,0 +1,297 @@
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsAvailable, startE2e, type E2eServer } from './support/browser.js';
+
+const available = browserTestsAvailable();
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const KEY_IN_TEXT = /tl_live_[0-9A-Za-z]{36}/;
+
+let e2e: E2eServer;
+
+/** A fresh browser profile: its own storage, clipboard allowed, copies recorded through the app's hook. */
+async function freshPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e2e.browser.newContext({ viewport, bypassCSP: true, baseURL: e2e.url });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.url });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __copied: string[] };
+    w.__copied = [];
+    window.addEventListener('trendlens:copied', (e) => w.__copied.push((e as CustomEvent<string>).detail));
+  });
+  return { context, page: await context.newPage() };
+}
+
+const lastCopied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? null);
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+async function setKey(page: Page, key: string, remember = false) {
+  await page.getByRole('button', { name: 'Set up API key' }).click();
+  await page.getByLabel('Paste your API key').fill(key);
+  if (remember) await page.getByLabel('Remember on this device').check();
+  await page.getByRole('button', { name: 'Use this key' }).click();
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+describe.skipIf(!available)('web app in Chromium', () => {
+  beforeAll(async () => {
+    e2e = await startE2e();
+  }, 120_000);
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  describe('Playground', () => {
+    it('shows the flagship with 15 endpoints, and search and the group filter narrow the count', async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/playground');
+      await expect.poll(() => page.getByTestId('chooser-count').textContent()).toBe('15 shown');
+      expect(await page.locator('h1').textContent()).toMatch(/ API Playground$/);
+      await expect.poll(() => page.getByText('Choose one catalog endpoint for this request.').count()).toBe(1);
+      expect(await page.getByTestId('documented-fields').textContent()).toBe('Parameters: 7 documented fields');
+      await page.getByLabel('Search endpoints').fill('song');
+      const count = Number((await page.getByTestId('chooser-count').textContent())?.split(' ')[0]);
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThan(15);
+      expect(await page.locator('.chooser > ul > li').count()).toBe(count);
+      await page.getByLabel('Search endpoints').fill('');
+      await page.getByLabel('Group').selectOption('Keywords');
+      await expect.poll(() => page.getByTestId('chooser-count').textContent()).toBe('1 shown');
+      await context.close();
+    });
+
+    it('updates the request preview from the form, and shows the sample before the first request', async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/playground');
+      await page.getByLabel('period:query').selectOption('30');
+      await page.getByLabel('page:query').fill('2');
+      await expect.poll(() => page.getByTestId('request-preview').textContent()).toBe(`GET ${e2e.url}/api/v1/tiktok/popular-trend/hashtag?page=2&period=30`);
+      await expect.poll(() => page.getByText('Shown before your first request.').count()).toBe(1);
+      expect(await page.getByLabel('Sample response body').textContent()).toContain('"hashtag_name"');
+      expect(await page.locator('svg.spark').count()).toBeGreaterThan(0);
+      await context.close();
+    });
+
+    it('opens a deep link with its params directly', async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/playground/tiktok-popular-trend-song?period=30&limit=5');
+      await expect.poll(() => page.getByTestId('request-preview').textContent()).toBe(`GET ${e2e.url}/api/v1/tiktok/popular-trend/song?limit=5&period=30`);
+      await context.close();
+    });
+
+    it('sends a live request with a key and shows status, latency, headers and the demo banner; Copy cURL holds the key only once set', async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/playground');
+      await expect.poll(() => page.getByTestId('active-key').textContent()).toBe('Active Playground key: not configured');
+      expect(await page.getByRole('button', { name: 'Send request' }).isDisabled()).toBe(true);
+      expect(await page.getByText('Add an API key to send a live request.').count()).toBe(1);
+
+      await page.getByRole('button', { name: 'Copy cURL' }).click();
+      await expect.poll(() => lastCopied(page)).toContain('x-api-key: <api-key>');
+      expect(await clipboard(page)).toContain('<api-key>');
+
+      await setKey(page, 'tl_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaaab1Z7z8R');
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/checksum/);
+      await page.getByLabel('Paste your API key').fill(e2e.apiKey);
+      await page.getByRole('button', { name: 'Use this key' }).click();
+      await expect.poll(() => page.getByTestId('active-key').textContent()).toContain(`Active Playground key: ${e2e.apiKey.slice(0, 16)}…`);
+      expect(await page.getByTestId('active-key').textContent()).not.toContain(e2e.apiKey);
+
+      // Stored for this tab only, never in cookies or the URL.
+      expect(await page.evaluate(() => Object.values(sessionStorage))).toContain(e2e.apiKey);
+      expect(await page.evaluate(() => Object.values(localStorage))).not.toContain(e2e.apiKey);
+      expect(JSON.stringify(await context.cookies())).not.toContain(e2e.apiKey);
+
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+      expect(await page.getByTestId('response-latency').textContent()).toMatch(/^\d+ ms/);
+      const headers = await page.getByTestId('response-headers').textContent();
+      expect(headers).toContain('x-request-id');
+      expect(headers).toContain('x-credits-charged');
+      expect(headers).toContain('simulator');
+      await expect.poll(() => page.getByText(/Demo mode: responses are simulated data/).count()).toBe(1);
+      expect(page.url()).not.toContain(e2e.apiKey);
+
+      await page.getByRole('button', { name: 'Copy cURL' }).click();
+      await expect.poll(() => lastCopied(page)).toContain(`x-api-key: ${e2e.apiKey}`);
+      expect(await clipboard(page)).toContain(e2e.apiKey);
+      await context.close();
+    });
+
+    it('never puts the key in a share link, and refuses one when a value is the key', async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/playground/tiktok-popular-trend-hashtag-detail');
+      await setKey(page, e2e.apiKey, true);
+      expect(await page.evaluate(() => Object.values(localStorage))).toContain(e2e.apiKey);
+
+      await page.getByRole('button', { name: 'Copy share link' }).click();
+      await expect.poll(() => lastCopied(page)).toMatch(/\/playground\//);
+      const copied = await lastCopied(page);
+      expect(copied).toMatch(new RegExp(`^${e2e.url}/playground/tiktok-popular-trend-hashtag-detail\\?`));
+      expect(copied).not.toContain(e2e.apiKey);
+      expect(copied).not.toMatch(KEY_IN_TEXT);
+      expect(await clipboard(page)).not.toContain(e2e.apiKey);
+      expect(await page.getByTestId('share-link').textContent()).not.toContain(e2e.apiKey);
+
+      await page.getByLabel('hashtag_name:query').fill(e2e.apiKey);
+      const before = await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.length);
+      await page.getByRole('button', { name: 'Copy share link' }).click();
+      await expect.poll(() => page.getByTestId('copy-status').textContent()).toMatch(/share links never include API keys/);
+      expect(await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.length)).toBe(before);
+      expect(await page.getByTestId('share-link').count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Forget key' }).click();
+      expect(await page.evaluate(() => [...Object.values(localStorage), ...Object.values(sessionStorage)])).not.toContain(e2e.apiKey);
+      await context.close();
+    });
+
+    it('keeps the page responsive with a 5 MB response: truncated view and a download', async () => {
+      const { context, page } = await freshPage();
+      const item = (i: number) => ({ hashtag_id: String(i), hashtag_name: `tag${i}`, rank: i, trend: Array.from({ length: 7 }, (_, d) => ({ time: 1776729600 + d * 86400, value: ((i + d) % 10) / 10 })), pad: 'x'.repeat(200) });
+      const list = Array.from({ length: 14_000 }, (_, i) => item(i));
+      const body = JSON.stringify({ code: 200, msg: 'OK', data: { code: 0, msg: 'OK', data: { list } } });
+      expect(body.length).toBeGreaterThan(5_000_000);
+      await page.route(/\/api\/v1\/tiktok\/popular-trend\/hashtag(\?|$)/, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', headers: { 'x-upstream-source': 'simulator', 'access-control-expose-headers': '*' }, body }),
+      );
+      await page.goto('/playground');
+      await setKey(page, e2e.apiKey);
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+      await expect.poll(() => page.getByText(/the view shows the first 1 MB/).count()).toBe(1);
+      expect(await page.getByRole('button', { name: /^Download \([5-9]\.\d MB\)$/ }).count()).toBe(1);
+      expect(await page.locator('table caption').first().textContent()).toContain('first 100 shown');
+
+      // Responsive: the main thread answers quickly, and typing still updates the chooser at once.
+      const lag = await page.evaluate(() => new Promise<number>((resolve) => {
+        const start = performance.now();
+        setTimeout(() => resolve(performance.now() - start), 0);
+      }));
+      expect(lag).toBeLessThan(200);
+      const started = Date.now();
+      await page.getByLabel('Search endpoints').fill('keyword-insights');
+      await expect.poll(() => page.getByTestId('chooser-count').textContent()).toBe('1 shown');
+      expect(Date.now() - started).toBeLessThan(2_000);
+      await page.getByRole('button', { name: 'JSON', exact: true }).click();
+      expect((await page.getByLabel('Response body').textContent())?.length).toBeLessThan(1_100_000);
+      await context.close();
+    });
+  });
+
+  describe('Console', () => {
+    it('signs up, creates a key shown once, uses it in the Playground, and usage shows the request', async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/console/sign-up');
+      await page.getByLabel('Email').fill(`e2e-${Date.now()}@example.com`);
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.waitForURL('**/console/keys');
+
+      await page.getByLabel('Key name').fill('browser test');
+      await page.getByRole('button', { name: 'Create key' }).click();
+      const key = (await page.getByTestId('new-api-key').textContent({ timeout: 10_000 })) ?? '';
+      expect(key).toMatch(/^tl_live_[0-9A-Za-z]{36}$/);
+      await expect.poll(() => page.getByTestId('key-list').textContent()).toContain(`${key.slice(0, 16)}…${key.slice(-4)}`);
+      await page.getByRole('button', { name: 'Copy key' }).click();
+      await expect.poll(() => lastCopied(page)).toBe(key);
+
+      // Shown once: gone after a reload, and the list holds only the masked form.
+      await page.reload();
+      await expect.poll(() => page.getByTestId('key-list').count()).toBe(1);
+      expect(await page.getByTestId('new-api-key').count()).toBe(0);
+      expect(await page.content()).not.toContain(key);
+
+      await page.goto('/playground');
+      await setKey(page, key);
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+
+      await page.goto('/console/usage');
+      await expect
+        .poll(
+          async () => {
+            await page.getByRole('button', { name: 'Refresh' }).click();
+            await page.waitForTimeout(200);
+            return page.getByTestId('recent-requests').count();
+          },
+          { timeout: 15_000, intervals: [250] },
+        )
+        .toBe(1);
+      const row = await page.getByTestId('recent-requests').locator('tbody tr').first().textContent();
+      expect(row).toContain('/tiktok/popular-trend/hashtag');
+      expect(row).toContain('200');
+      expect(row).toContain('playground');
+
+      await page.goto('/console/billing');
+      await expect.poll(() => page.getByText(/Monthly credits used: 8 of/).count(), { timeout: 10_000 }).toBe(1);
+      await context.close();
+    });
+  });
+
+  describe('quality', () => {
+    it('has no serious or critical axe violations on Playground, Docs and Console pages', async () => {
+      const { context, page } = await freshPage();
+      const pages: [string, string][] = [
+        ['/playground', '15 shown'],
+        ['/docs', 'Trendlens API docs'],
+        ['/docs/TikTok/tiktok-popular-trend-hashtag', 'Open in Playground'],
+        ['/docs/errors', 'When to retry'],
+        ['/docs/billing', 'Plans'],
+        ['/console/sign-in', 'No account?'],
+      ];
+      const found: string[] = [];
+      for (const [path, text] of pages) {
+        await page.goto(path);
+        await page.getByText(text).first().waitFor();
+        found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
+      }
+      await page.goto('/console/sign-up');
+      await page.getByLabel('Email').fill(`axe-${Date.now()}@example.com`);
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.waitForURL('**/console/keys');
+      for (const [path, text] of [['/console/keys', 'Create a key'], ['/console/billing', 'Overage'], ['/console/usage', 'Recent requests']] as const) {
+        await page.goto(path);
+        await page.getByText(text).first().waitFor();
+        found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
+      }
+      expect(found).toEqual([]);
+      await context.close();
+    });
+
+    it('has no horizontal overflow at 375 px', async () => {
+      const { context, page } = await freshPage({ width: 375, height: 800 });
+      for (const [path, text] of [
+        ['/playground', '15 shown'],
+        ['/docs/TikTok/tiktok-top-ads-list', 'Open in Playground'],
+        ['/docs/billing', 'Plans'],
+        ['/console/sign-in', 'No account?'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByText(text).first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, path).toBeLessThanOrEqual(0);
+      }
+      await context.close();
+    });
+
+    it('follows the system colour scheme and can be switched', async () => {
+      const context = await e2e.browser.newContext({ colorScheme: 'dark', baseURL: e2e.url });
+      const page = await context.newPage();
+      await page.goto('/docs');
+      await page.getByText('Trendlens API docs').waitFor();
+      const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const dark = await bg();
+      await page.getByRole('button', { name: 'Switch to light theme' }).click();
+      expect(await bg()).not.toBe(dark);
+      await context.close();
+    });
+  });
+});

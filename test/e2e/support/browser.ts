@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../../../src/api/index.js';
+import { createServices } from '../../../src/compose.js';
+import { defaultConfig, type Config } from '../../../src/config.js';
+import { DEMO_EMAIL, type RunningServer } from '../../../src/server.js';
+import { startSimulator } from '../../../src/simulator/index.js';
+import { createCreativeCenterSource } from '../../../src/upstream/index.js';
+import { registerWebApp, WEB_DIST } from '../../../src/api/web/index.js';
+import { REQUIRE_SERVICES } from '../../support/services.js';
+
+/** Debian's Chromium; no browser is ever downloaded (DESIGN §4). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const REPO = resolve(import.meta.dirname, '..', '..', '..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds web/dist when it is missing or older than web/src; returns why it could not, or null. */
+function ensureWebBuild(): string | null {
+  const index = join(WEB_DIST, 'index.html');
+  const stale = !existsSync(index) || statSync(index).mtimeMs < newestMtime(join(REPO, 'web', 'src'));
+  if (!stale) return null;
+  try {
+    execFileSync(process.execPath, [join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(REPO, 'web', 'vite.config.ts'), '--logLevel', 'error'], {
+      cwd: REPO,
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    return `the web app could not be built (${(error as Error).message.split('\n')[0]})`;
+  }
+  return existsSync(index) ? null : 'web/dist/index.html is missing after vite build';
+}
+
+/** Whether browser tests can run here; prints why not, or throws under CI (as test/support/services.ts does). */
+export function browserTestsAvailable(): boolean {
+  const reason = !existsSync(CHROMIUM_PATH) ? `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium)` : ensureWebBuild();
+  if (reason === null) return true;
+  if (REQUIRE_SERVICES) throw new Error(`${reason}, and CI requires the browser tests to run`);
+  console.warn(`[skip] ${reason}: the browser tests are skipped`);
+  return false;
+}
+
+export interface E2eServer {
+  url: string;
+  /** The demo account's key (enterprise plan). */
+  apiKey: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server in demo mode on port 0 over a fresh SQLite file, put together from the same parts
+ * startDemo uses, so that registerWebApp can be added before listening while app.ts does not yet
+ * register the web app itself (once it does, the route exists and nothing is added).
+ */
+async function startDemoWithWeb(config: Config): Promise<RunningServer & { apiKey: string }> {
+  const simulator = await startSimulator({ port: 0 });
+  const source = createCreativeCenterSource({ baseUrl: simulator.baseUrl, id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS });
+  const services = await createServices(config, { mode: 'demo', source });
+  const app = await buildApp(services);
+  if (!app.hasRoute({ method: 'GET', url: '/playground' })) await registerWebApp(app, { root: WEB_DIST });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const account =
+    (await services.accounts.findByEmail(DEMO_EMAIL)) ?? (await services.accounts.create({ email: DEMO_EMAIL, planId: 'enterprise', name: 'Demo' }));
+  const { apiKey } = await services.keys.create(account.id, 'demo');
+  return {
+    app,
+    services,
+    simulator,
+    url: `http://127.0.0.1:${port}`,
+    apiKey,
+    async close() {
+      await app.close();
+      await services.close();
+      await simulator.close();
+    },
+  };
+}
+
+/** Demo server plus one headless Chromium. */
+export async function startE2e(): Promise<E2eServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'trendlens-e2e-'));
+  const server = await startDemoWithWeb(defaultConfig({ DATABASE_URL: join(dir, 'e2e.db'), PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return {
+    url: server.url,
+    apiKey: server.apiKey,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
