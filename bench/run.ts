@@ -14,21 +14,29 @@ interface Target {
   url: string;
   apiKey?: string;
   bytes: number;
+  /** CPU microseconds (user + system) the server process has used so far. */
+  cpu(): Promise<number>;
   stop(): void;
 }
 
 async function startTarget(mode: 'bare' | 'metered'): Promise<Target> {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./target.ts', import.meta.url).pathname, mode], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const first = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
+    createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${mode} target exited with ${code}`)));
   });
-  return { ...(JSON.parse(first) as Omit<Target, 'stop'>), stop: () => child.kill() };
+  const cpu = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (usage: NodeJS.CpuUsage) => resolve(usage.user + usage.system));
+      child.send('cpu');
+    });
+  return { ...(JSON.parse(first) as Pick<Target, 'url' | 'apiKey' | 'bytes'>), cpu, stop: () => child.kill() };
 }
 
 async function load(target: Target) {
+  const cpuBefore = await target.cpu();
   const result = await autocannon({
     url: target.url,
     connections: CONNECTIONS,
@@ -37,11 +45,12 @@ async function load(target: Target) {
   });
   const non2xx = result.non2xx + result.errors;
   if (non2xx > 0) throw new Error(`${non2xx} responses were not 2xx: the benchmark would measure errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpuPerRequest = (await target.cpu()) - cpuBefore;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuUs: cpuPerRequest / result.requests.total };
 }
 
-const row = (name: string, r: { rps: number; p50: number; p99: number }) =>
-  `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms`;
+const row = (name: string, r: { rps: number; p50: number; p99: number; cpuUs: number }) =>
+  `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   ${r.cpuUs.toFixed(0).padStart(5)} µs CPU/req`;
 
 const bare = await startTarget('bare');
 const bareResult = await load(bare);
@@ -54,4 +63,4 @@ console.log(`\nflagship, cache HIT, ${bare.bytes} B body, ${CONNECTIONS} connect
 console.log(row('bare Fastify (same bytes)', bareResult));
 console.log(row('Trendlens metered', meteredResult));
 const ratio = meteredResult.rps / bareResult.rps;
-console.log(`ratio ${ratio.toFixed(2)} (goal ≥ 0.75)`);
+console.log(`ratio ${ratio.toFixed(2)} (goal ≥ 0.75); server CPU per request ${(meteredResult.cpuUs / bareResult.cpuUs).toFixed(2)}× bare`);

@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { ulid } from 'ulid';
+import { ulid } from '../ids.js';
 import { endpoints } from '../catalog/index.js';
 import { envelope } from './envelope.js';
 import { ApiError, STATUS_MESSAGES } from './errors.js';

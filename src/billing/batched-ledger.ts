@@ -194,9 +194,11 @@ export class BatchedLedger implements CreditLedger {
   }
 
   private async flushLoop(): Promise<void> {
-    // Let everything queued in this turn of the event loop join the first batch.
-    await Promise.resolve();
     while (this.queue.length > 0) {
+      // Yield to I/O first: requests already read from their sockets in this turn of the event loop
+      // join the batch. A microtask would run after the first one alone, and SQLite's synchronous
+      // writes never yield, so batches would stay at one hold each.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const batch = this.queue;
       this.queue = [];
       await this.write(batch);

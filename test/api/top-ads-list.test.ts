@@ -181,8 +181,7 @@ describe('200 without an upstream session cookie', () => {
     expect(body.data.data.pagination).toMatchObject({ page: 1, size: 30, has_more: true });
   });
 
-  // Not documented: callers pay for empty pages that are not the end (reported, contract §4.1/§4.3 item 8).
-  it.fails('is documented in the catalog notes', () => {
+  it('is documented in the catalog notes', () => {
     expect(endpoint.notes.join(' ')).toMatch(/session|cookie|logged|sign(ed)? in|login/i);
   });
 });
