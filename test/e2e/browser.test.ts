@@ -9,6 +9,15 @@ const KEY_IN_TEXT = /tl_live_[0-9A-Za-z]{36}/;
 
 let e2e: E2eServer;
 
+/* Callbacks given to page.evaluate run in the browser; the Node project has no DOM types, so the
+   few browser globals they touch are declared loosely here, for this file only. */
+declare const window: any;
+declare const document: { documentElement: { scrollWidth: number }; body: unknown };
+declare function getComputedStyle(element: unknown): { backgroundColor: string };
+declare const navigator: { clipboard: { readText(): Promise<string> } };
+declare const sessionStorage: Record<string, string>;
+declare const localStorage: Record<string, string>;
+
 /** A fresh browser profile: its own storage, clipboard allowed, copies recorded through the app's hook. */
 async function freshPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await e2e.browser.newContext({ viewport, bypassCSP: true, baseURL: e2e.url });
@@ -16,7 +25,7 @@ async function freshPage(viewport = { width: 1280, height: 900 }): Promise<{ con
   await context.addInitScript(() => {
     const w = window as unknown as { __copied: string[] };
     w.__copied = [];
-    window.addEventListener('trendlens:copied', (e) => w.__copied.push((e as CustomEvent<string>).detail));
+    window.addEventListener('trendlens:copied', (e: { detail: string }) => w.__copied.push(e.detail));
   });
   return { context, page: await context.newPage() };
 }
@@ -34,7 +43,7 @@ async function setKey(page: Page, key: string, remember = false) {
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE_PATH });
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
     return (await axe.run(document)).violations;
   });
   return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -221,7 +230,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
             await page.waitForTimeout(200);
             return page.getByTestId('recent-requests').count();
           },
-          { timeout: 15_000, intervals: [250] },
+          { timeout: 15_000, interval: 250 },
         )
         .toBe(1);
       const row = await page.getByTestId('recent-requests').locator('tbody tr').first().textContent();
