@@ -79,6 +79,15 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
     expect(snapshot.creditsUsed).toBe(400);
   });
 
+  it('never passes the daily cap under concurrency: 50 concurrent reservations on a 40-credit cap admit 5', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'capped' });
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => ledger.reserve(id, `req_${i}`, 8)));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === 'daily_credit_limit')).toHaveLength(45);
+    const snapshot = await expectConsistent(id);
+    expect(snapshot.dailyUsed).toBe(40);
+  });
+
   it('counts holds against the daily cap and resets it at 00:00 UTC', async () => {
     const { id } = await accounts.create({ email: 'a@example.com', planId: 'capped' });
     for (let i = 0; i < 5; i++) expect((await ledger.reserve(id, `req_${i}`, 8)).ok).toBe(true);
