@@ -15,25 +15,8 @@ import {
   type UsageSummary,
 } from './queries.js';
 
-/** One routed API request as the gateway reports it (contract §5.5). */
-export interface UsageEvent {
-  request_id: string;
-  /** Unix ms when the request arrived. */
-  time: number;
-  account_id: string | null;
-  key_id: string | null;
-  operation_id: string;
-  canonical_query: string;
-  status: number;
-  latency_ms: number;
-  credits: number;
-  overage_credits: number;
-  cache: 'HIT' | 'MISS' | 'STALE' | null;
-  upstream_source: string | null;
-  ip: string;
-  user_agent: string | null;
-  source: 'api' | 'playground';
-}
+/** One routed API request as the gateway reports it (contract §5.5): exactly a raw usage row. */
+export type UsageEvent = UsageEventsTable;
 
 /** Usage records: written in batches off the request path, read by the Console's usage routes. */
 export interface UsageStore {
