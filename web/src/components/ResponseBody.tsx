@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { cellText, displayBody, findList, formatBytes, tableColumns, TABLE_ROW_LIMIT, trendOf } from '../lib/response-view.js';
 import { Sparkline } from './Sparkline.js';
 
-/** A list response as a table, trend curves drawn as sparklines beside each item. */
+/** A list response as a table, trend curves drawn as sparklines beside each item's name. */
 export function ListTable({ body }: { body: unknown }) {
   const list = useMemo(() => findList(body), [body]);
   if (!list) return <p className="hint">This response has no list to show as a table.</p>;
@@ -17,10 +17,13 @@ export function ListTable({ body }: { body: unknown }) {
         </caption>
         <thead>
           <tr>
-            {columns.map((c) => (
+            {columns.slice(0, 2).map((c) => (
               <th key={c} scope="col">{c}</th>
             ))}
             {withTrend && <th scope="col">trend</th>}
+            {columns.slice(2).map((c) => (
+              <th key={c} scope="col">{c}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -28,10 +31,13 @@ export function ListTable({ body }: { body: unknown }) {
             const trend = trendOf(item);
             return (
               <tr key={i}>
-                {columns.map((c) => (
+                {columns.slice(0, 2).map((c) => (
                   <td key={c}>{cellText(item[c]) ?? ''}</td>
                 ))}
                 {withTrend && <td>{trend ? <Sparkline points={trend} /> : ''}</td>}
+                {columns.slice(2).map((c) => (
+                  <td key={c}>{cellText(item[c]) ?? ''}</td>
+                ))}
               </tr>
             );
           })}
