@@ -25,7 +25,7 @@ export interface Reply {
 export const SOURCE_ID = 'simulator';
 
 /** One GET through the real metered pipeline, with the caller's key; `query` starts with `?` or is empty. */
-export async function get(t: TestApp, path: string, query: string, caller: Caller): Promise<Reply> {
+export async function get(t: Pick<TestApp, 'app' | 'services'>, path: string, query: string, caller: Caller): Promise<Reply> {
   const before = (await t.services.credits.snapshot(caller.accountId)).balance;
   const res = await t.app.inject({ method: 'GET', url: `${path}${query}`, headers: { 'x-api-key': caller.apiKey } });
   const after = (await t.services.credits.snapshot(caller.accountId)).balance;
