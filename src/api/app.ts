@@ -8,6 +8,7 @@ import type { Services } from './services.js';
 import { registerConsoleRoutes } from '../console/index.js';
 import { registerPublicDocuments } from './public/routes.js';
 import { API_PREFIX, registerCatalogRoutes } from './v1/routes.js';
+import { registerWebApp, WEB_DIST } from './web/index.js';
 
 /** Headers a browser client may read (contract §3.4: all of ours are exposed). */
 const EXPOSED_HEADERS = [
@@ -93,5 +94,6 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   registerPublicDocuments(app, services);
   await registerConsoleRoutes(app, services);
   registerCatalogRoutes(app, services, endpoints);
+  await registerWebApp(app, { root: WEB_DIST });
   return app;
 }

@@ -3,13 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { buildApp } from '../../../src/api/index.js';
-import { createServices } from '../../../src/compose.js';
-import { defaultConfig, type Config } from '../../../src/config.js';
-import { DEMO_EMAIL, type RunningServer } from '../../../src/server.js';
-import { startSimulator } from '../../../src/simulator/index.js';
-import { createCreativeCenterSource } from '../../../src/upstream/index.js';
-import { registerWebApp, WEB_DIST } from '../../../src/api/web/index.js';
+import { WEB_DIST } from '../../../src/api/web/index.js';
+import { defaultConfig } from '../../../src/config.js';
+import { startDemo } from '../../../src/server.js';
 import { REQUIRE_SERVICES } from '../../support/services.js';
 
 /** Debian's Chromium; no browser is ever downloaded (DESIGN §4). */
@@ -69,41 +65,11 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-/**
- * The real server in demo mode on port 0 over a fresh SQLite file, put together from the same parts
- * startDemo uses, so that registerWebApp can be added before listening while app.ts does not yet
- * register the web app itself (once it does, the route exists and nothing is added).
- */
-async function startDemoWithWeb(config: Config): Promise<RunningServer & { apiKey: string }> {
-  const simulator = await startSimulator({ port: 0 });
-  const source = createCreativeCenterSource({ baseUrl: simulator.baseUrl, id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS });
-  const services = await createServices(config, { mode: 'demo', source });
-  const app = await buildApp(services);
-  if (!app.hasRoute({ method: 'GET', url: '/playground' })) await registerWebApp(app, { root: WEB_DIST });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const account =
-    (await services.accounts.findByEmail(DEMO_EMAIL)) ?? (await services.accounts.create({ email: DEMO_EMAIL, planId: 'enterprise', name: 'Demo' }));
-  const { apiKey } = await services.keys.create(account.id, 'demo');
-  return {
-    app,
-    services,
-    simulator,
-    url: `http://127.0.0.1:${port}`,
-    apiKey,
-    async close() {
-      await app.close();
-      await services.close();
-      await simulator.close();
-    },
-  };
-}
-
 /** Demo server plus one headless Chromium. */
 export async function startE2e(): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'trendlens-e2e-'));
-  const server = await startDemoWithWeb(defaultConfig({ DATABASE_URL: join(dir, 'e2e.db'), PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+  // The real server in demo mode on port 0 over a fresh SQLite file.
+  const server = await startDemo(defaultConfig({ DATABASE_URL: join(dir, 'e2e.db'), PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   return {
     url: server.url,
