@@ -174,7 +174,8 @@ describe('503 circuit_open', () => {
   it('lets exactly one probe through: a request while it runs is refused with Retry-After 1', async () => {
     await failTimes(KEYWORDS, 5);
     t.clock.advance(30_000);
-    t.simulator.addFault({ fault: { kind: 'slow', ms: 300 }, path: KEYWORDS.upstream, times: 1 });
+    // The probe's first attempt hangs until the client's timeout, then its retry answers.
+    t.simulator.addFault({ fault: { kind: 'hang' }, path: KEYWORDS.upstream, times: 1 });
     t.simulator.resetStats();
     const probe = call(KEYWORDS, '?keyword=free');
     await vi.waitFor(() => expect(t.simulator.stats().byPath[KEYWORDS.upstream]).toBe(1));
@@ -182,6 +183,7 @@ describe('503 circuit_open', () => {
     expectUpstreamFailure(during, 503, CIRCUIT_OPEN);
     expect(during.res.headers['retry-after']).toBe('1');
     expect((await probe).res.statusCode).toBe(200);
+    expect(t.simulator.stats().byPath[KEYWORDS.upstream]).toBe(2);
   });
 
   it('re-opens for another 30 s when the probe fails', async () => {

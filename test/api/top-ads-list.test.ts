@@ -153,6 +153,13 @@ describe('200', () => {
     expect(second.res.body).toBe(first.res.body);
   });
 
+  it('lets q speak when keyword is empty (empty is the same as absent)', async () => {
+    const first = await call('?keyword=latte&limit=4');
+    const second = await call('?keyword=&q=latte&limit=4');
+    expect(second.res.headers['x-cache']).toBe('HIT');
+    expect(second.res.body).toBe(first.res.body);
+  });
+
   it('keeps working in the 2026 mode, when the trend paths are retired', async () => {
     t.simulator.setMode('deprecated-2026');
     const reply = await call('?limit=9');
