@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoints, findEndpoint } from './catalog/index.js';
 
 const csvList = z
   .string()
@@ -31,6 +32,12 @@ export const ConfigSchema = z.object({
   DEFAULT_PLAN: z.string().min(1).default('free'),
   CREDIT_COST: z.coerce.number().int().positive().default(8),
   SIGNUP_ENABLED: flag.default(true),
+  /** Operation ids the operator has switched off: callers get 403 `endpoint_disabled`. */
+  DISABLED_ENDPOINTS: csvList
+    .refine((ids) => ids.every((id) => findEndpoint(id) !== undefined), {
+      message: `must list catalog operation ids, e.g. ${endpoints[0]?.operationId ?? ''}`,
+    })
+    .default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,4 +1,5 @@
 import type { AnyEndpoint, EndpointGroup } from '../../catalog/index.js';
+import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../errors.js';
 import { successEnvelope } from './envelopes.js';
 import { sampleResponse, type OpenApiOptions } from './document.js';
 import { toJsonSchema, type JsonSchema } from './json-schema.js';
@@ -54,6 +55,26 @@ export interface CatalogJson {
   groups: EndpointGroup[];
   plans: unknown;
   endpoints: CatalogEndpointJson[];
+  /** The public API's failure statuses with their codes, from the one error catalog (contract §3.2). */
+  errors: CatalogErrorJson[];
+}
+
+/** One failure status of the public API and the codes that produce it. */
+export interface CatalogErrorJson {
+  status: number;
+  msg: string;
+  codes: Array<{ code: ErrorCode; doc: string }>;
+}
+
+function apiErrors(): CatalogErrorJson[] {
+  const byStatus = new Map<number, CatalogErrorJson>();
+  for (const [code, e] of Object.entries(ERRORS) as Array<[ErrorCode, (typeof ERRORS)[ErrorCode]]>) {
+    if (e.scope === 'console') continue;
+    const entry = byStatus.get(e.status) ?? { status: e.status, msg: STATUS_MESSAGES[e.status] ?? '', codes: [] };
+    entry.codes.push({ code, doc: e.doc });
+    byStatus.set(e.status, entry);
+  }
+  return [...byStatus.values()].sort((a, b) => a.status - b.status);
 }
 
 const GROUPS: EndpointGroup[] = ['Trends', 'Top Ads', 'Keywords'];
@@ -149,5 +170,6 @@ export function buildCatalogJson(opts: Omit<OpenApiOptions, 'serverUrl'> & { ser
     groups: GROUPS.filter((g) => opts.endpoints.some((e) => e.group === g)),
     plans: opts.plans ?? null,
     endpoints: opts.endpoints.map((e) => catalogEndpoint(e, opts.creditCost?.(e) ?? e.creditCost)),
+    errors: apiErrors(),
   };
 }

@@ -5,6 +5,7 @@ export {
   type CatalogJson,
   type CatalogEndpointJson,
   type CatalogFieldJson,
+  type CatalogErrorJson,
 } from './catalog-json.js';
 export type { CatalogParamJson } from './params.js';
 export type { JsonSchema } from './json-schema.js';

@@ -41,6 +41,7 @@ function replay(reply: FastifyReply, stored: StoredResponse): FastifyReply {
  */
 function meteredHandler(services: Services, endpoint: AnyEndpoint) {
   const cost = services.config.CREDIT_COST;
+  const disabled = services.config.DISABLED_ENDPOINTS.includes(endpoint.operationId);
   return async function handle(request: FastifyRequest, reply: FastifyReply) {
     const meter: Metering = { operationId: endpoint.operationId, canonical: null, caller: null, credits: 0, overageCredits: 0, cache: null, upstreamSource: null };
     request.metering = meter;
@@ -49,6 +50,7 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
     meter.canonical = input.canonical;
     const caller = await identifyCaller(services, request, reply);
     meter.caller = caller;
+    if (disabled) throw new ApiError('endpoint_disabled');
     await limitRate(services, request, reply, caller);
     const idempotency = await beginIdempotency(services, request, caller, input.canonical);
     if (idempotency?.kind === 'replay') return replay(reply, idempotency.response);

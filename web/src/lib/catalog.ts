@@ -1,19 +1,11 @@
-import type { CatalogEndpointJson, CatalogFieldJson, CatalogJson } from '../../../src/api/openapi/catalog-json.js';
+import type { CatalogEndpointJson, CatalogErrorJson, CatalogFieldJson, CatalogJson } from '../../../src/api/openapi/catalog-json.js';
 import type { CatalogParamJson } from '../../../src/api/openapi/params.js';
+import type { Plan } from '../../../src/billing/plans.js';
 
-export type { CatalogEndpointJson as Endpoint, CatalogFieldJson as Field, CatalogJson as Catalog, CatalogParamJson as Param };
+export type { CatalogEndpointJson as Endpoint, CatalogErrorJson as Failure, CatalogFieldJson as Field, CatalogJson as Catalog, CatalogParamJson as Param };
 
-/** A plan as catalog.json lists it (contract §5.1). */
-export interface PlanJson {
-  id: string;
-  name: string;
-  price_usd: number;
-  included_credits: number;
-  daily_credit_limit: number | null;
-  rate_limit_per_minute: number;
-  overage_usd_per_1k: number | null;
-  overage_default: boolean;
-}
+/** A plan as catalog.json lists it (contract §5.1): the server's own plan type. */
+export type PlanJson = Plan;
 
 /** The endpoint the bare `/playground` opens (contract §8: the flagship). */
 export const FLAGSHIP_OPERATION_ID = 'tiktok-popular-trend-hashtag';

@@ -39,19 +39,8 @@ export function PlansTable({ plans }: { plans: PlanJson[] }) {
   );
 }
 
-const FAILURES: [number, string, string][] = [
-  [400, 'Invalid input', 'A parameter has the wrong type, is outside its enum or is malformed; `data.errors` lists every bad parameter. Not charged.'],
-  [401, 'Authentication required', '`missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key` or `conflicting_credentials`.'],
-  [402, 'Payment Required', 'Monthly credits used up (`insufficient_credits`) or the daily cap reached (`daily_credit_limit`).'],
-  [403, 'Forbidden', '`account_suspended` or `endpoint_disabled`.'],
-  [404, 'Not Found', '`route_not_found`, or `resource_not_found` when the upstream says the id does not exist.'],
-  [429, 'Too Many Requests', 'Per-minute rate limit; retry after `Retry-After` seconds.'],
-  [502, 'Bad Gateway', '`upstream_bad_response`: non-JSON, no permission, schema mismatch or another upstream error.'],
-  [503, 'Service Unavailable', '`upstream_unavailable`: deprecated upstream, circuit open or connection failed.'],
-  [504, 'Gateway Timeout', '`upstream_timeout`.'],
-];
-
-function FailureTable() {
+/** The failure statuses from catalog.json, which takes them from the server's one error catalog. */
+function FailureTable({ catalog }: { catalog: Catalog }) {
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
       <table>
@@ -63,11 +52,17 @@ function FailureTable() {
           </tr>
         </thead>
         <tbody>
-          {FAILURES.map(([s, m, c]) => (
-            <tr key={s}>
-              <td>{s}</td>
-              <td>{m}</td>
-              <td>{c}</td>
+          {catalog.errors.map((failure) => (
+            <tr key={failure.status}>
+              <td>{failure.status}</td>
+              <td>{failure.msg}</td>
+              <td>
+                {failure.codes.map(({ code, doc }) => (
+                  <div key={code}>
+                    <code>{code}</code>: {doc}
+                  </div>
+                ))}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -155,7 +150,7 @@ function EndpointDoc({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catal
         <PlansTable plans={plansOf(catalog)} />
       </Section>
       <Section title="Failure responses">
-        <FailureTable />
+        <FailureTable catalog={catalog} />
         <p>Every error uses the envelope <code>{'{"code", "msg", "data"}'}</code> and is never charged.</p>
       </Section>
       <Section title="Response behaviour">
@@ -195,12 +190,12 @@ function Authentication({ catalog }: { catalog: Catalog }) {
   );
 }
 
-function Errors() {
+function Errors({ catalog }: { catalog: Catalog }) {
   return (
     <article>
       <h1>Errors</h1>
       <p>Every response is <code>{'{"code": <HTTP status>, "msg": <text>, "data": <details or null>}'}</code>. Only 2xx responses are charged.</p>
-      <FailureTable />
+      <FailureTable catalog={catalog} />
       <h2>402 and 429 bodies</h2>
       <p>
         Both carry <code>reason</code>, <code>reset_scope</code>, <code>resets_at</code>, <code>retry_after_seconds</code>, <code>message</code>, your plan, a
@@ -252,7 +247,7 @@ export function Docs({ path, catalog }: { path: string; catalog: Catalog }) {
     page = <Authentication catalog={catalog} />;
     title = 'Authentication';
   } else if (rest === 'errors') {
-    page = <Errors />;
+    page = <Errors catalog={catalog} />;
     title = 'Errors';
   } else if (rest === 'billing') {
     page = <Billing catalog={catalog} />;
