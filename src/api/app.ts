@@ -1,5 +1,5 @@
-import cors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ulid } from '../ids.js';
 import { endpoints } from '../catalog/index.js';
 import { envelope } from './envelope.js';
@@ -59,13 +59,17 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     if (services.mode === 'demo' && request.url.startsWith(API_PREFIX)) reply.header('X-Upstream-Source', 'simulator');
   });
 
-  const origins = services.config.CORS_ORIGINS ?? (services.config.PUBLIC_URL ? [services.config.PUBLIC_URL] : []);
-  await app.register(cors, {
-    origin: origins.length > 0 ? origins : false,
-    methods: ['GET', 'OPTIONS'],
-    allowedHeaders: ['x-api-key', 'authorization', 'idempotency-key', 'x-trendlens-client', 'content-type'],
-    exposedHeaders: EXPOSED_HEADERS,
-    maxAge: 600,
+  // Without configured origins, the web app's own origin is the one allowed (contract §3.4); either
+  // way a preflight is answered rather than falling through to a 404.
+  const configuredOrigins = services.config.CORS_ORIGINS ?? (services.config.PUBLIC_URL ? [services.config.PUBLIC_URL] : null);
+  await app.register(cors, () => (request: FastifyRequest, callback: (error: Error | null, options: FastifyCorsOptions) => void) => {
+    callback(null, {
+      origin: configuredOrigins ?? [`${request.protocol}://${request.host}`],
+      methods: ['GET', 'OPTIONS'],
+      allowedHeaders: ['x-api-key', 'authorization', 'idempotency-key', 'x-trendlens-client', 'content-type'],
+      exposedHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    });
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -310,3 +310,34 @@ describe.each(storeKinds)('concurrency on %s', (kind) => {
     expect(rejection.data).toMatchObject({ reason: 'insufficient_credits', reset_scope: 'monthly', credit_cost: 8, plan: 'fifty' });
   });
 });
+
+describe('HEAD and OPTIONS', () => {
+  it('405 for HEAD, charging nothing', async () => {
+    const before = await balance();
+    const res = await t.app.inject({ method: 'HEAD', url: PATH, headers: { 'x-api-key': key } });
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.allow).toBe('GET, OPTIONS');
+    expect(await balance()).toBe(before);
+  });
+
+  it('answers a same-origin preflight with the CORS headers, exposing ours', async () => {
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: PATH,
+      headers: { host: 'localhost:8080', origin: 'http://localhost:8080', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-api-key' },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('http://localhost:8080');
+    expect(res.headers['access-control-allow-headers']).toContain('x-api-key');
+  });
+
+  it('gives another origin no CORS grant unless configured', async () => {
+    const res = await t.app.inject({ method: 'OPTIONS', url: PATH, headers: { host: 'localhost:8080', origin: 'https://elsewhere.example', 'access-control-request-method': 'GET' } });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('exposes the metering headers to browser clients', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `${PATH}?limit=1`, headers: { 'x-api-key': key, host: 'localhost:8080', origin: 'http://localhost:8080' } });
+    expect(res.headers['access-control-expose-headers']).toContain('X-Credits-Charged');
+  });
+});

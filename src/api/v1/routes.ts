@@ -131,7 +131,8 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services, 
   app.addHook('onResponse', recordUsage(services));
   for (const endpoint of endpoints) {
     const url = API_PREFIX + endpoint.path;
-    app.get(url, meteredHandler(services, endpoint));
-    app.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE'], url, handler: methodNotAllowed });
+    // No implicit HEAD: it would run the whole metered pipeline and charge for a body nobody gets.
+    app.get(url, { exposeHeadRoute: false }, meteredHandler(services, endpoint));
+    app.route({ method: ['HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url, handler: methodNotAllowed });
   }
 }
