@@ -75,8 +75,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) {
       // People get the message; logs get the code, at error level when it is our side or upstream's.
-      if (error.status >= 500) request.log.error({ code: error.code, data: error.data }, 'request failed');
-      else request.log.info({ code: error.code }, 'request refused');
+      if (error.status >= 500) request.log.error({ code: error.code, cause: error.message }, 'request failed');
+      else request.log.info({ code: error.code, cause: error.message }, 'request refused');
       return reply
         .headers(error.headers)
         .code(error.status)

@@ -126,15 +126,17 @@ export async function reserveCredits(services: Services, request: FastifyRequest
 /** Turns an upstream failure into its outer status (contract §3.2); the adapter id goes along. */
 export function upstreamError(failure: UpstreamFailure, sourceId: string): ApiError {
   const headers: Record<string, string> = { 'X-Upstream-Source': sourceId };
+  // The failure's own words (which field missed the schema, which code came back) go to the log only.
+  const message = `${sourceId}: ${JSON.stringify(failure)}`;
   switch (failure.kind) {
     case 'bad_response':
-      return new ApiError('upstream_bad_response', { data: { error: 'upstream_bad_response', detail: failure.detail }, headers });
+      return new ApiError('upstream_bad_response', { data: { error: 'upstream_bad_response', detail: failure.detail }, headers, message });
     case 'unavailable':
       headers['Retry-After'] = String(failure.retryAfterSeconds ?? 30);
-      return new ApiError('upstream_unavailable', { data: { error: 'upstream_unavailable', detail: failure.detail }, headers });
+      return new ApiError('upstream_unavailable', { data: { error: 'upstream_unavailable', detail: failure.detail }, headers, message });
     case 'timeout':
-      return new ApiError('upstream_timeout', { headers });
+      return new ApiError('upstream_timeout', { headers, message });
     case 'not_found':
-      return new ApiError('resource_not_found', { headers });
+      return new ApiError('resource_not_found', { headers, message });
   }
 }
