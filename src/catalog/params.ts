@@ -251,7 +251,7 @@ export function ignored<T>(def: ParamDef<T>): ParamDef<T> {
 /** Standard paging (contract §4.1): page clamped to 1..maxPage, limit 1..100 default 20. */
 export function paging(maxPage: 10 | 1000) {
   return {
-    page: clampedInt({ min: 1, max: maxPage, default: 1, description: `Page number, clamped to 1–${maxPage}.` }),
-    limit: clampedInt({ min: 1, max: 100, default: 20, description: 'Items per page, clamped to 1–100.' }),
+    page: clampedInt({ min: 1, max: maxPage, default: 1, description: 'Page number, 1-based.' }),
+    limit: clampedInt({ min: 1, max: 100, default: 20, description: 'Items per page.' }),
   };
 }

@@ -1,3 +1,4 @@
+import { Prose } from './Prose.js';
 import { useId, useState } from 'react';
 import { filterEndpoints, type Catalog } from '../lib/catalog.js';
 import { Link } from './router.js';
@@ -46,7 +47,9 @@ export function EndpointChooser({ catalog, current }: { catalog: Catalog; curren
               <span className="method">{e.method}</span>
               <span className="path">{e.path}</span>
               <strong style={{ display: 'block' }}>{e.summary}</strong>
-              <span className="desc">{e.description}</span>
+              <span className="desc">
+                <Prose text={e.description} />
+              </span>
               <EndpointChips endpoint={e} />
             </Link>
           </li>

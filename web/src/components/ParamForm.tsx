@@ -1,3 +1,4 @@
+import { Prose } from './Prose.js';
 import type { Endpoint, Param } from '../lib/catalog.js';
 
 function Control({ param, id, value, onChange }: { param: Param; id: string; value: string; onChange: (v: string) => void }) {
@@ -67,7 +68,7 @@ export function ParamForm({ endpoint, values, onChange }: { endpoint: Endpoint; 
             )}
             <Control param={p} id={id} value={values[p.name] ?? ''} onChange={(v) => onChange(p.name, v)} />
             <p className="hint" id={`${id}-hint`}>
-              {hint(p)} — {p.description}
+              {hint(p)} — <Prose text={p.description} />
             </p>
           </div>
         );

@@ -1,3 +1,4 @@
+import { Prose } from '../components/Prose.js';
 import { useEffect, type ReactNode } from 'react';
 import { EndpointChips } from '../components/EndpointChooser.js';
 import { Link } from '../components/router.js';
@@ -89,7 +90,9 @@ function EndpointDoc({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catal
         <code>{catalog.basePath + endpoint.path}</code>
       </p>
       <EndpointChips endpoint={endpoint} />
-      <p>{endpoint.description}</p>
+      <p>
+        <Prose text={endpoint.description} />
+      </p>
       <p>
         <Link className="button primary" href={`/playground/${endpoint.operationId}`}>Open in Playground</Link>
       </p>
@@ -124,7 +127,7 @@ function EndpointDoc({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catal
                   <td>{p.default !== undefined ? String(p.default) : ''}</td>
                   <td>{p.example !== undefined ? <code>{p.example}</code> : ''}</td>
                   <td>
-                    {p.description}
+                    <Prose text={p.description} />
                     {p.clamp && p.minimum !== undefined && ` Clamped to ${p.minimum}–${p.maximum}, not rejected.`}
                     {p.aliases.length > 0 && ` Alias: ${p.aliases.join(', ')}.`}
                   </td>
@@ -156,7 +159,9 @@ function EndpointDoc({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catal
       <Section title="Response behaviour">
         <ul>
           {endpoint.notes.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n}>
+              <Prose text={n} />
+            </li>
           ))}
           <li>{endpoint.envelope === 'single' ? 'The payload is wrapped once: `data` is the payload itself.' : 'The upstream envelope is kept inside ours: `data.data` holds the payload.'}</li>
           <li>An empty list is a valid, charged 2xx response.</li>

@@ -1,3 +1,4 @@
+import { Prose } from '../components/Prose.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { copyText } from '../components/copy.js';
 import { EndpointChips, EndpointChooser } from '../components/EndpointChooser.js';
@@ -139,7 +140,9 @@ export function Playground({ path, search, catalog }: { path: string; search: st
     <div>
       <p className="notice">Everything here except live requests works without an account; live requests need an API key and are charged normally.</p>
       <h1>{endpoint.summary} API Playground</h1>
-      <p>{endpoint.description}</p>
+      <p>
+        <Prose text={endpoint.description} />
+      </p>
       <EndpointChips endpoint={endpoint} />
       <div className="layout">
         <EndpointChooser catalog={catalog} current={endpoint.operationId} />
