@@ -2,37 +2,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { endpoints, type AnyEndpoint } from '../../src/catalog/index.js';
 import { defaultConfig } from '../../src/config.js';
 import { DEMO_EMAIL, startDemo, type RunningServer } from '../../src/server.js';
-import { startTestApp, type TestApp } from '../support/app.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import {
   SOURCE_ID,
+  contractApp,
   expectInvalid,
   expectNothingCharged,
   expectOk,
   expectUpstreamFailure,
   get,
-  liveIds,
   outliveCaches,
   type Caller,
-  type LiveIds,
 } from '../support/endpoint-contract.js';
 
 /** What every catalog endpoint owes a caller alike, checked over the whole catalog (contract §2–§4). */
 
-let t: TestApp;
-let caller: Caller;
-let ids: LiveIds;
-
-beforeAll(async () => {
-  t = await startTestApp({ timeoutMs: 500 });
-  caller = await t.newCaller();
-  ids = await liveIds(t, caller);
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
+const { t, caller, ids } = contractApp({ liveIds: true });
 
 const url = (endpoint: AnyEndpoint) => `/api/v1${endpoint.path}`;
 const cases = endpoints.map((endpoint) => [endpoint.operationId, endpoint] as const);

@@ -1,35 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findEndpoint, TREND_COUNTRIES, TREND_INDUSTRIES } from '../../src/catalog/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
 import {
-  DEPRECATED,
-  NO_PERMISSION,
-  UPSTREAM_FAULTS,
+  contractSuite,
+  describeUpstreamFailures,
   expectOk,
-  expectUpstreamFailure,
-  get,
+  expectSameEntry,
+  itCachesFor,
   outliveCaches,
-  type Caller,
 } from '../support/endpoint-contract.js';
 
 const PATH = '/api/v1/tiktok/popular-trend/country-industry-meta';
 const UPSTREAM = 'popular_trend/hashtag/filters';
 const endpoint = findEndpoint('tiktok-popular-trend-country-industry-meta')!;
 
-let t: TestApp;
-let caller: Caller;
-
-beforeAll(async () => {
-  t = await startTestApp({ timeoutMs: 500 });
-  caller = await t.newCaller();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
-
-const call = (query: string) => get(t, PATH, query, caller);
+const { t, call } = contractSuite(PATH);
 
 describe('200', () => {
   it('answers single-wrapped: data is the payload its schema describes, with no inner envelope, charged 8', async () => {
@@ -50,44 +34,13 @@ describe('200', () => {
   });
 
   it('ignores unknown params: the same cached answer', async () => {
-    const plain = await call('');
-    const reply = await call('?country_code=US&foo=1');
-    expect(reply.res.statusCode).toBe(200);
-    expect(reply.res.headers['x-cache']).toBe('HIT');
-    expect(reply.res.body).toBe(plain.res.body);
+    await expectSameEntry(call, '', '?country_code=US&foo=1');
   });
 
-  it('caches for 24 hours: a HIT just before, a MISS at 24 h', async () => {
+  itCachesFor(t, 24, call, () => {
     outliveCaches(t);
-    await call('');
-    t.clock.advance(86_399_000);
-    const before = await call('');
-    expect(before.res.headers['x-cache']).toBe('HIT');
-    expect(before.res.headers.age).toBe('86399');
-    t.clock.advance(1_000);
-    expect((await call('')).res.headers['x-cache']).toBe('MISS');
+    return '';
   });
 });
 
-describe('5xx from the upstream, charging nothing', () => {
-  beforeEach(() => outliveCaches(t));
-
-  it.each(UPSTREAM_FAULTS)('%s', async (_, fault, status, data) => {
-    t.simulator.addFault({ fault, path: UPSTREAM });
-    expectUpstreamFailure(await call(''), status, data);
-  });
-
-  it('502 no_permission when 40101 persists after one re-sign', async () => {
-    t.simulator.addFault({ fault: NO_PERMISSION, path: UPSTREAM });
-    t.simulator.resetStats();
-    expectUpstreamFailure(await call(''), 502, { error: 'upstream_bad_response', detail: 'no_permission' });
-    expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
-  });
-
-  it('503 deprecated in the 2026 mode, with Retry-After', async () => {
-    t.simulator.setMode('deprecated-2026');
-    const reply = await call('');
-    expectUpstreamFailure(reply, 503, DEPRECATED);
-    expect(reply.res.headers['retry-after']).toBeDefined();
-  });
-});
+describeUpstreamFailures({ t, request: () => call(''), upstream: UPSTREAM, deprecatedIn2026: true });

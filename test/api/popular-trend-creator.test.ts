@@ -1,85 +1,54 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
 import {
-  DEPRECATED,
-  NO_PERMISSION,
-  UPSTREAM_FAULTS,
+  contractSuite,
+  describeUpstreamFailures,
   expectCharged,
+  expectDoubleWrapped,
   expectInvalid,
-  expectOk,
-  expectUpstreamFailure,
-  get,
-  outliveCaches,
-  type Caller,
+  expectSameEntry,
+  itAnswersEmptyPastTheEnd,
+  itClampsPaging,
+  itEndsOnTheLastWindow,
+  itWindowsAcrossUpstreamPages,
+  type ListPaging,
 } from '../support/endpoint-contract.js';
 
 const PATH = '/api/v1/tiktok/popular-trend/creator';
 const UPSTREAM = 'popular_trend/creator/list';
 const endpoint = findEndpoint('tiktok-popular-trend-creator')!;
 
-let t: TestApp;
-let caller: Caller;
-
-beforeAll(async () => {
-  t = await startTestApp({ timeoutMs: 500 });
-  caller = await t.newCaller();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
-
-const call = (query: string) => get(t, PATH, query, caller);
+const { t, call } = contractSuite(PATH);
 
 type Creator = { tcm_id: string; follower_cnt: number; country_code: string };
 const creators = (body: any): Creator[] => body.data.data.creators;
+const paging: ListPaging = {
+  call,
+  items: creators,
+  ids: (body) => creators(body).map((c) => c.tcm_id),
+  pagination: (page, size, has_more) => ({ page, size, total: 459, has_more }),
+};
 
 describe('200', () => {
   it('answers the default request with the double-wrapped list its schema describes, charged 8', async () => {
     const reply = await call('');
-    expectOk(reply);
-    expect(() => endpoint.responseSchema.parse(reply.body.data)).not.toThrow();
-    expect(reply.body.data).toMatchObject({ code: 0, msg: 'OK' });
-    expect(reply.body.data.request_id).toMatch(/^[0-9]{14}[0-9A-F]{20}$/);
+    expectDoubleWrapped(reply, endpoint);
     expect(creators(reply.body)).toHaveLength(20);
     expect(reply.body.data.data.pagination).toEqual({ page: 1, size: 20, total: 459, has_more: true });
   });
 
-  it.each([
+  itClampsPaging(call, [
     ['clamps page 0 to 1', '?page=0&limit=5', { page: 1, size: 5 }],
     ['clamps page 11 to 10', '?page=11&limit=5', { page: 10, size: 5 }],
     ['clamps limit 500 to 100', '?limit=500', { page: 1, size: 100 }],
     ['clamps limit -1 to 1', '?limit=-1', { page: 1, size: 1 }],
-  ])('%s', async (_, query, pagination) => {
-    const { res, body } = await call(query);
-    expect(res.statusCode).toBe(200);
-    expect(body.data.data.pagination).toMatchObject(pagination);
-  });
+  ]);
 
-  it('windows across upstream pages of 50: page 2 of limit 30 continues where page 1 ended', async () => {
-    const sixty = creators((await call('?limit=60')).body).map((c) => c.tcm_id);
-    const first = creators((await call('?page=1&limit=30')).body).map((c) => c.tcm_id);
-    const second = await call('?page=2&limit=30');
-    expect(first).toEqual(sixty.slice(0, 30));
-    expect(creators(second.body).map((c) => c.tcm_id)).toEqual(sixty.slice(30, 60));
-    expect(second.body.data.data.pagination).toEqual({ page: 2, size: 30, total: 459, has_more: true });
-  });
+  itWindowsAcrossUpstreamPages(paging, 50);
 
-  it('ends the list on the last window: page 5 of 100 holds the last 59, has_more false', async () => {
-    const { body } = await call('?page=5&limit=100');
-    expect(creators(body)).toHaveLength(59);
-    expect(body.data.data.pagination).toEqual({ page: 5, size: 100, total: 459, has_more: false });
-  });
+  itEndsOnTheLastWindow(paging, { page: 5, limit: 100, length: 59 });
 
-  it('answers an empty, charged list past the end: page 10 of 100', async () => {
-    const reply = await call('?page=10&limit=100');
-    expect(reply.res.statusCode).toBe(200);
-    expect(creators(reply.body)).toEqual([]);
-    expect(reply.body.data.data.pagination).toEqual({ page: 10, size: 100, total: 459, has_more: false });
-    expectCharged(reply);
-  });
+  itAnswersEmptyPastTheEnd(paging, { page: 10, limit: 100 });
 
   it('defaults sort_by to follower: most followers first, and the explicit form hits the same entry', async () => {
     const { body } = await call('?limit=50');
@@ -108,11 +77,7 @@ describe('200', () => {
   });
 
   it.each(['1', '4'])('accepts audience_count=%s but ignores it: the same cached answer as without it', async (count) => {
-    const without = await call('?limit=7');
-    const reply = await call(`?limit=7&audience_count=${count}`);
-    expect(reply.res.statusCode).toBe(200);
-    expect(reply.res.headers['x-cache']).toBe('HIT');
-    expect(reply.res.body).toBe(without.res.body);
+    const reply = await expectSameEntry(call, '?limit=7', `?limit=7&audience_count=${count}`);
     expectCharged(reply);
   });
 });
@@ -131,25 +96,4 @@ describe('400', () => {
   });
 });
 
-describe('5xx from the upstream, charging nothing', () => {
-  beforeEach(() => outliveCaches(t));
-
-  it.each(UPSTREAM_FAULTS)('%s', async (_, fault, status, data) => {
-    t.simulator.addFault({ fault, path: UPSTREAM });
-    expectUpstreamFailure(await call(''), status, data);
-  });
-
-  it('502 no_permission when 40101 persists after one re-sign', async () => {
-    t.simulator.addFault({ fault: NO_PERMISSION, path: UPSTREAM });
-    t.simulator.resetStats();
-    expectUpstreamFailure(await call(''), 502, { error: 'upstream_bad_response', detail: 'no_permission' });
-    expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
-  });
-
-  it('503 deprecated in the 2026 mode, with Retry-After', async () => {
-    t.simulator.setMode('deprecated-2026');
-    const reply = await call('');
-    expectUpstreamFailure(reply, 503, DEPRECATED);
-    expect(reply.res.headers['retry-after']).toBeDefined();
-  });
-});
+describeUpstreamFailures({ t, request: () => call(''), upstream: UPSTREAM, deprecatedIn2026: true });

@@ -1,51 +1,27 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
 import {
-  DEPRECATED,
-  NO_PERMISSION,
   SOURCE_ID,
-  UPSTREAM_FAULTS,
+  contractSuite,
+  describeUnknownIds,
+  describeUpstreamFailures,
+  expectDoubleWrapped,
   expectInvalid,
-  expectOk,
-  expectUpstreamFailure,
-  get,
-  liveIds,
-  outliveCaches,
-  rotation,
-  type Caller,
 } from '../support/endpoint-contract.js';
 
 const PATH = '/api/v1/tiktok/popular-trend/hashtag/detail';
 const UPSTREAM = 'popular_trend/hashtag/detail';
 const endpoint = findEndpoint('tiktok-popular-trend-hashtag-detail')!;
 
-let t: TestApp;
-let caller: Caller;
-/** A hashtag name from the flagship chart that no earlier test has asked for. */
-let freshName: () => string;
-
-beforeAll(async () => {
-  t = await startTestApp({ timeoutMs: 500 });
-  caller = await t.newCaller();
-  freshName = rotation((await liveIds(t, caller)).hashtagNames);
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
-
-const call = (query: string) => get(t, PATH, query, caller);
+/** `freshName()`: a hashtag name from the flagship chart that no earlier test has asked for. */
+const { t, call, fresh: freshName } = contractSuite(PATH, { fresh: 'hashtagNames' });
 
 describe('200', () => {
   it('answers a chart hashtag with the double-wrapped envelope its schema describes, charged 8', async () => {
     const name = freshName();
     const reply = await call(`?hashtag_name=${name}`);
-    expectOk(reply);
-    expect(() => endpoint.responseSchema.parse(reply.body.data)).not.toThrow();
-    expect(reply.body.data).toMatchObject({ code: 0, msg: 'OK', data: { info: { hashtag_name: name } } });
-    expect(reply.body.data.request_id).toMatch(/^[0-9]{14}[0-9A-F]{20}$/);
+    expectDoubleWrapped(reply, endpoint);
+    expect(reply.body.data).toMatchObject({ data: { info: { hashtag_name: name } } });
     expect(reply.res.headers['x-cache']).toBe('MISS');
     expect(reply.res.headers['x-upstream-source']).toBe(SOURCE_ID);
   });
@@ -130,36 +106,13 @@ describe('400', () => {
   });
 });
 
-describe('404', () => {
-  it.each([
-    ['a hashtag no chart holds', '?hashtag_name=zzqqxxnotatag'],
-    ['a country the upstream does not cover', '?hashtag_name=prom&country_code=AQ'],
-  ])('resource_not_found for %s (empty info), charging nothing', async (_, query) => {
-    const reply = await call(query);
-    expectUpstreamFailure(reply, 404, { error: 'resource_not_found' });
-  });
+describeUnknownIds({
+  call,
+  cases: [
+    ['a hashtag no chart holds (empty info)', () => '?hashtag_name=zzqqxxnotatag'],
+    ['a country the upstream does not cover (empty info)', () => '?hashtag_name=prom&country_code=AQ'],
+  ],
 });
 
-describe('5xx from the upstream, charging nothing', () => {
-  beforeEach(() => outliveCaches(t));
-
-  it.each(UPSTREAM_FAULTS)('%s', async (_, fault, status, data) => {
-    t.simulator.addFault({ fault, path: UPSTREAM });
-    expectUpstreamFailure(await call(`?hashtag_name=${freshName()}`), status, data);
-  });
-
-  it('502 no_permission when 40101 persists after one re-sign', async () => {
-    t.simulator.addFault({ fault: NO_PERMISSION, path: UPSTREAM });
-    t.simulator.resetStats();
-    expectUpstreamFailure(await call(`?hashtag_name=${freshName()}`), 502, { error: 'upstream_bad_response', detail: 'no_permission' });
-    expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
-  });
-
-  it('503 deprecated in the 2026 mode, with Retry-After', async () => {
-    t.simulator.setMode('deprecated-2026');
-    const reply = await call(`?hashtag_name=${freshName()}`);
-    expectUpstreamFailure(reply, 503, DEPRECATED);
-    expect(reply.res.headers['retry-after']).toBeDefined();
-  });
-});
+describeUpstreamFailures({ t, request: () => call(`?hashtag_name=${freshName()}`), upstream: UPSTREAM, deprecatedIn2026: true });
 

@@ -1,50 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
 import {
-  DEPRECATED,
-  NO_PERMISSION,
-  UPSTREAM_FAULTS,
+  contractSuite,
+  describeUnknownIds,
+  describeUpstreamFailures,
+  expectDoubleWrapped,
   expectInvalid,
-  expectOk,
-  expectUpstreamFailure,
-  get,
-  liveIds,
-  outliveCaches,
-  rotation,
-  type Caller,
 } from '../support/endpoint-contract.js';
 
 const PATH = '/api/v1/tiktok/popular-trend/song/detail';
 const UPSTREAM = 'popular_trend/sound/detail';
 const endpoint = findEndpoint('tiktok-popular-trend-song-detail')!;
 
-let t: TestApp;
-let caller: Caller;
-/** A clip id from the song chart that no earlier test has asked for. */
-let freshClip: () => string;
-
-beforeAll(async () => {
-  t = await startTestApp({ timeoutMs: 500 });
-  caller = await t.newCaller();
-  freshClip = rotation((await liveIds(t, caller)).clipIds);
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
-
-const call = (query: string) => get(t, PATH, query, caller);
+/** `freshClip()`: a clip id from the song chart that no earlier test has asked for. */
+const { t, call, fresh: freshClip } = contractSuite(PATH, { fresh: 'clipIds' });
 
 describe('200', () => {
   it('answers a chart clip with the double-wrapped detail its schema describes, charged 8', async () => {
     const clip = freshClip();
     const reply = await call(`?clip_id=${clip}`);
-    expectOk(reply);
-    expect(() => endpoint.responseSchema.parse(reply.body.data)).not.toThrow();
-    expect(reply.body.data).toMatchObject({ code: 0, msg: 'OK', data: { sound: { clip_id: clip } } });
-    expect(reply.body.data.request_id).toMatch(/^[0-9]{14}[0-9A-F]{20}$/);
+    expectDoubleWrapped(reply, endpoint);
+    expect(reply.body.data).toMatchObject({ data: { sound: { clip_id: clip } } });
     expect(reply.res.headers['x-cache']).toBe('MISS');
   });
 
@@ -103,35 +79,12 @@ describe('400', () => {
   });
 });
 
-describe('404', () => {
-  it('resource_not_found for a clip the upstream does not know, charging nothing', async () => {
-    expectUpstreamFailure(await call('?clip_id=1234567890'), 404, { error: 'resource_not_found' });
-  });
-
-  it('resource_not_found for a country the upstream does not cover', async () => {
-    expectUpstreamFailure(await call(`?clip_id=${freshClip()}&country_code=AQ`), 404, { error: 'resource_not_found' });
-  });
+describeUnknownIds({
+  call,
+  cases: [
+    ['a clip the upstream does not know', () => '?clip_id=1234567890'],
+    ['a country the upstream does not cover', () => `?clip_id=${freshClip()}&country_code=AQ`],
+  ],
 });
 
-describe('5xx from the upstream, charging nothing', () => {
-  beforeEach(() => outliveCaches(t));
-
-  it.each(UPSTREAM_FAULTS)('%s', async (_, fault, status, data) => {
-    t.simulator.addFault({ fault, path: UPSTREAM });
-    expectUpstreamFailure(await call(`?clip_id=${freshClip()}`), status, data);
-  });
-
-  it('502 no_permission when 40101 persists after one re-sign', async () => {
-    t.simulator.addFault({ fault: NO_PERMISSION, path: UPSTREAM });
-    t.simulator.resetStats();
-    expectUpstreamFailure(await call(`?clip_id=${freshClip()}`), 502, { error: 'upstream_bad_response', detail: 'no_permission' });
-    expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
-  });
-
-  it('503 deprecated in the 2026 mode, with Retry-After', async () => {
-    t.simulator.setMode('deprecated-2026');
-    const reply = await call(`?clip_id=${freshClip()}`);
-    expectUpstreamFailure(reply, 503, DEPRECATED);
-    expect(reply.res.headers['retry-after']).toBeDefined();
-  });
-});
+describeUpstreamFailures({ t, request: () => call(`?clip_id=${freshClip()}`), upstream: UPSTREAM, deprecatedIn2026: true });

@@ -1,37 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
 import {
-  DEPRECATED,
-  NO_PERMISSION,
-  UPSTREAM_FAULTS,
+  contractSuite,
+  describeUpstreamFailures,
   expectCharged,
+  expectDoubleWrapped,
   expectInvalid,
-  expectOk,
   expectUpstreamFailure,
-  get,
-  outliveCaches,
-  type Caller,
+  itClampsPaging,
 } from '../support/endpoint-contract.js';
 
 const PATH = '/api/v1/tiktok/popular-trend/song';
 const UPSTREAM = 'popular_trend/sound/rank_list';
 const endpoint = findEndpoint('tiktok-popular-trend-song')!;
 
-let t: TestApp;
-let caller: Caller;
-
-beforeAll(async () => {
-  t = await startTestApp({ timeoutMs: 500 });
-  caller = await t.newCaller();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
-
-const call = (query: string) => get(t, PATH, query, caller);
+const { t, call } = contractSuite(PATH);
 
 type Sound = { clip_id: string; rank: number; rank_diff_type: number; if_cml: boolean; country_code: string; trend: unknown[] };
 const sounds = (body: any): Sound[] => body.data.data.sound_list;
@@ -39,26 +22,19 @@ const sounds = (body: any): Sound[] => body.data.data.sound_list;
 describe('200', () => {
   it('answers the default request with the double-wrapped chart its schema describes, charged 8', async () => {
     const reply = await call('');
-    expectOk(reply);
-    expect(() => endpoint.responseSchema.parse(reply.body.data)).not.toThrow();
-    expect(reply.body.data).toMatchObject({ code: 0, msg: 'OK' });
-    expect(reply.body.data.request_id).toMatch(/^[0-9]{14}[0-9A-F]{20}$/);
+    expectDoubleWrapped(reply, endpoint);
     expect(sounds(reply.body)).toHaveLength(20);
     expect(reply.body.data.data.pagination).toMatchObject({ page: 1, size: 20, has_more: true });
     expect(reply.body.data.data.pagination.total).toBeGreaterThanOrEqual(98);
   });
 
-  it.each([
+  itClampsPaging(call, [
     ['clamps page 0 to 1', '?page=0&limit=5', { page: 1, size: 5 }],
     ['clamps page 11 to 10', '?page=11&limit=5', { page: 10, size: 5 }],
     ['clamps limit 500 to 100', '?limit=500', { page: 1, size: 100 }],
     ['clamps limit 0 to 1', '?limit=0', { page: 1, size: 1 }],
     ['treats empty values as absent', '?page=&limit=', { page: 1, size: 20 }],
-  ])('%s', async (_, query, pagination) => {
-    const { res, body } = await call(query);
-    expect(res.statusCode).toBe(200);
-    expect(body.data.data.pagination).toMatchObject(pagination);
-  });
+  ]);
 
   it('windows across upstream pages of 20: page 2 of limit 30 continues where page 1 ended', async () => {
     const first = sounds((await call('?page=1&limit=30')).body);
@@ -143,34 +119,19 @@ describe('400', () => {
   });
 });
 
-describe('5xx from the upstream, charging nothing', () => {
-  beforeEach(() => outliveCaches(t));
-
-  it.each(UPSTREAM_FAULTS)('%s', async (_, fault, status, data) => {
-    t.simulator.addFault({ fault, path: UPSTREAM });
-    expectUpstreamFailure(await call(''), status, data);
-  });
-
-  it('fails the whole window when only its second upstream page fails', async () => {
-    expect((await call('?limit=20')).res.statusCode).toBe(200);
-    t.simulator.addFault({ fault: { kind: 'http_error', status: 500, body: 'text' }, path: UPSTREAM });
-    t.simulator.resetStats();
-    expectUpstreamFailure(await call('?page=1&limit=30'), 502, { error: 'upstream_bad_response', detail: 'upstream_error' });
-    // Upstream page 1 came from the adapter's page reuse; only page 2 was asked for (and retried once).
-    expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
-  });
-
-  it('502 no_permission when 40101 persists after one re-sign', async () => {
-    t.simulator.addFault({ fault: NO_PERMISSION, path: UPSTREAM });
-    t.simulator.resetStats();
-    expectUpstreamFailure(await call(''), 502, { error: 'upstream_bad_response', detail: 'no_permission' });
-    expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
-  });
-
-  it('503 deprecated in the 2026 mode, with Retry-After', async () => {
-    t.simulator.setMode('deprecated-2026');
-    const reply = await call('');
-    expectUpstreamFailure(reply, 503, DEPRECATED);
-    expect(reply.res.headers['retry-after']).toBeDefined();
-  });
+describeUpstreamFailures({
+  t,
+  request: () => call(''),
+  upstream: UPSTREAM,
+  deprecatedIn2026: true,
+  more: () => {
+    it('fails the whole window when only its second upstream page fails', async () => {
+      expect((await call('?limit=20')).res.statusCode).toBe(200);
+      t.simulator.addFault({ fault: { kind: 'http_error', status: 500, body: 'text' }, path: UPSTREAM });
+      t.simulator.resetStats();
+      expectUpstreamFailure(await call('?page=1&limit=30'), 502, { error: 'upstream_bad_response', detail: 'upstream_error' });
+      // Upstream page 1 came from the adapter's page reuse; only page 2 was asked for (and retried once).
+      expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
+    });
+  },
 });

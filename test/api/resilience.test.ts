@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SimulatorFault } from '../../src/simulator/index.js';
 import { STALE_WINDOW_SECONDS } from '../../src/upstream/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import {
   NO_PERMISSION,
   SOURCE_ID,
+  contractApp,
   expectCharged,
   expectUpstreamFailure,
   get,
@@ -28,18 +29,7 @@ const UPSTREAM_503: SimulatorFault = { kind: 'http_error', status: 503, body: 'e
 const UPSTREAM_ERROR = { error: 'upstream_bad_response', detail: 'upstream_error' };
 const CIRCUIT_OPEN = { error: 'upstream_unavailable', detail: 'circuit_open' };
 
-let t: TestApp;
-let caller: Caller;
-
-beforeAll(async () => {
-  t = await startTestApp({ breakerThreshold: 5, timeoutMs: 500 });
-  caller = await t.newCaller();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
+const { t, caller } = contractApp({ start: { breakerThreshold: 5 } });
 
 const call = (endpoint: { path: string }, query: string) => get(t, endpoint.path, query, caller);
 

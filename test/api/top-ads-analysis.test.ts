@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ANALYSIS_METRICS, findEndpoint } from '../../src/catalog/index.js';
 import type { SimulatorFault } from '../../src/simulator/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
 import {
   NO_PERMISSION,
-  UPSTREAM_FAULTS,
-  expectCharged,
+  NO_PERMISSION_DATA,
+  contractSuite,
+  describeUnknownIds,
+  expectDoubleWrapped,
   expectInvalid,
-  expectOk,
   expectUpstreamFailure,
-  get,
-  liveIds,
+  itCachesFor,
+  itKeepsWorkingIn2026,
+  itMapsUpstreamFaults,
   outliveCaches,
-  rotation,
-  type Caller,
 } from '../support/endpoint-contract.js';
 
 const PATH = '/api/v1/tiktok/top-ads/analysis';
@@ -21,31 +20,13 @@ const KEYFRAME = 'top_ads/keyframe';
 const PERCENTILE = 'top_ads/percentile';
 const endpoint = findEndpoint('tiktok-top-ads-analysis')!;
 
-let t: TestApp;
-let caller: Caller;
-/** A material id from the Top Ads list that no earlier test has asked for. */
-let freshId: () => string;
-
-beforeAll(async () => {
-  t = await startTestApp({ timeoutMs: 500 });
-  caller = await t.newCaller();
-  freshId = rotation((await liveIds(t, caller)).materialIds);
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
-
-const call = (query: string) => get(t, PATH, query, caller);
+/** `freshId()`: a material id from the Top Ads list that no earlier test has asked for. */
+const { t, call, fresh: freshId } = contractSuite(PATH, { fresh: 'materialIds' });
 
 describe('200', () => {
   it('answers a listed material with the double-wrapped analysis its schema describes, charged 8', async () => {
     const reply = await call(`?material_id=${freshId()}`);
-    expectOk(reply);
-    expect(() => endpoint.responseSchema.parse(reply.body.data)).not.toThrow();
-    expect(reply.body.data).toMatchObject({ code: 0, msg: 'OK' });
-    expect(reply.body.data.request_id).toMatch(/^[0-9]{14}[0-9A-F]{20}$/);
+    expectDoubleWrapped(reply, endpoint);
   });
 
   it('makes both upstream calls, keyframe and percentile, once each', async () => {
@@ -82,21 +63,9 @@ describe('200', () => {
     expect(analysis.map((p) => p.second)).toEqual(Array.from({ length: Math.floor(duration) + 1 }, (_, i) => i));
   });
 
-  it('caches for 6 hours: a HIT just before, a MISS at 6 h', async () => {
-    const id = freshId();
-    await call(`?material_id=${id}`);
-    t.clock.advance(6 * 3600_000 - 1_000);
-    expect((await call(`?material_id=${id}`)).res.headers['x-cache']).toBe('HIT');
-    t.clock.advance(1_000);
-    expect((await call(`?material_id=${id}`)).res.headers['x-cache']).toBe('MISS');
-  });
+  itCachesFor(t, 6, call, () => `?material_id=${freshId()}`);
 
-  it('keeps working in the 2026 mode, when the trend paths are retired', async () => {
-    t.simulator.setMode('deprecated-2026');
-    const reply = await call(`?material_id=${freshId()}`);
-    expect(reply.res.statusCode).toBe(200);
-    expectCharged(reply);
-  });
+  itKeepsWorkingIn2026(t, () => call(`?material_id=${freshId()}`));
 });
 
 describe('400', () => {
@@ -112,30 +81,20 @@ describe('400', () => {
   });
 });
 
-describe('404', () => {
-  it('resource_not_found (upstream 40004) for a made-up material_id, charging nothing', async () => {
-    expectUpstreamFailure(await call('?material_id=1234567890'), 404, { error: 'resource_not_found' });
-  });
-});
+describeUnknownIds({ call, upstreamCode: 40004, cases: [['a made-up material_id', () => '?material_id=1234567890']] });
 
 describe('5xx from the upstream, charging nothing', () => {
   beforeEach(() => outliveCaches(t));
 
-  it.each(UPSTREAM_FAULTS)('%s on keyframe', async (_, fault, status, data) => {
-    t.simulator.addFault({ fault, path: KEYFRAME });
-    expectUpstreamFailure(await call(`?material_id=${freshId()}`), status, data);
-  });
-
-  it.each(UPSTREAM_FAULTS)('%s on percentile', async (_, fault, status, data) => {
-    t.simulator.addFault({ fault, path: PERCENTILE });
-    expectUpstreamFailure(await call(`?material_id=${freshId()}`), status, data);
-  });
+  const request = () => call(`?material_id=${freshId()}`);
+  itMapsUpstreamFaults({ t, request, upstream: KEYFRAME, suffix: ' on keyframe' });
+  itMapsUpstreamFaults({ t, request, upstream: PERCENTILE, suffix: ' on percentile' });
 
   it.each([KEYFRAME, PERCENTILE])('fails though the other call succeeded when only %s fails', async (path) => {
     const fault: SimulatorFault = { kind: 'http_error', status: 503, body: 'text' };
     t.simulator.addFault({ fault, path });
     t.simulator.resetStats();
-    expectUpstreamFailure(await call(`?material_id=${freshId()}`), 502, { error: 'upstream_bad_response', detail: 'upstream_error' });
+    expectUpstreamFailure(await request(), 502, { error: 'upstream_bad_response', detail: 'upstream_error' });
     const other = path === KEYFRAME ? PERCENTILE : KEYFRAME;
     expect(t.simulator.stats().byPath[other]).toBe(1);
   });
@@ -143,7 +102,7 @@ describe('5xx from the upstream, charging nothing', () => {
   it.each([KEYFRAME, PERCENTILE])('502 no_permission when 40101 persists on %s after one re-sign', async (path) => {
     t.simulator.addFault({ fault: NO_PERMISSION, path });
     t.simulator.resetStats();
-    expectUpstreamFailure(await call(`?material_id=${freshId()}`), 502, { error: 'upstream_bad_response', detail: 'no_permission' });
+    expectUpstreamFailure(await request(), 502, NO_PERMISSION_DATA);
     expect(t.simulator.stats().byPath[path]).toBe(2);
   });
 });

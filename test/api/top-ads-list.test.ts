@@ -1,36 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
 import {
-  NO_PERMISSION,
-  UPSTREAM_FAULTS,
+  contractSuite,
+  describeUpstreamFailures,
   expectCharged,
+  expectDoubleWrapped,
   expectInvalid,
-  expectOk,
-  expectUpstreamFailure,
-  get,
-  outliveCaches,
-  type Caller,
+  expectSameEntry,
+  itClampsPaging,
+  itKeepsWorkingIn2026,
 } from '../support/endpoint-contract.js';
 
 const PATH = '/api/v1/tiktok/top-ads/list';
 const UPSTREAM = 'top_ads/v2/list';
 const endpoint = findEndpoint('tiktok-top-ads-list')!;
 
-let t: TestApp;
-let caller: Caller;
-
-beforeAll(async () => {
-  t = await startTestApp({ timeoutMs: 500 });
-  caller = await t.newCaller();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
-
-const call = (query: string) => get(t, PATH, query, caller);
+const { t, call } = contractSuite(PATH);
 
 type Ad = { id: string; industry_key: string; objective_key: string };
 const ads = (body: any): Ad[] => body.data.data.materials;
@@ -39,25 +24,18 @@ const ids = (body: any): string[] => ads(body).map((m) => m.id);
 describe('200', () => {
   it('answers the default request with the double-wrapped list its schema describes, charged 8', async () => {
     const reply = await call('');
-    expectOk(reply);
-    expect(() => endpoint.responseSchema.parse(reply.body.data)).not.toThrow();
-    expect(reply.body.data).toMatchObject({ code: 0, msg: 'OK' });
-    expect(reply.body.data.request_id).toMatch(/^[0-9]{14}[0-9A-F]{20}$/);
+    expectDoubleWrapped(reply, endpoint);
     expect(ads(reply.body)).toHaveLength(20);
     expect(reply.body.data.data.pagination).toEqual({ page: 1, size: 20, total: 400, total_count: 400, has_more: true });
   });
 
-  it.each([
+  itClampsPaging(call, [
     ['clamps page 0 to 1', '?page=0&limit=5', { page: 1, size: 5 }],
     ['clamps page 1001 to 1000', '?page=1001&limit=5', { page: 1000, size: 5 }],
     ['clamps a huge page to 1000', '?page=99999999999999999999&limit=5', { page: 1000, size: 5 }],
     ['clamps limit 500 to 100', '?limit=500', { page: 1, size: 100 }],
     ['clamps limit 0 to 1', '?limit=0', { page: 1, size: 1 }],
-  ])('%s', async (_, query, pagination) => {
-    const { res, body } = await call(query);
-    expect(res.statusCode).toBe(200);
-    expect(body.data.data.pagination).toMatchObject(pagination);
-  });
+  ]);
 
   it('windows inside the first upstream page: page 2 of limit 10 continues where page 1 ended', async () => {
     const twenty = ids((await call('?limit=20')).body);
@@ -95,17 +73,11 @@ describe('200', () => {
   });
 
   it('normalises CSV params: "GB, us,US," is the cached answer of "gb,us"', async () => {
-    const first = await call('?country_code=gb,us&limit=5');
-    const second = await call('?country_code=GB,%20us,US,&limit=5');
-    expect(second.res.headers['x-cache']).toBe('HIT');
-    expect(second.res.body).toBe(first.res.body);
+    await expectSameEntry(call, '?country_code=gb,us&limit=5', '?country_code=GB,%20us,US,&limit=5');
   });
 
   it('reads a repeated CSV param as one list', async () => {
-    const first = await call('?industry=27000000000,14000000000&limit=5');
-    const second = await call('?industry=14000000000&industry=27000000000&limit=5');
-    expect(second.res.headers['x-cache']).toBe('HIT');
-    expect(second.res.body).toBe(first.res.body);
+    await expectSameEntry(call, '?industry=27000000000,14000000000&limit=5', '?industry=14000000000&industry=27000000000&limit=5');
   });
 
   it('treats a CSV of only commas as absent', async () => {
@@ -140,33 +112,18 @@ describe('200', () => {
   });
 
   it('takes q as an alias of keyword', async () => {
-    const first = await call('?keyword=coffee&limit=4');
-    const second = await call('?q=coffee&limit=4');
-    expect(second.res.headers['x-cache']).toBe('HIT');
-    expect(second.res.body).toBe(first.res.body);
+    await expectSameEntry(call, '?keyword=coffee&limit=4', '?q=coffee&limit=4');
   });
 
   it('lets an explicit keyword win over q', async () => {
-    const first = await call('?keyword=skincare&limit=4');
-    const second = await call('?q=tea&keyword=skincare&limit=4');
-    expect(second.res.headers['x-cache']).toBe('HIT');
-    expect(second.res.body).toBe(first.res.body);
+    await expectSameEntry(call, '?keyword=skincare&limit=4', '?q=tea&keyword=skincare&limit=4');
   });
 
   it('lets q speak when keyword is empty (empty is the same as absent)', async () => {
-    const first = await call('?keyword=latte&limit=4');
-    const second = await call('?keyword=&q=latte&limit=4');
-    expect(second.res.headers['x-cache']).toBe('HIT');
-    expect(second.res.body).toBe(first.res.body);
+    await expectSameEntry(call, '?keyword=latte&limit=4', '?keyword=&q=latte&limit=4');
   });
 
-  it('keeps working in the 2026 mode, when the trend paths are retired', async () => {
-    t.simulator.setMode('deprecated-2026');
-    const reply = await call('?limit=9');
-    expect(reply.res.statusCode).toBe(200);
-    expect(ads(reply.body)).toHaveLength(9);
-    expectCharged(reply);
-  });
+  itKeepsWorkingIn2026(t, () => call('?limit=9'), (reply) => expect(ads(reply.body)).toHaveLength(9));
 });
 
 /**
@@ -220,18 +177,4 @@ describe('400', () => {
   });
 });
 
-describe('5xx from the upstream, charging nothing', () => {
-  beforeEach(() => outliveCaches(t));
-
-  it.each(UPSTREAM_FAULTS)('%s', async (_, fault, status, data) => {
-    t.simulator.addFault({ fault, path: UPSTREAM });
-    expectUpstreamFailure(await call(''), status, data);
-  });
-
-  it('502 no_permission when 40101 persists after one re-sign', async () => {
-    t.simulator.addFault({ fault: NO_PERMISSION, path: UPSTREAM });
-    t.simulator.resetStats();
-    expectUpstreamFailure(await call(''), 502, { error: 'upstream_bad_response', detail: 'no_permission' });
-    expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
-  });
-});
+describeUpstreamFailures({ t, request: () => call(''), upstream: UPSTREAM, deprecatedIn2026: false });

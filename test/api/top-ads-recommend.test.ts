@@ -1,51 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
 import {
-  NO_PERMISSION,
-  UPSTREAM_FAULTS,
+  contractSuite,
+  describeUnknownIds,
+  describeUpstreamFailures,
   expectCharged,
+  expectDoubleWrapped,
   expectInvalid,
-  expectOk,
-  expectUpstreamFailure,
+  expectSameEntry,
   get,
-  liveIds,
-  outliveCaches,
-  rotation,
-  type Caller,
+  itKeepsWorkingIn2026,
 } from '../support/endpoint-contract.js';
 
 const PATH = '/api/v1/tiktok/top-ads/recommend';
 const UPSTREAM = 'top_ads/v2/recommend';
 const endpoint = findEndpoint('tiktok-top-ads-recommend')!;
 
-let t: TestApp;
-let caller: Caller;
-/** A material id from the Top Ads list that no earlier test has asked for. */
-let freshId: () => string;
-
-beforeAll(async () => {
-  t = await startTestApp({ timeoutMs: 500 });
-  caller = await t.newCaller();
-  freshId = rotation((await liveIds(t, caller)).materialIds);
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
-
-const call = (query: string) => get(t, PATH, query, caller);
+/** `freshId()`: a material id from the Top Ads list that no earlier test has asked for. */
+const { t, caller, call, fresh: freshId } = contractSuite(PATH, { fresh: 'materialIds' });
 
 const ids = (body: any): string[] => (body.data.data.materials as Array<{ id: string }>).map((m) => m.id);
 
 describe('200', () => {
   it('answers a listed material with the double-wrapped materials its schema describes, charged 8', async () => {
     const reply = await call(`?material_id=${freshId()}`);
-    expectOk(reply);
-    expect(() => endpoint.responseSchema.parse(reply.body.data)).not.toThrow();
-    expect(reply.body.data).toMatchObject({ code: 0, msg: 'OK' });
-    expect(reply.body.data.request_id).toMatch(/^[0-9]{14}[0-9A-F]{20}$/);
+    expectDoubleWrapped(reply, endpoint);
     expect(Object.keys(reply.body.data.data)).toEqual(['materials']);
   });
 
@@ -79,19 +58,10 @@ describe('200', () => {
     ['limit 0 as limit 1', 'limit=0', 'limit=1'],
   ])('clamps %s: the same cached answer', async (_, clamped, explicit) => {
     const id = freshId();
-    const first = await call(`?material_id=${id}&${explicit}`);
-    const second = await call(`?material_id=${id}&${clamped}`);
-    expect(second.res.statusCode).toBe(200);
-    expect(second.res.headers['x-cache']).toBe('HIT');
-    expect(second.res.body).toBe(first.res.body);
+    await expectSameEntry(call, `?material_id=${id}&${explicit}`, `?material_id=${id}&${clamped}`);
   });
 
-  it('keeps working in the 2026 mode, when the trend paths are retired', async () => {
-    t.simulator.setMode('deprecated-2026');
-    const reply = await call(`?material_id=${freshId()}`);
-    expect(reply.res.statusCode).toBe(200);
-    expectCharged(reply);
-  });
+  itKeepsWorkingIn2026(t, () => call(`?material_id=${freshId()}`));
 });
 
 describe('400', () => {
@@ -105,24 +75,6 @@ describe('400', () => {
   });
 });
 
-describe('404', () => {
-  it('resource_not_found (upstream 40004) for a made-up material_id, charging nothing', async () => {
-    expectUpstreamFailure(await call('?material_id=1234567890'), 404, { error: 'resource_not_found' });
-  });
-});
+describeUnknownIds({ call, upstreamCode: 40004, cases: [['a made-up material_id', () => '?material_id=1234567890']] });
 
-describe('5xx from the upstream, charging nothing', () => {
-  beforeEach(() => outliveCaches(t));
-
-  it.each(UPSTREAM_FAULTS)('%s', async (_, fault, status, data) => {
-    t.simulator.addFault({ fault, path: UPSTREAM });
-    expectUpstreamFailure(await call(`?material_id=${freshId()}`), status, data);
-  });
-
-  it('502 no_permission when 40101 persists after one re-sign', async () => {
-    t.simulator.addFault({ fault: NO_PERMISSION, path: UPSTREAM });
-    t.simulator.resetStats();
-    expectUpstreamFailure(await call(`?material_id=${freshId()}`), 502, { error: 'upstream_bad_response', detail: 'no_permission' });
-    expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
-  });
-});
+describeUpstreamFailures({ t, request: () => call(`?material_id=${freshId()}`), upstream: UPSTREAM, deprecatedIn2026: false });

@@ -1,46 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
 import {
-  NO_PERMISSION,
-  UPSTREAM_FAULTS,
-  expectCharged,
+  contractSuite,
+  describeUpstreamFailures,
+  expectDoubleWrapped,
   expectInvalid,
-  expectOk,
-  expectUpstreamFailure,
-  get,
-  outliveCaches,
-  type Caller,
+  expectSameEntry,
+  itKeepsWorkingIn2026,
 } from '../support/endpoint-contract.js';
 
 const PATH = '/api/v1/tiktok/top-ads/suggestions';
 const UPSTREAM = 'top_ads/query_suggestion';
 const endpoint = findEndpoint('tiktok-top-ads-suggestions')!;
 
-let t: TestApp;
-let caller: Caller;
-
-beforeAll(async () => {
-  t = await startTestApp({ timeoutMs: 500 });
-  caller = await t.newCaller();
-});
-afterAll(async () => t.close());
-beforeEach(() => {
-  t.simulator.clearFaults();
-  t.simulator.setMode('signed-2024');
-});
-
-const call = (query: string) => get(t, PATH, query, caller);
+const { t, call } = contractSuite(PATH);
 
 const words = (body: any): string[] => body.data.data.query;
 
 describe('200', () => {
   it('answers the default request with the double-wrapped suggestions its schema describes, charged 8', async () => {
     const reply = await call('');
-    expectOk(reply);
-    expect(() => endpoint.responseSchema.parse(reply.body.data)).not.toThrow();
-    expect(reply.body.data).toMatchObject({ code: 0, msg: 'OK' });
-    expect(reply.body.data.request_id).toMatch(/^[0-9]{14}[0-9A-F]{20}$/);
+    expectDoubleWrapped(reply, endpoint);
   });
 
   it('defaults count to 50 and scenario to 1: fifty suggestions, and the explicit form hits the same entry', async () => {
@@ -60,11 +40,7 @@ describe('200', () => {
     ['count 51 as 50', 'count=51', 'count=50'],
     ['a huge count as 50', 'count=99999999999999999999', 'count=50'],
   ])('clamps %s: the same cached answer', async (_, clamped, explicit) => {
-    const first = await call(`?${explicit}&scenario=2`);
-    const second = await call(`?${clamped}&scenario=2`);
-    expect(second.res.statusCode).toBe(200);
-    expect(second.res.headers['x-cache']).toBe('HIT');
-    expect(second.res.body).toBe(first.res.body);
+    await expectSameEntry(call, `?${explicit}&scenario=2`, `?${clamped}&scenario=2`);
   });
 
   it('serves scenario 2', async () => {
@@ -73,13 +49,7 @@ describe('200', () => {
     expect(words(body)).toHaveLength(3);
   });
 
-  it('keeps working in the 2026 mode, when the trend paths are retired', async () => {
-    t.simulator.setMode('deprecated-2026');
-    const reply = await call('?count=7');
-    expect(reply.res.statusCode).toBe(200);
-    expect(words(reply.body)).toHaveLength(7);
-    expectCharged(reply);
-  });
+  itKeepsWorkingIn2026(t, () => call('?count=7'), (reply) => expect(words(reply.body)).toHaveLength(7));
 });
 
 describe('400', () => {
@@ -93,18 +63,4 @@ describe('400', () => {
   });
 });
 
-describe('5xx from the upstream, charging nothing', () => {
-  beforeEach(() => outliveCaches(t));
-
-  it.each(UPSTREAM_FAULTS)('%s', async (_, fault, status, data) => {
-    t.simulator.addFault({ fault, path: UPSTREAM });
-    expectUpstreamFailure(await call(''), status, data);
-  });
-
-  it('502 no_permission when 40101 persists after one re-sign', async () => {
-    t.simulator.addFault({ fault: NO_PERMISSION, path: UPSTREAM });
-    t.simulator.resetStats();
-    expectUpstreamFailure(await call(''), 502, { error: 'upstream_bad_response', detail: 'no_permission' });
-    expect(t.simulator.stats().byPath[UPSTREAM]).toBe(2);
-  });
-});
+describeUpstreamFailures({ t, request: () => call(''), upstream: UPSTREAM, deprecatedIn2026: false });
