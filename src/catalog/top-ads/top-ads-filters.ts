@@ -2,11 +2,16 @@ import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
 import { FilterItem, upstreamEnvelope } from '../schemas.js';
 import { ANALYSIS_METRICS } from './top-ads-analysis.js';
+import { AD_FORMATS, DURATIONS, LIKE_BUCKETS, ORDER_BY, PERIODS } from './top-ads-options.js';
 
 type StaticItem = z.input<typeof FilterItem>;
 
 function item(group: string, id: string | number, value: string): StaticItem {
   return { id, parent_id: null, label: `${group}_${id}`, value };
+}
+
+function items(group: string, options: ReadonlyArray<readonly [string | number, string]>): StaticItem[] {
+  return options.map(([id, value]) => item(group, id, value));
 }
 
 /**
@@ -15,32 +20,11 @@ function item(group: string, id: string | number, value: string): StaticItem {
  * `pattern_label`.
  */
 export const TOP_ADS_STATIC_FILTERS: Readonly<Record<'order_by' | 'duration' | 'like' | 'ad_format' | 'period' | 'analysis_metric', readonly StaticItem[]>> = {
-  order_by: [
-    item('order_by', 'for_you', 'For You'),
-    item('order_by', 'impression', 'Impressions'),
-    item('order_by', 'ctr', 'CTR'),
-    item('order_by', 'play_2s_rate', '2s view rate'),
-    item('order_by', 'play_6s_rate', '6s view rate'),
-    item('order_by', 'cvr', 'CVR'),
-    item('order_by', 'like', 'Likes'),
-  ],
-  duration: [
-    item('duration', 'time-2', '≤ 10s'),
-    item('duration', 'time-3', '10–20s'),
-    item('duration', 'time-4', '20–30s'),
-    item('duration', 'time-5', '30–40s'),
-    item('duration', 'time-6', '40–60s'),
-    item('duration', 'time-7', '> 60s'),
-  ],
-  like: [
-    item('like', '1', 'Top 1–20%'),
-    item('like', '2', 'Top 21–40%'),
-    item('like', '3', 'Top 41–60%'),
-    item('like', '4', 'Top 61–80%'),
-    item('like', '5', 'Top 81–100%'),
-  ],
-  ad_format: [item('ad_format', '1', 'Spark Ads'), item('ad_format', '2', 'Non-Spark Ads')],
-  period: [item('period', 7, 'Last 7 days'), item('period', 30, 'Last 30 days'), item('period', 180, 'Last 180 days')],
+  order_by: items('order_by', ORDER_BY),
+  duration: items('duration', DURATIONS),
+  like: items('like', LIKE_BUCKETS),
+  ad_format: items('ad_format', AD_FORMATS),
+  period: items('period', PERIODS),
   analysis_metric: Object.entries(ANALYSIS_METRICS).map(([id, m]) => item('analysis_metric', id, m.label)),
 };
 

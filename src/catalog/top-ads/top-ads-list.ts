@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
 import { countryCodes, csv, digitIds, intEnum, paging, stringEnum, text } from '../params.js';
 import { Material, TopAdsPagination, upstreamEnvelope } from '../schemas.js';
+import { AD_FORMATS, DURATIONS, LIKE_BUCKETS, ORDER_BY, PERIODS, valuesOf } from './top-ads-options.js';
 
 /** A listed Top Ads creative, shared by the Top Ads samples so they describe the same ad. */
 export const SAMPLE_MATERIAL: z.input<typeof Material> = {
@@ -38,8 +39,8 @@ export const topAdsList = defineEndpoint({
     'enum values and static enums for order, duration, likes, and ad format.',
   params: {
     ...paging(1000),
-    period: intEnum([7, 30, 180], { default: 30, description: 'Lookback period in days.' }),
-    order_by: stringEnum(['for_you', 'impression', 'ctr', 'play_2s_rate', 'play_6s_rate', 'cvr', 'like'], {
+    period: intEnum(valuesOf(PERIODS), { default: 30, description: 'Lookback period in days.' }),
+    order_by: stringEnum(valuesOf(ORDER_BY), {
       default: 'for_you',
       description: 'Sort order.',
     }),
@@ -71,17 +72,17 @@ export const topAdsList = defineEndpoint({
       description: 'Pattern label id or comma-separated ids from /tiktok/top-ads/filters.',
       example: '10100100000',
     }),
-    duration: stringEnum(['time-2', 'time-3', 'time-4', 'time-5', 'time-6', 'time-7'], {
+    duration: stringEnum(valuesOf(DURATIONS), {
       description: 'Video duration bucket.',
       example: 'time-2',
     }),
     like: csv({
       description: 'Like percentile bucket id or comma-separated ids (1 = top 1–20 % … 5 = 81–100 %).',
       example: '1',
-      item: /^[1-5]$/,
-      itemMessage: 'each item must be one of 1, 2, 3, 4, 5',
+      item: new RegExp(`^(${valuesOf(LIKE_BUCKETS).join('|')})$`),
+      itemMessage: `each item must be one of ${valuesOf(LIKE_BUCKETS).join(', ')}`,
     }),
-    ad_format: stringEnum(['1', '2'], { description: 'Ad format id: 1 Spark Ads, 2 non-Spark Ads.', example: '1' }),
+    ad_format: stringEnum(valuesOf(AD_FORMATS), { description: 'Ad format id: 1 Spark Ads, 2 non-Spark Ads.', example: '1' }),
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,
