@@ -320,24 +320,29 @@ describe('HEAD and OPTIONS', () => {
     expect(await balance()).toBe(before);
   });
 
-  it('answers a same-origin preflight with the CORS headers, exposing ours', async () => {
-    const res = await t.app.inject({
-      method: 'OPTIONS',
-      url: PATH,
-      headers: { host: 'localhost:8080', origin: 'http://localhost:8080', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-api-key' },
-    });
+  it('answers a preflight from an origin it does not know with 204 and no grant', async () => {
+    const res = await t.app.inject({ method: 'OPTIONS', url: PATH, headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'GET' } });
     expect(res.statusCode).toBe(204);
-    expect(res.headers['access-control-allow-origin']).toBe('http://localhost:8080');
-    expect(res.headers['access-control-allow-headers']).toContain('x-api-key');
-  });
-
-  it('gives another origin no CORS grant unless configured', async () => {
-    const res = await t.app.inject({ method: 'OPTIONS', url: PATH, headers: { host: 'localhost:8080', origin: 'https://elsewhere.example', 'access-control-request-method': 'GET' } });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('exposes the metering headers to browser clients', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `${PATH}?limit=1`, headers: { 'x-api-key': key, host: 'localhost:8080', origin: 'http://localhost:8080' } });
-    expect(res.headers['access-control-expose-headers']).toContain('X-Credits-Charged');
+  it('grants a configured origin, exposing the metering headers', async () => {
+    const cors = await startTestApp({ config: { CORS_ORIGINS: ['https://app.example'] } });
+    try {
+      const caller = await cors.newCaller();
+      const preflight = await cors.app.inject({
+        method: 'OPTIONS',
+        url: PATH,
+        headers: { origin: 'https://app.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-api-key' },
+      });
+      expect(preflight.statusCode).toBe(204);
+      expect(preflight.headers['access-control-allow-origin']).toBe('https://app.example');
+      expect(preflight.headers['access-control-allow-headers']).toContain('x-api-key');
+      const res = await cors.app.inject({ method: 'GET', url: `${PATH}?limit=1`, headers: { 'x-api-key': caller.apiKey, origin: 'https://app.example' } });
+      expect(res.headers['access-control-allow-origin']).toBe('https://app.example');
+      expect(res.headers['access-control-expose-headers']).toContain('X-Credits-Charged');
+    } finally {
+      await cors.close();
+    }
   });
 });

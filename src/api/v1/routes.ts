@@ -101,9 +101,9 @@ function methodNotAllowed(): never {
 
 /** The record stage (contract §5.5): one usage record per routed request, written in batches. */
 function recordUsage(services: Services) {
-  return async function record(request: FastifyRequest, reply: FastifyReply) {
+  return function record(request: FastifyRequest, reply: FastifyReply, done: () => void) {
     const meter = request.metering;
-    if (!meter) return;
+    if (!meter) return done();
     const query = request.url.indexOf('?');
     services.usage.record({
       request_id: request.id,
@@ -123,16 +123,17 @@ function recordUsage(services: Services) {
       // A label only: it changes nothing about how the request is served or charged.
       source: request.headers['x-trendlens-client'] === 'playground' ? 'playground' : 'api',
     });
+    done();
   };
 }
 
 /** Routes generated from the catalog: one GET per endpoint, 405 for the other methods. */
 export function registerCatalogRoutes(app: FastifyInstance, services: Services, endpoints: readonly AnyEndpoint[]): void {
-  app.addHook('onResponse', recordUsage(services));
+  const onResponse = recordUsage(services);
   for (const endpoint of endpoints) {
     const url = API_PREFIX + endpoint.path;
     // No implicit HEAD: it would run the whole metered pipeline and charge for a body nobody gets.
-    app.get(url, { exposeHeadRoute: false }, meteredHandler(services, endpoint));
+    app.get(url, { exposeHeadRoute: false, onResponse }, meteredHandler(services, endpoint));
     app.route({ method: ['HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url, handler: methodNotAllowed });
   }
 }
