@@ -88,8 +88,18 @@ export interface UsageRequest {
   latency_ms: number;
   credits: number;
   cache: string | null;
+  upstream_source: string | null;
+  key_id: string | null;
   masked_key: string | null;
+  ip: string | null;
   source: string;
+}
+/** One page of `usage/requests`: newest first; `next_cursor` is null on the last page. */
+export interface UsageRequestsPage {
+  from: string;
+  to: string;
+  requests: UsageRequest[];
+  next_cursor: string | null;
 }
 
 /** What went wrong, in words: the code's message, else the server's `msg`. */
