@@ -58,8 +58,16 @@ describe('requestLogReducer', () => {
   });
 
   it('shows nothing stale when the filters cannot be sent', () => {
-    const s = requestLogReducer(loaded([row('a')], 'c1'), { type: 'blocked', message: 'Choose an end date for the custom range.' });
-    expect(s).toMatchObject({ rows: [], nextCursor: null, loading: null, loaded: false, error: 'Choose an end date for the custom range.' });
+    expect(requestLogReducer(loaded([row('a')], 'c1'), { type: 'blocked' })).toEqual(initialRequestLog);
+  });
+
+  it('keeps the rows shown while the same filters refresh, and allows no older page meanwhile', () => {
+    const s = requestLogReducer(loaded([row('a')], 'c1'), { type: 'start', query: 'q1#2', keepRows: true });
+    expect(s).toMatchObject({ query: 'q1#2', rows: [row('a')], nextCursor: 'c1', loading: 'first', loaded: true });
+    expect(requestLogStatus(s)).toBe('Refreshing requests…');
+    expect(requestLogReducer(s, { type: 'older' })).toBe(s);
+    const next = requestLogReducer(s, { type: 'page', query: 'q1#2', page: { requests: [row('n'), row('a')], next_cursor: null }, append: false });
+    expect(next.rows.map((r) => r.request_id)).toEqual(['n', 'a']);
   });
 
   it('says when nothing matches', () => {

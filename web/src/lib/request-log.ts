@@ -17,11 +17,12 @@ export interface RequestLogState {
 }
 
 export type RequestLogAction =
-  | { type: 'start'; query: string }
+  /** `keepRows`: the same filters again (Refresh), so the rows shown stay until the new page replaces them. */
+  | { type: 'start'; query: string; keepRows?: boolean }
   | { type: 'older' }
   | { type: 'page'; query: string; page: Pick<UsageRequestsPage, 'requests' | 'next_cursor'>; append: boolean }
   | { type: 'failed'; query: string; message: string }
-  | { type: 'blocked'; message: string };
+  | { type: 'blocked' };
 
 export const initialRequestLog: RequestLogState = { query: '', rows: [], nextCursor: null, loading: null, error: null, loaded: false };
 
@@ -34,6 +35,7 @@ export function appendRows(rows: readonly UsageRequest[], more: readonly UsageRe
 export function requestLogReducer(state: RequestLogState, action: RequestLogAction): RequestLogState {
   switch (action.type) {
     case 'start':
+      if (action.keepRows) return { ...state, query: action.query, loading: 'first', error: null };
       return { query: action.query, rows: [], nextCursor: null, loading: 'first', error: null, loaded: false };
     case 'older':
       // Only one older page at a time, and only when there is one.
@@ -55,13 +57,13 @@ export function requestLogReducer(state: RequestLogState, action: RequestLogActi
       return { ...state, loading: null, error: action.message };
     case 'blocked':
       // The filters cannot be sent (an invalid custom range): nothing is loading and nothing stale is shown.
-      return { ...initialRequestLog, error: action.message };
+      return initialRequestLog;
   }
 }
 
 /** What the log says about itself, for a polite live region. */
 export function requestLogStatus(state: RequestLogState): string {
-  if (state.loading === 'first') return 'Loading requests…';
+  if (state.loading === 'first') return state.rows.length > 0 ? 'Refreshing requests…' : 'Loading requests…';
   if (state.loading === 'older') return `Loading older requests… ${state.rows.length} shown so far.`;
   if (!state.loaded) return '';
   if (state.rows.length === 0) return 'No requests match these filters.';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boundsInWords,
   checkScope,
   customSpanDays,
   defaultCustomDates,
@@ -10,6 +11,7 @@ import {
   requestsQuery,
   scopeQuery,
   type RequestFilter,
+  withRange,
   type UsageScope,
 } from './usage-query.js';
 
@@ -94,8 +96,25 @@ describe('dates', () => {
     expect(parseDay('2026-13-01')).toBeNull();
     expect(parseDay('2026-1-1')).toBeNull();
   });
+  it('says the days of a half-open answer range', () => {
+    expect(boundsInWords('2026-02-25T00:00:00Z', '2026-03-04T00:00:00Z')).toBe('2026-02-25 – 2026-03-03 (UTC)');
+    expect(boundsInWords('2026-03-03T00:00:00Z', '2026-03-04T00:00:00Z')).toBe('2026-03-03 (UTC)');
+    expect(boundsInWords('x', '2026-03-04T00:00:00Z')).toBe('');
+  });
   it('starts Custom at the last 7 UTC days', () => {
     expect(defaultCustomDates(Date.UTC(2026, 2, 3, 23, 59))).toEqual({ from: '2026-02-25', to: '2026-03-03' });
+  });
+});
+
+describe('withRange', () => {
+  const now = Date.UTC(2026, 2, 3, 12);
+  it('fills in the last 7 days the first time Custom is chosen', () => {
+    expect(withRange(scope(), 'custom', now)).toEqual({ range: 'custom', from: '2026-02-25', to: '2026-03-03', keyId: '' });
+  });
+  it('keeps dates already chosen, and the key', () => {
+    const chosen = scope({ range: 'day', from: '2026-01-01', to: '2026-01-05', keyId: 'k1' });
+    expect(withRange(chosen, 'custom', now)).toEqual({ ...chosen, range: 'custom' });
+    expect(withRange(chosen, 'month', now)).toEqual({ ...chosen, range: 'month' });
   });
 });
 

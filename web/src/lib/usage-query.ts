@@ -65,6 +65,22 @@ export function defaultCustomDates(now: number): { from: string; to: string } {
   return { from: dayOf(now - 6 * DAY_MS), to: dayOf(now) };
 }
 
+/** The scope with another range; choosing "Custom" with no dates yet fills in the last 7 days. */
+export function withRange(scope: UsageScope, range: RangeChoice, now: number): UsageScope {
+  if (range === 'custom' && scope.from === '' && scope.to === '') return { ...scope, range, ...defaultCustomDates(now) };
+  return { ...scope, range };
+}
+
+/** The days a usage answer covers, from its half-open RFC 3339 `[from, to)`: "2026-02-25 – 2026-03-03 (UTC)". */
+export function boundsInWords(from: string, to: string): string {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return '';
+  const last = dayOf(b - 1);
+  const first = dayOf(a);
+  return first === last ? `${first} (UTC)` : `${first} – ${last} (UTC)`;
+}
+
 /** Days a custom range covers, both end days counted (the server's `[from's day, to's day + 1)`). */
 export function customSpanDays(from: string, to: string): number | null {
   const a = parseDay(from);

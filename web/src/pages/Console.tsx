@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { copyText } from '../components/copy.js';
+import { RequestLog } from '../components/RequestLog.js';
 import { Link, navigate } from '../components/router.js';
+import { UsageScopeControls } from '../components/UsageScopeControls.js';
+import { loadCatalog, type Endpoint } from '../lib/catalog.js';
 import {
   ConsoleApi,
   type Billing,
@@ -8,10 +11,24 @@ import {
   type UsageDay,
   type UsageEndpoint,
   type UsageOverview,
-  type UsageRequest,
+  type UsageRequestsPage,
   type User,
 } from '../lib/console-api.js';
 import { browserKeyStore } from '../lib/key-store.js';
+import { initialRequestLog, requestLogReducer } from '../lib/request-log.js';
+import {
+  boundsInWords,
+  checkScope,
+  DEFAULT_PAGE_SIZE,
+  endpointOptions,
+  fieldErrorsInWords,
+  keyOptions,
+  requestsQuery,
+  scopeQuery,
+  type Option,
+  type RequestFilter,
+  type UsageScope,
+} from '../lib/usage-query.js';
 
 const api = new ConsoleApi();
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('en-US'));
@@ -390,132 +407,184 @@ function DailyBars({ days }: { days: UsageDay[] }) {
   );
 }
 
+/** The catalog's endpoints for the request log's filter, fetched once per page load; the web app keeps no list of its own. */
+let catalogEndpoints: Promise<Endpoint[]> | null = null;
+function loadEndpoints(): Promise<Endpoint[]> {
+  catalogEndpoints ??= loadCatalog().then(
+    (c) => c.endpoints,
+    (error: unknown) => {
+      catalogEndpoints = null;
+      throw error;
+    },
+  );
+  return catalogEndpoints;
+}
+
+/** A usage route's failure in words: its field errors named as the page names its controls, else its message. */
+const usageFailure = (r: { message: string; fields: Record<string, string> }) => fieldErrorsInWords(r.fields) ?? r.message;
+
+interface UsagePanels {
+  /** The scope query these answers belong to. */
+  query: string;
+  overview: UsageOverview;
+  days: UsageDay[];
+  endpoints: UsageEndpoint[];
+}
+
 function Usage() {
-  const [range, setRange] = useState('week');
-  const [data, setData] = useState<{ overview: UsageOverview; days: UsageDay[]; endpoints: UsageEndpoint[]; requests: UsageRequest[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [scope, setScope] = useState<UsageScope>({ range: 'week', from: '', to: '', keyId: '' });
+  const [filter, setFilter] = useState<RequestFilter>({ status: '', endpoint: '', limit: DEFAULT_PAGE_SIZE });
   const [tick, setTick] = useState(0);
-  const rangeId = useId();
+  const [panels, setPanels] = useState<UsagePanels | null>(null);
+  const [panelsError, setPanelsError] = useState<string | null>(null);
+  const [log, dispatch] = useReducer(requestLogReducer, initialRequestLog);
+  const [keys, setKeys] = useState<Option[] | null>(null);
+  const [keysError, setKeysError] = useState<string | null>(null);
+  const [endpointGroups, setEndpointGroups] = useState<{ group: string; options: Option[] }[] | null>(null);
+  const [endpointsError, setEndpointsError] = useState<string | null>(null);
+  const lastLogQuery = useRef<string | null>(null);
+
+  const check = useMemo(() => checkScope(scope), [scope]);
+  const scopeQ = check.ok ? scopeQuery(scope) : null;
+  const firstPageQ = check.ok ? requestsQuery(scope, filter, null) : null;
+
   useEffect(() => {
+    api.call<{ keys: KeyView[] }>('GET', 'keys').then((r) => (r.ok ? setKeys(keyOptions(r.data.keys)) : setKeysError(r.message)));
+    loadEndpoints().then(
+      (endpoints) => setEndpointGroups(endpointOptions(endpoints)),
+      (e: unknown) => setEndpointsError(e instanceof Error ? e.message : 'The catalog could not be loaded.'),
+    );
+  }, []);
+
+  // Overview, per-day and per-endpoint panels: the range and key only.
+  useEffect(() => {
+    if (scopeQ === null) return;
     let live = true;
-    const q = `range=${range}`;
+    setPanelsError(null);
     Promise.all([
-      api.call<UsageOverview>('GET', `usage/overview?${q}`),
-      api.call<{ days: UsageDay[] }>('GET', `usage/timeseries?${q}`),
-      api.call<{ endpoints: UsageEndpoint[] }>('GET', `usage/endpoints?${q}`),
-      api.call<{ requests: UsageRequest[] }>('GET', `usage/requests?${q}&limit=50`),
-    ]).then(([o, t, e, r]) => {
+      api.call<UsageOverview>('GET', `usage/overview?${scopeQ}`),
+      api.call<{ days: UsageDay[] }>('GET', `usage/timeseries?${scopeQ}`),
+      api.call<{ endpoints: UsageEndpoint[] }>('GET', `usage/endpoints?${scopeQ}`),
+    ]).then(([o, t, e]) => {
       if (!live) return;
-      const failed = [o, t, e, r].find((x) => !x.ok);
-      if (failed && !failed.ok) return setError(failed.message);
-      if (o.ok && t.ok && e.ok && r.ok) {
-        setError(null);
-        setData({ overview: o.data, days: t.data.days, endpoints: e.data.endpoints, requests: r.data.requests });
-      }
+      if (!o.ok) return setPanelsError(usageFailure(o));
+      if (!t.ok) return setPanelsError(usageFailure(t));
+      if (!e.ok) return setPanelsError(usageFailure(e));
+      setPanels({ query: scopeQ, overview: o.data, days: t.data.days, endpoints: e.data.endpoints });
     });
     return () => {
       live = false;
     };
-  }, [range, tick]);
-  const maxCredits = useMemo(() => Math.max(1, ...(data?.endpoints.map((e) => e.requests) ?? [])), [data]);
+  }, [scopeQ, tick]);
+
+  // The request log's first page: range, key and the log's own filters; Refresh keeps the rows until the new page comes.
+  const logKey = firstPageQ === null ? null : `${firstPageQ}#${tick}`;
+  useEffect(() => {
+    if (firstPageQ === null || logKey === null) {
+      lastLogQuery.current = null;
+      dispatch({ type: 'blocked' });
+      return;
+    }
+    const keepRows = lastLogQuery.current === firstPageQ;
+    lastLogQuery.current = firstPageQ;
+    dispatch({ type: 'start', query: logKey, keepRows });
+    api.call<UsageRequestsPage>('GET', `usage/requests?${firstPageQ}`).then((r) =>
+      dispatch(r.ok ? { type: 'page', query: logKey, page: r.data, append: false } : { type: 'failed', query: logKey, message: usageFailure(r) }),
+    );
+  }, [logKey, firstPageQ]);
+
+  const loadOlder = () => {
+    if (!check.ok || log.loading !== null || log.nextCursor === null) return;
+    const query = log.query;
+    dispatch({ type: 'older' });
+    api.call<UsageRequestsPage>('GET', `usage/requests?${requestsQuery(scope, filter, log.nextCursor)}`).then((r) =>
+      dispatch(r.ok ? { type: 'page', query, page: r.data, append: true } : { type: 'failed', query, message: usageFailure(r) }),
+    );
+  };
+
+  const shown = panels !== null && panels.query === scopeQ ? panels : null;
+  const maxRequests = useMemo(() => Math.max(1, ...(shown?.endpoints.map((e) => e.requests) ?? [])), [shown]);
   return (
     <div>
       <h1>Usage</h1>
-      <div className="row">
-        <label htmlFor={rangeId}>Range</label>
-        <select id={rangeId} value={range} onChange={(e) => setRange(e.target.value)} style={{ width: 'auto' }}>
-          <option value="day">Today (UTC)</option>
-          <option value="week">Last 7 days</option>
-          <option value="month">Last 30 days</option>
-          <option value="period">This billing period</option>
-        </select>
-        <button type="button" onClick={() => setTick((t) => t + 1)}>Refresh</button>
-      </div>
-      <ErrorText message={error} />
-      {!data ? (
-        <p>Loading usage…</p>
+      <UsageScopeControls
+        scope={scope}
+        check={check}
+        keys={keys}
+        keysError={keysError}
+        onChange={setScope}
+        onRefresh={() => setTick((t) => t + 1)}
+      />
+      {!check.ok ? (
+        <p className="hint">Usage is shown again once the dates are fixed.</p>
       ) : (
         <>
-          <section className="panel">
-            <h2>Overview</h2>
-            <dl className="facts" data-testid="usage-overview">
-              <dt>Requests</dt>
-              <dd>{num(data.overview.requests)} ({num(data.overview.successes)} successful, {num(data.overview.errors)} errors)</dd>
-              <dt>Credits</dt>
-              <dd>{num(data.overview.credits)}{data.overview.overage_credits ? ` (${num(data.overview.overage_credits)} overage)` : ''}</dd>
-              <dt>Latency</dt>
-              <dd>average {num(data.overview.avg_latency_ms)} ms, p95 {num(data.overview.p95_latency_ms)} ms</dd>
-              <dt>Cache hits</dt>
-              <dd>{data.overview.cache_hit_ratio === null ? '—' : `${Math.round(data.overview.cache_hit_ratio * 100)}%`}</dd>
-            </dl>
-          </section>
-          <section className="panel">
-            <h2>Requests over time</h2>
-            <DailyBars days={data.days} />
-          </section>
-          <section className="panel">
-            <h2>Per endpoint</h2>
-            {data.endpoints.length === 0 ? (
-              <p>No requests in this range.</p>
-            ) : (
-              <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
-                <table>
-                  <thead>
-                    <tr>
-                      {['Endpoint', 'Requests', 'Errors', 'Credits', 'Avg latency', ''].map((h) => (
-                        <th key={h} scope="col">{h || <span className="visually-hidden">Share</span>}</th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.endpoints.map((e) => (
-                      <tr key={e.operation_id}>
-                        <td><code>{e.path ?? e.operation_id}</code></td>
-                        <td>{num(e.requests)}</td>
-                        <td>{num(e.errors)}</td>
-                        <td>{num(e.credits)}</td>
-                        <td>{num(e.avg_latency_ms)} ms</td>
-                        <td style={{ width: 120 }}>
-                          <div className="hbar" style={{ width: `${(e.requests / maxCredits) * 100}%` }} aria-hidden="true" />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-          <section className="panel">
-            <h2>Recent requests</h2>
-            {data.requests.length === 0 ? (
-              <p data-testid="no-requests">No requests in this range yet. Usage is recorded within a few seconds.</p>
-            ) : (
-              <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
-                <table data-testid="recent-requests">
-                  <thead>
-                    <tr>
-                      {['Time', 'Endpoint', 'Status', 'Latency', 'Credits', 'Key', 'Source'].map((h) => (
-                        <th key={h} scope="col">{h}</th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.requests.map((r) => (
-                      <tr key={r.request_id}>
-                        <td>{when(r.time)}</td>
-                        <td><code>{r.path ?? r.operation_id}{r.query ? `?${r.query}` : ''}</code></td>
-                        <td className={r.status < 300 ? 'status-ok' : 'status-err'}>{r.status}</td>
-                        <td>{num(r.latency_ms)} ms</td>
-                        <td>{r.credits}</td>
-                        <td><code>{r.masked_key ?? '—'}</code></td>
-                        <td>{r.source}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
+          <ErrorText message={panelsError} />
+          {!shown ? (
+            !panelsError && <p aria-live="polite">Loading usage…</p>
+          ) : (
+            <>
+              <section className="panel">
+                <h2>Overview</h2>
+                <dl className="facts" data-testid="usage-overview">
+                  <dt>Days</dt>
+                  <dd>{boundsInWords(shown.overview.from, shown.overview.to)}</dd>
+                  <dt>Requests</dt>
+                  <dd>{num(shown.overview.requests)} ({num(shown.overview.successes)} successful, {num(shown.overview.errors)} errors)</dd>
+                  <dt>Credits</dt>
+                  <dd>{num(shown.overview.credits)}{shown.overview.overage_credits ? ` (${num(shown.overview.overage_credits)} overage)` : ''}</dd>
+                  <dt>Latency</dt>
+                  <dd>average {num(shown.overview.avg_latency_ms)} ms, p95 {num(shown.overview.p95_latency_ms)} ms</dd>
+                  <dt>Cache hits</dt>
+                  <dd>{shown.overview.cache_hit_ratio === null ? '—' : `${Math.round(shown.overview.cache_hit_ratio * 100)}%`}</dd>
+                </dl>
+              </section>
+              <section className="panel">
+                <h2>Requests over time</h2>
+                <DailyBars days={shown.days} />
+              </section>
+              <section className="panel">
+                <h2>Per endpoint</h2>
+                {shown.endpoints.length === 0 ? (
+                  <p>No requests in this range.</p>
+                ) : (
+                  <div className="table-wrap" tabIndex={0} role="region" aria-label="Per endpoint, scrollable">
+                    <table data-testid="usage-endpoints">
+                      <thead>
+                        <tr>
+                          {['Endpoint', 'Requests', 'Errors', 'Credits', 'Avg latency', ''].map((h) => (
+                            <th key={h} scope="col">{h || <span className="visually-hidden">Share</span>}</th>
+                          ))}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {shown.endpoints.map((e) => (
+                          <tr key={e.operation_id}>
+                            <td><code>{e.path ?? e.operation_id}</code></td>
+                            <td>{num(e.requests)}</td>
+                            <td>{num(e.errors)}</td>
+                            <td>{num(e.credits)}</td>
+                            <td>{num(e.avg_latency_ms)} ms</td>
+                            <td style={{ width: 120 }}>
+                              <div className="hbar" style={{ width: `${(e.requests / maxRequests) * 100}%` }} aria-hidden="true" />
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </section>
+            </>
+          )}
+          <RequestLog
+            state={log}
+            filter={filter}
+            endpoints={endpointGroups}
+            endpointsError={endpointsError}
+            onFilter={setFilter}
+            onOlder={loadOlder}
+          />
         </>
       )}
     </div>
