@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.js';
 import { browserTestsAvailable, startE2e, type E2eServer } from './support/browser.js';
 
 const available = browserTestsAvailable();
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const KEY_IN_TEXT = /tl_live_[0-9A-Za-z]{36}/;
 
 let e2e: E2eServer;
@@ -38,15 +37,6 @@ async function setKey(page: Page, key: string, remember = false) {
   await page.getByLabel('Paste your API key').fill(key);
   if (remember) await page.getByLabel('Remember on this device').check();
   await page.getByRole('button', { name: 'Use this key' }).click();
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 describe.skipIf(!available)('web app in Chromium', () => {
