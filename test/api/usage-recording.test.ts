@@ -35,9 +35,15 @@ describe('usage records (contract §5.5)', () => {
     });
   });
 
-  it('records a 400 with no account and no credits', async () => {
+  it("records a 400 for the key's account, so people see their own bad requests, with no credits", async () => {
     const res = await t.app.inject({ method: 'GET', url: `${PATH}?period=14`, headers: { 'x-api-key': key } });
-    expect(await recorded(String(res.headers['x-request-id']))).toMatchObject({ status: 400, credits: 0, account_id: null, source: 'api' });
+    expect(res.statusCode).toBe(400);
+    expect(await recorded(String(res.headers['x-request-id']))).toMatchObject({ status: 400, credits: 0, account_id: accountId, source: 'api' });
+  });
+
+  it('records a 400 with an unknown key under no account', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `${PATH}?period=14`, headers: { 'x-api-key': generateApiKey() } });
+    expect(await recorded(String(res.headers['x-request-id']))).toMatchObject({ status: 400, account_id: null });
   });
 
   it('records a 401 with no account', async () => {

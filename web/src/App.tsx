@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, navigate, useLocation } from './components/router.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
-import { loadCatalog, type Catalog } from './lib/catalog.js';
+import { sharedCatalog, type Catalog } from './lib/catalog.js';
 import { Playground } from './pages/Playground.js';
 
 const Docs = lazy(() => import('./pages/Docs.js').then((m) => ({ default: m.Docs })));
@@ -38,7 +38,7 @@ export function App() {
   const area = section(path);
 
   useEffect(() => {
-    loadCatalog().then(setCatalog, (e: unknown) => setCatalogError(e instanceof Error ? e.message : 'The catalog could not be loaded.'));
+    sharedCatalog().then(setCatalog, (e: unknown) => setCatalogError(e instanceof Error ? e.message : 'The catalog could not be loaded.'));
   }, []);
   useEffect(() => {
     if (area === 'other') navigate('/playground', true);

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IdentifiedKey } from '../../accounts/index.js';
 import type { StoredResponse } from '../../billing/index.js';
-import type { AnyEndpoint } from '../../catalog/index.js';
+import type { AnyEndpoint, CanonicalRequest } from '../../catalog/index.js';
 import { ApiError } from '../errors.js';
 import type { Services } from '../services.js';
-import { beginIdempotency, identifyCaller, limitRate, readParams, reserveCredits, upstreamError } from './stages.js';
+import { attributedCaller, beginIdempotency, identifyCaller, limitRate, readParams, reserveCredits, upstreamError } from './stages.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -46,7 +46,13 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
     const meter: Metering = { operationId: endpoint.operationId, canonical: null, caller: null, credits: 0, overageCredits: 0, cache: null, upstreamSource: null };
     request.metering = meter;
 
-    const input = readParams(endpoint, request.query);
+    let input: CanonicalRequest;
+    try {
+      input = readParams(endpoint, request.query);
+    } catch (error) {
+      meter.caller = await attributedCaller(services, request);
+      throw error;
+    }
     meter.canonical = input.canonical;
     const caller = await identifyCaller(services, request, reply);
     meter.caller = caller;

@@ -30,6 +30,17 @@ export function presentedKey(request: FastifyRequest): { key?: string; conflict:
   return key === undefined ? { conflict: false } : { key, conflict: false };
 }
 
+/**
+ * The caller behind a request refused before the credentials step (a 400), for its usage record
+ * only: the status order of contract §2 is unchanged, but people see their own bad requests.
+ */
+export async function attributedCaller(services: Services, request: FastifyRequest): Promise<IdentifiedKey | null> {
+  const { key, conflict } = presentedKey(request);
+  if (conflict || key === undefined) return null;
+  const result = await services.keys.identify(key, request.ip);
+  return result.ok ? result.key : null;
+}
+
 /** Rate-limit headers of contract §3.4 (IETF draft plus the X- trio). */
 export function setRateHeaders(reply: FastifyReply, d: RateDecision): void {
   reply.header('RateLimit-Policy', `"minute";q=${d.limit};w=60`);

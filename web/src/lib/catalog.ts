@@ -36,3 +36,14 @@ export function filterEndpoints(endpoints: readonly CatalogEndpointJson[], query
 export function documentedFieldCount(endpoint: CatalogEndpointJson): number {
   return endpoint.params.length + 1;
 }
+
+let shared: Promise<CatalogJson> | null = null;
+
+/** The page's one copy of the catalog: every view that needs it shares one fetch; a failure may be retried. */
+export function sharedCatalog(): Promise<CatalogJson> {
+  shared ??= loadCatalog().catch((error: unknown) => {
+    shared = null;
+    throw error;
+  });
+  return shared;
+}

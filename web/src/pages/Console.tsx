@@ -3,7 +3,7 @@ import { copyText } from '../components/copy.js';
 import { RequestLog } from '../components/RequestLog.js';
 import { Link, navigate } from '../components/router.js';
 import { UsageScopeControls } from '../components/UsageScopeControls.js';
-import { loadCatalog, type Endpoint } from '../lib/catalog.js';
+import { sharedCatalog, type Endpoint } from '../lib/catalog.js';
 import {
   ConsoleApi,
   type Billing,
@@ -407,18 +407,8 @@ function DailyBars({ days }: { days: UsageDay[] }) {
   );
 }
 
-/** The catalog's endpoints for the request log's filter, fetched once per page load; the web app keeps no list of its own. */
-let catalogEndpoints: Promise<Endpoint[]> | null = null;
-function loadEndpoints(): Promise<Endpoint[]> {
-  catalogEndpoints ??= loadCatalog().then(
-    (c) => c.endpoints,
-    (error: unknown) => {
-      catalogEndpoints = null;
-      throw error;
-    },
-  );
-  return catalogEndpoints;
-}
+/** The catalog's endpoints for the request log's filter; the web app keeps no list of its own. */
+const loadEndpoints = (): Promise<Endpoint[]> => sharedCatalog().then((c) => c.endpoints);
 
 /** A usage route's failure in words: its field errors named as the page names its controls, else its message. */
 const usageFailure = (r: { message: string; fields: Record<string, string> }) => fieldErrorsInWords(r.fields) ?? r.message;
