@@ -153,11 +153,16 @@ export async function runCli(
       case 'accounts set-plan': {
         const email = need(values.email, 'email');
         const plan = need(values.plan, 'plan');
-        await withAdmin(loadConfig(env), async (a) => {
+        const snapshot = await withAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
-          await a.accounts.setPlan(account.id, plan);
+          const target = a.plans.get(plan);
+          if (!target) throw new CliError(`unknown plan "${plan}" (plans: ${a.plans.plans.map((p) => p.id).join(', ')})`);
+          return a.credits.changePlan(account.id, target);
         });
-        out.print({ email, plan }, `Account ${email} is now on plan ${plan}.`);
+        out.print(
+          { email, plan, credits_remaining: snapshot.balance },
+          `Account ${email} is now on plan ${plan}, with ${snapshot.balance} credits left this period.`,
+        );
         return 0;
       }
       case 'accounts suspend':

@@ -38,6 +38,14 @@ export const ConfigSchema = z.object({
       message: `must list catalog operation ids, e.g. ${endpoints[0]?.operationId ?? ''}`,
     })
     .default([]),
+  /**
+   * Whom to believe about the client address (`X-Forwarded-For`): nobody by default, since per-IP
+   * limits would otherwise count whatever a caller claims. `true`, or proxy addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((s): boolean | string[] => (s === 'true' ? true : s === 'false' ? false : s.split(',').map((x) => x.trim()).filter(Boolean)))
+    .default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

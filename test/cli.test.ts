@@ -41,7 +41,7 @@ describe('trendlens CLI', () => {
   it('grants credits and changes plans', async () => {
     await cli('accounts', 'create', '--email', 'a@example.com');
     expect((await cli('credits', 'grant', '--email', 'a@example.com', '--amount', '500', '--json')).json()).toMatchObject({ credits_remaining: 2500 });
-    expect((await cli('accounts', 'set-plan', '--email', 'a@example.com', '--plan', 'growth')).code).toBe(0);
+    expect((await cli('accounts', 'set-plan', '--email', 'a@example.com', '--plan', 'growth', '--json')).json()).toMatchObject({ plan: 'growth', credits_remaining: 100_500 });
     expect((await cli('accounts', 'suspend', '--email', 'a@example.com', '--json')).json()).toEqual({ email: 'a@example.com', status: 'suspended' });
   });
 

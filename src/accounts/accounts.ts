@@ -83,12 +83,6 @@ export class Accounts {
     return account;
   }
 
-  /** Plan changes apply at once and keep the period (contract §5.2). */
-  async setPlan(accountId: string, planId: string): Promise<void> {
-    if (!this.plans.get(planId)) throw new AccountError('unknown_plan', `unknown plan "${planId}"`);
-    await this.db.updateTable('accounts').set({ plan_id: planId }).where('id', '=', accountId).execute();
-  }
-
   async setStatus(accountId: string, status: Account['status']): Promise<void> {
     await this.db.updateTable('accounts').set({ status }).where('id', '=', accountId).execute();
   }

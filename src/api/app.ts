@@ -13,6 +13,7 @@ import { registerWebApp, WEB_DIST } from './web/index.js';
 /** Headers a browser client may read (contract §3.4: all of ours are exposed). */
 const EXPOSED_HEADERS = [
   'X-Request-Id',
+  'Allow',
   'RateLimit-Policy',
   'RateLimit',
   'X-RateLimit-Limit',
@@ -49,7 +50,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     genReqId: () => `req_${ulid()}`,
     // Client-supplied request ids are ignored (contract §3.4).
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: services.config.TRUST_PROXY,
   });
 
   // A callback hook, not an async one: it runs on every request and needs no promise.

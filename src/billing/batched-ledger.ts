@@ -5,7 +5,7 @@ import { admit, overageAllowed, type CreditSnapshot, type ReserveResult } from '
 import type { CreditLedger } from './ledger.js';
 import { writeCommits, writeHolds, writeReleases, type AccountTotals, type Hold } from './ledger-writes.js';
 import { utcDay } from './period.js';
-import type { PlanCatalog } from './plans.js';
+import type { Plan, PlanCatalog } from './plans.js';
 import { TransactionalLedger } from './transactional-ledger.js';
 
 /** Balance moves applied in memory and not yet written. */
@@ -115,6 +115,13 @@ export class BatchedLedger implements CreditLedger {
   async grant(accountId: string, amount: number, reference: string): Promise<CreditSnapshot> {
     await this.drain();
     const snapshot = await this.sql.grant(accountId, amount, reference);
+    this.positions.delete(accountId);
+    return snapshot;
+  }
+
+  async changePlan(accountId: string, plan: Plan): Promise<CreditSnapshot> {
+    await this.drain();
+    const snapshot = await this.sql.changePlan(accountId, plan);
     this.positions.delete(accountId);
     return snapshot;
   }

@@ -1,4 +1,5 @@
 import type { CreditSnapshot, ReserveResult } from './admission.js';
+import type { Plan } from './plans.js';
 
 /**
  * The credit ledger (DESIGN §5, contract §5.2): the cost is reserved atomically before the upstream
@@ -15,6 +16,11 @@ export interface CreditLedger {
   release(requestId: string): Promise<void>;
   /** Releases holds left unsettled longer than `maxAgeMs` (contract §5.2: 60 s) by a crashed request. */
   releaseExpiredHolds(maxAgeMs?: number): Promise<number>;
+  /**
+   * Moves the account to another plan at once, keeping its period (contract §5.2): the included
+   * credits left move by the difference between the plans' monthly amounts, never below zero.
+   */
+  changePlan(accountId: string, plan: Plan): Promise<CreditSnapshot>;
   /** Adds credits to the current period's included balance (operator grant). */
   grant(accountId: string, amount: number, reference: string): Promise<CreditSnapshot>;
   /** The account's position now, starting a new period first if the old one has ended. */

@@ -45,7 +45,8 @@ export function gcra(tat: number | undefined, now: number, limit: number): { dec
     decision: {
       allowed: true,
       limit,
-      remaining: Math.min(limit, Math.floor((now - allowAt) / interval)),
+      // The epsilon absorbs floating-point error: at 100,000/min, 0.6 ms intervals divide inexactly.
+      remaining: Math.min(limit, Math.floor((now - allowAt) / interval + 1e-9)),
       resetSeconds: Math.ceil((next - now) / 1000),
       retryAfterSeconds: 0,
     },

@@ -5,7 +5,7 @@ import { admit, applySplit, overageAllowed, type CreditSnapshot, type ReserveRes
 import type { CreditLedger } from './ledger.js';
 import { writeCommits, writeHolds, writeReleases, type Hold } from './ledger-writes.js';
 import { periodAt, utcDay } from './period.js';
-import type { PlanCatalog } from './plans.js';
+import type { Plan, PlanCatalog } from './plans.js';
 
 type Trx = Transaction<Database>;
 
@@ -75,6 +75,22 @@ export class TransactionalLedger implements CreditLedger {
       await this.lockedSnapshot(trx, accountId, now);
       await trx.updateTable('accounts').set((eb) => ({ credits_balance: eb('credits_balance', '+', amount) })).where('id', '=', accountId).execute();
       await trx.insertInto('credit_ledger').values({ account_id: accountId, reference, kind: 'grant', amount, overage: 0, created_at: now }).execute();
+      return this.lockedSnapshot(trx, accountId, now);
+    });
+  }
+
+  async changePlan(accountId: string, plan: Plan): Promise<CreditSnapshot> {
+    return this.db.transaction().execute(async (trx) => {
+      const now = this.clock.now();
+      const before = await this.lockedSnapshot(trx, accountId, now);
+      const balance = Math.max(0, before.balance + plan.included_credits - before.plan.included_credits);
+      await trx.updateTable('accounts').set({ plan_id: plan.id, credits_balance: balance }).where('id', '=', accountId).execute();
+      if (balance !== before.balance) {
+        await trx
+          .insertInto('credit_ledger')
+          .values({ account_id: accountId, reference: `plan_${plan.id}_${now}`, kind: 'plan_change', amount: balance - before.balance, overage: 0, created_at: now })
+          .execute();
+      }
       return this.lockedSnapshot(trx, accountId, now);
     });
   }

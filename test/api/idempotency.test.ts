@@ -77,3 +77,13 @@ describe('Idempotency-Key (contract §5.4)', () => {
     expect(later.headers['idempotent-replayed']).toBeUndefined();
   });
 });
+
+describe('a replay repeats what the first answer said about the response', () => {
+  it('sends X-Credits-Remaining and the cache headers again', async () => {
+    await get('?limit=9', 'retry-7');
+    const replayed = await get('?limit=9', 'retry-7');
+    expect(replayed.headers['x-credits-remaining']).toBe(String(await balance()));
+    expect(replayed.headers['x-cache']).toBe('MISS');
+    expect(replayed.headers['x-upstream-source']).toBe('simulator');
+  });
+});

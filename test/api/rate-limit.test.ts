@@ -69,6 +69,15 @@ describe('429 per account (contract §5.3)', () => {
 });
 
 describe('429 per IP without a valid key', () => {
+  it('ignores X-Forwarded-For unless a proxy is trusted, so a caller cannot pick its address', async () => {
+    const statuses = [];
+    for (let i = 0; i < 61; i++) {
+      const res = await t.app.inject({ method: 'GET', url: PATH, headers: { 'x-api-key': generateApiKey(), 'x-forwarded-for': `198.51.100.${i}` }, remoteAddress: '10.9.8.1' });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.at(-1)).toBe(429);
+  });
+
   it('allows 60 bad-key attempts a minute per IP, then 429 with null account fields', async () => {
     const statuses = [];
     for (let i = 0; i < 61; i++) statuses.push((await get({ 'x-api-key': generateApiKey() }, '10.9.8.7')).statusCode);

@@ -56,3 +56,11 @@ describe('usage records (contract §5.5)', () => {
     expect(await recorded(String(res.headers['x-request-id']))).toBeUndefined();
   });
 });
+
+describe('usage records of refused methods', () => {
+  it('records a 405 on a catalog path', async () => {
+    const res = await t.app.inject({ method: 'POST', url: PATH, headers: { 'x-api-key': key } });
+    expect(res.statusCode).toBe(405);
+    expect(await recorded(String(res.headers['x-request-id']))).toMatchObject({ status: 405, operation_id: 'tiktok-popular-trend-hashtag', credits: 0 });
+  });
+});

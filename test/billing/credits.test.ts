@@ -21,12 +21,13 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
   let clock: ManualClock;
   let accounts: Accounts;
   let ledger: CreditLedger;
+  let plans: PlanCatalog;
 
   beforeEach(async () => {
     database = await freshDatabase(kind);
     store = await openStore(database.url);
     clock = new ManualClock(Date.UTC(2026, 0, 31, 10, 0, 0));
-    const plans = new PlanCatalog([...DEFAULT_PLANS, tiny, capped, metered], 'free');
+    plans = new PlanCatalog([...DEFAULT_PLANS, tiny, capped, metered], 'free');
     accounts = new Accounts(store.db, plans, clock);
     ledger = new ledgers[ledgerKind](store, plans, clock);
   });
@@ -122,6 +123,18 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
     clock.set(Date.UTC(2026, 1, 28, 10, 0, 0));
     const snapshot = await expectConsistent(id);
     expect(snapshot).toMatchObject({ balance: 400, creditsUsed: 0, periodStart: Date.UTC(2026, 1, 28, 10), periodEnd: Date.UTC(2026, 2, 31, 10) });
+  });
+
+  it('moves the included credits by the plans\' difference on a plan change, keeping the period', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    for (let i = 0; i < 50; i++) await ledger.reserve(id, `req_${i}`, 8);
+    expect(await ledger.reserve(id, 'req_refused', 8)).toMatchObject({ ok: false, reason: 'insufficient_credits' });
+    const upgraded = await ledger.changePlan(id, plans.require('pro'));
+    expect(upgraded).toMatchObject({ balance: 400_000 - 400, creditsUsed: 400, periodStart: Date.UTC(2026, 0, 31, 10) });
+    expect((await ledger.reserve(id, 'req_after', 8)).ok).toBe(true);
+    const downgraded = await ledger.changePlan(id, plans.require('metered'));
+    expect(downgraded.balance).toBe(0);
+    await expectConsistent(id);
   });
 
   it('sweeps holds left unsettled for 60 s', async () => {

@@ -37,9 +37,14 @@ describe.each(storeKinds)('console auth on %s', (kind) => {
       expect(cookie?.value).toMatch(/^[\w-]{43}$/);
     });
 
-    it('201 › sets a Secure cookie behind https or on another host', async () => {
-      const viaProxy = await h.agent().post('/auth/sign-up', { email: 'a@example.com', password: PASSWORD }, { headers: { 'x-forwarded-proto': 'https', host: 'localhost' }, origin: 'https://localhost' });
-      expect(viaProxy.cookies.find((c) => c.name === 'tl_session')?.secure).toBe(true);
+    it('201 › sets a Secure cookie behind a trusted https proxy or on another host', async () => {
+      const proxied = await consoleHarness(kind, { config: { TRUST_PROXY: true } });
+      try {
+        const viaProxy = await proxied.agent().post('/auth/sign-up', { email: 'a@example.com', password: PASSWORD }, { headers: { 'x-forwarded-proto': 'https', host: 'localhost' }, origin: 'https://localhost' });
+        expect(viaProxy.cookies.find((c) => c.name === 'tl_session')?.secure).toBe(true);
+      } finally {
+        await proxied.close();
+      }
       const remote = await h.agent().post('/auth/sign-up', { email: 'b@example.com', password: PASSWORD }, { headers: { host: 'trendlens.example' }, origin: null });
       expect(remote.cookies.find((c) => c.name === 'tl_session')?.secure).toBe(true);
     });
@@ -165,7 +170,10 @@ describe.each(storeKinds)('console auth on %s', (kind) => {
       const res = await h.agent().post('/auth/sign-in', { email: 'a@example.com', password: PASSWORD });
       expect(res.statusCode).toBe(429);
       expect(res.headers['retry-after']).toBe('900');
-      const elsewhere = await h.agent().post('/auth/sign-in', { email: 'a@example.com', password: PASSWORD }, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+      // A claimed address changes nothing without a trusted proxy; another real one does.
+      const claimed = await h.agent().post('/auth/sign-in', { email: 'a@example.com', password: PASSWORD }, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+      expect(claimed.statusCode).toBe(429);
+      const elsewhere = await h.agent().post('/auth/sign-in', { email: 'a@example.com', password: PASSWORD }, { remoteAddress: '203.0.113.9' });
       expect(elsewhere.statusCode).toBe(200);
     });
 

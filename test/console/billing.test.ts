@@ -68,7 +68,7 @@ describe.each(storeKinds)('console billing on %s', (kind) => {
 
   describe('PATCH billing/settings', () => {
     it('200 › turns overage on for a plan that offers it and sets a hard limit', async () => {
-      await h.services.accounts.setPlan(agent.accountId!, 'starter');
+      await h.services.credits.changePlan(agent.accountId!, h.services.plans.require('starter'));
       const res = await agent.patch('/billing/settings', { allow_overage: true, hard_limit_credits: 25_000 });
       expect(res.statusCode).toBe(200);
       expect(body(res).data).toMatchObject({ overage: { available: true, allowed: true }, hard_limit_credits: 25_000 });
@@ -77,7 +77,7 @@ describe.each(storeKinds)('console billing on %s', (kind) => {
     });
 
     it('200 › turns a default-on overage off; an empty body changes nothing', async () => {
-      await h.services.accounts.setPlan(agent.accountId!, 'pro');
+      await h.services.credits.changePlan(agent.accountId!, h.services.plans.require('pro'));
       expect(body(await agent.get('/billing/me')).data.overage.allowed).toBe(true);
       expect(body(await agent.patch('/billing/settings', { allow_overage: false })).data.overage.allowed).toBe(false);
       expect(body(await agent.patch('/billing/settings', {})).data.overage.allowed).toBe(false);

@@ -47,7 +47,7 @@ export async function consoleHarness(kind: StoreKind, opts: { config?: Partial<C
   return harness;
 }
 
-type Send = { headers?: Record<string, string>; origin?: string | null; csrf?: string | null };
+type Send = { headers?: Record<string, string>; origin?: string | null; csrf?: string | null; remoteAddress?: string };
 
 /** A browser: keeps the session cookie and the CSRF token, sends a same-origin `Origin` on writes. */
 export class Agent {
@@ -71,6 +71,7 @@ export class Agent {
       method,
       url: `/api/console${path}`,
       headers,
+      ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
       ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
     });
     const session = res.cookies.find((c) => c.name === 'tl_session');

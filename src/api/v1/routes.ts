@@ -25,13 +25,21 @@ declare module 'fastify' {
   }
 }
 
-/** Headers a replay repeats from the first answer; the rest are the replay's own. */
-const REPLAYED_HEADERS = ['content-type', 'x-cache', 'x-upstream-source'];
+/** Opens the request's usage record; the stages fill it in as they pass. */
+function startMetering(request: FastifyRequest, endpoint: AnyEndpoint): Metering {
+  const meter: Metering = { operationId: endpoint.operationId, canonical: null, caller: null, credits: 0, overageCredits: 0, cache: null, upstreamSource: null };
+  request.metering = meter;
+  return meter;
+}
 
-function replay(reply: FastifyReply, stored: StoredResponse): FastifyReply {
+/** Headers a replay repeats from the first answer; the rest are the replay's own. */
+const REPLAYED_HEADERS = ['content-type', 'x-cache', 'age', 'x-upstream-source'];
+
+async function replay(services: Services, reply: FastifyReply, caller: IdentifiedKey, stored: StoredResponse): Promise<FastifyReply> {
   reply.headers(stored.headers);
   reply.header('Idempotent-Replayed', 'true');
   reply.header('X-Credits-Charged', '0');
+  reply.header('X-Credits-Remaining', String((await services.credits.snapshot(caller.accountId)).balance));
   return reply.code(stored.status).send(stored.body);
 }
 
@@ -43,8 +51,7 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
   const cost = services.config.CREDIT_COST;
   const disabled = services.config.DISABLED_ENDPOINTS.includes(endpoint.operationId);
   return async function handle(request: FastifyRequest, reply: FastifyReply) {
-    const meter: Metering = { operationId: endpoint.operationId, canonical: null, caller: null, credits: 0, overageCredits: 0, cache: null, upstreamSource: null };
-    request.metering = meter;
+    const meter = startMetering(request, endpoint);
 
     let input: CanonicalRequest;
     try {
@@ -59,7 +66,7 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
     if (disabled) throw new ApiError('endpoint_disabled');
     await limitRate(services, request, reply, caller);
     const idempotency = await beginIdempotency(services, request, caller, input.canonical);
-    if (idempotency?.kind === 'replay') return replay(reply, idempotency.response);
+    if (idempotency?.kind === 'replay') return replay(services, reply, caller, idempotency.response);
 
     let stored: StoredResponse | null = null;
     try {
@@ -88,7 +95,9 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
       reply.header('X-Upstream-Source', outcome.sourceId);
       reply.type('application/json; charset=utf-8');
       if (idempotency) {
-        const headers = Object.fromEntries(REPLAYED_HEADERS.map((h) => [h, String(reply.getHeader(h))]));
+        const headers = Object.fromEntries(
+          REPLAYED_HEADERS.flatMap((h) => (reply.hasHeader(h) ? [[h, String(reply.getHeader(h))]] : [])),
+        );
         stored = { status: 200, headers, body: outcome.body.toString('utf8') };
       }
       return reply.send(outcome.body);
@@ -98,11 +107,15 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
   };
 }
 
-function methodNotAllowed(): never {
-  throw new ApiError('method_not_allowed', {
-    data: { error: 'method_not_allowed', allow: ['GET'] },
-    headers: { Allow: 'GET, OPTIONS' },
-  });
+/** 405 for the other methods on a catalog path; a routed request, so it is recorded too. */
+function methodNotAllowed(endpoint: AnyEndpoint) {
+  return async function refuse(request: FastifyRequest): Promise<never> {
+    startMetering(request, endpoint);
+    throw new ApiError('method_not_allowed', {
+      data: { error: 'method_not_allowed', allow: ['GET'] },
+      headers: { Allow: 'GET, OPTIONS' },
+    });
+  };
 }
 
 /** The record stage (contract §5.5): one usage record per routed request, written in batches. */
@@ -140,6 +153,6 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services, 
     const url = API_PREFIX + endpoint.path;
     // No implicit HEAD: it would run the whole metered pipeline and charge for a body nobody gets.
     app.get(url, { exposeHeadRoute: false, onResponse }, meteredHandler(services, endpoint));
-    app.route({ method: ['HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url, handler: methodNotAllowed });
+    app.route({ method: ['HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url, onResponse, handler: methodNotAllowed(endpoint) });
   }
 }

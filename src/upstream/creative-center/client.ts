@@ -5,6 +5,9 @@ import type { UpstreamFailure } from '../source.js';
 import { HeaderFactory } from './headers.js';
 import { parseJsonKeepingIds } from './json.js';
 
+/** The least budget worth starting an upstream attempt with. */
+const MIN_ATTEMPT_MS = 20;
+
 /** The upstream's own envelope (upstream spec §4). */
 export interface UpstreamEnvelope {
   code: number;
@@ -195,7 +198,8 @@ export class CreativeCenterClient {
     let resigned = false;
     for (let attemptNo = 0; ; ) {
       const remaining = opts.deadline - performance.now();
-      if (remaining <= 0 || opts.signal?.aborted) return { ok: false, failure: { kind: 'timeout' } };
+      // An attempt with only a sliver of budget left cannot succeed; it would only cost the upstream a call.
+      if (remaining < MIN_ATTEMPT_MS || opts.signal?.aborted) return { ok: false, failure: { kind: 'timeout' } };
       const verdict = judge(await this.attempt(url, opts.referer, Math.min(this.timeoutMs, remaining), opts.signal));
       if (verdict.next === 'done') return verdict.result;
       if (verdict.next === 'resign') {
