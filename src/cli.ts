@@ -84,6 +84,18 @@ function announce(out: Out, server: RunningServer, extra: Record<string, unknown
   out.print({ url: server.url, mode: server.services.mode, ...extra }, lines.join('\n'));
 }
 
+/** Words for the start-up failures an operator can fix, instead of a stack trace. */
+function operatorHint(error: unknown, env: Record<string, string | undefined>): string | null {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const port = env.PORT ?? '8080';
+  if (code === 'EADDRINUSE') return `port ${port} is already in use; stop what holds it or set PORT to another port`;
+  if (code === 'EACCES') return `not allowed to listen on port ${port}; choose a port above 1023 with PORT`;
+  if (code === 'ECONNREFUSED' && /^postgres(ql)?:/.test(env.DATABASE_URL ?? '')) {
+    return 'cannot reach the PostgreSQL server named by DATABASE_URL; is it running and accepting connections?';
+  }
+  return null;
+}
+
 /** Runs one CLI invocation; returns the process exit code. */
 export async function runCli(
   argv: string[],
@@ -222,6 +234,11 @@ export async function runCli(
     if (error instanceof Error && error.message.startsWith('invalid configuration')) {
       io.stderr.write(`trendlens: ${error.message}\n`);
       return 2;
+    }
+    const hint = operatorHint(error, env);
+    if (hint) {
+      io.stderr.write(`trendlens: ${hint}\n`);
+      return 1;
     }
     throw error;
   }

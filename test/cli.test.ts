@@ -83,3 +83,28 @@ describe('trendlens CLI', () => {
     expect(r.err).toContain('PORT');
   });
 });
+
+describe('trendlens serve', () => {
+  it('says in words that the port is taken, exiting 1', async () => {
+    const { createServer } = await import('node:net');
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const address = holder.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    env = { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+    try {
+      const r = await cli('serve');
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`port ${port} is already in use`);
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('says in words that PostgreSQL cannot be reached', async () => {
+    env = { ...env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nothing' };
+    const r = await cli('plans', 'list');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('cannot reach the PostgreSQL server');
+  });
+});

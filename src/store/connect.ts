@@ -79,6 +79,8 @@ async function migrate(db: Kysely<Database>, dialect: StoreDialect): Promise<voi
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
+  // No migration ran: the database itself was out of reach, and its own error says best why.
+  if (error && !failed) throw error;
   if (error || failed) {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
