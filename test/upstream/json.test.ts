@@ -33,3 +33,31 @@ describe('parseJsonKeepingIds', () => {
     expect(() => parseJsonKeepingIds('{"code":0,')).toThrow();
   });
 });
+
+describe('parseJsonKeepingIds on id lists and nesting', () => {
+  it('keeps ids beyond 2^53 in arrays exact (keyword video_list)', () => {
+    expect(parseJsonKeepingIds('{"video_list":[7630000000000000001,7630000000000000002],"post":3}')).toEqual({
+      video_list: ['7630000000000000001', '7630000000000000002'],
+      post: 3,
+    });
+  });
+
+  it('leaves small numbers in arrays alone', () => {
+    expect(parseJsonKeepingIds('{"highlight":[3,7],"trend":[{"time":1776729600,"value":1}]}')).toEqual({
+      highlight: [3, 7],
+      trend: [{ time: 1776729600, value: 1 }],
+    });
+  });
+
+  it('reads a key correctly after a nested object closes', () => {
+    expect(parseJsonKeepingIds('{"a":{"id":1},"item_id":5,"b":[{"material_id":7631130810943897607}]}')).toEqual({
+      a: { id: 1 },
+      item_id: '5',
+      b: [{ material_id: '7631130810943897607' }],
+    });
+  });
+
+  it('handles escaped quotes and backslashes in strings before an id', () => {
+    expect(parseJsonKeepingIds('{"t":"a\\\\","item_id":9}')).toEqual({ t: 'a\\', item_id: '9' });
+  });
+});
