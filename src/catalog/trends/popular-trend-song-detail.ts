@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
 import { countryCode, digitId, intEnum } from '../params.js';
 import { AudienceFields, Longevity, upstreamEnvelope } from '../schemas.js';
-import { SoundItem } from './popular-trend-song.js';
+import { SAMPLE_SOUND, SoundItem } from './popular-trend-song.js';
 
 /** A song's detail: the chart item with audience and longevity; off-chart, so `rank` is null. */
 export const SoundDetail = SoundItem.extend({
@@ -45,28 +45,10 @@ export const popularTrendSongDetail = defineEndpoint({
     request_id: '20260421093000B4C5D6E7F8091A2B3C4D',
     data: {
       sound: {
-        clip_id: '7339914391000000001',
-        song_id: '7339914391000000002',
-        title: 'Summer Anthem',
-        author: 'The Weekenders',
-        cover: 'https://p16-sg.tiktokcdn.com/music-cover-1.jpeg?x-expires=1776816000',
-        duration: 60,
-        country_code: 'US',
-        link: 'https://www.tiktok.com/music/x-7339914391000000001',
-        url_title: 'summer-anthem',
-        music_url: null,
-        if_cml: true,
-        is_search: false,
-        promoted: false,
+        ...SAMPLE_SOUND,
         on_list_times: null,
         rank: null,
         rank_diff: null,
-        rank_diff_type: 2,
-        trend: [
-          { time: 1776643200, value: 0.9 },
-          { time: 1776729600, value: 1 },
-        ],
-        related_items: [{ item_id: '7562659435622010021', cover_uri: 'tos-maliva-p-0068/oQAbCdEfGh' }],
         audience_ages: [
           { age_level: 3, score: 48 },
           { age_level: 4, score: 35 },

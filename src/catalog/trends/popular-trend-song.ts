@@ -27,6 +27,33 @@ export const SoundItem = z.object({
   related_items: z.array(RelatedItem),
 });
 
+/** A chart item as the samples show it; song detail's sample is this song off the chart. */
+export const SAMPLE_SOUND = {
+  clip_id: '7339914391000000001',
+  song_id: '7339914391000000002',
+  title: 'Summer Anthem',
+  author: 'The Weekenders',
+  cover: 'https://p16-sg.tiktokcdn.com/music-cover-1.jpeg?x-expires=1776816000',
+  duration: 60,
+  country_code: 'US',
+  link: 'https://www.tiktok.com/music/x-7339914391000000001',
+  url_title: 'summer-anthem',
+  music_url: null,
+  if_cml: true,
+  is_search: false,
+  promoted: false,
+  on_list_times: 12,
+  rank: 1,
+  rank_diff: 0,
+  rank_diff_type: 2,
+  trend: [
+    { time: 1776556800, value: 0.82 },
+    { time: 1776643200, value: 0.93 },
+    { time: 1776729600, value: 1 },
+  ],
+  related_items: [{ item_id: '7562659435622010021', cover_uri: 'tos-maliva-p-0068/oQAbCdEfGh' }],
+} satisfies z.input<typeof SoundItem>;
+
 /** Endpoint 3: the upstream's popular and breakout song charts (new in Trendlens, contract §4.2). */
 export const popularTrendSong = defineEndpoint({
   path: '/tiktok/popular-trend/song',
@@ -64,31 +91,7 @@ export const popularTrendSong = defineEndpoint({
     request_id: '20260421093000A3B9C0D1E2F3A4B5C6D7',
     data: {
       sound_list: [
-        {
-          clip_id: '7339914391000000001',
-          song_id: '7339914391000000002',
-          title: 'Summer Anthem',
-          author: 'The Weekenders',
-          cover: 'https://p16-sg.tiktokcdn.com/music-cover-1.jpeg?x-expires=1776816000',
-          duration: 60,
-          country_code: 'US',
-          link: 'https://www.tiktok.com/music/x-7339914391000000001',
-          url_title: 'summer-anthem',
-          music_url: null,
-          if_cml: true,
-          is_search: false,
-          promoted: false,
-          on_list_times: 12,
-          rank: 1,
-          rank_diff: 0,
-          rank_diff_type: 2,
-          trend: [
-            { time: 1776556800, value: 0.82 },
-            { time: 1776643200, value: 0.93 },
-            { time: 1776729600, value: 1 },
-          ],
-          related_items: [{ item_id: '7562659435622010021', cover_uri: 'tos-maliva-p-0068/oQAbCdEfGh' }],
-        },
+        SAMPLE_SOUND,
       ],
       pagination: { page: 1, size: 1, total: 100, has_more: true },
     },
