@@ -16,6 +16,7 @@ import {
 } from './billing/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
+import { createHistory } from './history/index.js';
 import { openStore, type Store } from './store/index.js';
 import { createCreativeCenterSource, createUpstreamGateway, RedisResponseCache, type Source, type UpstreamGatewayOptions } from './upstream/index.js';
 import { createUsageStore } from './usage/index.js';
@@ -75,8 +76,10 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
   // With REDIS_URL, instances share rate limits, cached responses and key revocations (DESIGN §5).
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
   const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
+  const history = createHistory({ store: admin.store, clock, retentionDays: config.HISTORY_RETENTION_DAYS });
   const upstream = createUpstreamGateway({
     ...opts.gateway,
+    chartObserver: history.observer,
     source:
       opts.source ??
       createCreativeCenterSource({ baseUrl: config.UPSTREAM_BASE_URL, cookies: config.UPSTREAM_COOKIES, timeoutMs: config.UPSTREAM_TIMEOUT_MS, clock }),
@@ -93,10 +96,12 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
     upstream,
     idempotency: new IdempotencyStore(admin.store.db, clock),
     usage,
+    history,
     consoleBillingUrl: (request) => `${origin(config, request)}/console/billing`,
     async close() {
       await upstream.close();
       await usage.close();
+      await history.close();
       await disconnectBus?.();
       await redis?.quit();
       await admin.close();

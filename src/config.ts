@@ -46,6 +46,8 @@ export const ConfigSchema = z.object({
     .string()
     .transform((s): boolean | string[] => (s === 'true' ? true : s === 'false' ? false : s.split(',').map((x) => x.trim()).filter(Boolean)))
     .default(false),
+  /** Days of chart history kept (src/history); older days are deleted. */
+  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -25,6 +25,7 @@ const EXPOSED_HEADERS = [
   'X-Cache',
   'Age',
   'X-Upstream-Source',
+  'X-Served-From',
   'Idempotent-Replayed',
 ];
 

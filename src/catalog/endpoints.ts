@@ -1,3 +1,5 @@
+import { popularTrendHashtagHistory } from './history/popular-trend-hashtag-history.js';
+import { popularTrendMovers } from './history/popular-trend-movers.js';
 import { keywordInsights } from './keywords/keyword-insights.js';
 import { topAdsAnalysis } from './top-ads/top-ads-analysis.js';
 import { topAdsDetail } from './top-ads/top-ads-detail.js';
@@ -32,6 +34,8 @@ export const endpoints: readonly AnyEndpoint[] = [
   topAdsSpotlight,
   topAdsSuggestions,
   keywordInsights,
+  popularTrendHashtagHistory,
+  popularTrendMovers,
 ];
 
 const byOperationId = new Map(endpoints.map((e) => [e.operationId, e]));

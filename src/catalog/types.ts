@@ -32,6 +32,8 @@ export interface EndpointDefinition<P extends ParamDefs = ParamDefs> {
   cacheTtlSeconds: number;
   /** The upstream operation(s) serving this endpoint, for docs and `x-upstream`. */
   upstream: readonly string[];
+  /** `history`: answered from Trendlens's stored charts (src/history), never from an upstream. */
+  servedFrom?: 'history';
   /** `double`: data is the upstream envelope `{code,msg,data}`; `single`: data is the payload (meta). */
   envelope: 'double' | 'single';
   responseSchemaName: string;

@@ -18,3 +18,4 @@ export { planWindow, fetchWindow, type WindowPlan } from './windowing.js';
 export { createCreativeCenterSource, type CreativeCenterSourceOptions } from './creative-center/source.js';
 export { userSign } from './creative-center/sign.js';
 export { operations } from './creative-center/operations/index.js';
+export type { ChartObserver, ChartObservation } from './chart-observer.js';

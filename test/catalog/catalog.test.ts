@@ -36,10 +36,12 @@ const CONTRACT_ORDER: ReadonlyArray<[string, string, string]> = [
   ['/tiktok/top-ads/spotlight', 'Top Ads', 'populartrend.topAdsSpotlightResponseDoc'],
   ['/tiktok/top-ads/suggestions', 'Top Ads', 'populartrend.topAdsSuggestionsResponseDoc'],
   ['/tiktok/keyword-insights', 'Keywords', 'keywordinsights.keywordListResponseDoc'],
+  ['/tiktok/popular-trend/hashtag/history', 'Trends', 'history.hashtagHistoryResponseDoc'],
+  ['/tiktok/popular-trend/movers', 'Trends', 'history.moversResponseDoc'],
 ];
 
 describe('catalog list', () => {
-  it('holds the 15 endpoints of contract §4 in order', () => {
+  it('holds the 15 endpoints of contract §4 in order, then the history endpoints', () => {
     expect(endpoints.map((e) => [e.path, e.group, e.responseSchemaName])).toEqual(CONTRACT_ORDER);
   });
 
@@ -68,9 +70,11 @@ describe('catalog list', () => {
     expect(endpoint(id).cacheTtlSeconds).toBe(ttl);
   });
 
-  it('single-wraps only country-industry-meta', () => {
+  it('single-wraps only country-industry-meta and the history endpoints', () => {
     expect(endpoints.filter((e) => e.envelope === 'single').map((e) => e.operationId)).toEqual([
       'tiktok-popular-trend-country-industry-meta',
+      'tiktok-popular-trend-hashtag-history',
+      'tiktok-popular-trend-movers',
     ]);
   });
 

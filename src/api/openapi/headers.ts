@@ -18,6 +18,7 @@ export const HEADERS: Readonly<Record<string, { description: string; schema: Rec
     description: 'Adapter id that served or failed the request: `creative-center`, `simulator`, or operator-added.',
     schema: { type: 'string' },
   },
+  'X-Served-From': { description: '`history` on endpoints answered from Trendlens\'s stored charts, with no upstream call.', schema: { type: 'string', enum: ['history'] } },
   'Idempotent-Replayed': { description: '`true` when this is the stored reply to an `Idempotency-Key` retry.', schema: { type: 'string', enum: ['true'] } },
   Allow: { description: 'Allowed methods.', schema: { type: 'string', example: 'GET, OPTIONS' } },
   'Cache-Control': { description: 'Always `no-store` on API responses.', schema: { type: 'string', enum: ['no-store'] } },
@@ -30,7 +31,7 @@ const RATE = ['RateLimit-Policy', 'RateLimit', 'X-RateLimit-Limit', 'X-RateLimit
 
 /** Which headers each status carries (contract §3.4; rate-limit headers once the account is known). */
 export const HEADERS_BY_STATUS: Readonly<Record<number, readonly string[]>> = {
-  200: [...BASE, ...RATE, 'X-Credits-Charged', 'X-Credits-Remaining', 'X-Cache', 'Age', 'X-Upstream-Source', 'Idempotent-Replayed'],
+  200: [...BASE, ...RATE, 'X-Credits-Charged', 'X-Credits-Remaining', 'X-Cache', 'Age', 'X-Upstream-Source', 'X-Served-From', 'Idempotent-Replayed'],
   400: BASE,
   401: BASE,
   402: [...BASE, ...RATE, 'Retry-After'],

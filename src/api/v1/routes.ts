@@ -33,7 +33,7 @@ function startMetering(request: FastifyRequest, endpoint: AnyEndpoint): Metering
 }
 
 /** Headers a replay repeats from the first answer; the rest are the replay's own. */
-const REPLAYED_HEADERS = ['content-type', 'x-cache', 'age', 'x-upstream-source'];
+const REPLAYED_HEADERS = ['content-type', 'x-cache', 'age', 'x-upstream-source', 'x-served-from'];
 
 async function replay(services: Services, reply: FastifyReply, caller: IdentifiedKey, stored: StoredResponse): Promise<FastifyReply> {
   reply.headers(stored.headers);
@@ -73,7 +73,10 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
       const charge = await reserveCredits(services, request, caller);
       let outcome: Awaited<ReturnType<Services['upstream']['fetch']>>;
       try {
-        outcome = await services.upstream.fetch(endpoint, input.canonical, input.params);
+        outcome =
+          endpoint.servedFrom === 'history'
+            ? await services.history.serve(endpoint, input.params)
+            : await services.upstream.fetch(endpoint, input.canonical, input.params);
       } catch (error) {
         await services.credits.release(request.id);
         throw error;
@@ -93,6 +96,7 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
       reply.header('X-Cache', outcome.cache);
       if (outcome.ageSeconds !== undefined) reply.header('Age', String(outcome.ageSeconds));
       reply.header('X-Upstream-Source', outcome.sourceId);
+      if (endpoint.servedFrom) reply.header('X-Served-From', endpoint.servedFrom);
       reply.type('application/json; charset=utf-8');
       if (idempotency) {
         const headers = Object.fromEntries(
