@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../http/index.js';
 import { findEndpoint, type AnyEndpoint } from '../catalog/index.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../store/index.js';

@@ -1,7 +1,7 @@
 import type { AnyEndpoint } from '../catalog/index.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/index.js';
-import type { ChartObserver, GatewayResult } from '../upstream/index.js';
+import type { ChartObserver } from '../upstream/index.js';
 import { envelopeBytes } from '../upstream/index.js';
 import { hashtagHistory, movers } from './answers.js';
 import { HistoryObserver } from './observer.js';
@@ -12,12 +12,23 @@ export interface History {
   /** The gateway's observer: records fresh chart answers and fills in rank movement. */
   observer: ChartObserver;
   /** Answers a catalog endpoint with `servedFrom: 'history'`; throws ApiError for 4xx. */
-  serve(endpoint: AnyEndpoint, params: Record<string, unknown>): Promise<Extract<GatewayResult, { ok: true }>>;
+  serve(endpoint: AnyEndpoint, params: Record<string, unknown>): Promise<HistoryAnswer>;
   /** Resolves once every snapshot taken so far is stored and watches have looked at it. */
   flush(): Promise<void>;
   close(): Promise<void>;
   readonly retentionDays: number;
   readonly recorder: SnapshotRecorder;
+}
+
+/** A history endpoint's 2xx, shaped like the gateway's so the metered route sends it alike. */
+export interface HistoryAnswer {
+  ok: true;
+  body: Buffer;
+  cache: 'MISS';
+  ageSeconds?: undefined;
+  sourceId: typeof HISTORY_SOURCE_ID;
+  /** `X-Served-From: history`. */
+  headers: Readonly<Record<string, string>>;
 }
 
 export interface HistoryOptions {
@@ -49,7 +60,7 @@ export function createHistory(opts: HistoryOptions): History {
       const answer = ANSWERS[endpoint.operationId];
       if (!answer) throw new Error(`history does not serve ${endpoint.operationId}`);
       const data = await answer(store.db, clock, retentionDays, params);
-      return { ok: true, body: envelopeBytes(data), cache: 'MISS', sourceId: HISTORY_SOURCE_ID };
+      return { ok: true, body: envelopeBytes(data), cache: 'MISS', sourceId: HISTORY_SOURCE_ID, headers: { 'X-Served-From': HISTORY_SOURCE_ID } };
     },
     flush: () => recorder.flush(),
     close: () => recorder.close(),

@@ -1,5 +1,8 @@
 /** The upstream module's face (DESIGN §3): sources, the gateway in front of them, and its parts. */
-export type { Source, UpstreamFailure, UpstreamResult } from './source.js';
+export type { Source, UpstreamFailure, UpstreamResult, UpstreamAccess, UpstreamAdapter } from './source.js';
+export { SourceRouter, adapterOf, type OperationStatus, type Provenance, type RoutedResult } from './router.js';
+export { parseSourceOrder, sourcesFor, type SourceOrder } from './source-order.js';
+export type { ChartObservation, ChartObserver } from './chart-observer.js';
 export {
   createUpstreamGateway,
   cacheKey,
@@ -18,4 +21,3 @@ export { planWindow, fetchWindow, type WindowPlan } from './windowing.js';
 export { createCreativeCenterSource, type CreativeCenterSourceOptions } from './creative-center/source.js';
 export { userSign } from './creative-center/sign.js';
 export { operations } from './creative-center/operations/index.js';
-export type { ChartObserver, ChartObservation } from './chart-observer.js';

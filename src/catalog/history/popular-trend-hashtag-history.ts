@@ -48,6 +48,8 @@ export const popularTrendHashtagHistory = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 0,
   upstream: ['trendlens history'],
+  // No upstream adapter: history answers from the store (src/history).
+  sources: [],
   servedFrom: 'history',
   envelope: 'single',
   responseSchemaName: 'history.hashtagHistoryResponseDoc',

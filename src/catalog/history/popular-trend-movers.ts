@@ -47,6 +47,8 @@ export const popularTrendMovers = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 0,
   upstream: ['trendlens history'],
+  // No upstream adapter: history answers from the store (src/history).
+  sources: [],
   servedFrom: 'history',
   envelope: 'single',
   responseSchemaName: 'history.moversResponseDoc',
