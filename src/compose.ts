@@ -16,7 +16,7 @@ import {
 } from './billing/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { createHistory } from './history/index.js';
+import { createHistory, parseCollectSetting, type ChartFetch, type HistoryOptions } from './history/index.js';
 import { openStore, type Store } from './store/index.js';
 import { createCreativeCenterSource, createUpstreamGateway, RedisResponseCache, type Source, type UpstreamGatewayOptions } from './upstream/index.js';
 import { createUsageStore } from './usage/index.js';
@@ -28,6 +28,8 @@ export interface ComposeOptions {
   plans?: readonly Plan[];
   /** Replaces the Creative Center source built from the config (demo mode and tests use the simulator's). */
   source?: Source;
+  /** History settings beyond the config (tests take pacing away). */
+  history?: Pick<HistoryOptions, 'pacingMs' | 'sleep'>;
   /** Gateway settings beyond the defaults (tests lower or raise the circuit breaker's threshold). */
   gateway?: Pick<UpstreamGatewayOptions, 'breakerThreshold' | 'breakerOpenMs' | 'staleWindowSeconds'>;
 }
@@ -76,7 +78,17 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
   // With REDIS_URL, instances share rate limits, cached responses and key revocations (DESIGN §5).
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
   const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
-  const history = createHistory({ store: admin.store, clock, retentionDays: config.HISTORY_RETENTION_DAYS });
+  // The collector fetches through the gateway, which is built next with history's observer in it.
+  const fetchChart: ChartFetch = (endpoint, canonical, params) => upstream.fetch(endpoint, canonical, params);
+  const history = createHistory({
+    store: admin.store,
+    clock,
+    retentionDays: config.HISTORY_RETENTION_DAYS,
+    fetch: fetchChart,
+    collect: parseCollectSetting(config.COLLECT),
+    allowPrivateWebhooks: config.WEBHOOK_ALLOW_PRIVATE,
+    ...opts.history,
+  });
   const upstream = createUpstreamGateway({
     ...opts.gateway,
     chartObserver: history.observer,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoints, findEndpoint } from './catalog/index.js';
+import { parseCollectSetting } from './history/collect-targets.js';
 
 const csvList = z
   .string()
@@ -48,6 +49,19 @@ export const ConfigSchema = z.object({
     .default(false),
   /** Days of chart history kept (src/history); older days are deleted. */
   HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** Charts collected once a UTC day, e.g. `hashtag:US:7,song:GB,creator:US` (README § Trend history). */
+  COLLECT: z
+    .string()
+    .superRefine((text, ctx) => {
+      try {
+        parseCollectSetting(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .default(''),
+  /** Let webhooks reach loopback, private and link-local addresses (off: SSRF protection). */
+  WEBHOOK_ALLOW_PRIVATE: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -40,6 +40,8 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
     }
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
+  // Daily chart collection and webhook deliveries (src/history); history.close() stops them.
+  services.history.startScheduler();
   return {
     app,
     services,

@@ -17,6 +17,7 @@ export const ERRORS = {
   daily_credit_limit: { status: 402, scope: 'api', doc: "The plan's daily credit cap is reached; it resets at 00:00 UTC." },
   account_suspended: { status: 403, scope: 'api', doc: 'The account is suspended by the operator.' },
   endpoint_disabled: { status: 403, scope: 'api', doc: 'The operator has disabled this endpoint.' },
+  plan_limit_reached: { status: 403, scope: 'console', doc: 'The plan allows no more watches or webhook endpoints; `data.limit` names the limit and its size.' },
   csrf_failed: { status: 403, scope: 'console', doc: 'A Console write lacked the session\'s `X-CSRF-Token` or came from another origin.' },
   signup_disabled: { status: 403, scope: 'console', doc: 'The operator has turned sign-up off.' },
   route_not_found: { status: 404, scope: 'both', doc: 'No such route.' },
