@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AnyEndpoint } from '../catalog/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { MemoryResponseCache, STALE_WINDOW_SECONDS, type CacheEntry, type ResponseCache } from './cache.js';
+import type { ChartObserver } from './chart-observer.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { SingleFlight } from './single-flight.js';
 import type { Source, UpstreamFailure } from './source.js';
@@ -45,6 +46,8 @@ export interface UpstreamGatewayOptions {
   breakerOpenMs?: number;
   /** How long past its TTL an entry may be served as STALE (default 24 h). */
   staleWindowSeconds?: number;
+  /** Sees every fresh upstream answer before it is cached; its result replaces the data. */
+  chartObserver?: ChartObserver;
 }
 
 /** Cache key = SHA-256(`<adapter id>\n<canonical form>`) (contract §2). */
@@ -67,6 +70,7 @@ class Gateway implements UpstreamGateway {
   private readonly cache: ResponseCache;
   private readonly clock: Clock;
   private readonly logger?: UpstreamLogger;
+  private readonly chartObserver?: ChartObserver;
   private readonly breaker: CircuitBreaker;
   private readonly staleWindowMs: number;
   private readonly flights = new SingleFlight<GatewayResult>();
@@ -78,6 +82,7 @@ class Gateway implements UpstreamGateway {
     this.cache =
       opts.cache ?? new MemoryResponseCache({ clock: this.clock, staleWindowSeconds: opts.staleWindowSeconds });
     this.logger = opts.logger;
+    this.chartObserver = opts.chartObserver;
     this.breaker = new CircuitBreaker({ clock: this.clock, failureThreshold: opts.breakerThreshold, openMs: opts.breakerOpenMs });
   }
 
@@ -124,13 +129,25 @@ class Gateway implements UpstreamGateway {
       return this.stale(entry) ?? { ok: false, failure: result.failure, sourceId: this.source.id };
     }
     this.breaker.succeed(circuit);
-    const stored: CacheEntry = { body: envelopeBytes(result.data), storedAt: this.clock.now(), ttlSeconds: endpoint.cacheTtlSeconds };
+    const data = await this.observe(endpoint, params, result.data);
+    const stored: CacheEntry = { body: envelopeBytes(data), storedAt: this.clock.now(), ttlSeconds: endpoint.cacheTtlSeconds };
     try {
       await this.cache.set(key, stored);
     } catch (error) {
       this.logger?.warn({ err: error, operationId: endpoint.operationId }, 'response cache write failed');
     }
     return { ok: true, body: stored.body, cache: 'MISS', sourceId: this.source.id };
+  }
+
+  /** Lets the chart observer enrich a fresh answer; a failing observer costs the enrichment, not the answer. */
+  private async observe(endpoint: AnyEndpoint, params: Record<string, unknown>, data: unknown): Promise<unknown> {
+    if (!this.chartObserver) return data;
+    try {
+      return await this.chartObserver.enrich({ endpoint, params, adapter: this.source.id, data });
+    } catch (error) {
+      this.logger?.warn({ err: error, operationId: endpoint.operationId }, 'chart observer failed; serving the answer as fetched');
+      return data;
+    }
   }
 
   /** A cache outage degrades to misses instead of failing requests. */

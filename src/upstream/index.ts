@@ -1,5 +1,6 @@
 /** The upstream module's face (DESIGN §3): sources, the gateway in front of them, and its parts. */
 export type { Source, UpstreamFailure, UpstreamResult } from './source.js';
+export type { ChartObservation, ChartObserver } from './chart-observer.js';
 export {
   createUpstreamGateway,
   cacheKey,

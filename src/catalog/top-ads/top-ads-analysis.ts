@@ -32,6 +32,7 @@ export const topAdsAnalysis = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 6 * 3600,
   upstream: ['top_ads/keyframe', 'top_ads/percentile'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsAnalysisResponseDoc',
   responseSchema: upstreamEnvelope(

@@ -19,6 +19,7 @@ export const topAdsDetail = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 6 * 3600,
   upstream: ['top_ads/v2/detail'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsDetailResponseDoc',
   responseSchema: upstreamEnvelope(MaterialDetail, { requestId: true }),

@@ -87,6 +87,7 @@ export const topAdsList = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['top_ads/v2/list'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsListResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ materials: z.array(Material), pagination: TopAdsPagination }), {

@@ -17,6 +17,7 @@ export const topAdsRecommend = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['top_ads/v2/recommend'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsRecommendResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ materials: z.array(Material) }), { requestId: true }),

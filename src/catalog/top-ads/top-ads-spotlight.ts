@@ -14,6 +14,7 @@ export const topAdsSpotlight = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['education/top_ads/list'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsSpotlightResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ materials: z.array(Material), pagination: TopAdsPagination }), {

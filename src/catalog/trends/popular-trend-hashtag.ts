@@ -40,7 +40,8 @@ export const popularTrendHashtag = defineEndpoint({
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,
-  upstream: ['popular_trend/hashtag/list'],
+  upstream: ['popular_trend/hashtag/list', 'CreativeOne/KnowledgeAPI/GetHashtagList'],
+  sources: ['creative-center', 'tiktok-one'],
   envelope: 'double',
   responseSchemaName: 'populartrend.hashtagTrendResponseDoc',
   responseSchema: upstreamEnvelope(

@@ -27,6 +27,12 @@ export const popularTrendSongDetail = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['popular_trend/sound/detail'],
+  sources: ['creative-center'],
+  retired: {
+    since: '2026',
+    reason:
+      'TikTok folded Creative Center into TikTok One, whose Songs tab says "coming soon"; the legacy song detail answers "deprecated".',
+  },
   envelope: 'double',
   responseSchemaName: 'populartrend.songDetailResponseDoc',
   responseSchema: upstreamEnvelope(

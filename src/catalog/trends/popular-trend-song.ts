@@ -80,6 +80,12 @@ export const popularTrendSong = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['popular_trend/sound/rank_list'],
+  sources: ['creative-center'],
+  retired: {
+    since: '2026',
+    reason:
+      'TikTok folded Creative Center into TikTok One, whose Songs tab says "coming soon"; the legacy song chart answers "deprecated".',
+  },
   envelope: 'double',
   responseSchemaName: 'populartrend.songTrendResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ sound_list: z.array(SoundItem), pagination: Pagination }), {

@@ -44,7 +44,8 @@ export const popularTrendVideo = defineEndpoint({
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,
-  upstream: ['popular_trend/list'],
+  upstream: ['CreativeOne/Report/GetTopContentsOverview', 'CreativeOne/Report/CreativeCenterGetTopContentsList', 'popular_trend/list'],
+  sources: ['tiktok-one', 'creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.videoTrendResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ videos: z.array(VideoItem), pagination: VideoPagination }), {
