@@ -1,5 +1,7 @@
 /** The upstream module's face (DESIGN §3): sources, the gateway in front of them, and its parts. */
-export type { Source, UpstreamFailure, UpstreamResult } from './source.js';
+export type { Source, UpstreamFailure, UpstreamResult, UpstreamAccess, UpstreamAdapter } from './source.js';
+export { SourceRouter, adapterOf, type OperationStatus, type Provenance, type RoutedResult } from './router.js';
+export { parseSourceOrder, sourcesFor, type SourceOrder } from './source-order.js';
 export type { ChartObservation, ChartObserver } from './chart-observer.js';
 export {
   createUpstreamGateway,

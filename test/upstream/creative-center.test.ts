@@ -518,6 +518,7 @@ describe('gateway over the simulator', () => {
       ok: false,
       failure: { kind: 'unavailable', detail: 'circuit_open', retryAfterSeconds: 30 },
       sourceId: 'simulator',
+      adapter: 'creative-center',
     });
     expect(sim.stats().calls).toBe(5);
   });
