@@ -238,18 +238,26 @@ export class Webhooks {
         .limit(DUE_BATCH)
         .execute();
       if (due.length === 0) return;
-      for (const delivery of due) {
-        const claim = await this.opts.db
-          .updateTable('webhook_deliveries')
-          .set({ next_attempt_at: now + CLAIM_MS })
-          .where('id', '=', delivery.id)
-          .where('status', '=', 'pending')
-          .where('next_attempt_at', '=', delivery.next_attempt_at)
-          .executeTakeFirst();
-        if (Number(claim.numUpdatedRows) === 1) await this.attempt(delivery);
-      }
+      for (const delivery of due) await this.claimAndAttempt(delivery, now);
       if (due.length < DUE_BATCH) return;
     }
+  }
+
+  /** Sends one pending delivery now ("send test event"), whatever its schedule. */
+  async deliverNow(id: string): Promise<void> {
+    const delivery = await this.opts.db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+    if (delivery) await this.claimAndAttempt(delivery, this.opts.clock.now());
+  }
+
+  private async claimAndAttempt(delivery: WebhookDeliveriesTable, now: number): Promise<void> {
+    const claim = await this.opts.db
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: now + CLAIM_MS })
+      .where('id', '=', delivery.id)
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '=', delivery.next_attempt_at)
+      .executeTakeFirst();
+    if (Number(claim.numUpdatedRows) === 1) await this.attempt(delivery);
   }
 
   private async attempt(delivery: WebhookDeliveriesTable): Promise<void> {

@@ -29,17 +29,17 @@ export const SoundItem = z.object({
 
 /** A chart item as the samples show it; song detail's sample is this song off the chart. */
 export const SAMPLE_SOUND = {
-  clip_id: '7339914391000000001',
-  song_id: '7339914391000000002',
+  clip_id: '7313054237544961851',
+  song_id: '7329783813766392107',
   title: 'Summer Anthem',
-  author: 'The Weekenders',
+  author: 'Zara Quinn',
   cover: 'https://p16-sg.tiktokcdn.com/music-cover-1.jpeg?x-expires=1776816000',
-  duration: 60,
+  duration: 30,
   country_code: 'US',
-  link: 'https://www.tiktok.com/music/x-7339914391000000001',
+  link: 'https://www.tiktok.com/music/x-7313054237544961851',
   url_title: 'summer-anthem',
   music_url: null,
-  if_cml: true,
+  if_cml: false,
   is_search: false,
   promoted: false,
   on_list_times: 12,
