@@ -60,10 +60,10 @@ function chartFor(country: string, timeRange: number, industry: number | undefin
   });
 }
 
-/** Popularity 0–100 (two decimals) of a standing: the top is near 100, the cut-off near 40. */
+/** Popularity 0–100 (two decimals) of a standing: the top is near 100, the cut-off near 13. */
 function popularity(standing: number): number {
   if (!Number.isFinite(standing)) return 0;
-  return Math.round(100 * Math.exp(-Math.max(0, standing + 1.5) / 110) * 100) / 100;
+  return Math.round(100 * Math.exp(-Math.max(0, standing + 1.5) / 50) * 100) / 100;
 }
 
 /**
