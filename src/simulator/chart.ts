@@ -73,7 +73,7 @@ export function standingTrend(chart: DailyChart, name: string, period: number, n
 
 /**
  * Movement against yesterday's chart: 1 up, 2 unchanged, 3 down, 4 new (not on yesterday's chart,
- * `rank_diff` null or 0); `rank_diff` unsigned (upstream spec §6.1).
+ * `rank_diff` null or 0); `rank_diff` unsigned (docs/upstreams.md § Creative Center).
  */
 export function dailyMovement(chart: DailyChart, name: string, rank: number, nowMs: number, r: Rng): Movement {
   const before = chart.ranking(utcDay(nowMs) - 1).indexOf(name) + 1;

@@ -113,6 +113,17 @@ describe('legacy charts by day (era 2024)', () => {
     }
   });
 
+  it('keeps the stable US names in the legacy US chart and lets the blinking one come and go', async () => {
+    const seen: boolean[] = [];
+    for (let day = 0; day < 14; day++) {
+      const names = (await legacyHashtags(day)).map((i) => i.hashtag_name);
+      for (const stable of US_STABLE_HASHTAGS) expect(names.indexOf(stable)).toBeLessThan(20);
+      seen.push(names.includes(US_BLINKING_HASHTAG));
+    }
+    expect(seen).toContain(true);
+    expect(seen).toContain(false);
+  });
+
   it.each([
     ['popular_trend/sound/rank_list?limit=20', (d: any) => d.sound_list.map((s: any) => s.clip_id)],
     ['popular_trend/creator/list?limit=50', (d: any) => d.creators.map((c: any) => c.nick_name)],

@@ -57,8 +57,8 @@ export function creatorList(q: URLSearchParams, nowMs: number): Answer {
   const uncovered = [country, audienceCountry].some((c) => c !== undefined && !CREATOR_COUNTRIES.has(c));
   let items: Array<ReturnType<typeof creator>> = [];
   if (!uncovered) {
-    // audience_count is accepted and ignored, as upstream appears to (upstream spec §5.1). Which
-    // creators make the 459 changes by day (daily-chart.ts); the order is the metric's.
+    // audience_count is accepted and ignored, as upstream appears to (upstream spec §5.1).
+    // Which creators make the 459 changes by day (daily-chart.ts); the order is the metric's.
     const key = `creator-chart|${country ?? ''}|${audienceCountry ?? ''}`;
     items = charts
       .get(`${key}|${dayStart(nowMs)}`, () =>

@@ -5,7 +5,17 @@ import { DailyChart, utcDay } from '../daily-chart.js';
 import { ok, type Answer } from '../envelope.js';
 import { intParam, oneOf, paging, str } from '../query.js';
 import { rng } from '../random.js';
-import { ALL_HASHTAGS, CREATOR_STYLES, FIRST_NAMES, GEONAMES, GENERAL_HASHTAGS, INDUSTRY_HASHTAGS, INTERESTS } from '../vocab.js';
+import {
+  ALL_HASHTAGS,
+  CREATOR_STYLES,
+  FIRST_NAMES,
+  GEONAMES,
+  GENERAL_HASHTAGS,
+  INDUSTRY_HASHTAGS,
+  INTERESTS,
+  US_BLINKING_HASHTAG,
+  US_STABLE_HASHTAGS,
+} from '../vocab.js';
 
 /** The hashtag chart (`popular_trend/hashtag/list`, upstream spec §5.1, §6.1) and detail (§6.2). */
 
@@ -15,8 +25,7 @@ const KNOWN = new Set(ALL_HASHTAGS);
 const COVERED = new Set(TREND_COUNTRIES);
 const charts = new ChartCache<ReturnType<typeof buildChart>>();
 const dailyCharts = new ChartCache<DailyChart>(128);
-/** Names that hold the top of the US charts without an industry (the catalog's examples among them). */
-const US_STABLE = ['prom', 'promdress'];
+
 
 /** The industry a hashtag belongs to, stable per name (general tags: some none). */
 function homeIndustry(name: string): number | undefined {
@@ -55,7 +64,7 @@ function dailyChart(key: string, country: string | undefined, industry: number |
   return dailyCharts.get(key, () =>
     industry
       ? new DailyChart(key, [...INDUSTRY_HASHTAGS[industry]!, ...GENERAL_HASHTAGS], CHART_SIZE, { pinned: INDUSTRY_HASHTAGS[industry]! })
-      : new DailyChart(key, ALL_HASHTAGS, CHART_SIZE, country === 'US' ? { pinned: US_STABLE } : {}),
+      : new DailyChart(key, ALL_HASHTAGS, CHART_SIZE, country === 'US' ? { pinned: US_STABLE_HASHTAGS, blinker: US_BLINKING_HASHTAG } : {}),
   );
 }
 
