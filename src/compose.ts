@@ -37,7 +37,7 @@ export interface ComposeOptions {
   /** Replaces the sources built from the config with this one alone (tests of one adapter). */
   source?: Source;
   /** History settings beyond the config (tests take pacing away). */
-  history?: Pick<HistoryOptions, 'pacingMs' | 'sleep'>;
+  history?: Pick<HistoryOptions, 'pacingMs' | 'sleep' | 'onNotice'>;
   /** Replaces the sources built from the config, one per adapter (demo mode and tests use the simulator's). */
   sources?: readonly Source[];
   /** Gateway settings beyond the defaults (tests lower or raise the circuit breaker's threshold). */

@@ -36,7 +36,8 @@ export interface CollectorOptions {
   jitterMs?: number;
   /** How a pause is taken; the scheduler waits on timers, tests pass one that returns at once. */
   sleep?: (ms: number) => Promise<void>;
-  onError?: (error: unknown) => void;
+  /** Told, in words, about a collection that failed and will be retried. */
+  onNotice?: (message: string) => void;
 }
 
 const FIRST_RETRY_MS = 5 * 60_000;
@@ -159,6 +160,11 @@ export class Collector {
     }
     if (!result.ok) return this.failed(target, describeFailure(result));
     const now = this.opts.clock.now();
+    // A stale answer means the upstream failed; a cached one from before today is yesterday's chart.
+    if (result.cache === 'STALE') return this.failed(target, `${result.sourceId}: upstream failed, only a stale answer`);
+    if (result.cache === 'HIT' && now - (result.ageSeconds ?? 0) * 1000 < dayStartMs(utcDayOf(now))) {
+      return this.failed(target, 'the cached answer is from the previous day; retrying once it expires');
+    }
     const data = (JSON.parse(result.body.toString('utf8')) as { data: unknown }).data;
     const reading = readChart(endpoint, parsed.params, data);
     // A fresh answer was recorded by the gateway's observer; one from the cache is recorded here.
@@ -180,7 +186,7 @@ export class Collector {
       .executeTakeFirst();
     const attempts = (previous?.attempts ?? 0) + 1;
     await this.mark(target, 'failed', now + retryDelayMs(attempts), error);
-    this.opts.onError?.(new Error(`collecting ${targetLabel(target)} failed: ${error}`));
+    this.opts.onNotice?.(`collecting ${targetLabel(target)} failed (attempt ${attempts} today, next in ${Math.round(retryDelayMs(attempts) / 60_000)} min): ${error}`);
     return { target, status: 'failed', error };
   }
 

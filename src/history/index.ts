@@ -58,6 +58,8 @@ export interface HistoryOptions {
   pacingMs?: number;
   sleep?: (ms: number) => Promise<void>;
   onError?: (error: unknown) => void;
+  /** Operational notices in words (a collection failed and will be retried). */
+  onNotice?: (message: string) => void;
 }
 
 type Answer = (...args: Parameters<typeof hashtagHistory>) => Promise<unknown>;
@@ -88,7 +90,7 @@ export function createHistory(opts: HistoryOptions): History {
     configured: opts.collect ?? [],
     pacingMs: opts.pacingMs,
     sleep: opts.sleep,
-    onError,
+    onNotice: opts.onNotice ?? ((message) => console.warn(`history: ${message}`)),
   });
   let timer: NodeJS.Timeout | null = null;
   let ticking: Promise<void> | null = null;
