@@ -31,6 +31,7 @@ describe('fourteen days of three collected charts, then a day the upstream faile
   let database: TestDatabase;
   let t: HistoryApp;
   let key: string;
+  let accountId: string;
   let failedDay: string;
   let callsOnFailedDay: number;
 
@@ -43,7 +44,7 @@ describe('fourteen days of three collected charts, then a day the upstream faile
       databaseUrl: database.url,
       config: { COLLECT: 'hashtag:US:7,song:US:7,creator:US', HISTORY_RETENTION_DAYS: 30 },
     });
-    ({ apiKey: key } = await caller(t.services));
+    ({ apiKey: key, accountId } = await caller(t.services));
     const { collector } = t.services.history;
     for (let i = 0; i < 14; i++) {
       const outcomes = await collector.runDue();
@@ -121,7 +122,7 @@ describe('fourteen days of three collected charts, then a day the upstream faile
       expect(res.statusCode).toBe(200);
       expect(res.headers['x-served-from']).toBe('history');
       expect(body.data).toMatchObject({ chart: 'hashtag', latest_date: latest().day, since_date: base().day, metric_name: 'video_views' });
-      return body.data.list as Array<{ id: string; name: string; rank: number | null; previous_rank: number | null; rank_change: number | null; metric: number | null; sparkline: number[]; first_seen: string }>;
+      return body.data.list as Array<{ id: string; name: string; rank: number | null; previous_rank: number | null; rank_change: number | null; metric: number | null; previous_metric: number | null; sparkline: number[]; first_seen: string }>;
     }
 
     const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
@@ -194,11 +195,11 @@ describe('fourteen days of three collected charts, then a day the upstream faile
   });
 
   it('answers 404 naming a hashtag the chart never held, charging nothing', async () => {
-    const before = await t.services.credits.snapshot((await t.services.keys.identify(key, '127.0.0.1') as any).key.accountId);
+    const before = await t.services.credits.snapshot(accountId);
     const { res, body } = await getJson(t.app, `${HISTORY}?hashtag_name=neverseen&country_code=US`, key);
     expect(res.statusCode).toBe(404);
     expect(body.data).toEqual({ error: 'resource_not_found', message: 'No hashtag "neverseen" in the hashtag chart for US, period 7 in the stored history.' });
-    const after = await t.services.credits.snapshot((await t.services.keys.identify(key, '127.0.0.1') as any).key.accountId);
+    const after = await t.services.credits.snapshot(accountId);
     expect(after.balance).toBe(before.balance);
   });
 
