@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { AccountError, toKeyView } from './accounts/index.js';
 import { loadConfig, type Config } from './config.js';
-import { createAdmin } from './compose.js';
+import { createAdmin, createServices } from './compose.js';
+import { changeTargets, listTargets, runTargets } from './history/collect-cli.js';
+import { parseTarget, type CollectTarget } from './history/index.js';
 import { eraOptions, simulatorSummary, startSimulator } from './simulator/index.js';
 import { startDemo, startServer, type RunningServer } from './server.js';
 
@@ -34,6 +36,12 @@ Accounts and credits
   keys create --email E [--name N]        prints the new key once; only its hash is stored
   credits grant --email E --amount N      adds N credits to the current period
   plans list
+
+Trend history
+  collect add <chart[:country[:period]]>  collect a chart once a UTC day, e.g. hashtag:US:7, creator:GB
+  collect remove <chart[:country[:period]]>
+  collect list                            targets, their last collected day and today's state
+  collect run                             collect every target once now (progress bar on a terminal)
 
 Every command accepts --json for machine-readable output.`;
 
@@ -119,7 +127,7 @@ export async function runCli(
       io.stdout.write(values.json ? `${JSON.stringify(value)}\n` : `${text}\n`);
     },
   };
-  const [group, action] = positionals;
+  const [group, action, subject] = positionals;
   if (values.help || group === undefined || group === 'help') {
     io.stdout.write(`${USAGE}\n`);
     return values.help || group === 'help' ? 0 : 2;
@@ -217,6 +225,32 @@ export async function runCli(
         });
         out.print({ email, granted: amount, credits_remaining: snapshot.balance }, `Granted ${amount} credits to ${email}; ${snapshot.balance} remaining this period.`);
         return 0;
+      }
+      case 'collect add':
+      case 'collect remove': {
+        if (subject === undefined) throw new CliError(`collect ${action} needs a target such as hashtag:US:7\n\n${USAGE}`, 2);
+        let target: CollectTarget;
+        try {
+          target = parseTarget(subject, 'stored');
+        } catch (error) {
+          throw new CliError((error as Error).message, 2);
+        }
+        const now = Date.now();
+        const result = await withAdmin(loadConfig(env), (a) => changeTargets(a.store, action as 'add' | 'remove', target, now));
+        if (result.exitCode !== 0) throw new CliError(result.text);
+        out.print(result.value, result.text);
+        return 0;
+      }
+      case 'collect list':
+      case 'collect run': {
+        const services = await createServices(loadConfig(env));
+        try {
+          const result = action === 'list' ? await listTargets(services) : await runTargets(services, io.stdout, values.json);
+          out.print(result.value, result.text);
+          return result.exitCode;
+        } finally {
+          await services.close();
+        }
       }
       case 'plans list': {
         const { plans } = await withAdmin(loadConfig(env), async (a) => a);

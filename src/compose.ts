@@ -122,6 +122,7 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
     fetch: fetchChart,
     collect: parseCollectSetting(config.COLLECT),
     allowPrivateWebhooks: config.WEBHOOK_ALLOW_PRIVATE,
+    pacingMs: config.COLLECT_PACING_MS,
     ...opts.history,
   });
   const upstream = createUpstreamGateway({

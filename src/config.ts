@@ -84,6 +84,8 @@ export const ConfigSchema = z.object({
       }
     })
     .default(''),
+  /** Pause between two upstream calls of a collection, so it never bursts at the upstream. */
+  COLLECT_PACING_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
   /** Let webhooks reach loopback, private and link-local addresses (off: SSRF protection). */
   WEBHOOK_ALLOW_PRIVATE: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
