@@ -102,7 +102,7 @@ describe('trendlens collect', () => {
     ]);
     const run = await cli(['collect', 'run'], true);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/\r\x1b\[2K\[#{12}-{12}\] 1\/2 song:GB:7 collected \(9[0-9]|100\)/);
+    expect(run.out).toMatch(/\r\x1b\[2K\[#{12}-{12}\] 1\/2 song:GB:7 collected \((9[0-9]|100)\)/);
     expect(run.out).toContain('\r\x1b[2K[########################] 2/2 hashtag:US:7 collected (100)\n');
     expect(run.out).toContain('Collected 2 of 2 charts.');
     const after = JSON.parse((await cli(['collect', 'list', '--json'])).out);
