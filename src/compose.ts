@@ -146,9 +146,10 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
     history,
     consoleBillingUrl: (request) => `${origin(config, request)}/console/billing`,
     async close() {
+      // History first: a collection in progress still needs the gateway.
+      await history.close();
       await upstream.close();
       await usage.close();
-      await history.close();
       await disconnectBus?.();
       await redis?.quit();
       await admin.close();

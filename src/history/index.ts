@@ -136,9 +136,10 @@ export { CHART_SPECS, CHART_OPERATIONS, PUBLIC_CHARTS, chartKeyOf, defaultChartK
 export { parseCollectSetting, parseTarget, targetLabel, addTarget, removeTarget, type CollectTarget } from './collect-targets.js';
 export { retryDelayMs, type CollectOutcome, type ChartFetch } from './collector.js';
 export { utcDayOf, addDays } from './days.js';
-export { RANK_UP, RANK_SAME, RANK_DOWN, RANK_NEW } from './movement.js';
+export { RANK_UP, RANK_SAME, RANK_DOWN, RANK_NEW, movementOf } from './movement.js';
+export type { StoredDay, StoredEntry } from './snapshots.js';
 export { checkWebhookUrl, isPrivateAddress } from './url-guard.js';
-export { watchLimit, ENDPOINT_LIMIT, type WatchInput, type WatchView } from './watches.js';
+export { watchLimit, matchesOf, ENDPOINT_LIMIT, type WatchInput, type WatchView } from './watches.js';
 export { signPayload, SIGNATURE_HEADER, DISABLE_AFTER_FAILURES, RETRY_WINDOW_MS, type EndpointView, type DeliveryView } from './webhooks.js';
 export type { Collector } from './collector.js';
 export type { Watches } from './watches.js';

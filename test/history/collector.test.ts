@@ -122,3 +122,42 @@ describe('trendlens collect', () => {
     expect(await cli(['collect', 'add'])).toMatchObject({ code: 2, err: expect.stringContaining('collect add needs a target such as hashtag:US:7') });
   });
 });
+
+describe('the daily schedule on one instance', () => {
+  const midnight = Date.UTC(2026, 10, 25);
+  const clock = new ManualClock(midnight);
+  let simulator: SimulatorHandle;
+  let database: TestDatabase;
+  let t: HistoryApp;
+
+  beforeAll(async () => {
+    simulator = await historySimulator('2024', clock);
+    database = await historyDatabase('sqlite');
+    t = await historyApp({ simulator, clock, databaseUrl: database.url, config: { COLLECT: 'hashtag:US:7', HISTORY_RETENTION_DAYS: 2 } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await simulator.close();
+    await database.drop();
+  });
+
+  it('waits for the chart\'s jitter into the day, then collects it once', async () => {
+    simulator.resetStats();
+    expect(await t.services.history.collector.runDue()).toEqual([]);
+    expect(simulator.stats().calls).toBe(0);
+    clock.set(midnight + 30 * 60_000);
+    expect((await t.services.history.collector.runDue())?.map((o) => o.status)).toEqual(['collected']);
+  });
+
+  it('keeps HISTORY_RETENTION_DAYS days and deletes older ones', async () => {
+    for (let i = 0; i < 3; i++) {
+      clock.advance(DAY_MS);
+      await t.services.history.collector.runDue();
+      await t.services.history.flush();
+    }
+    const days = await t.services.store.db.selectFrom('history_days').select('day').orderBy('day').execute();
+    expect(days.map((d) => d.day)).toEqual(['2026-11-27', '2026-11-28']);
+    const entries = await t.services.store.db.selectFrom('history_entries').select('day').where('day', '<', '2026-11-27').execute();
+    expect(entries).toEqual([]);
+  });
+});
