@@ -171,7 +171,9 @@ export async function runCli(
       }
       case 'upstream check': {
         const config = loadConfig(env);
-        const router = new SourceRouter({ sources: upstreamSources(config, systemClock), order: config.UPSTREAM_SOURCES, clock: systemClock });
+        // One call per source and operation: a check reports what TikTok says, it does not insist.
+        const sources = upstreamSources(config, systemClock, { retries: 0 });
+        const router = new SourceRouter({ sources, order: config.UPSTREAM_SOURCES, clock: systemClock });
         try {
           const report = await checkUpstream(router, endpoints);
           out.print(report, formatCheckReport(report));
