@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { endpoints, findEndpoint, type AnyEndpoint } from '../../src/catalog/index.js';
 import { contractApp, get, type Reply } from '../support/endpoint-contract.js';
@@ -109,5 +110,28 @@ describe('examples taken from option lists', () => {
     const reply = await get(t, url(list), '', caller);
     const ids = (payload(list, reply)[key] as Array<{ id: unknown }>).map((item) => String(item.id));
     expect(ids).toContain(example);
+  });
+});
+
+/** The README's `curl "$BASE/…"` examples, as [operation id, query]. */
+function readmeExamples(): Array<readonly [string, string]> {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  return [...readme.matchAll(/curl "\$BASE(\/[^"?]+)(\?[^"]*)?"/g)].map(([, path, search]) => {
+    const endpoint = endpoints.find((e) => e.path === `/tiktok${path}`);
+    if (!endpoint) throw new Error(`README example for an unknown path ${path}`);
+    return [endpoint.operationId, search ?? ''] as const;
+  });
+}
+
+describe('README examples', () => {
+  const examples = readmeExamples();
+
+  it('show every operation once', () => {
+    expect(examples.map(([id]) => id).sort()).toEqual(endpoints.map((e) => e.operationId).sort());
+  });
+
+  it.each(examples.filter(([id]) => served.includes(findEndpoint(id)!)))('%s answers %s with data', async (id, search) => {
+    const endpoint = findEndpoint(id)!;
+    expectDataFor(endpoint, await get(t, url(endpoint), search, caller));
   });
 });
