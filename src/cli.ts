@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { AccountError, toKeyView } from './accounts/index.js';
 import { loadConfig, type Config } from './config.js';
 import { createAdmin } from './compose.js';
-import { startSimulator } from './simulator/index.js';
+import { eraOptions, simulatorSummary, startSimulator } from './simulator/index.js';
 import { startDemo, startServer, type RunningServer } from './server.js';
 
 /** A refusal the user can fix: printed without a stack, exit code 1 (2 for usage). */
@@ -23,7 +23,8 @@ const USAGE = `Usage: trendlens <command> [options]
 Server
   serve                                   serve live TikTok Creative Center data (PORT, HOST, DATABASE_URL)
   demo                                    serve simulated data and print a ready-to-use API key
-  simulator [--port N] [--host H]         run the Creative Center simulator on its own
+  simulator [--port N] [--host H] [--era 2024|2026] [--long-period 90|120]
+                                          run the upstream simulator (Creative Center + TikTok One) on its own
 
 Accounts and credits
   accounts create --email E [--plan P] [--name N]
@@ -45,6 +46,8 @@ const OPTIONS = {
   amount: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  era: { type: 'string' },
+  'long-period': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -148,8 +151,11 @@ export async function runCli(
       }
       case 'simulator': {
         const port = values.port === undefined ? 0 : positiveInteger(values.port, 'port');
-        const sim = await startSimulator({ port, host: values.host ?? '127.0.0.1' });
-        out.print({ url: sim.url, base_url: sim.baseUrl }, `Creative Center simulator at ${sim.url} (base URL ${sim.baseUrl})`);
+        const eras = eraOptions(values.era, values['long-period']);
+        if (typeof eras === 'string') throw new CliError(eras, 2);
+        const sim = await startSimulator({ port, host: values.host ?? '127.0.0.1', ...eras });
+        const summary = simulatorSummary(sim);
+        out.print(summary.json, summary.text);
         await untilSignal(sim);
         return 0;
       }

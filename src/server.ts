@@ -64,7 +64,7 @@ export async function startDemo(
   config: Config,
   opts: Pick<ComposeOptions, 'plans' | 'clock'> & { logger?: boolean } = {},
 ): Promise<RunningServer & { apiKey: string }> {
-  const simulator = await startSimulator({ port: 0 });
+  const simulator = await startSimulator({ port: 0, era: '2024' });
   const source = createCreativeCenterSource({ baseUrl: simulator.baseUrl, id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS });
   const server = await startServer(config, { ...opts, mode: 'demo', source, simulator });
   const { accounts, keys } = server.services;

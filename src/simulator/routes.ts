@@ -51,10 +51,11 @@ export const ROUTES: Record<string, Route> = {
 };
 
 /**
- * Paths retired in deprecated-2026 mode (upstream spec §11.3). Observed only for hashtag/list and
- * sound/rank_list; the simulator retires every `popular_trend/*` and keyword path alike, since the
- * Apify actor dropped all of them in June 2026 while `top_ads/*` and Spotlight kept working.
+ * Paths retired in deprecated-2026 mode: the trend lists and details (hashtags, songs, creators,
+ * videos) and keyword insights answer `deprecated`. Observed only for hashtag/list and sound/rank_list;
+ * the others follow, since public clients dropped all of them in 2026 while `top_ads/*`, Spotlight and
+ * the hashtag filters kept working.
  */
 export function retiredIn2026(path: string): boolean {
-  return path.startsWith('popular_trend/') || path.startsWith('script/');
+  return (path.startsWith('popular_trend/') && path !== 'popular_trend/hashtag/filters') || path.startsWith('script/');
 }

@@ -21,3 +21,5 @@ export { planWindow, fetchWindow, type WindowPlan } from './windowing.js';
 export { createCreativeCenterSource, type CreativeCenterSourceOptions } from './creative-center/source.js';
 export { userSign } from './creative-center/sign.js';
 export { operations } from './creative-center/operations/index.js';
+export { createTikTokOneSource, type TikTokOneSourceOptions } from './tiktok-one/source.js';
+export { tiktokOneOperations } from './tiktok-one/operations.js';

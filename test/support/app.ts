@@ -50,7 +50,7 @@ export async function startTestApp(
     ? { url: opts.databaseUrl, drop: async () => {} }
     : await freshDatabase(opts.kind ?? 'sqlite');
   const clock = opts.clock ?? new ManualClock(Date.now());
-  const simulator = await startSimulator({ port: 0, clock });
+  const simulator = await startSimulator({ port: 0, clock, era: '2024' });
   const source = createCreativeCenterSource({
     baseUrl: simulator.baseUrl,
     id: 'simulator',

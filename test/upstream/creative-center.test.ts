@@ -19,7 +19,7 @@ let sim: SimulatorHandle;
 const opened: Array<{ close(): Promise<void> }> = [];
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
+  sim = await startSimulator({ port: 0, era: '2024' });
 });
 
 afterEach(async () => {
