@@ -81,6 +81,23 @@ function namedFailure(name: string, message: string): UpstreamFailure | undefine
   return undefined;
 }
 
+/** The gateway's own `{code: "InvalidRequest", message}` envelope as a failure. */
+function refusal(parsed: Record<string, unknown>): UpstreamFailure {
+  const code = String(parsed.code);
+  const message = String(parsed.message ?? parsed.msg ?? code);
+  return namedFailure(code, message) ?? { kind: 'bad_response', detail: 'upstream_error', message: `${code}: ${message}` };
+}
+
+/** A non-2xx body in the gateway's envelope, if it is one. */
+function gatewayRefusal(text: string): UpstreamFailure | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) && typeof parsed.code === 'string' ? refusal(parsed) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Classifies an answer (docs/upstreams.md § TikTok One): 403 or an HTML page is a bot wall
  * (`blocked`), 404 means the path is gone (`deprecated`, so the next source serves), `InvalidLogin`
@@ -93,8 +110,11 @@ function judgeResponse(attempt: Extract<Attempt, { type: 'response' }>): Verdict
   if (status === 404) return done({ kind: 'unavailable', detail: 'deprecated', message: 'HTTP 404' });
   if (status >= 300 && status < 400) return done({ kind: 'unavailable', detail: 'blocked', message: `redirected (HTTP ${status})` });
   if (status >= 500) return { next: 'retry', failure: { kind: 'bad_response', detail: 'upstream_error', message: `upstream HTTP ${status}` } };
-  if (status < 200 || status >= 300 || text === undefined) {
-    return done({ kind: 'bad_response', detail: 'upstream_error', message: `upstream HTTP ${status}` });
+  if (text === undefined) return done({ kind: 'bad_response', detail: 'upstream_error', message: `upstream HTTP ${status}` });
+  if (status < 200 || status >= 300) {
+    // The gateway answers a refused parameter with HTTP 400 and `{"code":"InvalidRequest","message":…}`.
+    const refused = gatewayRefusal(text);
+    return done(refused ?? { kind: 'bad_response', detail: 'upstream_error', message: `upstream HTTP ${status}` });
   }
   if (/html/i.test(contentType) || text.trimStart().startsWith('<')) {
     return done({ kind: 'unavailable', detail: 'blocked', message: 'an HTML page instead of JSON' });
@@ -109,10 +129,7 @@ function judgeResponse(attempt: Extract<Attempt, { type: 'response' }>): Verdict
     return done({ kind: 'bad_response', detail: 'non_json', message: 'malformed JSON' });
   }
   if (!isRecord(parsed)) return done({ kind: 'bad_response', detail: 'schema_mismatch', message: 'answer is not an object' });
-  if (typeof parsed.code === 'string') {
-    const message = String(parsed.message ?? parsed.msg ?? parsed.code);
-    return done(namedFailure(parsed.code, message) ?? { kind: 'bad_response', detail: 'upstream_error', message: `${parsed.code}: ${message}` });
-  }
+  if (typeof parsed.code === 'string') return done(refusal(parsed));
   const base = parsed.BaseResp;
   if (!isRecord(base) || typeof base.StatusCode !== 'number') {
     return done({ kind: 'bad_response', detail: 'schema_mismatch', message: 'no BaseResp.StatusCode' });
@@ -255,7 +272,8 @@ export class TikTokOneClient {
       const res = await request(url, { method, headers: this.headers(body !== undefined), body, dispatcher: this.agent, signal });
       const contentType = firstHeader(res.headers['content-type']) ?? '';
       const logId = firstHeader(res.headers['x-tt-logid']);
-      if (res.statusCode < 200 || res.statusCode >= 300) {
+      // Bodies of 4xx answers are read too: a refused parameter is explained in one.
+      if (res.statusCode < 200 || res.statusCode >= 500 || res.statusCode === 403 || res.statusCode === 404) {
         await res.body.dump();
         return { type: 'response', status: res.statusCode, contentType };
       }
