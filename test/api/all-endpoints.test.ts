@@ -144,7 +144,8 @@ describe('demo mode: every answer carries X-Upstream-Source', () => {
 
   beforeAll(async () => {
     database = await freshDatabase('sqlite');
-    demo = await startDemo(defaultConfig({ DATABASE_URL: database.url, PORT: 0, HOST: '127.0.0.1' }));
+    // The legacy world, where every operation the Creative Center client maps is live.
+    demo = await startDemo(defaultConfig({ DATABASE_URL: database.url, PORT: 0, HOST: '127.0.0.1', DEMO_UPSTREAM_ERA: '2024' }));
     const account = await demo.services.accounts.findByEmail(DEMO_EMAIL);
     demoCaller = { apiKey: demo.apiKey, accountId: account!.id, keyId: '' };
   });
