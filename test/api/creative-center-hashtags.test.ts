@@ -37,7 +37,7 @@ function expectChart(reply: Reply): void {
 }
 
 describe('200', () => {
-  it('answers a country with the whole chart in TikTok One’s shape, charged 8, naming the adapter and access', async () => {
+  it('answers a country with the whole chart in TikTok One\'s shape, charged 8, naming the adapter and access', async () => {
     const reply = await call('?country_code=US');
     expectChart(reply);
     expect(reply.body.data.total_count).toBe(100);
@@ -65,7 +65,7 @@ describe('200', () => {
     expect(month.body.data.hashtags).not.toEqual(week);
   });
 
-  it('answers a country outside TikTok One’s hashtag regions with an empty, charged chart', async () => {
+  it('answers a country outside TikTok One\'s hashtag regions with an empty, charged chart', async () => {
     const reply = await call('?country_code=NO');
     expectChart(reply);
     expect(reply.body.data).toEqual({ hashtags: [], total_count: 0 });
