@@ -52,9 +52,9 @@ function origin(config: Config, request: FastifyRequest): string {
  * with the operator's cookies. With `UPSTREAM_SIMULATOR_URL` both point at that simulator and say
  * `simulator` in `X-Upstream-Source`.
  */
-export function upstreamSources(config: Config, clock: Clock): Source[] {
+export function upstreamSources(config: Config, clock: Clock, opts: { retries?: number } = {}): Source[] {
   const simulator = config.UPSTREAM_SIMULATOR_URL?.replace(/\/$/, '');
-  const common = { cookies: config.UPSTREAM_COOKIES, timeoutMs: config.UPSTREAM_TIMEOUT_MS, clock };
+  const common = { cookies: config.UPSTREAM_COOKIES, timeoutMs: config.UPSTREAM_TIMEOUT_MS, clock, ...opts };
   return [
     createCreativeCenterSource({
       ...common,

@@ -23,3 +23,4 @@ export { userSign } from './creative-center/sign.js';
 export { operations } from './creative-center/operations/index.js';
 export { createTikTokOneSource, type TikTokOneSourceOptions } from './tiktok-one/source.js';
 export { tiktokOneOperations } from './tiktok-one/operations.js';
+export { checkUpstream, formatCheckReport, type CheckReport, type CheckRow, type CheckAttempt, type CheckOutcome } from './check.js';
