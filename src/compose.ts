@@ -55,9 +55,9 @@ function origin(config: Config, request: FastifyRequest): string {
  * with the operator's cookies. With `UPSTREAM_SIMULATOR_URL` both point at that simulator and say
  * `simulator` in `X-Upstream-Source`.
  */
-export function upstreamSources(config: Config, clock: Clock): Source[] {
+export function upstreamSources(config: Config, clock: Clock, opts: { retries?: number } = {}): Source[] {
   const simulator = config.UPSTREAM_SIMULATOR_URL?.replace(/\/$/, '');
-  const common = { cookies: config.UPSTREAM_COOKIES, timeoutMs: config.UPSTREAM_TIMEOUT_MS, clock };
+  const common = { cookies: config.UPSTREAM_COOKIES, timeoutMs: config.UPSTREAM_TIMEOUT_MS, clock, ...opts };
   return [
     createCreativeCenterSource({
       ...common,
@@ -110,7 +110,7 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
 export async function createServices(config: Config, opts: ComposeOptions = {}): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const admin = await createAdmin(config, opts);
-  // With REDIS_URL, instances share rate limits, cached responses and key revocations (DESIGN §5).
+  // With REDIS_URL, instances share rate limits, cached responses and key revocations (docs/architecture.md § One machine or many).
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
   const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
   // The collector fetches through the gateway, which is built next with history's observer in it.

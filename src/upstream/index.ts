@@ -1,4 +1,4 @@
-/** The upstream module's face (DESIGN §3): sources, the gateway in front of them, and its parts. */
+/** The upstream module's face (docs/architecture.md § Modules): sources, the gateway in front of them, and its parts. */
 export type { Source, UpstreamFailure, UpstreamResult, UpstreamAccess, UpstreamAdapter } from './source.js';
 export { SourceRouter, adapterOf, type OperationStatus, type Provenance, type RoutedResult } from './router.js';
 export { parseSourceOrder, sourcesFor, type SourceOrder } from './source-order.js';
@@ -23,3 +23,4 @@ export { userSign } from './creative-center/sign.js';
 export { operations } from './creative-center/operations/index.js';
 export { createTikTokOneSource, type TikTokOneSourceOptions } from './tiktok-one/source.js';
 export { tiktokOneOperations } from './tiktok-one/operations.js';
+export { checkUpstream, formatCheckReport, type CheckReport, type CheckRow, type CheckAttempt, type CheckOutcome } from './check.js';

@@ -15,17 +15,20 @@ import {
   type Caller,
 } from '../support/endpoint-contract.js';
 
-/** What every catalog endpoint owes a caller alike, checked over the whole catalog (contract §2–§4). */
+/** What every catalog endpoint owes a caller alike, checked over the whole catalog (docs/api-contract.md § Params and canonical form, § Errors, § Endpoints). */
 
 const { t, caller, ids } = contractApp({ liveIds: true });
 
 const url = (endpoint: AnyEndpoint) => `/api/v1${endpoint.path}`;
 const cases = endpoints.map((endpoint) => [endpoint.operationId, endpoint] as const);
-/** Endpoints an upstream serves; history's own are covered in test/api/history.test.ts. */
-const upstreamCases = cases.filter(([, endpoint]) => endpoint.servedFrom === undefined);
+/**
+ * The operations this app's one source, the Creative Center client over the simulator, can serve:
+ * those whose catalog sources name it. TikTok One's operations need that adapter in the app.
+ */
+const served = cases.filter(([, endpoint]) => endpoint.sources.includes('creative-center'));
 const METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-/** The default request: only the required params, each filled with an id the upstream knows. */
+/** The default request: only the required params, each an id the upstream knows or the documented example. */
 function defaultQuery(endpoint: AnyEndpoint): string {
   const known: Record<string, string | undefined> = {
     chart: 'hashtag',
@@ -35,8 +38,8 @@ function defaultQuery(endpoint: AnyEndpoint): string {
   };
   const pairs = Object.entries(endpoint.params)
     .filter(([, def]) => def.required)
-    .map(([name]) => {
-      const value = known[name];
+    .map(([name, def]) => {
+      const value = known[name] ?? def.example;
       if (value === undefined) throw new Error(`no live value for the required param ${name}`);
       return `${name}=${encodeURIComponent(value)}`;
     });
@@ -44,8 +47,8 @@ function defaultQuery(endpoint: AnyEndpoint): string {
 }
 
 describe('200', () => {
-  it('serves the 15 endpoints of contract §4, in its order', () => {
-    expect(upstreamCases.map(([, e]) => e.path)).toEqual([
+  it('serves every catalog endpoint, in the docs order', () => {
+    expect(endpoints.map((e) => e.path)).toEqual([
       '/tiktok/popular-trend/hashtag',
       '/tiktok/popular-trend/hashtag/detail',
       '/tiktok/popular-trend/song',
@@ -53,6 +56,8 @@ describe('200', () => {
       '/tiktok/popular-trend/creator',
       '/tiktok/popular-trend/video',
       '/tiktok/popular-trend/country-industry-meta',
+      '/tiktok/creative-center/hashtags',
+      '/tiktok/creative-center/videos',
       '/tiktok/top-ads/list',
       '/tiktok/top-ads/detail',
       '/tiktok/top-ads/analysis',
@@ -60,11 +65,16 @@ describe('200', () => {
       '/tiktok/top-ads/recommend',
       '/tiktok/top-ads/spotlight',
       '/tiktok/top-ads/suggestions',
+      '/tiktok/top-ads/locations',
+      '/tiktok/top-ads/location-info',
+      '/tiktok/top-ads/safety',
       '/tiktok/keyword-insights',
+      '/tiktok/popular-trend/hashtag/history',
+      '/tiktok/popular-trend/movers',
     ]);
   });
 
-  it.each(upstreamCases)('%s answers its default request with schema-valid data, charged 8', async (_, endpoint) => {
+  it.each(served)('%s answers its default request with schema-valid data, charged 8', async (_, endpoint) => {
     const reply = await get(t, url(endpoint), defaultQuery(endpoint), caller);
     expectOk(reply);
     expect(() => endpoint.responseSchema.parse(reply.body.data)).not.toThrow();
@@ -85,7 +95,7 @@ describe('400', () => {
     expectInvalid(await get(t, url(endpoint), '', caller), required);
   });
 
-  it('sends no X-Upstream-Source where the upstream had no part (400, 401, 405), as contract §3.4 lists', async () => {
+  it('sends no X-Upstream-Source where the upstream had no part (400, 401, 405), as docs/api-contract.md § Headers lists', async () => {
     const invalid = await get(t, url(endpoints[0]!), '?period=14', caller);
     const unauthenticated = await t.app.inject({ method: 'GET', url: url(endpoints[0]!) });
     const notAllowed = await t.app.inject({ method: 'POST', url: url(endpoints[0]!), headers: { 'x-api-key': caller.apiKey } });
@@ -120,7 +130,7 @@ describe('405', () => {
 describe('5xx from the upstream, charging nothing', () => {
   beforeEach(() => outliveCaches(t));
 
-  it.each(upstreamCases)('%s names the source on an upstream failure', async (_, endpoint) => {
+  it.each(served)('%s names the source on an upstream failure', async (_, endpoint) => {
     t.simulator.addFault({ fault: { kind: 'http_error', status: 503, body: 'text' } });
     expectUpstreamFailure(await get(t, url(endpoint), defaultQuery(endpoint), caller), 502, {
       error: 'upstream_bad_response',
@@ -129,7 +139,7 @@ describe('5xx from the upstream, charging nothing', () => {
   });
 });
 
-/** `npm run demo` as it runs: the simulator in-process, its adapter id on every API answer (DESIGN §5). */
+/** `npm run demo` as it runs: the simulator in-process, its adapter id on every API answer (docs/architecture.md § Sources and honest modes). */
 describe('demo mode: every answer carries X-Upstream-Source', () => {
   let database: TestDatabase;
   let demo: RunningServer & { apiKey: string };
@@ -137,7 +147,8 @@ describe('demo mode: every answer carries X-Upstream-Source', () => {
 
   beforeAll(async () => {
     database = await freshDatabase('sqlite');
-    demo = await startDemo(defaultConfig({ DATABASE_URL: database.url, PORT: 0, HOST: '127.0.0.1' }));
+    // The legacy world, where every operation the Creative Center client maps is live.
+    demo = await startDemo(defaultConfig({ DATABASE_URL: database.url, PORT: 0, HOST: '127.0.0.1', DEMO_UPSTREAM_ERA: '2024' }));
     const account = await demo.services.accounts.findByEmail(DEMO_EMAIL);
     demoCaller = { apiKey: demo.apiKey, accountId: account!.id, keyId: '' };
   });
@@ -146,7 +157,7 @@ describe('demo mode: every answer carries X-Upstream-Source', () => {
     await database.drop();
   });
 
-  it.each(upstreamCases)('%s: 200, 401 and 405 alike name the simulator', async (_, endpoint) => {
+  it.each(served)('%s: 200, 401 and 405 alike name the simulator', async (_, endpoint) => {
     const ok = await get(demo, url(endpoint), defaultQuery(endpoint), demoCaller);
     const unauthenticated = await demo.app.inject({ method: 'GET', url: `${url(endpoint)}${defaultQuery(endpoint)}` });
     const notAllowed = await demo.app.inject({ method: 'POST', url: url(endpoint), headers: { 'x-api-key': demo.apiKey } });

@@ -65,7 +65,7 @@ export const topAdsLocationInfo = defineEndpoint({
   },
   notes: [
     '`module` defaults to 1; 0 is read as 1. Any other non-negative integer is sent upstream unchanged.',
-    '`initial_country` is what TikTok infers for the caller it sees, which is this server, not your client: treat it as a default, not as your users’ location.',
+    '`initial_country` is what TikTok infers for the caller it sees, which is this server, not your client: treat it as a default, not as your users\' location.',
     '`first_industry` and `second_industry` are Top Ads filter items, as in /tiktok/top-ads/filters; `l1_industry` and `l2_industry` are their ids as numbers.',
     'The upstream path `top_ads/location/info` is inferred from the Top Ads family of the Creative Center API: no public capture of it is known yet.',
     'Cached for 24 hours.',

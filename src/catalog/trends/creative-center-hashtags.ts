@@ -74,7 +74,7 @@ export const creativeCenterHashtags = defineEndpoint({
   notes: [
     '`country_code` is required: TikTok One has no all-regions chart. `period` is 7 or 30 (default 7).',
     'Served by TikTok One only; answers carry `X-Upstream-Adapter: tiktok-one` and `X-Upstream-Access` (`anonymous` or `logged-in`).',
-    'Anonymous access to TikTok One yields the top 3 hashtags of a chart (`total_count` 3). With the operator’s logged-in TikTok One session (`UPSTREAM_COOKIES`) the chart holds up to 100.',
+    'Anonymous access to TikTok One yields the top 3 hashtags of a chart (`total_count` 3). With the operator\'s logged-in TikTok One session (`UPSTREAM_COOKIES`) the chart holds up to 100.',
     'TikTok One covers 27 hashtag regions (US FR DE IT ES GB AR AU BR CA CO EG ID IL JP KR MY MX PH SA SG ZA TW TH TR AE VN); another valid country answers 200 with an empty list.',
     '`popularity_curve` has one point per day at 00:00 UTC (`timestamp` in seconds) with `value` from 0 to 100, unlike the 0–1 `trend` of /tiktok/popular-trend/hashtag; the last point is often low because that day is not over.',
     'TikTok One gives no rank movement, promotion flag or country block; `industry_ids` are ids only (names in /tiktok/popular-trend/country-industry-meta).',

@@ -96,8 +96,8 @@ export const creativeCenterVideos = defineEndpoint({
   notes: [
     '`country_code` is required; `period` is 7 or 30 (default 7), `sort_by` defaults to `views`, `organic_only` to false.',
     'Served by TikTok One only; answers carry `X-Upstream-Adapter: tiktok-one` and `X-Upstream-Access` (`anonymous` or `logged-in`).',
-    'TikTok One has top videos for US, JP, ID, TH and VN; another valid country answers 200 with an empty `videos` list, which is TikTok One’s own answer, not an error.',
-    'Anonymous access to TikTok One yields the first 4 videos while `total_count` and `page_count` still describe the whole ranking. With the operator’s logged-in TikTok One session (`UPSTREAM_COOKIES`) the first page holds 20.',
+    'TikTok One has top videos for US, JP, ID, TH and VN; another valid country answers 200 with an empty `videos` list, which is TikTok One\'s own answer, not an error.',
+    'Anonymous access to TikTok One yields the first 4 videos while `total_count` and `page_count` still describe the whole ranking. With the operator\'s logged-in TikTok One session (`UPSTREAM_COOKIES`) the first page holds 20.',
     'The `_lifetime` metrics count since the video was posted, the others within `period`; `engagement_rate_lifetime` and `six_seconds_vtr_lifetime` appear only when TikTok One sends them.',
     'Single-wrapped: `data` is `{videos, total_count, page_count}` itself, with no inner `{code, msg}` envelope.',
     'Cached for 1 hour.',

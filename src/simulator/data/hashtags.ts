@@ -17,7 +17,7 @@ import {
   US_STABLE_HASHTAGS,
 } from '../vocab.js';
 
-/** The hashtag chart (`popular_trend/hashtag/list`, upstream spec §5.1, §6.1) and detail (§6.2). */
+/** The hashtag chart (`popular_trend/hashtag/list`, docs/upstreams.md § Operations, § Item shapes) and detail. */
 
 const CHART_SIZE = 100;
 const PAGE_MAX = 50;
