@@ -48,7 +48,8 @@ describe('demo, 2026 (the default), logged in', () => {
     expect(reply.body.data.data.pagination.total).toBe(100);
   });
 
-  const live = endpoints.filter((e) => !e.retired);
+  // History's endpoints need stored charts first: test/api/history.test.ts covers them.
+  const live = endpoints.filter((e) => !e.retired && e.servedFrom === undefined);
   it.each(live.map((e) => [e.operationId, e] as const))('%s answers 200 with schema-valid data', async (_, endpoint) => {
     const reply = await get(d.server, `/api/v1${endpoint.path}`, exampleQuery(endpoint), d.caller);
     expectOk(reply);
