@@ -5,6 +5,7 @@ import { endpoints } from './catalog/index.js';
 import { registerConsoleRoutes } from './console/index.js';
 import { ApiError, envelope, STATUS_MESSAGES } from './http/index.js';
 import { ulid } from './ids.js';
+import { registerMcpRoute } from './mcp/index.js';
 import type { Services } from './services.js';
 
 // The one place both route sets meet: the public API (src/api) and the Console (src/console) each
@@ -109,6 +110,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   registerPublicDocuments(app, services);
   await registerConsoleRoutes(app, services);
   registerCatalogRoutes(app, services, endpoints);
+  registerMcpRoute(app, services);
   await registerWebApp(app, { root: WEB_DIST });
   return app;
 }

@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { AccountError, toKeyView } from './accounts/index.js';
+import { parseStdioEnv, serveMcpOverStdio } from './mcp/index.js';
 import { loadConfig, type Config } from './config.js';
 import { createAdmin } from './compose.js';
 import { startSimulator } from './simulator/index.js';
@@ -24,6 +25,7 @@ Server
   serve                                   serve live TikTok Creative Center data (PORT, HOST, DATABASE_URL)
   demo                                    serve simulated data and print a ready-to-use API key
   simulator [--port N] [--host H]         run the Creative Center simulator on its own
+  mcp                                     MCP server on stdio for AI assistants (TRENDLENS_API_KEY, TRENDLENS_URL)
 
 Accounts and credits
   accounts create --email E [--plan P] [--name N]
@@ -151,6 +153,11 @@ export async function runCli(
         const sim = await startSimulator({ port, host: values.host ?? '127.0.0.1' });
         out.print({ url: sim.url, base_url: sim.baseUrl }, `Creative Center simulator at ${sim.url} (base URL ${sim.baseUrl})`);
         await untilSignal(sim);
+        return 0;
+      }
+      case 'mcp': {
+        // stdout carries the protocol: nothing else may be printed there.
+        await serveMcpOverStdio(parseStdioEnv(env));
         return 0;
       }
       case 'accounts create': {

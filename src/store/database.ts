@@ -126,7 +126,7 @@ export interface UsageEventsTable {
   upstream_source: string | null;
   ip: string;
   user_agent: string | null;
-  source: 'api' | 'playground';
+  source: 'api' | 'playground' | 'mcp';
 }
 
 /** Daily usage per account × key × operation × UTC day, kept 13 months. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IdentifiedKey } from '../../accounts/index.js';
 import type { StoredResponse } from '../../billing/index.js';
 import type { AnyEndpoint, CanonicalRequest } from '../../catalog/index.js';
+import type { UsageEvent } from '../../usage/index.js';
 import { ApiError } from '../../http/index.js';
 import type { Services } from '../../services.js';
 import { attributedCaller, beginIdempotency, identifyCaller, limitRate, readParams, reserveCredits, upstreamError } from './stages.js';
@@ -118,6 +119,11 @@ function methodNotAllowed(endpoint: AnyEndpoint) {
   };
 }
 
+/** Where a request came from, by its `X-Trendlens-Client` label (docs/api-contract.md § Usage records). */
+function usageSource(label: string | string[] | undefined): UsageEvent['source'] {
+  return label === 'playground' || label === 'mcp' ? label : 'api';
+}
+
 /** The record stage (docs/api-contract.md § Usage records): one usage record per routed request, written in batches. */
 function recordUsage(services: Services) {
   return function record(request: FastifyRequest, reply: FastifyReply, done: () => void) {
@@ -140,7 +146,7 @@ function recordUsage(services: Services) {
       ip: request.ip,
       user_agent: request.headers['user-agent'] ?? null,
       // A label only: it changes nothing about how the request is served or charged.
-      source: request.headers['x-trendlens-client'] === 'playground' ? 'playground' : 'api',
+      source: usageSource(request.headers['x-trendlens-client']),
     });
     done();
   };
