@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -5,6 +6,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../src/catalog/index.js';
+import { runCli } from '../../src/cli.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -155,5 +157,14 @@ describe('MCP errors', () => {
     const res = await fetch(`${baseUrl}/mcp`, { headers: { 'x-api-key': 'x' } });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
+  });
+
+  it('refuses to start trendlens mcp without TRENDLENS_API_KEY, saying which variable', async () => {
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await runCli(['mcp'], {}, { stdout: new PassThrough(), stderr });
+    expect(code).toBe(2);
+    expect(err).toContain('TRENDLENS_API_KEY is not set');
   });
 });
