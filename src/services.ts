@@ -3,6 +3,7 @@ import type { Accounts, ApiKeys } from './accounts/index.js';
 import type { CreditLedger, IdempotencyStore, PlanCatalog, RateLimiter } from './billing/index.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { History } from './history/index.js';
 import type { Store } from './store/index.js';
 import type { UpstreamGateway } from './upstream/index.js';
 import type { UsageStore } from './usage/index.js';
@@ -24,6 +25,8 @@ export interface Services {
   upstream: UpstreamGateway;
   idempotency: IdempotencyStore;
   usage: UsageStore;
+  /** Chart snapshots, the history endpoints, collection and watches. */
+  history: History;
   /** Where a 402/429 body's `upgrade_url` points. */
   consoleBillingUrl(request: FastifyRequest): string;
   close(): Promise<void>;

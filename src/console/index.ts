@@ -9,6 +9,7 @@ import { registerKeyRoutes } from './key-routes.js';
 import { ConsoleAuth } from './session-auth.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { registerUsageRoutes } from './usage-routes.js';
+import { registerWatchRoutes } from './watch-routes.js';
 
 /** Where the Console's JSON API lives (docs/api-contract.md § Console API). */
 export const CONSOLE_PREFIX = '/api/console';
@@ -42,6 +43,7 @@ export async function registerConsoleRoutes(app: FastifyInstance, services: Serv
       registerKeyRoutes(scope, ctx);
       registerBillingRoutes(scope, ctx);
       registerUsageRoutes(scope, ctx);
+      registerWatchRoutes(scope, ctx);
     },
     { prefix: CONSOLE_PREFIX },
   );

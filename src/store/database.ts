@@ -15,6 +15,15 @@ export interface Database {
   usage_events: UsageEventsTable;
   usage_daily: UsageDailyTable;
   idempotency_records: IdempotencyRecordsTable;
+  history_charts: HistoryChartsTable;
+  history_days: HistoryDaysTable;
+  history_entries: HistoryEntriesTable;
+  collect_targets: CollectTargetsTable;
+  collect_runs: CollectRunsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  watches: WatchesTable;
+  watch_matches: WatchMatchesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export interface AccountsTable {
@@ -161,4 +170,110 @@ export interface IdempotencyRecordsTable {
   body: string;
   created_at: number;
   expires_at: number;
+}
+
+/** A chart history has seen: operation plus every param but paging (src/history/charts.ts). */
+export interface HistoryChartsTable {
+  chart_key: string;
+  operation_id: string;
+  kind: string;
+  country_code: string | null;
+  period: number | null;
+  created_at: number;
+}
+
+/** One UTC day of one chart that history holds entries for. */
+export interface HistoryDaysTable {
+  chart_key: string;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  /** The chart's size as the upstream said; null where it did not. */
+  total: number | null;
+  /** Entries stored for the day. */
+  entries: number;
+  captured_at: number;
+}
+
+/** One entry of a chart on a day: the latest answer of that day wins. */
+export interface HistoryEntriesTable {
+  chart_key: string;
+  day: string;
+  entry_id: string;
+  name: string;
+  rank: number;
+  /** JSON object of numeric fields. */
+  metrics: string;
+}
+
+/** A chart the operator collects daily beside the `COLLECT` setting. */
+export interface CollectTargetsTable {
+  chart_key: string;
+  chart: string;
+  country_code: string | null;
+  period: number | null;
+  created_at: number;
+}
+
+/** A chart's collection on one UTC day: done, or failed with a time to try again. */
+export interface CollectRunsTable {
+  chart_key: string;
+  day: string;
+  status: 'done' | 'failed';
+  attempts: number;
+  next_attempt_at: number | null;
+  last_error: string | null;
+  updated_at: number;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  account_id: string;
+  url: string;
+  secret: string;
+  status: 'active' | 'disabled';
+  consecutive_failures: number;
+  disabled_at: number | null;
+  disabled_reason: string | null;
+  created_at: number;
+}
+
+/** A user's watch on a chart: a named entry, any newcomer to the top N, or a rank change ≥ k. */
+export interface WatchesTable {
+  id: string;
+  account_id: string;
+  endpoint_id: string;
+  kind: 'entry' | 'new_entry' | 'rank_change';
+  chart: string;
+  chart_key: string;
+  country_code: string | null;
+  period: number | null;
+  name: string | null;
+  top_n: number | null;
+  min_change: number | null;
+  created_at: number;
+}
+
+/** A match a watch has fired for; the primary key makes firing happen once. */
+export interface WatchMatchesTable {
+  watch_id: string;
+  match_key: string;
+  created_at: number;
+}
+
+/** One webhook event for one endpoint, with its delivery state. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  account_id: string;
+  watch_id: string | null;
+  event_type: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
 }

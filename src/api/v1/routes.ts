@@ -4,6 +4,7 @@ import type { StoredResponse } from '../../billing/index.js';
 import type { AnyEndpoint, CanonicalRequest } from '../../catalog/index.js';
 import type { UsageEvent } from '../../usage/index.js';
 import { ApiError } from '../../http/index.js';
+import type { HistoryAnswer } from '../../history/index.js';
 import type { Services } from '../../services.js';
 import { attributedCaller, beginIdempotency, identifyCaller, limitRate, readParams, reserveCredits, upstreamError } from './stages.js';
 
@@ -34,7 +35,7 @@ function startMetering(request: FastifyRequest, endpoint: AnyEndpoint): Metering
 }
 
 /** Headers a replay repeats from the first answer; the rest are the replay's own. */
-const REPLAYED_HEADERS = ['content-type', 'x-cache', 'age', 'x-upstream-source'];
+const REPLAYED_HEADERS = ['content-type', 'x-cache', 'age', 'x-upstream-source', 'x-upstream-adapter', 'x-upstream-access', 'x-upstream-period', 'x-served-from'];
 
 async function replay(services: Services, reply: FastifyReply, caller: IdentifiedKey, stored: StoredResponse): Promise<FastifyReply> {
   reply.headers(stored.headers);
@@ -72,9 +73,12 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
     let stored: StoredResponse | null = null;
     try {
       const charge = await reserveCredits(services, request, caller);
-      let outcome: Awaited<ReturnType<Services['upstream']['fetch']>>;
+      let outcome: Awaited<ReturnType<Services['upstream']['fetch']>> | HistoryAnswer;
       try {
-        outcome = await services.upstream.fetch(endpoint, input.canonical, input.params);
+        outcome =
+          endpoint.servedFrom === 'history'
+            ? await services.history.serve(endpoint, input.params)
+            : await services.upstream.fetch(endpoint, input.canonical, input.params);
       } catch (error) {
         await services.credits.release(request.id);
         throw error;
@@ -82,7 +86,7 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
       meter.upstreamSource = outcome.sourceId;
       if (!outcome.ok) {
         await services.credits.release(request.id);
-        throw upstreamError(outcome.failure, outcome.sourceId);
+        throw upstreamError(outcome.failure, outcome.sourceId, outcome.adapter);
       }
       await services.credits.commit(request.id);
       meter.credits = cost;
@@ -94,6 +98,12 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
       reply.header('X-Cache', outcome.cache);
       if (outcome.ageSeconds !== undefined) reply.header('Age', String(outcome.ageSeconds));
       reply.header('X-Upstream-Source', outcome.sourceId);
+      // History answers come from no upstream adapter; they name themselves in their own headers.
+      if ('adapter' in outcome) {
+        reply.header('X-Upstream-Adapter', outcome.adapter);
+        reply.header('X-Upstream-Access', outcome.access);
+      }
+      reply.headers(outcome.headers);
       reply.type('application/json; charset=utf-8');
       if (idempotency) {
         const headers = Object.fromEntries(

@@ -57,6 +57,12 @@ export const keywordInsights = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['script/keyword/list'],
+  sources: ['creative-center'],
+  retired: {
+    since: '2026',
+    reason:
+      'TikTok folded Creative Center into TikTok One, which has no keyword insights; the legacy keyword list answers "deprecated".',
+  },
   envelope: 'double',
   responseSchemaName: 'keywordinsights.keywordListResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ keyword_list: z.array(KeywordItem), pagination: Pagination }), {

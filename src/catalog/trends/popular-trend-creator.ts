@@ -50,6 +50,12 @@ export const popularTrendCreator = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['popular_trend/creator/list'],
+  sources: ['creative-center'],
+  retired: {
+    since: '2026',
+    reason:
+      'TikTok folded Creative Center into TikTok One and moved creators to the Creator Marketplace, a logged-in search with no chart to map; the legacy creator list answers "deprecated".',
+  },
   envelope: 'double',
   responseSchemaName: 'populartrend.creatorTrendResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ creators: z.array(CreatorItem), pagination: Pagination }), {

@@ -20,13 +20,19 @@ export const popularTrendSongDetail = defineEndpoint({
     'Returns one song from the TikTok Creative Center trend pages by its `clip_id`: its popularity curve, ' +
     'audience ages, interests and countries, longevity and related videos.',
   params: {
-    clip_id: digitId({ maxDigits: 20, description: 'Song clip id from the song chart (1–20 digits).', example: '7339914391000000001' }),
+    clip_id: digitId({ maxDigits: 20, description: 'Song clip id from the song chart (1–20 digits).', example: SAMPLE_SOUND.clip_id }),
     period: intEnum([7, 30, 120], { default: 7, description: 'Window in days.' }),
     country_code: countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions.' }),
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['popular_trend/sound/detail'],
+  sources: ['creative-center'],
+  retired: {
+    since: '2026',
+    reason:
+      'TikTok folded Creative Center into TikTok One, whose Songs tab says "coming soon"; the legacy song detail answers "deprecated".',
+  },
   envelope: 'double',
   responseSchemaName: 'populartrend.songDetailResponseDoc',
   responseSchema: upstreamEnvelope(

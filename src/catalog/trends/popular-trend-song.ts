@@ -29,17 +29,17 @@ export const SoundItem = z.object({
 
 /** A chart item as the samples show it; song detail's sample is this song off the chart. */
 export const SAMPLE_SOUND = {
-  clip_id: '7339914391000000001',
-  song_id: '7339914391000000002',
+  clip_id: '7313054237544961851',
+  song_id: '7329783813766392107',
   title: 'Summer Anthem',
-  author: 'The Weekenders',
+  author: 'Zara Quinn',
   cover: 'https://p16-sg.tiktokcdn.com/music-cover-1.jpeg?x-expires=1776816000',
-  duration: 60,
+  duration: 30,
   country_code: 'US',
-  link: 'https://www.tiktok.com/music/x-7339914391000000001',
+  link: 'https://www.tiktok.com/music/x-7313054237544961851',
   url_title: 'summer-anthem',
   music_url: null,
-  if_cml: true,
+  if_cml: false,
   is_search: false,
   promoted: false,
   on_list_times: 12,
@@ -80,6 +80,12 @@ export const popularTrendSong = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['popular_trend/sound/rank_list'],
+  sources: ['creative-center'],
+  retired: {
+    since: '2026',
+    reason:
+      'TikTok folded Creative Center into TikTok One, whose Songs tab says "coming soon"; the legacy song chart answers "deprecated".',
+  },
   envelope: 'double',
   responseSchemaName: 'populartrend.songTrendResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ sound_list: z.array(SoundItem), pagination: Pagination }), {
