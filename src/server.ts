@@ -57,7 +57,7 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
 export const DEMO_EMAIL = 'demo@trendlens.local';
 
 /**
- * Demo mode (DESIGN §5): the simulator runs in-process, the gateway points at it and says so on every
+ * Demo mode (docs/architecture.md § Sources and honest modes): the simulator runs in-process, the gateway points at it and says so on every
  * response, and a demo account on `enterprise` gets a fresh key. `DEMO_UPSTREAM_ERA` picks the world
  * (2026: legacy trend lists deprecated, TikTok One live; 2024: the legacy API whole);
  * `DEMO_UPSTREAM_ACCESS` whether TikTok One is called with the simulated session

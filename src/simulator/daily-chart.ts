@@ -8,10 +8,12 @@ import { rng } from './random.js';
  * Each chart orders its pool once ("tiers"): the pinned names first, then a seeded shuffle. A
  * candidate's standing on a day is its tier position plus a slow wave plus a small daily jitter, and
  * the chart is the `size` best standings. `pinned` names take the first tiers and `blinker` the
- * BLINKER_TIER. The first CORE tiers have no wave, so they stay near the top
- * for good with small swaps; the wave grows with the tier, so the tail swaps entries in and out a few
- * at a time and the same names come back weeks later. The tier at BLINKER_TIER moves on a 14-day
- * cycle through the cut-off: over any 14 consecutive days it is on the chart on some and off on others.
+ * BLINKER_TIER. The first CORE tiers have no wave, so they stay near the top for good with small
+ * swaps; the wave grows with the tier, so the tail swaps entries in and out a few at a time and the
+ * same names come back weeks later. The tier at BLINKER_TIER moves on a 14-day cycle through the
+ * cut-off: over any 14 consecutive days it is on the chart on some and off on others. The ROTATORS
+ * tiers after it move on a 7-day cycle one day apart, so every day at least one name enters and one
+ * leaves (newcomers exist on every day's chart).
  */
 
 const DAY_SECONDS = 86_400;
@@ -20,6 +22,8 @@ export const CORE = 10;
 /** The tier whose wave has a period of exactly BLINK_DAYS. */
 export const BLINKER_TIER = 99;
 const BLINK_DAYS = 14;
+/** Tiers after the blinker that rotate through the cut-off on a 7-day cycle, one day apart. */
+const ROTATORS = 7;
 
 interface Tier {
   name: string;
@@ -59,6 +63,12 @@ export class DailyChart {
     if (blinker !== undefined) rest.splice(Math.max(0, BLINKER_TIER - head.length), 0, blinker);
     this.tiers = [...head, ...rest].map((name, position) => {
       const r = rng(key, 'wave', name);
+      const rotator = position - BLINKER_TIER - 1;
+      if (rotator >= 0 && rotator < ROTATORS) {
+        // Sampled daily, sin(π/14 + 2πj/7) is +0.22 +0.90 +0.90 +0.22 −0.62 −1 −0.62: clearly off the
+        // chart (standing ≥ 116) on four days, clearly on it (≤ 74) on three, never near the cut-off.
+        return { name, position: size + 5, amplitude: 50, periodDays: ROTATORS, phase: Math.PI / 14 + (2 * Math.PI * rotator) / ROTATORS };
+      }
       const blinker = position === BLINKER_TIER;
       return {
         name,

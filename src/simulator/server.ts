@@ -46,7 +46,7 @@ function modeForEra(era: SimulatorEra, current: SimulatorMode | undefined): Simu
   return current !== undefined && eraOfMode(current) === '2024' ? current : 'signed-2024';
 }
 
-/** Starts the upstream stand-in (legacy Creative Center and TikTok One) on a real port. */
+/** Starts the upstream stand-in (legacy Creative Center and TikTok One) on a real port (docs/upstreams.md § Simulator). */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const clock: Clock = options.clock ?? systemClock;
   const maxAge = options.maxSignatureAgeSeconds;
@@ -83,7 +83,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     send(res, status, 'application/json; charset=utf-8', toJsonText(value));
   }
 
-  /** The upstream envelope `{code,msg,request_id,data}`, request_id on every answer (§4, §11.11). */
+  /** The upstream envelope `{code,msg,request_id,data}`, request_id on every answer (docs/upstreams.md § Envelope and pagination, § Simulator). */
   function envelopeText(answer: Answer, key: string): string {
     return toJsonText({ code: answer.code, msg: answer.msg, request_id: requestId(clock.now(), key), data: answer.data });
   }
@@ -382,7 +382,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** A non-empty `sessionid` cookie marks a logged-in caller (upstream spec §3.1, §11.5). */
+/** A non-empty `sessionid` cookie marks a logged-in caller (docs/upstreams.md § Transport and signing, § Simulator). */
 function hasSession(req: IncomingMessage): boolean {
   const cookie = req.headers.cookie ?? '';
   return cookie.split(';').some((part) => {

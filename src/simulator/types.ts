@@ -15,7 +15,7 @@ export type SimulatorEra = '2024' | '2026';
 /** The long hashtag period TikTok One accepts; the other one is answered InvalidRequest. */
 export type LongPeriod = 90 | 120;
 
-/** One forced misbehaviour (upstream spec §11.6–11.9, §11.14, §3.4). */
+/** One forced misbehaviour (docs/upstreams.md § Simulator, § Transport and signing). */
 export type SimulatorFault =
   | { kind: 'login_wall'; variant: 'redirect' | 'html' | '401' | '403' }
   /** Answers normally after `ms`. */

@@ -10,7 +10,7 @@ import type { Source, UpstreamFailure } from './source.js';
 
 export type { UpstreamLogger } from './router.js';
 
-/** How a 2xx body was obtained, sent as `X-Cache` (contract §3.4). */
+/** How a 2xx body was obtained, sent as `X-Cache` (docs/api-contract.md § Headers). */
 export type CacheStatus = 'HIT' | 'MISS' | 'STALE';
 
 /** The gateway's answer: ready-to-send envelope bytes, or a failure for the error catalog. */
@@ -25,7 +25,7 @@ export type GatewayResult =
     } & Provenance)
   | { ok: false; failure: UpstreamFailure; sourceId: string; adapter?: string };
 
-/** The fetch stage of DESIGN §2: cache → single flight → source routing → circuit breaker → source. */
+/** The fetch stage of docs/architecture.md § A request's path: cache → single flight → source routing → circuit breaker → source. */
 export interface UpstreamGateway {
   fetch(endpoint: AnyEndpoint, canonical: string, params: Record<string, unknown>): Promise<GatewayResult>;
   /** Each operation's sources, the one serving, circuit states and retirement. */
@@ -60,12 +60,12 @@ export interface UpstreamGatewayOptions {
   chartObserver?: ChartObserver;
 }
 
-/** Cache key = SHA-256(`<source ids>\n<canonical form>`) (contract §2). */
+/** Cache key = SHA-256(`<source ids>\n<canonical form>`) (docs/api-contract.md § Params and canonical form). */
 export function cacheKey(sourceId: string, canonical: string): string {
   return createHash('sha256').update(`${sourceId}\n${canonical}`).digest('hex');
 }
 
-/** The outer envelope around a source's data, serialized once (contract §3.1). */
+/** The outer envelope around a source's data, serialized once (docs/api-contract.md § Envelope). */
 export function envelopeBytes(data: unknown): Buffer {
   return Buffer.from(`{"code":200,"msg":"OK","data":${JSON.stringify(data)}}`);
 }
@@ -134,7 +134,7 @@ class Gateway implements UpstreamGateway {
 
     const result = await this.router.fetch(endpoint, params);
     if (!result.ok) {
-      // 5xx-class failures may be answered from a stale entry (contract §4.1); a 404 is the answer.
+      // 5xx-class failures may be answered from a stale entry (docs/api-contract.md § Upstream outcomes and caching); a 404 is the answer.
       if (result.failure.kind === 'not_found') return result;
       return this.stale(entry) ?? result;
     }

@@ -1,4 +1,4 @@
-/** The upstream module's face (DESIGN §3): sources, the gateway in front of them, and its parts. */
+/** The upstream module's face (docs/architecture.md § Modules): sources, the gateway in front of them, and its parts. */
 export type { Source, UpstreamFailure, UpstreamResult, UpstreamAccess, UpstreamAdapter } from './source.js';
 export { SourceRouter, adapterOf, type OperationStatus, type Provenance, type RoutedResult } from './router.js';
 export { parseSourceOrder, sourcesFor, type SourceOrder } from './source-order.js';

@@ -6,7 +6,7 @@ export type { UpstreamAdapter } from '../catalog/index.js';
 export type UpstreamAccess = 'anonymous' | 'logged-in';
 
 /**
- * Why an upstream call produced no usable payload. Each kind maps to one outer status (contract §3.2):
+ * Why an upstream call produced no usable payload. Each kind maps to one outer status (docs/api-contract.md § Errors):
  * `bad_response` 502, `unavailable` 503, `timeout` 504, `not_found` 404, `retired` 503
  * `upstream_retired`. `hint` is a sentence in our own words a caller may read; `message` is for logs.
  */
@@ -33,7 +33,7 @@ export type UpstreamResult =
   | { ok: false; failure: UpstreamFailure };
 
 /**
- * A data source behind the gateway (DESIGN §5: one interface, several sources): the Creative Center
+ * A data source behind the gateway (docs/architecture.md § Sources and honest modes: one interface, several sources): the Creative Center
  * adapter and the TikTok One adapter implement it; pointed at the simulator they report the id
  * `simulator`.
  */

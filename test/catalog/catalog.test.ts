@@ -121,7 +121,7 @@ describe('samples', () => {
   });
 });
 
-describe('canonical form (contract §2)', () => {
+describe('canonical form (docs/api-contract.md § Params and canonical form)', () => {
   it('fills defaults, clamps, upper-cases and drops unknown params', () => {
     const r = parseParams(endpoint('tiktok-popular-trend-hashtag'), { country_code: 'us', limit: '500', foo: '1' });
     expect(r).toMatchObject({ ok: true, canonical: 'tiktok-popular-trend-hashtag?country_code=US&limit=100&page=1&period=7' });

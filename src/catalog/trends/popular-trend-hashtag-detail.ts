@@ -5,7 +5,7 @@ import { AudienceFields, Longevity, RelatedItem, upstreamEnvelope } from '../sch
 import { HashtagItem } from './popular-trend-hashtag.js';
 
 /**
- * A hashtag's detail: the list item without rank fields, plus lifetime totals and audience (contract §4.2).
+ * A hashtag's detail: the list item without rank fields, plus lifetime totals and audience (docs/api-contract.md § Trends).
  * TikTok One's detail has no lifetime totals, longevity, interests, related hashtags or audience
  * shares by country, so those are optional and left out when it serves (docs/upstreams.md § TikTok One).
  */
@@ -22,7 +22,7 @@ export const HashtagDetailInfo = HashtagItem.omit({ rank: true, rank_diff: true,
   related_items: z.array(RelatedItem),
 });
 
-/** Endpoint 2: one hashtag's detail page (new in Trendlens, contract §4.2). */
+/** Endpoint 2: one hashtag's detail page (new in Trendlens, docs/api-contract.md § Trends). */
 export const popularTrendHashtagDetail = defineEndpoint({
   path: '/tiktok/popular-trend/hashtag/detail',
   group: 'Trends',
@@ -36,7 +36,7 @@ export const popularTrendHashtagDetail = defineEndpoint({
       ...text({
         required: true,
         maxLength: 100,
-        // Contract §4.2: leading `#` stripped and lower-cased (decided here) so `#Prom` and `prom` share a cache entry.
+        // docs/api-contract.md § Trends: leading `#` stripped and lower-cased so `#Prom` and `prom` share a cache entry.
         normalise: (s) => s.replace(/^#/, '').toLowerCase(),
         pattern: /^[\p{L}\p{N}_]{1,100}$/u,
         patternMessage: 'must be 1 to 100 letters, digits or underscores',

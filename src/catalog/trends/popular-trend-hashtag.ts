@@ -23,7 +23,7 @@ export const HashtagItem = z.object({
   rank_diff_type: RankFields.rank_diff_type.optional(),
 });
 
-/** Endpoint 1, the flagship: the upstream's top-100 hashtag chart (contract §4.2). */
+/** Endpoint 1, the flagship: the upstream's top-100 hashtag chart (docs/api-contract.md § Trends). */
 export const popularTrendHashtag = defineEndpoint({
   path: '/tiktok/popular-trend/hashtag',
   group: 'Trends',

@@ -2,7 +2,15 @@ import { cdnUrl } from '../chart.js';
 import { DailyChart, dayStartSeconds, utcDay } from '../daily-chart.js';
 import { ChartCache } from '../memo.js';
 import { rng } from '../random.js';
-import { ALL_HASHTAGS, CREATOR_STYLES, FIRST_NAMES, GENERAL_HASHTAGS, INDUSTRY_HASHTAGS } from '../vocab.js';
+import {
+  ALL_HASHTAGS,
+  CREATOR_STYLES,
+  FIRST_NAMES,
+  GENERAL_HASHTAGS,
+  INDUSTRY_HASHTAGS,
+  US_BLINKING_HASHTAG,
+  US_STABLE_HASHTAGS,
+} from '../vocab.js';
 import { pageAndLimit, wholeNumber, type OneContext } from './context.js';
 import { INVALID_LOGIN, invalidRequest, okAnswer, type OneAnswer } from './protocol.js';
 import { HASHTAG_REGIONS, MORE_INDUSTRY_HASHTAGS, ONE_INDUSTRIES } from './vocab.js';
@@ -14,10 +22,6 @@ const CHART_SIZE = 100;
 const LIST_LIMIT_MAX = 100;
 /** Anonymous callers see the top of each chart only. */
 const ANONYMOUS_TOP = 3;
-/** US names that hold the top of the US charts without an industry (catalog examples among them). */
-export const US_STABLE_HASHTAGS: readonly string[] = ['prom', 'promdress'];
-/** The US name that comes and goes on a 14-day cycle (see daily-chart.ts). */
-export const US_BLINKING_HASHTAG = 'halloween';
 
 const INDUSTRY_TAGS: Record<number, readonly string[]> = { ...INDUSTRY_HASHTAGS, ...MORE_INDUSTRY_HASHTAGS };
 const REGIONS = new Set(HASHTAG_REGIONS);
@@ -60,10 +64,10 @@ function chartFor(country: string, timeRange: number, industry: number | undefin
   });
 }
 
-/** Popularity 0–100 (two decimals) of a standing: the top is near 100, the cut-off near 40. */
+/** Popularity 0–100 (two decimals) of a standing: the top is near 100, the cut-off near 13. */
 function popularity(standing: number): number {
   if (!Number.isFinite(standing)) return 0;
-  return Math.round(100 * Math.exp(-Math.max(0, standing + 1.5) / 110) * 100) / 100;
+  return Math.round(100 * Math.exp(-Math.max(0, standing + 1.5) / 50) * 100) / 100;
 }
 
 /**

@@ -38,7 +38,7 @@ function filterItem(kind: string, item: Record<string, unknown>): Record<string,
   return out;
 }
 
-/** Top Ads endpoint 10: keyframe and percentile in parallel, both required (contract §4.3 item 10). */
+/** Top Ads endpoint 10: keyframe and percentile in parallel, both required (docs/api-contract.md § Top Ads). */
 const analysis: Operation = {
   paths: ['top_ads/keyframe', 'top_ads/percentile'],
   async run(ctx, params): Promise<UpstreamResult> {
@@ -84,7 +84,7 @@ function passThrough(path: string) {
     isRecord(data) ? { ok: true, data: innerEnvelope(data, env.request_id, true) } : mismatch(`${path}: data is not an object`);
 }
 
-/** Top Ads group, endpoints 8–14 (contract §4.3, upstream spec §5.2), then the newer operations. */
+/** Top Ads group, endpoints 8–14 (docs/api-contract.md § Top Ads, docs/upstreams.md § Operations), then the newer operations. */
 export const topAdsOperations: Record<string, Operation> = {
   'tiktok-top-ads-list': pagedOperation({
     path: 'top_ads/v2/list',
@@ -127,7 +127,7 @@ export const topAdsOperations: Record<string, Operation> = {
     path: 'top_ads/v2/filters',
     referer: TOP_ADS_PAGE,
     query: () => ({}),
-    // The upstream's own lists, normalised to FilterItem, then the catalog's static lists (contract §4.3 item 11).
+    // The upstream's own lists, normalised to FilterItem, then the catalog's static lists (docs/api-contract.md § Top Ads).
     build: (data, _p, env) => {
       if (!isRecord(data)) return mismatch('top_ads/v2/filters: data is not an object');
       const out: Record<string, unknown> = {};
@@ -143,7 +143,7 @@ export const topAdsOperations: Record<string, Operation> = {
   'tiktok-top-ads-recommend': singleOperation({
     path: 'top_ads/v2/recommend',
     referer: TOP_ADS_PAGE,
-    // Only material_id goes upstream; paging is applied locally to its one list (contract §4.3 item 12).
+    // Only material_id goes upstream; paging is applied locally to its one list (docs/api-contract.md § Top Ads).
     query: (p) => pick(p, ['material_id']),
     build: (data, p, env) => {
       if (!isRecord(data) || !Array.isArray(data.materials)) return mismatch('top_ads/v2/recommend: no materials list');
@@ -160,14 +160,14 @@ export const topAdsOperations: Record<string, Operation> = {
     listKey: 'materials',
     pagination: 'top-ads',
     requestId: true,
-    // No industry: every spotlight industry at once (contract §4.3 item 13, decided there).
+    // No industry: every spotlight industry at once (docs/api-contract.md § Top Ads, decided there).
     query: () => ({}),
   }),
 
   'tiktok-top-ads-suggestions': singleOperation({
     path: 'top_ads/query_suggestion',
     referer: TOP_ADS_PAGE,
-    // The empty query asks for the starter suggestions (contract §4.3 item 14).
+    // The empty query asks for the starter suggestions (docs/api-contract.md § Top Ads).
     query: (p) => ({ query: '', count: String(p.count), scenario: String(p.scenario) }),
     build: (data, p, env) => {
       const list = isRecord(data) ? data.query : undefined;
