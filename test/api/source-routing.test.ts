@@ -4,9 +4,9 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { expectNothingCharged, expectOk, get, type Caller } from '../support/endpoint-contract.js';
 
 /**
- * Source routing over the real app and a simulator in the 2026 world (docs/upstreams.md § Source
- * routing): the legacy trend lists say "deprecated", TikTok One serves, and every answer says which
- * adapter served it and with what access.
+ * Source routing over the real app and a simulator in the 2026 world
+ * (docs/upstreams.md § Source routing): the legacy trend lists say "deprecated", TikTok One serves,
+ * and every answer says which adapter served it and with what access.
  */
 
 const endpoint = (id: string): AnyEndpoint => {

@@ -68,6 +68,8 @@ function operation(e: AnyEndpoint, cost: number): Record<string, unknown> {
     'x-credit-cost': cost,
     'x-platform': e.platform,
     'x-upstream': e.upstream,
+    'x-upstream-sources': e.sources,
+    ...(e.retired ? { deprecated: true, 'x-retired': e.retired } : {}),
     'x-clamp': clampsOf(e),
     'x-cache-ttl': e.cacheTtlSeconds,
     'x-response-envelope': e.envelope,
