@@ -1,0 +1,42 @@
+import { labelIndexes, niceTicks } from '../lib/axis.js';
+import { formatCompact, formatDay, formatNumber } from '../lib/format.js';
+
+const W = 640;
+const H = 200;
+const PAD = { left: 44, right: 8, top: 8, bottom: 28 };
+
+/** Bars per day with a y axis and date labels; each bar's title holds its exact numbers. */
+export function BarChart({ days, label }: { days: readonly { date: string; value: number; detail: string }[]; label: string }) {
+  const max = Math.max(0, ...days.map((d) => d.value));
+  const ticks = niceTicks(max);
+  const top = ticks.at(-1) ?? 1;
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const slot = plotW / Math.max(1, days.length);
+  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  const shown = new Set(labelIndexes(days.length, 6));
+  return (
+    <figure className="bar-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${label}: ${days.map((d) => `${formatDay(d.date)} ${formatNumber(d.value)}`).join(', ')}`}>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="grid" />
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="tick">{formatCompact(t)}</text>
+          </g>
+        ))}
+        {days.map((d, i) => (
+          <rect key={d.date} x={PAD.left + i * slot + slot * 0.15} width={slot * 0.7} y={y(d.value)} height={Math.max(0, PAD.top + plotH - y(d.value))} className="bar">
+            <title>{`${formatDay(d.date)}: ${d.detail}`}</title>
+          </rect>
+        ))}
+        {days.map((d, i) =>
+          shown.has(i) ? (
+            <text key={d.date} x={PAD.left + i * slot + slot / 2} y={H - 8} textAnchor="middle" className="tick">
+              {formatDay(d.date).replace(/ \d{4}$/, '')}
+            </text>
+          ) : null,
+        )}
+      </svg>
+    </figure>
+  );
+}
