@@ -41,6 +41,7 @@ function Control({ param, id, value, invalid, describedBy, onChange }: { param: 
 
 function facts(param: Param): string {
   const parts: string[] = [param.type === 'csv' ? 'comma-separated' : param.type];
+  if (param.required) parts.push('required');
   if (param.default !== undefined) parts.push(`default ${String(param.default)}`);
   if (param.minimum !== undefined || param.maximum !== undefined) {
     parts.push(`${param.minimum ?? '…'}–${param.maximum ?? '…'}${param.clamp ? ', clamped' : ''}`);
@@ -71,14 +72,12 @@ export function ParamForm({
         return (
           <div className={problem ? 'field param invalid' : 'field param'} key={p.name}>
             {p.type === 'boolean' ? (
-              <span className="param-name" id={`${id}-label`}>
+              <span className={p.required ? 'param-name required' : 'param-name'} id={`${id}-label`}>
                 <code>{p.name}</code>
-                {p.required && <span aria-label="required"> *</span>}
               </span>
             ) : (
-              <label htmlFor={id} className="param-name">
+              <label htmlFor={id} className={p.required ? 'param-name required' : 'param-name'}>
                 <code>{p.name}</code>
-                {p.required && <span aria-label="required"> *</span>}
               </label>
             )}
             <div className="param-input">

@@ -19,6 +19,13 @@ describe('paramProblem', () => {
     expect(paramProblem(param('page'), 'two')).toBe('must be a whole number');
     expect(paramProblem(param('page'), '0')).toBeNull();
   });
+  it('reads Unicode patterns as the server does', () => {
+    const detail = catalog.endpoints.find((e) => e.operationId === 'tiktok-popular-trend-hashtag-detail')!;
+    const name = detail.params.find((p) => p.name === 'hashtag_name')!;
+    expect(paramProblem(name, 'prom')).toBeNull();
+    expect(paramProblem(name, 'café_2026')).toBeNull();
+    expect(paramProblem(name, 'two words')).toBe('has the wrong format');
+  });
   it('collects every problem of a form by param name', () => {
     expect(Object.keys(formProblems(flagship.params, { period: '14', page: 'x', limit: '5' }))).toEqual(['page', 'period']);
   });

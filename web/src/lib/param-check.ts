@@ -1,5 +1,14 @@
 import type { Param } from './catalog.js';
 
+/** A catalog pattern as a RegExp: Unicode-aware (`\p{L}`), or null when this browser cannot read it. */
+function compile(source: string): RegExp | null {
+  try {
+    return new RegExp(source, 'u');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Why a form value would be refused for its catalog param, or null when it is fine (empty is fine:
  * the param is then not sent). Out-of-range values of clamped params are fine too: the server
@@ -21,7 +30,8 @@ export function paramProblem(param: Param, raw: string): string | null {
     const bad = items.filter((v) => !allowed.includes(v));
     if (bad.length > 0) return `must be one of ${allowed.join(', ')} (got ${bad.join(', ')})`;
   }
-  if (param.pattern && !items.every((v) => new RegExp(param.pattern!).test(v))) return 'has the wrong format';
+  const pattern = param.pattern ? compile(param.pattern) : null;
+  if (pattern && !items.every((v) => pattern.test(v))) return 'has the wrong format';
   if (param.maxLength !== undefined && value.length > param.maxLength) return `must be at most ${param.maxLength} characters`;
   return null;
 }

@@ -149,8 +149,11 @@ export function Playground({ path, search, catalog }: { path: string; search: st
   }, [endpoint]);
   useEffect(() => () => running.current?.cancel(), []);
 
-  // The address bar follows the form (replace, so Back still leaves the Playground in one step).
-  const here = endpoint ? playgroundPath(endpoint, values) : null;
+  // The address bar follows the form (replace, so Back still leaves the Playground in one step),
+  // except while a value looks like a key: the address then keeps its last key-free state.
+  const apiKey = stored?.key ?? null;
+  const keyFree = endpoint ? shareLink(location.origin, endpoint, values, (v) => apiKey !== null && v.trim() === apiKey).ok : false;
+  const here = endpoint && keyFree ? playgroundPath(endpoint, values) : null;
   useEffect(() => {
     if (!here || shownFor.current !== operationId) return;
     if (`${location.pathname}${location.search}` !== here) history.replaceState(null, '', here);
@@ -167,7 +170,6 @@ export function Playground({ path, search, catalog }: { path: string; search: st
 
   const origin = location.origin;
   const url = useMemo(() => (endpoint ? requestUrl(origin, catalog.basePath, endpoint, values) : ''), [origin, catalog.basePath, endpoint, values]);
-  const apiKey = stored?.key ?? null;
 
   const send = useCallback(async () => {
     if (!endpoint) return;
@@ -220,7 +222,7 @@ export function Playground({ path, search, catalog }: { path: string; search: st
   }
 
   const retired = retirementOf(endpoint);
-  const signUp = signUpHref(here ?? '/playground');
+  const signUp = signUpHref(here ?? `/playground/${encodeURIComponent(endpoint.operationId)}`);
   const copyCurl = async () => {
     const ok = await copyText(curlCommand(url, apiKey));
     setCopyStatus(ok ? (apiKey ? 'cURL copied, with your key.' : 'cURL copied, with <api-key> as a placeholder.') : 'Copy failed.');

@@ -1,0 +1,140 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsAvailable, startE2e, type E2eServer } from './support/browser.js';
+
+const available = browserTestsAvailable();
+let e2e: E2eServer;
+
+/* Callbacks given to page.evaluate run in the browser; the Node project has no DOM types. */
+declare const document: {
+  activeElement: { id: string; tagName: string; getAttribute(n: string): string | null } | null;
+  querySelectorAll(s: string): ArrayLike<{ textContent: string | null; cloneNode(deep: boolean): { querySelectorAll(s: string): ArrayLike<{ remove(): void }>; textContent: string | null } }>;
+};
+declare const sessionStorage: { setItem(k: string, v: string): void };
+
+async function page(viewport = { width: 1440, height: 900 }, key: string | null = null): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e2e.browser.newContext({ viewport, baseURL: e2e.url });
+  if (key) await context.addInitScript((k: string) => sessionStorage.setItem('trendlens.playground.key', k), key);
+  return { context, page: await context.newPage() };
+}
+
+/** Where an element ends, in page pixels from the top of the first screen. */
+async function bottomOf(p: Page, name: string): Promise<number> {
+  const box = await p.getByRole('button', { name, exact: true }).boundingBox();
+  return box!.y + box!.height;
+}
+
+describe.skipIf(!available)('Playground and Docs checks in Chromium', () => {
+  beforeAll(async () => {
+    e2e = await startE2e();
+  }, 120_000);
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('shows Send in the first 900 px at 1440×900 and in the first screen at 375×812', async () => {
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 375, height: 812 }]) {
+      const { context, page: p } = await page(viewport);
+      await p.goto('/playground');
+      await p.getByRole('button', { name: 'Send', exact: true }).waitFor();
+      expect(await bottomOf(p, 'Send'), `${viewport.width}px`).toBeLessThanOrEqual(viewport.height);
+      expect(await p.getByRole('link', { name: /^Create a free account \(2,000 credits\)$/ }).isVisible()).toBe(true);
+      await context.close();
+    }
+  });
+
+  it('chooses an endpoint, fills a field and sends with the keyboard alone', async () => {
+    const { context, page: p } = await page(undefined, e2e.apiKey);
+    await p.goto('/playground');
+    await p.getByRole('button', { name: 'Send', exact: true }).waitFor();
+    for (let i = 0; i < 12; i++) {
+      await p.keyboard.press('Tab');
+      if ((await p.evaluate(() => document.activeElement?.getAttribute('type'))) === 'search') break;
+    }
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('Search endpoints');
+    await p.keyboard.type('hashtag detail');
+    await p.keyboard.press('ArrowDown');
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/playground/tiktok-popular-trend-hashtag-detail');
+    await p.keyboard.press('Enter');
+    await p.waitForURL('**/playground/tiktok-popular-trend-hashtag-detail**');
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('param-hashtag_name');
+    await p.keyboard.press('Control+A');
+    await p.keyboard.type('prom');
+    await expect.poll(() => p.getByTestId('request-preview').textContent()).toContain('hashtag_name=prom');
+    await p.keyboard.press('Control+Enter');
+    await expect.poll(() => p.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+    await context.close();
+  });
+
+  it('shows a deep link value outside the catalog as invalid, not as the default, and the 400 callout names the field', async () => {
+    const { context, page: p } = await page(undefined, e2e.apiKey);
+    await p.goto('/playground/tiktok-popular-trend-hashtag?period=14');
+    const period = p.getByLabel('period', { exact: true });
+    await expect.poll(() => period.inputValue()).toBe('14');
+    expect(await period.locator('option:checked').textContent()).toBe('14 (invalid)');
+    expect(await period.getAttribute('aria-invalid')).toBe('true');
+    expect(await p.getByTestId('request-preview').textContent()).toContain('period=14');
+
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    const callout = p.getByTestId('error-callout');
+    await expect.poll(() => callout.textContent(), { timeout: 15_000 }).toMatch(/^400 Some parameters need fixing/);
+    expect(await callout.locator('li code').allTextContents()).toEqual(['period']);
+    expect(await p.getByTestId('response-status').textContent()).toBe('400');
+    // The callout's link takes the focus to the field.
+    await callout.getByRole('link', { name: 'period' }).click();
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('param-period');
+    await context.close();
+  });
+
+  it('signs up from the Playground and comes back to the same endpoint and params with a working key', { timeout: 60_000 }, async () => {
+    const { context, page: p } = await page();
+    await p.goto('/playground/tiktok-popular-trend-song?period=30&limit=5');
+    await p.getByRole('link', { name: /^Create a free account/ }).click();
+    await p.waitForURL('**/console/sign-up?return=**');
+    await p.getByLabel('Email').fill(`first-call-${Date.now()}@example.com`);
+    await p.getByLabel('Password').fill('correct horse battery');
+    await p.getByRole('button', { name: 'Sign up' }).click();
+    await p.waitForURL('**/playground/tiktok-popular-trend-song?limit=5&period=30');
+    await expect.poll(() => p.getByTestId('active-key').textContent()).toMatch(/^Active Playground key: tl_live_\w{8}…\w{4} \(this tab only\)$/);
+    expect(await p.getByLabel('period', { exact: true }).inputValue()).toBe('30');
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => p.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+    expect(await p.getByTestId('summary-x-credits-charged').locator('dd').textContent()).toBe('8');
+    await context.close();
+  });
+
+  it("draws hashtag detail's trend as a chart with its points", async () => {
+    const { context, page: p } = await page(undefined, e2e.apiKey);
+    await p.goto('/playground/tiktok-popular-trend-hashtag-detail');
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => p.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+    const chart = p.getByTestId('chart');
+    await expect.poll(() => chart.locator('canvas').count()).toBe(1);
+    expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThan(1);
+    const box = await chart.locator('canvas').boundingBox();
+    expect(box!.width).toBeGreaterThan(200);
+    // Hovering shows the value under the cursor in the legend.
+    await p.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await expect.poll(() => chart.locator('.u-legend .u-value').nth(1).textContent()).toMatch(/\d/);
+    await context.close();
+  });
+
+  it('renders Docs Markdown: no literal backticks on any page, and Crawlora only on the migration page', { timeout: 60_000 }, async () => {
+    const { context, page: p } = await page();
+    const catalog = (await (await fetch(`${e2e.url}/api/v1/catalog.json`)).json()) as { endpoints: { operationId: string }[] };
+    const paths = ['/docs', '/docs/authentication', '/docs/errors', '/docs/billing', '/docs/migrating-from-crawlora', ...catalog.endpoints.map((e) => `/docs/TikTok/${e.operationId}`)];
+    for (const path of paths) {
+      await p.goto(path);
+      await p.locator('article h1').waitFor();
+      // Prose only: code blocks may hold any character.
+      const prose = await p.evaluate(() => {
+        const article = document.querySelectorAll('article')[0]!.cloneNode(true);
+        for (const pre of Array.from(article.querySelectorAll('pre'))) pre.remove();
+        return article.textContent ?? '';
+      });
+      expect(prose.includes('`'), path).toBe(false);
+      expect(/crawlora/i.test(prose), path).toBe(path === '/docs/migrating-from-crawlora');
+    }
+    await context.close();
+  });
+});
