@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { Accounts, ApiKeys, connectRevocationBus } from './accounts/index.js';
-import type { Mode, Services } from './api/services.js';
+import type { Mode, Services } from './services.js';
 import {
   BatchedLedger,
   DEFAULT_PLANS,
@@ -72,7 +72,7 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
 export async function createServices(config: Config, opts: ComposeOptions = {}): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const admin = await createAdmin(config, opts);
-  // With REDIS_URL, instances share rate limits, cached responses and key revocations (DESIGN §5).
+  // With REDIS_URL, instances share rate limits, cached responses and key revocations (docs/architecture.md § One machine or many).
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
   const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
   const upstream = createUpstreamGateway({
