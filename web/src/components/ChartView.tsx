@@ -15,7 +15,7 @@ function Movers({ chart }: { chart: MoversChart }) {
             <th scope="col">Rank</th>
             <th scope="col">Name</th>
             <th scope="col">Change</th>
-            <th scope="col">Trend</th>
+            <th scope="col">Rank by day</th>
             <th scope="col">Metric</th>
             <th scope="col">Growth</th>
           </tr>
@@ -29,7 +29,7 @@ function Movers({ chart }: { chart: MoversChart }) {
                 {r.rankChange === null ? (r.previousRank === null ? 'new' : '—') : r.rankChange > 0 ? `▲ ${r.rankChange}` : r.rankChange < 0 ? `▼ ${-r.rankChange}` : '='}
                 {r.previousRank !== null && <span className="hint"> (was {r.previousRank})</span>}
               </td>
-              <td>{r.sparkline.length > 0 && <Sparkline points={r.sparkline.map((value, t) => ({ time: t + 1, value }))} timed={false} />}</td>
+              <td>{r.sparkline.length > 0 && <Sparkline points={r.sparkline.map((value, t) => ({ time: t + 1, value }))} timed={false} invert />}</td>
               <td>{formatNumber(r.metric)}</td>
               <td>{r.metricGrowth === null ? '—' : formatPercent(r.metricGrowth)}</td>
             </tr>
@@ -59,7 +59,7 @@ export function ChartView({ body }: { body: unknown }) {
           </select>
         </div>
       )}
-      <figure className="chart" data-testid="chart" data-points={pointCount(chart)} data-kind={chart.kind}>
+      <figure className="chart" data-testid="chart" data-points={pointCount(chart)} data-kind={chart.kind} data-inverted={chart.kind === 'lines' && chart.invert}>
         <figcaption>{chart.title}</figcaption>
         {chart.kind === 'movers' ? (
           <Movers chart={chart} />

@@ -40,7 +40,7 @@ export function LineChartView({ chart }: { chart: LineChart }) {
           stroke: cssColor(PALETTE_VARS[i % PALETTE_VARS.length]!, '#0e7490'),
           width: 2,
           points: { show: true, size: 5 },
-          spanGaps: true,
+          spanGaps: chart.joinGaps,
           value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : formatNumber(v)),
         })),
       ],

@@ -17,6 +17,8 @@ const SUMMARY_HEADERS: readonly [string, string][] = [
   ['x-upstream-source', 'Upstream'],
   ['x-upstream-adapter', 'Adapter'],
   ['x-upstream-access', 'Access'],
+  ['x-upstream-period', 'Period'],
+  ['x-served-from', 'Served from'],
   ['x-cache', 'Cache'],
 ];
 

@@ -62,7 +62,7 @@ export function ResponseTable({ body }: { body: unknown }) {
                 {columns.slice(0, 2).map((c) => (
                   <td key={c}>{displayCell(c, item[c])}</td>
                 ))}
-                {withTrend && <td>{trend ? <Sparkline points={trend} timed={trendIsTimed(item)} /> : ''}</td>}
+                {withTrend && <td>{trend ? <Sparkline points={trend} timed={trendIsTimed(item)} invert={!trendIsTimed(item)} /> : ''}</td>}
                 {columns.slice(2).map((c) => (
                   <td key={c} className={typeof item[c] === 'number' ? 'num' : undefined}>{displayCell(c, item[c])}</td>
                 ))}

@@ -37,7 +37,14 @@ describe('chartsOf', () => {
     };
     const charts = chartsOf({ code: 200, msg: 'OK', data }) as LineChart[];
     expect(charts.map((c) => c.yLabel)).toEqual(['rank', 'publish_cnt', 'video_views']);
-    expect(charts[0]).toMatchObject({ invert: true, x: [1776643200, 1776729600], title: 'rank of prom by day' });
+    expect(charts[0]).toMatchObject({ invert: true, joinGaps: false, x: [1776643200, 1776729600], title: 'rank of prom by day' });
+  });
+
+  it('keeps a covered day without a point as a gap, never a zero', () => {
+    const data = { hashtag_name: 'prom', covered_days: ['2026-04-19', '2026-04-20', '2026-04-21'], points: [{ date: '2026-04-19', rank: 4 }, { date: '2026-04-21', rank: 1 }] };
+    const [rank] = chartsOf({ data }) as LineChart[];
+    expect(rank!.x).toHaveLength(3);
+    expect(rank!.series[0]!.values).toEqual([4, null, 1]);
   });
 
   it('lists movers with their sparklines', () => {

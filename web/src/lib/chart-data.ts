@@ -20,6 +20,8 @@ export interface LineChart {
   yLabel: string;
   /** Rank: 1 is best, so the axis runs downwards. */
   invert: boolean;
+  /** Whether a line joins across missing values; history leaves days without a point as gaps. */
+  joinGaps: boolean;
   x: number[];
   series: ChartSeries[];
 }
@@ -32,6 +34,7 @@ export interface MoverRow {
   rankChange: number | null;
   metric: number | null;
   metricGrowth: number | null;
+  /** Ranks over the stored days, oldest first (1 is best). */
   sparkline: number[];
 }
 
@@ -130,6 +133,7 @@ function curveCharts(all: ReturnType<typeof objects>): LineChart[] {
         xLabel: curve.xLabel,
         yLabel: 'value',
         invert: false,
+        joinGaps: true,
         x,
         series,
       });
@@ -144,8 +148,13 @@ function historyCharts(all: ReturnType<typeof objects>): LineChart[] {
     const raw = o.value.points;
     if (!Array.isArray(raw) || raw.length === 0 || !raw.every((p) => isRecord(p) && typeof p.date === 'string')) continue;
     const points = raw as Record<string, unknown>[];
-    const x = points.map((p) => Date.parse(`${String(p.date).slice(0, 10)}T00:00:00Z`) / 1000);
+    const day = (d: unknown) => String(d).slice(0, 10);
+    const covered = Array.isArray(o.value.covered_days) ? o.value.covered_days.filter((d): d is string => typeof d === 'string').map(day) : [];
+    // Every covered day is on the axis, so a day stored without the item shows as a gap, never a zero.
+    const days = [...new Set([...points.map((p) => day(p.date)), ...covered])].sort();
+    const x = days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
     if (x.some((v) => Number.isNaN(v))) continue;
+    const byDay = new Map(points.map((p) => [day(p.date), p]));
     const metrics = [...new Set(points.flatMap((p) => Object.keys(p).filter((k) => k !== 'date' && num(p[k]) !== null)))];
     metrics.sort((a, b) => (a === 'rank' ? -1 : b === 'rank' ? 1 : 0));
     const name = itemName(o.value, 'history');
@@ -157,8 +166,9 @@ function historyCharts(all: ReturnType<typeof objects>): LineChart[] {
         xLabel: 'Date',
         yLabel: metric,
         invert: metric === 'rank',
+        joinGaps: false,
         x,
-        series: [{ label: metric, values: points.map((p) => num(p[metric])) }],
+        series: [{ label: metric, values: days.map((d) => num(byDay.get(d)?.[metric])) }],
       });
     }
   }
