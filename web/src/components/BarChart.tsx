@@ -1,12 +1,24 @@
+import { useEffect, useRef, useState } from 'react';
 import { labelIndexes, niceTicks } from '../lib/axis.js';
 import { formatCompact, formatDay, formatNumber } from '../lib/format.js';
 
-const W = 640;
 const H = 200;
 const PAD = { left: 44, right: 8, top: 8, bottom: 28 };
 
 /** Bars per day with a y axis and date labels; each bar's title holds its exact numbers. */
 export function BarChart({ days, label }: { days: readonly { date: string; value: number; detail: string }[]; label: string }) {
+  // Drawn at the box's own width, so labels keep their size on any screen.
+  const box = useRef<HTMLElement>(null);
+  const [W, setW] = useState(640);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setW(Math.max(240, Math.round(el.clientWidth)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const max = Math.max(0, ...days.map((d) => d.value));
   const ticks = niceTicks(max);
   const top = ticks.at(-1) ?? 1;
@@ -14,10 +26,10 @@ export function BarChart({ days, label }: { days: readonly { date: string; value
   const plotH = H - PAD.top - PAD.bottom;
   const slot = plotW / Math.max(1, days.length);
   const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
-  const shown = new Set(labelIndexes(days.length, 6));
+  const shown = new Set(labelIndexes(days.length, Math.max(2, Math.floor(W / 90))));
   return (
-    <figure className="bar-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${label}: ${days.map((d) => `${formatDay(d.date)} ${formatNumber(d.value)}`).join(', ')}`}>
+    <figure className="bar-chart" ref={box}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={`${label}: ${days.map((d) => `${formatDay(d.date)} ${formatNumber(d.value)}`).join(', ')}`}>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="grid" />

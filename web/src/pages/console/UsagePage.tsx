@@ -21,6 +21,8 @@ import {
 } from '../../lib/usage-query.js';
 import { api, ErrorText } from './shared.js';
 
+const roundMs = (ms: number | null) => (ms === null ? null : Math.round(ms));
+
 /** The catalog's endpoints for the request log's filter; the web app keeps no list of its own. */
 const loadEndpoints = (): Promise<Endpoint[]> => sharedCatalog().then((c) => c.endpoints);
 
@@ -139,7 +141,7 @@ export function UsagePage() {
                   <dt>Credits</dt>
                   <dd>{num(shown.overview.credits)}{shown.overview.overage_credits ? ` (${num(shown.overview.overage_credits)} overage)` : ''}</dd>
                   <dt>Latency</dt>
-                  <dd>average {num(shown.overview.avg_latency_ms)} ms, p95 {num(shown.overview.p95_latency_ms)} ms</dd>
+                  <dd>average {num(roundMs(shown.overview.avg_latency_ms))} ms, p95 {num(roundMs(shown.overview.p95_latency_ms))} ms</dd>
                   <dt>Cache hits</dt>
                   <dd>{shown.overview.cache_hit_ratio === null ? '—' : formatPercent(shown.overview.cache_hit_ratio)}</dd>
                 </dl>
@@ -172,7 +174,7 @@ export function UsagePage() {
                             <td>{num(e.requests)}</td>
                             <td>{num(e.errors)}</td>
                             <td>{num(e.credits)}</td>
-                            <td>{num(e.avg_latency_ms)} ms</td>
+                            <td>{num(roundMs(e.avg_latency_ms))} ms</td>
                             <td style={{ width: 120 }}>
                               <div className="hbar" style={{ width: `${(e.requests / maxRequests) * 100}%` }} aria-hidden="true" />
                             </td>
