@@ -21,16 +21,19 @@ export function AuthForm({ mode, returnTo, onSignedIn }: { mode: 'sign-in' | 'si
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
+  const [invite, setInvite] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { email: useId(), password: useId(), name: useId() };
+  const ids = { email: useId(), password: useId(), name: useId(), invite: useId() };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const body = mode === 'sign-up' ? { email, password, name: name || undefined } : { email, password };
+    const body = mode === 'sign-up' ? { email, password, name: name || undefined, ...(invite ? { invite_code: invite.trim() } : {}) } : { email, password };
     const res = await api.call<{ user: User; api_key?: string }>('POST', `auth/${mode}`, body);
     if (!res.ok) {
       setBusy(false);
+      // A server that signs up by invitation only says so on the first try; the field then appears.
+      if (res.code === 'invite_required' && invite === null) setInvite('');
       return setError(res.message);
     }
     if (mode === 'sign-up') {
@@ -58,6 +61,12 @@ export function AuthForm({ mode, returnTo, onSignedIn }: { mode: 'sign-in' | 'si
         <div className="field">
           <label htmlFor={ids.name}>Name (optional)</label>
           <input id={ids.name} type="text" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+        </div>
+      )}
+      {mode === 'sign-up' && invite !== null && (
+        <div className="field">
+          <label htmlFor={ids.invite}>Invite code</label>
+          <input id={ids.invite} type="text" value={invite} onChange={(e) => setInvite(e.target.value)} autoComplete="off" />
         </div>
       )}
       <div className="field">
