@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { labelIndexes, niceTicks } from '../lib/axis.js';
-import { formatCompact, formatDay, formatNumber } from '../lib/format.js';
+import { formatCompact, formatDay, formatNumber, formatShortDay } from '../lib/format.js';
 
 const H = 200;
 const PAD = { left: 44, right: 8, top: 8, bottom: 28 };
@@ -44,7 +44,7 @@ export function BarChart({ days, label }: { days: readonly { date: string; value
         {days.map((d, i) =>
           shown.has(i) ? (
             <text key={d.date} x={PAD.left + i * slot + slot / 2} y={H - 8} textAnchor="middle" className="tick">
-              {formatDay(d.date).replace(/ \d{4}$/, '')}
+              {formatShortDay(d.date)}
             </text>
           ) : null,
         )}

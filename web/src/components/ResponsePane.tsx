@@ -1,9 +1,7 @@
 import { useMemo, useState } from 'react';
-import { formatBytes } from '../lib/response-view.js';
-import { displayBody } from '../lib/response-view.js';
 import { chartsOf } from '../lib/chart-data.js';
-import { findList, findRecord } from '../lib/response-view.js';
 import type { RequestResult } from '../lib/request.js';
+import { displayBody, findList, findRecord, formatBytes } from '../lib/response-view.js';
 import { ChartView } from './ChartView.js';
 import { ResponseTable } from './ResponseTable.js';
 import { Tabs } from './Tabs.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatCompact, formatDay, formatNumber, formatPercent, formatTime, plural } from './format.js';
+import { formatCell, formatCompact, formatDay, formatNumber, formatPercent, formatShortDay, formatTime, plural } from './format.js';
 
 describe('format', () => {
   it('groups thousands in the given locale', () => {
@@ -21,6 +21,7 @@ describe('format', () => {
   it('writes days from ISO dates and Unix seconds alike', () => {
     expect(formatDay('2026-04-21', 'en-GB')).toBe('21 Apr 2026');
     expect(formatDay(1776729600, 'en-GB')).toBe('21 Apr 2026');
+    expect(formatShortDay('2026-04-21', 'en-US')).toBe('Apr 21');
   });
   it('agrees plurals with their number', () => {
     expect(plural(1, 'error')).toBe('1 error');

@@ -34,6 +34,13 @@ export function formatDay(value: string | number, locale?: string): string {
   return date.toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** `21 Apr`: a calendar day (UTC) without its year, for axis labels. */
+export function formatShortDay(value: string, locale?: string): string {
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' });
+}
+
 /** `1 error`, `2 errors`, `1,024 items`; `many` defaults to `one` + "s". */
 export function plural(count: number, one: string, many = `${one}s`, locale?: string): string {
   return `${formatNumber(count, locale)} ${count === 1 ? one : many}`;

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from '../../components/router.js';
-import { sharedCatalog } from '../../lib/catalog.js';
 import type { Billing, KeyView, User } from '../../lib/console-api.js';
 import { curlCommand } from '../../lib/curl.js';
 import { formatNumber, formatTime, plural } from '../../lib/format.js';
-import { FLAGSHIP_OPERATION_ID } from '../../lib/catalog.js';
+import { FLAGSHIP_OPERATION_ID, sharedCatalog } from '../../lib/catalog.js';
 import { api, ErrorText } from './shared.js';
 
 /** The account at a glance: credits left, plan, keys and a first request to copy. */
