@@ -86,6 +86,31 @@ describe.skipIf(!available)('Playground and Docs checks in Chromium', () => {
     await context.close();
   });
 
+  it('counts down a 429 and links to more credits, and asks for a key on a 401', async () => {
+    const { context, page: p } = await page(undefined, e2e.apiKey);
+    const limited = { reason: 'rate_limited', reset_scope: 'minute', retry_after_seconds: 42, message: 'Rate limit of 5 requests per minute reached.', upgrade_url: `${e2e.url}/console/billing` };
+    let status = 429;
+    await p.route('**/api/v1/tiktok/popular-trend/song', (route) =>
+      status === 429
+        ? route.fulfill({ status, json: { code: 429, msg: 'Too Many Requests', data: limited }, headers: { 'retry-after': '42' } })
+        : route.fulfill({ status, json: { code: 401, msg: 'Authentication required', data: { error: 'revoked_api_key' } } }),
+    );
+    await p.goto('/playground/tiktok-popular-trend-song');
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    const callout = p.getByTestId('error-callout');
+    await expect.poll(() => callout.textContent()).toContain('Rate limit of 5 requests per minute reached.');
+    expect(await p.getByTestId('retry-countdown').textContent()).toMatch(/^You can retry in 4[12] s\.$/);
+    expect(await callout.getByRole('link', { name: 'See plans with higher limits' }).getAttribute('href')).toBe('/console/billing#change-plan');
+
+    status = 401;
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => callout.textContent()).toMatch(/^401 This request needs a valid API key/);
+    expect(await callout.getByRole('link', { name: 'Create a free account' }).count()).toBe(1);
+    await callout.getByRole('button', { name: 'Paste a key' }).click();
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    await context.close();
+  });
+
   it('signs up from the Playground and comes back to the same endpoint and params with a working key', { timeout: 60_000 }, async () => {
     const { context, page: p } = await page();
     await p.goto('/playground/tiktok-popular-trend-song?period=30&limit=5');
