@@ -252,6 +252,40 @@ describe.skipIf(!available)('web app in Chromium', () => {
     });
   });
 
+  describe('Billing', () => {
+    it('lists the plans with the way to more credits, and requests a plan where the Console API takes requests', { timeout: 60_000 }, async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/console/sign-up');
+      await page.getByLabel('Email').fill(`plans-${Date.now()}@example.com`);
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.waitForURL('**/console/keys');
+
+      // Without plan routes: the catalog's plans and the operator's way.
+      await page.route('**/api/console/plans', (route) => route.fulfill({ status: 404, json: { code: 404, msg: 'Not Found', data: { error: 'route_not_found' } } }));
+      await page.goto('/console/billing#change-plan');
+      await expect.poll(() => page.locator('#change-plan').textContent()).toContain('trendlens accounts set-plan');
+      expect(await page.locator('#change-plan tr[aria-current="true"]').textContent()).toContain('your plan');
+      await page.unroute('**/api/console/plans');
+
+      // With them: a request per plan, then the open request with a way to cancel it.
+      const plans = ((await (await fetch(`${e2e.url}/api/v1/catalog.json`)).json()) as { plans: { id: string; name: string }[] }).plans;
+      let pending: { id: string; plan_id: string; status: string; created_at: string } | null = null;
+      await page.route('**/api/console/plans', (route) => route.fulfill({ json: { code: 200, msg: 'OK', data: { plans, current_plan: 'free', pending_request: pending } } }));
+      await page.route('**/api/console/plans/request', async (route) => {
+        pending = { id: 'r1', plan_id: (route.request().postDataJSON() as { plan_id: string }).plan_id, status: 'pending', created_at: new Date().toISOString() };
+        await route.fulfill({ status: 201, json: { code: 201, msg: 'Created', data: { request: pending } } });
+      });
+      await page.reload();
+      const growth = plans.find((p) => p.id === 'growth')!;
+      await page.getByRole('button', { name: `Request the ${growth.name} plan` }).click();
+      await expect.poll(() => page.getByText(`Requested the ${growth.name} plan.`).count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Cancel request' }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: /^Request the / }).count()).toBe(0);
+      await context.close();
+    });
+  });
+
   describe('quality', () => {
     it('has no serious or critical axe violations on Playground and Docs pages', { timeout: 120_000 }, async () => {
       const { context, page } = await freshPage();

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { PlansTable } from '../../components/PlansTable.js';
 import { plansOf, sharedCatalog, type PlanJson } from '../../lib/catalog.js';
 import type { Billing, User } from '../../lib/console-api.js';
 import { formatNumber, formatTime } from '../../lib/format.js';
+import { planAction, type PlansAnswer } from '../../lib/plan-change.js';
 import { api, ErrorText } from './shared.js';
 
 function Meter({ label, used, total }: { label: string; used: number; total: number | null }) {
@@ -21,23 +22,82 @@ function Meter({ label, used, total }: { label: string; used: number; total: num
   );
 }
 
+function OperatorNote({ user }: { user: User }) {
+  return (
+    <p>
+      Plan changes are made by the operator of this server. Send them your account email (<strong>{user.email}</strong>) and the plan you want; they
+      move the account with <code>trendlens accounts set-plan --email {user.email} --plan &lt;plan&gt;</code>, and the new credits apply at once.
+    </p>
+  );
+}
+
 /**
- * More credits: the plans this server offers, the current one marked. The Console API has no
- * self-service plan change, so the way to one is the operator, who moves the account.
+ * More credits: the plans this server offers, the current one marked, and a plan-change request to
+ * the operator where the Console API takes one (`plans`, `plans/request`). A server without those
+ * routes lists the plans from catalog.json and says how the operator changes a plan.
  */
 function ChangePlan({ user, current }: { user: User; current: string }) {
-  const [plans, setPlans] = useState<PlanJson[] | null>(null);
-  useEffect(() => {
-    sharedCatalog().then((c) => setPlans(plansOf(c)), () => setPlans([]));
+  const [answer, setAnswer] = useState<PlansAnswer | null>(null);
+  const [fallback, setFallback] = useState<PlanJson[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const load = useCallback(async () => {
+    const res = await api.call<PlansAnswer>('GET', 'plans');
+    if (res.ok) return setAnswer(res.data);
+    if (res.status !== 404) setError(res.message);
+    sharedCatalog().then((c) => setFallback(plansOf(c)), () => setFallback([]));
   }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const ask = async (plan: PlanJson) => {
+    const res = await api.call<{ request: { plan_id: string } }>('POST', 'plans/request', { plan_id: plan.id });
+    if (!res.ok) return setError(res.message);
+    setError(null);
+    setMessage(`Requested the ${plan.name} plan. The operator has been told and will switch your account.`);
+    await load();
+  };
+  const cancel = async () => {
+    const res = await api.call<{ cancelled: boolean }>('POST', 'plans/request/cancel');
+    if (!res.ok) return setError(res.message);
+    setMessage('Your plan request is cancelled.');
+    await load();
+  };
   return (
     <section className="panel" id="change-plan" aria-labelledby="change-plan-h">
       <h2 id="change-plan-h">More credits: change plan</h2>
-      {plans === null ? <p>Loading plans…</p> : <PlansTable plans={plans} current={current} />}
-      <p>
-        Plan changes are made by the operator of this server. Send them your account email (<strong>{user.email}</strong>) and the plan you want; they
-        move the account with <code>trendlens accounts set-plan --email {user.email} --plan &lt;plan&gt;</code>, and the new credits apply at once.
-      </p>
+      {answer ? (
+        <>
+          <PlansTable
+            plans={answer.plans}
+            current={answer.current_plan}
+            action={(plan) => {
+              const action = planAction(plan, answer);
+              if (action === 'pending') {
+                return (
+                  <>
+                    Requested {formatTime(answer.pending_request?.created_at)}{' '}
+                    <button type="button" onClick={cancel}>Cancel request</button>
+                  </>
+                );
+              }
+              return action === 'request' ? (
+                <button type="button" onClick={() => ask(plan)} aria-label={`Request the ${plan.name} plan`}>Request</button>
+              ) : null;
+            }}
+          />
+          <p className="hint">A request goes to the operator of this server, who switches the account; the new plan's credits apply at once.</p>
+        </>
+      ) : fallback ? (
+        <>
+          <PlansTable plans={fallback} current={current} />
+          <OperatorNote user={user} />
+        </>
+      ) : (
+        !error && <p>Loading plans…</p>
+      )}
+      <ErrorText message={error} />
+      <p aria-live="polite" className="success">{message}</p>
     </section>
   );
 }
