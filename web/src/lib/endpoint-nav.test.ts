@@ -31,9 +31,9 @@ describe('endpoint navigation', () => {
   });
   it('reads retirement and sources when the catalog has them, and nothing when not', () => {
     const plain = byId('tiktok-popular-trend-hashtag');
-    const retired = { ...plain, retired: { since: '2026-05-01', reason: 'Creative Center removed it.' }, sources: ['creative-center', { id: 'tiktok-one' }] } as Endpoint;
+    const retired: Endpoint = { ...plain, retired: { since: '2026-05-01', reason: 'Creative Center removed it.' }, sources: ['creative-center', 'tiktok-one'] };
     expect(retirementOf(retired)).toEqual({ since: '2026-05-01', reason: 'Creative Center removed it.' });
     expect(sourcesOf(retired)).toEqual(['creative-center', 'tiktok-one']);
-    expect(retirementOf({ ...plain, retired: undefined } as Endpoint)).toBeNull();
+    expect(retirementOf({ ...plain, retired: null })).toBeNull();
   });
 });

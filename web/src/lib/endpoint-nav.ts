@@ -1,32 +1,13 @@
 import type { Endpoint } from './catalog.js';
 
-/** Why an endpoint is retired, when it is (catalog.json's optional `retired`). */
-export interface Retirement {
-  since: string;
-  reason: string;
-}
-
 /** The catalog's `retired` of an endpoint, or null while it is served. */
-export function retirementOf(endpoint: Endpoint): Retirement | null {
-  const r = (endpoint as Endpoint & { retired?: unknown }).retired;
-  if (typeof r !== 'object' || r === null) return null;
-  const { since, reason } = r as Record<string, unknown>;
-  return { since: typeof since === 'string' ? since : '', reason: typeof reason === 'string' ? reason : 'Retired.' };
+export function retirementOf(endpoint: Endpoint): Endpoint['retired'] {
+  return endpoint.retired ?? null;
 }
 
-/** The upstream sources an endpoint can answer from, as names (catalog.json's optional `sources`). */
-export function sourcesOf(endpoint: Endpoint): string[] {
-  const s = (endpoint as Endpoint & { sources?: unknown }).sources;
-  if (!Array.isArray(s)) return [];
-  return s.flatMap((v) => {
-    if (typeof v === 'string') return [v];
-    if (typeof v === 'object' && v !== null) {
-      const o = v as Record<string, unknown>;
-      const name = o.name ?? o.id ?? o.adapter ?? o.source;
-      return typeof name === 'string' ? [name] : [];
-    }
-    return [];
-  });
+/** The upstream adapters an endpoint can answer from, in the order they are tried. */
+export function sourcesOf(endpoint: Endpoint): readonly string[] {
+  return endpoint.sources ?? [];
 }
 
 /** A sidebar-length name: the summary without the "Retrieve TikTok" every entry shares. */
