@@ -31,6 +31,7 @@ export const ERRORS = {
   internal_error: { status: 500, scope: 'both', doc: 'Something failed on our side; it has been logged.' },
   upstream_bad_response: { status: 502, scope: 'api', doc: 'The upstream answered with something unusable (`detail`: non_json, no_permission, schema_mismatch, upstream_error).' },
   upstream_unavailable: { status: 503, scope: 'api', doc: 'The upstream is unavailable (`detail`: deprecated, circuit_open, connect_failed).' },
+  metering_unavailable: { status: 503, scope: 'api', doc: 'Rate limits and credits cannot be checked for a moment (the shared counters are unreachable); nothing was charged, retry after `Retry-After` seconds.' },
   upstream_timeout: { status: 504, scope: 'api', doc: 'The upstream did not answer in time.' },
 } as const satisfies Record<string, { status: number; scope: 'api' | 'console' | 'both'; doc: string }>;
 

@@ -1,0 +1,68 @@
+import type { Store, UsageDailyTable, UsageEventsTable } from '../store/index.js';
+
+/** Writes one batch of raw usage rows and its daily sums in one transaction. */
+export type UsageWriter = (raw: readonly UsageEventsTable[], sums: readonly UsageDailyTable[]) => Promise<void>;
+
+const EVENT_COLUMNS = [
+  'request_id', 'time', 'account_id', 'key_id', 'operation_id', 'canonical_query', 'status', 'latency_ms',
+  'credits', 'overage_credits', 'cache', 'upstream_source', 'ip', 'user_agent', 'source',
+] as const satisfies ReadonlyArray<keyof UsageEventsTable>;
+const DAILY_COLUMNS = [
+  'account_id', 'key_id', 'operation_id', 'day', 'requests', 'successes', 'errors', 'credits', 'overage_credits', 'latency_ms_sum', 'cache_hits',
+] as const satisfies ReadonlyArray<keyof UsageDailyTable>;
+const DAILY_SUMS = DAILY_COLUMNS.slice(4);
+const DAILY_KEY = DAILY_COLUMNS.slice(0, 4).join(', ');
+
+/** SQLite: the two statements are prepared once and run per row on better-sqlite3 (µs each). */
+function sqliteWriter(store: Store): UsageWriter {
+  const raw = store.sqlite;
+  if (!raw) throw new Error('the SQLite usage writer needs an SQLite store');
+  const event = raw.prepare(
+    `INSERT INTO usage_events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map((c) => `@${c}`).join(', ')}) ON CONFLICT (request_id) DO NOTHING`,
+  );
+  const daily = raw.prepare(
+    `INSERT INTO usage_daily (${DAILY_COLUMNS.join(', ')}) VALUES (${DAILY_COLUMNS.map((c) => `@${c}`).join(', ')})
+     ON CONFLICT (${DAILY_KEY}) DO UPDATE SET ${DAILY_SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+  );
+  const run = raw.transaction((rows: readonly UsageEventsTable[], sums: readonly UsageDailyTable[]) => {
+    for (const row of rows) event.run(row);
+    for (const sum of sums) daily.run(sum);
+  });
+  return (rows, sums) => store.db.connection().execute(async () => run(rows, sums));
+}
+
+const PG_TYPES: Record<string, string> = {
+  request_id: 'text', time: 'bigint', account_id: 'text', key_id: 'text', operation_id: 'text', canonical_query: 'text', status: 'integer',
+  latency_ms: 'bigint', credits: 'bigint', overage_credits: 'bigint', cache: 'text', upstream_source: 'text', ip: 'text', user_agent: 'text',
+  source: 'text', day: 'text', requests: 'bigint', successes: 'bigint', errors: 'bigint', latency_ms_sum: 'bigint', cache_hits: 'bigint',
+};
+
+const unnest = (columns: readonly string[]) => `SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${PG_TYPES[c]}[]`).join(', ')})`;
+
+/** PostgreSQL: one named statement per table, whatever the batch size, with the rows as arrays. */
+function postgresWriter(store: Store): UsageWriter {
+  const pool = store.pool;
+  if (!pool) throw new Error('the PostgreSQL usage writer needs a PostgreSQL store');
+  const events = `INSERT INTO usage_events (${EVENT_COLUMNS.join(', ')}) ${unnest(EVENT_COLUMNS)} ON CONFLICT (request_id) DO NOTHING`;
+  const daily = `INSERT INTO usage_daily (${DAILY_COLUMNS.join(', ')}) ${unnest(DAILY_COLUMNS)}
+    ON CONFLICT (${DAILY_KEY}) DO UPDATE SET ${DAILY_SUMS.map((c) => `${c} = usage_daily.${c} + excluded.${c}`).join(', ')}`;
+  return async (rows, sums) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query({ name: 'trendlens_usage_events', text: events, values: EVENT_COLUMNS.map((c) => rows.map((r) => r[c])) });
+      if (sums.length > 0) await client.query({ name: 'trendlens_usage_daily', text: daily, values: DAILY_COLUMNS.map((c) => sums.map((r) => r[c])) });
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+}
+
+/** The usage writer for the store's dialect. */
+export function usageWriter(store: Store): UsageWriter {
+  return store.dialect === 'sqlite' ? sqliteWriter(store) : postgresWriter(store);
+}
