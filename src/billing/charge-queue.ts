@@ -86,9 +86,10 @@ export class ChargeQueue {
     try {
       outcome = await this.writer.write(charges);
     } catch (error) {
-      this.opts.onError?.(error);
-      this.opts.onSettled?.(charges, new Map(charges.map((c) => [c.accountId, null])));
-      for (const w of batch) w.reject(error);
+      const accounts = new Set(charges.map((c) => c.accountId));
+      if (accounts.size === 1) return this.fail(batch, error);
+      // One account's rows broke the flush: written again account by account, only its requests fail.
+      for (const id of accounts) await this.write(batch.filter((w) => w.charge.accountId === id));
       return;
     }
     this.opts.onSettled?.(charges, outcome);
@@ -102,5 +103,14 @@ export class ChargeQueue {
       }
     }
     this.opts.onFlush?.({ rows: batch.length - refused, refused, ms: performance.now() - started });
+  }
+
+  private fail(batch: readonly Waiting[], error: unknown): void {
+    this.opts.onError?.(error);
+    this.opts.onSettled?.(
+      batch.map((w) => w.charge),
+      new Map(batch.map((w) => [w.charge.accountId, null])),
+    );
+    for (const w of batch) w.reject(error);
   }
 }

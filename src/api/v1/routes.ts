@@ -60,8 +60,11 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint, record: Usage
   const disabled = services.config.DISABLED_ENDPOINTS.includes(endpoint.operationId);
   return async function handle(request: FastifyRequest, reply: FastifyReply) {
     const meter = startMetering(request, endpoint);
+    let abandoned = false;
     reply.raw.once('close', () => {
-      if (meter.handled && !reply.raw.writableFinished) record(request, reply, meter.abandonedStatus ?? reply.statusCode);
+      if (reply.raw.writableFinished) return;
+      abandoned = true;
+      if (meter.handled) record(request, reply, meter.abandonedStatus ?? reply.statusCode);
     });
     try {
       return await serve(services, endpoint, disabled, meter, request, reply);
@@ -70,7 +73,7 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint, record: Usage
       throw error;
     } finally {
       meter.handled = true;
-      if (reply.raw.destroyed && !reply.raw.writableFinished) record(request, reply, meter.abandonedStatus ?? reply.statusCode);
+      if (abandoned) record(request, reply, meter.abandonedStatus ?? reply.statusCode);
     }
   };
 }
