@@ -60,6 +60,15 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
   const plans = new PlanCatalog(planList, config.DEFAULT_PLAN);
   const store = await openStore(config.DATABASE_URL);
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  if (redis) {
+    // Said once per outage, not once per reconnection attempt; requests meanwhile get a clear 503.
+    let said = false;
+    redis.on('error', (error: Error) => {
+      if (!said) console.error(`redis unreachable (${error.message}): metered requests answer 503 until it is back`);
+      said = true;
+    });
+    redis.on('ready', () => (said = false));
+  }
   // Metering (README § Metering): SQLite is one process's database, so admission in memory and group
   // commit are exact there. Instances sharing PostgreSQL admit through one Redis script per request
   // and still group-commit; without Redis, every reservation is its own row-locked transaction.
