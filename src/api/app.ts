@@ -47,6 +47,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
           redact: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         }
       : false,
+    // One access line per request (the hook below) instead of Fastify's two; LOG_LEVEL=warn silences it.
+    disableRequestLogging: true,
     genReqId: () => `req_${ulid()}`,
     // Client-supplied request ids are ignored (contract §3.4).
     requestIdHeader: false,
@@ -61,6 +63,13 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     if (services.mode === 'demo' && request.url.startsWith(API_PREFIX)) reply.header('X-Upstream-Source', 'simulator');
     done();
   });
+
+  if (opts.logger) {
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+      done();
+    });
+  }
 
   // Browsers need no CORS grant for the web app's own origin; other origins get one only when the
   // operator lists them. Without such a list the plugin is left out: it cost a tenth of the CPU of a

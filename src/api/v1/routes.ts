@@ -82,7 +82,7 @@ async function serve(services: Services, endpoint: AnyEndpoint, disabled: boolea
   const cost = services.config.CREDIT_COST;
   let input: CanonicalRequest;
   try {
-    input = readParams(endpoint, request.query);
+    input = readParams(endpoint, request.query, request.url);
   } catch (error) {
     meter.caller = await attributedCaller(services, request);
     throw error;

@@ -12,11 +12,26 @@ import type { Services } from '../services.js';
  * them. Each either returns what the next stage needs or throws the ApiError its status names.
  */
 
-/** params: parse → coerce → clamp/default → canonical form (400 naming every bad param). */
-export function readParams(endpoint: AnyEndpoint, query: unknown): CanonicalRequest {
+/** Parsed queries by operation and raw query string: callers repeat the same few queries. */
+const parsedQueries = new Map<string, CanonicalRequest>();
+const PARSED_QUERIES_KEPT = 10_000;
+
+/**
+ * params: parse → coerce → clamp/default → canonical form (400 naming every bad param). Parsing is a
+ * pure function of the raw query, so a valid one is remembered by its text (a Map lookup instead of a
+ * schema walk on the hot path); the result is frozen, as several requests share it.
+ */
+export function readParams(endpoint: AnyEndpoint, query: unknown, url: string): CanonicalRequest {
+  const mark = url.indexOf('?');
+  const key = `${endpoint.operationId}?${mark < 0 ? '' : url.slice(mark + 1)}`;
+  const known = parsedQueries.get(key);
+  if (known) return known;
   const parsed = parseParams(endpoint, (query ?? {}) as RawQuery);
   if (!parsed.ok) throw ApiError.invalidInput(parsed.errors);
-  return parsed;
+  const result: CanonicalRequest = Object.freeze({ params: Object.freeze(parsed.params), canonical: parsed.canonical });
+  if (parsedQueries.size >= PARSED_QUERIES_KEPT) parsedQueries.clear();
+  parsedQueries.set(key, result);
+  return result;
 }
 
 /** The key a request presents: `x-api-key` or `Authorization: Bearer`; both and different is a conflict. */
