@@ -167,6 +167,7 @@ export class BatchedLedger implements CreditLedger {
         continue;
       }
       const plan = this.plans.get(row.plan_id) ?? p.stored.plan;
+      if (p.loadedAt !== Number.NEGATIVE_INFINITY) p.loadedAt = this.clock.now();
       p.stored = {
         ...p.stored,
         plan,
@@ -179,11 +180,22 @@ export class BatchedLedger implements CreditLedger {
     }
   }
 
-  /** The account's position, re-read when stale or when a day or period has ended. */
+  /**
+   * The account's position. Re-read first when forgotten or when a day or period has ended; re-read in
+   * the background when merely quiet (a busy account is refreshed by every flush's `RETURNING`), so
+   * requests never wait for a routine refresh.
+   */
   private async position(accountId: string): Promise<Position> {
     const known = this.positions.get(accountId);
     const now = this.clock.now();
-    if (known && known.day === utcDay(now) && now < known.stored.periodEnd && now - known.loadedAt <= REFRESH_MS) return known;
+    if (known && known.loadedAt !== Number.NEGATIVE_INFINITY && known.day === utcDay(now) && now < known.stored.periodEnd) {
+      if (now - known.loadedAt > REFRESH_MS && !this.loading.has(accountId)) this.reload(accountId).catch(() => {});
+      return known;
+    }
+    return this.reload(accountId);
+  }
+
+  private reload(accountId: string): Promise<Position> {
     let load = this.loading.get(accountId);
     if (!load) {
       load = this.load(accountId).finally(() => this.loading.delete(accountId));
