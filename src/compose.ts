@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { Accounts, ApiKeys, connectRevocationBus } from './accounts/index.js';
-import type { Mode, Services } from './api/services.js';
+import type { Mode, Services } from './services.js';
 import {
   BatchedLedger,
   DEFAULT_PLANS,
@@ -69,7 +69,7 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
     });
     redis.on('ready', () => (said = false));
   }
-  // Metering (README § Metering): SQLite is one process's database, so admission in memory and group
+  // Metering (README.md § Metering): SQLite is one process's database, so admission in memory and group
   // commit are exact there. Instances sharing PostgreSQL admit through one Redis script per request
   // and still group-commit; without Redis, every reservation is its own row-locked transaction.
   const ledgerOptions = { onError: (error: unknown) => console.error('credit ledger flush failed:', error) };
@@ -98,7 +98,7 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
 export async function createServices(config: Config, opts: ComposeOptions = {}): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const admin = await createAdmin(config, opts);
-  // With REDIS_URL, instances share rate limits, cached responses and key revocations (DESIGN §5).
+  // With REDIS_URL, instances share rate limits, cached responses and key revocations (docs/architecture.md § One machine or many).
   const redis = admin.redis;
   const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
   const upstream = createUpstreamGateway({

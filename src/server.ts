@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './api/index.js';
-import type { Services } from './api/services.js';
+import { buildApp } from './app.js';
+import type { Services } from './services.js';
 import type { Config } from './config.js';
 import { createServices, type ComposeOptions } from './compose.js';
 import { startSimulator, type SimulatorHandle } from './simulator/index.js';
@@ -57,7 +57,7 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
 export const DEMO_EMAIL = 'demo@trendlens.local';
 
 /**
- * Demo mode (DESIGN §5): the simulator runs in-process, the gateway points at it and says so on every
+ * Demo mode (docs/architecture.md § Sources and honest modes): the simulator runs in-process, the gateway points at it and says so on every
  * response, and a demo account on `enterprise` gets a fresh key.
  */
 export async function startDemo(

@@ -45,7 +45,7 @@ export interface BatchedLedgerOptions {
 }
 
 /**
- * Group commit for one process (README § Metering): admission is decided in memory, nothing is written
+ * Group commit for one process (README.md § Metering): admission is decided in memory, nothing is written
  * while the request runs, and a 2xx's charge is queued and written with the others of its flush, the
  * request answered only once that flush has committed. A crash before the flush loses nothing that was
  * owed: no 2xx was sent. Exact for one process; instances sharing a database use the Redis ledger.

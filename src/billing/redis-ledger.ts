@@ -175,7 +175,7 @@ export interface RedisLedgerOptions {
 }
 
 /**
- * The ledger for instances sharing PostgreSQL and Redis (README § Metering): admission is one Redis
+ * The ledger for instances sharing PostgreSQL and Redis (README.md § Metering): admission is one Redis
  * script per request, no lock is held across a round trip, and the charges of 2xx answers are written
  * to PostgreSQL by group commit, each request answered after its flush commits. PostgreSQL stays the
  * truth: a flush takes credits only where the row still has them, so a stale Redis copy can cost a

@@ -11,8 +11,7 @@ import {
   verifyPassword,
   type Account,
 } from '../accounts/index.js';
-import { envelope } from '../api/envelope.js';
-import { ApiError } from '../api/errors.js';
+import { ApiError, envelope } from '../http/index.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 import { clearSessionCookie, setSessionCookie } from './session-auth.js';
@@ -39,7 +38,7 @@ const SignInBody = z.object({
   password: z.string('must be a string').min(1, 'is required').max(1024, 'must be at most 1024 characters'),
 });
 
-/** The signed-in person as `me`, sign-up and sign-in show them (contract §7). */
+/** The signed-in person as `me`, sign-up and sign-in show them (docs/api-contract.md § Console API). */
 export function userView(account: Account) {
   return {
     id: account.id,

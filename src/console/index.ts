@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import { Sessions } from '../accounts/index.js';
-import type { Services } from '../api/services.js';
+import type { Services } from '../services.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerBillingRoutes } from './billing-routes.js';
 import type { ConsoleContext } from './context.js';
@@ -10,15 +10,12 @@ import { ConsoleAuth } from './session-auth.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { registerUsageRoutes } from './usage-routes.js';
 
-// The Console is mounted by the api module's buildApp, so it takes the api's leaf modules (errors,
-// envelope, the Services type) directly rather than its face, keeping the import graph acyclic.
-
-/** Where the Console's JSON API lives (contract §7). */
+/** Where the Console's JSON API lives (docs/api-contract.md § Console API). */
 export const CONSOLE_PREFIX = '/api/console';
 
 /**
  * The Console's JSON API as an encapsulated Fastify plugin under /api/console: session-cookie auth,
- * CSRF checks, keys, billing and usage (contract §7). Errors are thrown as ApiError and rendered by
+ * CSRF checks, keys, billing and usage (docs/api-contract.md § Console API). Errors are thrown as ApiError and rendered by
  * the app's one error handler.
  */
 export async function registerConsoleRoutes(app: FastifyInstance, services: Services): Promise<void> {

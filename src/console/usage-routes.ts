@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { maskedKey, type Account } from '../accounts/index.js';
-import { envelope } from '../api/envelope.js';
-import { ApiError } from '../api/errors.js';
+import { ApiError, envelope } from '../http/index.js';
 import { rfc3339 } from '../billing/index.js';
 import { endpoints, findEndpoint } from '../catalog/index.js';
 import { decodeCursor, type StatusFilter, type UsageEventRow, type UsageRange } from '../usage/index.js';
@@ -12,7 +11,7 @@ import { RangeQuery, resolveRange } from './usage-range.js';
 
 const byPath = new Map(endpoints.map((e) => [e.path, e]));
 
-/** Contract §2's integer rule, then the §7 clamp 1–100 (default 50). */
+/** The integer rule of docs/api-contract.md § Params and canonical form, then the clamp 1–100 (default 50) of § Console API. */
 const Limit = z
   .string('must be an integer')
   .regex(/^-?[0-9]+$/, 'must be an integer')
@@ -70,7 +69,7 @@ export function registerUsageRoutes(app: FastifyInstance, ctx: ConsoleContext): 
   const { services, auth } = ctx;
   const { usage } = services;
 
-  /** The caller's range; a `key_id` of another account is 404, as an unknown one (contract §7). */
+  /** The caller's range; a `key_id` of another account is 404, as an unknown one (docs/api-contract.md § Console API). */
   async function rangeOf(request: FastifyRequest, account: Account, query: RangeQuery): Promise<UsageRange> {
     const { periodStart } = await services.credits.snapshot(account.id);
     const { from, to } = resolveRange(query, services.clock.now(), periodStart);

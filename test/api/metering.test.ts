@@ -18,7 +18,7 @@ async function charges(accountId: string) {
   return rows.map((r) => r.reference);
 }
 
-describe('charging on one instance (README § Metering)', () => {
+describe('charging on one instance (README.md § Metering)', () => {
   it('answers 2xx only for charges that are written, and leaves no hold rows', async () => {
     const { apiKey, accountId } = await t.newCaller();
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => call(apiKey, `?limit=${(i % 5) + 1}`)));

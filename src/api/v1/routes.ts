@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IdentifiedKey } from '../../accounts/index.js';
 import type { StoredResponse } from '../../billing/index.js';
 import type { AnyEndpoint, CanonicalRequest } from '../../catalog/index.js';
-import { ApiError } from '../errors.js';
-import type { Services } from '../services.js';
+import { ApiError } from '../../http/index.js';
+import type { Services } from '../../services.js';
 import { admitRequest, attributedCaller, beginIdempotency, chargeCredits, identifyCaller, limitRate, readParams, reserveCredits, upstreamError } from './stages.js';
 
 export const API_PREFIX = '/api/v1';
 
-/** What the record stage writes about a routed request (contract §5.5), filled in as stages pass. */
+/** What the record stage writes about a routed request (docs/api-contract.md § Usage records), filled in as stages pass. */
 export interface Metering {
   operationId: string;
   canonical: string | null;
@@ -52,9 +52,10 @@ async function replay(services: Services, reply: FastifyReply, caller: Identifie
 }
 
 /**
- * One metered request, top to bottom (DESIGN §2): params → identify → admit (rate limit, idempotency,
- * credits) → fetch → charge → reply; the record stage runs when the response has gone out, or when
- * the handler ends if the client has gone already, so every charge has its usage record.
+ * One metered request, top to bottom (docs/architecture.md § A request's path): params → identify →
+ * admit (rate limit, idempotency, credits) → fetch → charge → reply; the record stage runs when the
+ * response has gone out, or when the handler ends if the client has gone already, so every charge
+ * has its usage record.
  */
 function meteredHandler(services: Services, endpoint: AnyEndpoint, record: UsageRecorder) {
   const disabled = services.config.DISABLED_ENDPOINTS.includes(endpoint.operationId);
@@ -151,7 +152,7 @@ function methodNotAllowed(endpoint: AnyEndpoint) {
 
 type UsageRecorder = (request: FastifyRequest, reply: FastifyReply, status: number) => void;
 
-/** The record stage (contract §5.5): one usage record per routed request, written in batches. */
+/** The record stage (docs/api-contract.md § Usage records): one usage record per routed request, written in batches. */
 function usageRecorder(services: Services): UsageRecorder {
   return function record(request, reply, status) {
     const meter = request.metering;

@@ -1,16 +1,16 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { ulid } from '../ids.js';
-import { endpoints } from '../catalog/index.js';
-import { envelope } from './envelope.js';
-import { ApiError, STATUS_MESSAGES } from './errors.js';
+import { API_PREFIX, registerCatalogRoutes, registerPublicDocuments, registerWebApp, WEB_DIST } from './api/index.js';
+import { endpoints } from './catalog/index.js';
+import { registerConsoleRoutes } from './console/index.js';
+import { ApiError, envelope, STATUS_MESSAGES } from './http/index.js';
+import { ulid } from './ids.js';
 import type { Services } from './services.js';
-import { registerConsoleRoutes } from '../console/index.js';
-import { registerPublicDocuments } from './public/routes.js';
-import { API_PREFIX, registerCatalogRoutes } from './v1/routes.js';
-import { registerWebApp, WEB_DIST } from './web/index.js';
 
-/** Headers a browser client may read (contract §3.4: all of ours are exposed). */
+// The one place both route sets meet: the public API (src/api) and the Console (src/console) each
+// stand on src/http and the Services type, and neither imports the other.
+
+/** Headers a browser client may read (docs/api-contract.md § Headers: all of ours are exposed). */
 const EXPOSED_HEADERS = [
   'X-Request-Id',
   'Allow',
@@ -50,7 +50,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     // One access line per request (the hook below) instead of Fastify's two; LOG_LEVEL=warn silences it.
     disableRequestLogging: true,
     genReqId: () => `req_${ulid()}`,
-    // Client-supplied request ids are ignored (contract §3.4).
+    // Client-supplied request ids are ignored (docs/api-contract.md § Headers).
     requestIdHeader: false,
     trustProxy: services.config.TRUST_PROXY,
   });
@@ -59,7 +59,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
-    // Demo data is never passed off as live (DESIGN §5).
+    // Demo data is never passed off as live (docs/architecture.md § Sources and honest modes).
     if (services.mode === 'demo' && request.url.startsWith(API_PREFIX)) reply.header('X-Upstream-Source', 'simulator');
     done();
   });
