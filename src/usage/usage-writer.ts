@@ -41,28 +41,25 @@ const PG_TYPES: Record<string, string> = {
   source: 'text', day: 'text', requests: 'bigint', successes: 'bigint', errors: 'bigint', latency_ms_sum: 'bigint', cache_hits: 'bigint',
 };
 
-const unnest = (columns: readonly string[]) => `SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${PG_TYPES[c]}[]`).join(', ')})`;
+const unnest = (columns: readonly string[], from: number) => `SELECT * FROM unnest(${columns.map((c, i) => `$${from + i}::${PG_TYPES[c]}[]`).join(', ')})`;
 
-/** PostgreSQL: one named statement per table, whatever the batch size, with the rows as arrays. */
+/**
+ * PostgreSQL: one named statement per batch, whatever its size, with the rows as arrays; the two
+ * inserts are data-modifying CTEs of one statement, so a batch is one round trip and one commit.
+ */
 function postgresWriter(store: Store): UsageWriter {
   const pool = store.pool;
   if (!pool) throw new Error('the PostgreSQL usage writer needs a PostgreSQL store');
-  const events = `INSERT INTO usage_events (${EVENT_COLUMNS.join(', ')}) ${unnest(EVENT_COLUMNS)} ON CONFLICT (request_id) DO NOTHING`;
-  const daily = `INSERT INTO usage_daily (${DAILY_COLUMNS.join(', ')}) ${unnest(DAILY_COLUMNS)}
-    ON CONFLICT (${DAILY_KEY}) DO UPDATE SET ${DAILY_SUMS.map((c) => `${c} = usage_daily.${c} + excluded.${c}`).join(', ')}`;
+  const text = `WITH events AS (
+      INSERT INTO usage_events (${EVENT_COLUMNS.join(', ')}) ${unnest(EVENT_COLUMNS, 1)} ON CONFLICT (request_id) DO NOTHING
+    ), daily AS (
+      INSERT INTO usage_daily (${DAILY_COLUMNS.join(', ')}) ${unnest(DAILY_COLUMNS, EVENT_COLUMNS.length + 1)}
+      ON CONFLICT (${DAILY_KEY}) DO UPDATE SET ${DAILY_SUMS.map((c) => `${c} = usage_daily.${c} + excluded.${c}`).join(', ')}
+    )
+    SELECT 1`;
   return async (rows, sums) => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query({ name: 'trendlens_usage_events', text: events, values: EVENT_COLUMNS.map((c) => rows.map((r) => r[c])) });
-      if (sums.length > 0) await client.query({ name: 'trendlens_usage_daily', text: daily, values: DAILY_COLUMNS.map((c) => sums.map((r) => r[c])) });
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    const values = [...EVENT_COLUMNS.map((c) => rows.map((r) => r[c])), ...DAILY_COLUMNS.map((c) => sums.map((r) => r[c]))];
+    await pool.query({ name: 'trendlens_usage_batch', text, values });
   };
 }
 
