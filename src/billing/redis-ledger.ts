@@ -198,6 +198,8 @@ export class RedisLedger implements CreditLedger, Admission {
   private readonly prefix: string;
   private readonly ratePrefix: string;
   private readonly onError: (error: unknown) => void;
+  /** One wait for a client still starting, shared by the requests that arrive meanwhile. */
+  private ready: Promise<void> | null = null;
 
   constructor(
     store: Store,
@@ -321,13 +323,14 @@ export class RedisLedger implements CreditLedger, Admission {
   private async untilReady(): Promise<void> {
     const starting = this.redis.status === 'wait' || this.redis.status === 'connecting' || this.redis.status === 'connect';
     if (starting) {
-      await new Promise<void>((resolve) => {
+      this.ready ??= new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, STARTUP_WAIT_MS);
         this.redis.once('ready', () => {
           clearTimeout(timer);
           resolve();
         });
-      });
+      }).finally(() => (this.ready = null));
+      await this.ready;
     }
     if (this.redis.status !== 'ready') throw new AdmissionUnavailable(new Error(`redis is ${this.redis.status}`));
   }
