@@ -1,10 +1,10 @@
 import type { Charge, ChargeWriter, FlushOutcome } from './charge-writer.js';
 import type { AccountTotals } from './ledger-writes.js';
 
-/** A charge the database refused: the account no longer had the credits (they were changed elsewhere). */
+/** A charge the ledger refused: the account no longer had the credits, or the hold was swept. */
 export class ChargeRefused extends Error {
-  constructor(readonly accountId: string) {
-    super(`charge refused: account ${accountId} no longer has the credits`);
+  constructor(subject: string, reason = 'no longer has the credits') {
+    super(`charge refused: ${subject} ${reason}`);
   }
 }
 
@@ -99,7 +99,7 @@ export class ChargeQueue {
       if (row) w.resolve(row);
       else {
         refused += 1;
-        w.reject(new ChargeRefused(w.charge.accountId));
+        w.reject(new ChargeRefused(`account ${w.charge.accountId}`));
       }
     }
     this.opts.onFlush?.({ rows: batch.length - refused, refused, ms: performance.now() - started });

@@ -45,7 +45,7 @@ export class TransactionalLedger implements CreditLedger {
   /** Throws ChargeRefused when the hold is gone (the sweeper gave it back): the 2xx must not go out uncharged. */
   async commit(requestId: string): Promise<void> {
     const committed = await this.db.transaction().execute((trx) => writeCommits(trx, [requestId], this.clock.now()));
-    if (committed === 0) throw new ChargeRefused(requestId);
+    if (committed === 0) throw new ChargeRefused(`request ${requestId}`, 'lost its hold to the sweeper');
   }
 
   async release(requestId: string): Promise<void> {
