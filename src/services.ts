@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Accounts, ApiKeys } from './accounts/index.js';
-import type { CreditLedger, IdempotencyStore, PlanCatalog, RateLimiter } from './billing/index.js';
+import type { Admission, CreditLedger, IdempotencyStore, PlanCatalog, RateLimiter } from './billing/index.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { History } from './history/index.js';
@@ -22,6 +22,8 @@ export interface Services {
   keys: ApiKeys;
   credits: CreditLedger;
   rateLimiter: RateLimiter;
+  /** Rate limit and credit reservation in one step (one Redis script across instances). */
+  admission: Admission;
   upstream: UpstreamGateway;
   idempotency: IdempotencyStore;
   usage: UsageStore;

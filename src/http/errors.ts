@@ -33,6 +33,7 @@ export const ERRORS = {
   upstream_bad_response: { status: 502, scope: 'api', doc: 'The upstream answered with something unusable (`detail`: non_json, no_permission, schema_mismatch, upstream_error, invalid_request).' },
   upstream_unavailable: { status: 503, scope: 'api', doc: 'No upstream source could serve it (`detail`, the last reason: deprecated, circuit_open, connect_failed, login_required, blocked, not_available).' },
   upstream_retired: { status: 503, scope: 'api', doc: 'TikTok no longer serves this data; `message` names what changed. Never charged.' },
+  metering_unavailable: { status: 503, scope: 'api', doc: 'Rate limits and credits cannot be checked for a moment (the shared counters are unreachable); nothing was charged, retry after `Retry-After` seconds.' },
   upstream_timeout: { status: 504, scope: 'api', doc: 'The upstream did not answer in time.' },
 } as const satisfies Record<string, { status: number; scope: 'api' | 'console' | 'both'; doc: string }>;
 

@@ -72,7 +72,7 @@ export interface CreditLedgerTable {
   account_id: string;
   /** The request id for charges and releases; an operation id (`grant_…`, `period_…`) otherwise. */
   reference: string;
-  kind: 'grant' | 'period_reset' | 'plan_change' | 'reserve' | 'release';
+  kind: 'grant' | 'period_reset' | 'plan_change' | 'reserve' | 'release' | 'charge';
   amount: number;
   overage: number;
   created_at: number;
