@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { AccountError, toKeyView } from './accounts/index.js';
-import { loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createAdmin } from './compose.js';
 import { startSimulator } from './simulator/index.js';
 import { startDemo, startServer, type RunningServer } from './server.js';
@@ -70,13 +70,32 @@ async function withAdmin<T>(config: Config, work: (admin: Awaited<ReturnType<typ
   }
 }
 
-function untilSignal(server: { close(): Promise<void> }): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      void server.close().then(resolve);
+/**
+ * Graceful shutdown on SIGTERM or SIGINT: stop accepting, drain in-flight requests and the pending
+ * ledger and usage batches, then return. A second signal exits at once, for an operator who will
+ * not wait.
+ */
+function untilSignal(server: { close(): Promise<void> }, say: (line: string) => void = () => {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = (signal: NodeJS.Signals) => {
+      say(`${signal}: draining in-flight requests, then exiting (send it again to exit at once)`);
+      process.once(signal === 'SIGINT' ? 'SIGTERM' : 'SIGINT', () => process.exit(130));
+      process.once(signal, () => process.exit(130));
+      server.close().then(() => {
+        say('stopped');
+        resolve();
+      }, reject);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const onInt = () => {
+      process.off('SIGTERM', onTerm);
+      stop('SIGINT');
+    };
+    const onTerm = () => {
+      process.off('SIGINT', onInt);
+      stop('SIGTERM');
+    };
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
   });
 }
 
@@ -129,7 +148,7 @@ export async function runCli(
       case 'serve': {
         const server = await startServer(loadConfig(withPort), { logger: true });
         announce(out, server, {}, [`Trendlens is serving live TikTok Creative Center data at ${server.url}`, `Playground: ${server.url}/playground`]);
-        await untilSignal(server);
+        await untilSignal(server, (line) => server.app.log.info(line));
         return 0;
       }
       case 'demo': {
@@ -231,7 +250,7 @@ export async function runCli(
       io.stderr.write(`trendlens: ${error.message}\n`);
       return error instanceof CliError ? error.exitCode : 1;
     }
-    if (error instanceof Error && error.message.startsWith('invalid configuration')) {
+    if (error instanceof ConfigError) {
       io.stderr.write(`trendlens: ${error.message}\n`);
       return 2;
     }

@@ -15,7 +15,7 @@ import {
   type Plan,
 } from './billing/index.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { openStore, type Store } from './store/index.js';
 import { createCreativeCenterSource, createUpstreamGateway, RedisResponseCache, type Source, type UpstreamGatewayOptions } from './upstream/index.js';
 import { createUsageStore } from './usage/index.js';
@@ -35,6 +35,23 @@ function origin(config: Config, request: FastifyRequest): string {
   return config.PUBLIC_URL?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
 }
 
+/** The configured plans; a broken plans file or an unknown default plan is a ConfigError naming it. */
+export function planCatalog(config: Config, given?: readonly Plan[]): PlanCatalog {
+  let planList: readonly Plan[] = given ?? DEFAULT_PLANS;
+  if (!given && config.PLANS_FILE) {
+    try {
+      planList = loadPlansFile(config.PLANS_FILE);
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.replace(/^PLANS_FILE \S+: /, '');
+      throw new ConfigError('PLANS_FILE', `PLANS_FILE: ${config.PLANS_FILE}: ${why.replace(/\s+/g, ' ')}`);
+    }
+  }
+  if (!planList.some((p) => p.id === config.DEFAULT_PLAN)) {
+    throw new ConfigError('DEFAULT_PLAN', `DEFAULT_PLAN: "${config.DEFAULT_PLAN}" is not a configured plan (plans: ${planList.map((p) => p.id).join(', ')})`);
+  }
+  return new PlanCatalog(planList, config.DEFAULT_PLAN);
+}
+
 /** The services that work on the database alone: what the CLI's account commands need. */
 export interface Admin {
   store: Store;
@@ -48,8 +65,7 @@ export interface Admin {
 /** Opens the database and builds the account and billing services over it. */
 export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'clock' | 'plans'> = {}): Promise<Admin> {
   const clock = opts.clock ?? systemClock;
-  const planList = opts.plans ?? (config.PLANS_FILE ? loadPlansFile(config.PLANS_FILE) : DEFAULT_PLANS);
-  const plans = new PlanCatalog(planList, config.DEFAULT_PLAN);
+  const plans = planCatalog(config, opts.plans);
   const store = await openStore(config.DATABASE_URL);
   // SQLite is one process's database: group commit is exact there. Instances sharing PostgreSQL
   // must each see the others' charges, so every reservation is its own row-locked transaction.
@@ -74,6 +90,8 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
   const admin = await createAdmin(config, opts);
   // With REDIS_URL, instances share rate limits, cached responses and key revocations (DESIGN §5).
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  // ioredis reconnects on its own; an outage is reported by /readyz, not as an unhandled 'error' event.
+  redis?.on('error', () => {});
   const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
   const upstream = createUpstreamGateway({
     ...opts.gateway,
@@ -93,6 +111,7 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
     upstream,
     idempotency: new IdempotencyStore(admin.store.db, clock),
     usage,
+    redis,
     consoleBillingUrl: (request) => `${origin(config, request)}/console/billing`,
     async close() {
       await upstream.close();

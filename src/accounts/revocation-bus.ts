@@ -9,6 +9,7 @@ const CHANNEL = 'trendlens:keys:invalidate';
  */
 export async function connectRevocationBus(keys: ApiKeys, publisher: Redis): Promise<() => Promise<void>> {
   const subscriber = publisher.duplicate();
+  subscriber.on('error', () => {});
   await subscriber.subscribe(CHANNEL);
   subscriber.on('message', (_channel: string, keyHash: string) => keys.invalidate(keyHash));
   keys.onInvalidate = (keyHash) => {

@@ -6,6 +6,8 @@ import { envelope } from './envelope.js';
 import { ApiError, STATUS_MESSAGES } from './errors.js';
 import type { Services } from './services.js';
 import { registerConsoleRoutes } from '../console/index.js';
+import { registerHealthRoutes } from '../health/index.js';
+import { recordRequestMetrics, registerMetricsRoute } from '../metrics/index.js';
 import { registerPublicDocuments } from './public/routes.js';
 import { API_PREFIX, registerCatalogRoutes } from './v1/routes.js';
 import { registerWebApp, WEB_DIST } from './web/index.js';
@@ -62,6 +64,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     done();
   });
 
+  app.addHook('onResponse', recordRequestMetrics);
+
   // Browsers need no CORS grant for the web app's own origin; other origins get one only when the
   // operator lists them. Without such a list the plugin is left out: it cost a tenth of the CPU of a
   // cached request, and the not-found handler answers stray preflights.
@@ -105,7 +109,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     return reply.code(404).send(envelope(404, 'Not Found', { error: 'route_not_found' }));
   });
 
-  app.get('/healthz', async () => envelope(200, 'OK', { status: 'ok', mode: services.mode }));
+  registerHealthRoutes(app, services);
+  if (services.config.METRICS_TOKEN) registerMetricsRoute(app, services.config.METRICS_TOKEN);
   registerPublicDocuments(app, services);
   await registerConsoleRoutes(app, services);
   registerCatalogRoutes(app, services, endpoints);
