@@ -52,8 +52,15 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
     simulator: opts.simulator,
     async close() {
       clearInterval(sweeper);
-      // Stops accepting, lets in-flight requests finish, then the services flush their batches.
-      await app.close();
+      // Stops accepting, lets in-flight requests finish, then the services flush their batches. A
+      // keep-alive connection whose request ends during the drain would hold the server open until
+      // its idle timeout, so idle connections are closed as they appear.
+      const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(closeIdle);
+      }
       await metricsServer?.close();
       await services.close();
       await opts.simulator?.close();
