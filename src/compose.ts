@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { Accounts, ApiKeys, connectRevocationBus } from './accounts/index.js';
-import type { Mode, Services } from './api/services.js';
+import type { Mode, Services } from './services.js';
 import {
   BatchedLedger,
   DEFAULT_PLANS,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './api/index.js';
-import type { Services } from './api/services.js';
+import { buildApp } from './app.js';
+import type { Services } from './services.js';
 import type { Config } from './config.js';
 import { createServices, type ComposeOptions } from './compose.js';
 import { startSimulator, type SimulatorHandle } from './simulator/index.js';

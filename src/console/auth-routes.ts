@@ -11,8 +11,7 @@ import {
   verifyPassword,
   type Account,
 } from '../accounts/index.js';
-import { envelope } from '../api/envelope.js';
-import { ApiError } from '../api/errors.js';
+import { ApiError, envelope } from '../http/index.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 import { clearSessionCookie, setSessionCookie } from './session-auth.js';

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { envelope } from '../api/envelope.js';
-import { ApiError } from '../api/errors.js';
+import { ApiError, envelope } from '../http/index.js';
 import { nextUtcMidnight, rfc3339, type CreditSnapshot } from '../billing/index.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';

@@ -1,5 +1,5 @@
 import type { Sessions } from '../accounts/index.js';
-import type { Services } from '../api/services.js';
+import type { Services } from '../services.js';
 import type { ConsoleAuth } from './session-auth.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 

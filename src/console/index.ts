@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import { Sessions } from '../accounts/index.js';
-import type { Services } from '../api/services.js';
+import type { Services } from '../services.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerBillingRoutes } from './billing-routes.js';
 import type { ConsoleContext } from './context.js';
@@ -9,9 +9,6 @@ import { registerKeyRoutes } from './key-routes.js';
 import { ConsoleAuth } from './session-auth.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { registerUsageRoutes } from './usage-routes.js';
-
-// The Console is mounted by the api module's buildApp, so it takes the api's leaf modules (errors,
-// envelope, the Services type) directly rather than its face, keeping the import graph acyclic.
 
 /** Where the Console's JSON API lives (contract §7). */
 export const CONSOLE_PREFIX = '/api/console';

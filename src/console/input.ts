@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../http/index.js';
 
 /**
  * Parses a JSON body or a query with its zod schema; every failing field becomes one entry of the

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { toKeyView, type KeyChange } from '../accounts/index.js';
-import { envelope } from '../api/envelope.js';
-import { ApiError } from '../api/errors.js';
+import { ApiError, envelope } from '../http/index.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, type Account, type Accounts, type Session, type Sessions } from '../accounts/index.js';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../http/index.js';
 import type { Config } from '../config.js';
 
 /** The signed-in caller of a Console route. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../http/index.js';
 import { nextUtcMidnight } from '../billing/index.js';
 
 const DAY_MS = 86_400_000;

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { maskedKey, type Account } from '../accounts/index.js';
-import { envelope } from '../api/envelope.js';
-import { ApiError } from '../api/errors.js';
+import { ApiError, envelope } from '../http/index.js';
 import { rfc3339 } from '../billing/index.js';
 import { endpoints, findEndpoint } from '../catalog/index.js';
 import { decodeCursor, type StatusFilter, type UsageEventRow, type UsageRange } from '../usage/index.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
-import { envelope } from '../api/envelope.js';
-import type { Mode } from '../api/services.js';
+import { envelope } from '../http/index.js';
+import type { Mode } from '../services.js';
 import type { Store } from '../store/index.js';
 import { checkReadiness } from './readiness.js';
 

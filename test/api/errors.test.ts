@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../src/api/index.js';
+import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../src/http/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 describe('the error catalog (STYLE: one catalog of errors)', () => {

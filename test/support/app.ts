@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type Services } from '../../src/api/index.js';
+import { buildApp } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
 import { DEFAULT_PLANS, type Plan } from '../../src/billing/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { createServices } from '../../src/compose.js';

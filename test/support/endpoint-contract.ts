@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { STATUS_MESSAGES } from '../../src/api/errors.js';
+import { STATUS_MESSAGES } from '../../src/http/index.js';
 import { endpoints, type AnyEndpoint } from '../../src/catalog/index.js';
 import type { SimulatorFault } from '../../src/simulator/index.js';
 import { STALE_WINDOW_SECONDS } from '../../src/upstream/index.js';

@@ -1,5 +1,5 @@
 import type { AnyEndpoint, EndpointGroup } from '../../catalog/index.js';
-import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../errors.js';
+import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../http/index.js';
 import { successEnvelope } from './envelopes.js';
 import { sampleResponse, type OpenApiOptions } from './document.js';
 import { toJsonSchema, type JsonSchema } from './json-schema.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AnyEndpoint } from '../../catalog/index.js';
-import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../errors.js';
+import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../http/index.js';
 
 /** The outer envelope of a 2xx (contract §3.1); the catalog's schema describes its `data`. */
 export function successEnvelope(endpoint: AnyEndpoint): z.ZodType {

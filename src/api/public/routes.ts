@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { endpoints } from '../../catalog/index.js';
 import { buildCatalogJson, buildOpenApiDocument } from '../openapi/index.js';
-import type { Services } from '../services.js';
+import type { Services } from '../../services.js';
 import { API_PREFIX } from '../v1/routes.js';
 
 /**

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IdentifiedKey } from '../../accounts/index.js';
 import type { StoredResponse } from '../../billing/index.js';
 import type { AnyEndpoint, CanonicalRequest } from '../../catalog/index.js';
-import { ApiError } from '../errors.js';
-import type { Services } from '../services.js';
+import { ApiError } from '../../http/index.js';
+import type { Services } from '../../services.js';
 import { attributedCaller, beginIdempotency, identifyCaller, limitRate, readParams, reserveCredits, upstreamError } from './stages.js';
 
 export const API_PREFIX = '/api/v1';

@@ -4,8 +4,8 @@ import { IDEMPOTENCY_KEY, type IdempotencyStart, type RateDecision } from '../..
 import { parseParams, type AnyEndpoint, type CanonicalRequest, type RawQuery } from '../../catalog/index.js';
 import type { UpstreamFailure } from '../../upstream/index.js';
 import { creditRejection, rateRejection } from '../billing-rejection.js';
-import { ApiError } from '../errors.js';
-import type { Services } from '../services.js';
+import { ApiError } from '../../http/index.js';
+import type { Services } from '../../services.js';
 
 /**
  * The stages of a metered request (DESIGN §2), one function each, in the order the handler calls

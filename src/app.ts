@@ -1,16 +1,16 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { ulid } from '../ids.js';
-import { endpoints } from '../catalog/index.js';
-import { envelope } from './envelope.js';
-import { ApiError, STATUS_MESSAGES } from './errors.js';
+import { API_PREFIX, registerCatalogRoutes, registerPublicDocuments, registerWebApp, WEB_DIST } from './api/index.js';
+import { endpoints } from './catalog/index.js';
+import { registerConsoleRoutes } from './console/index.js';
+import { ApiError, envelope, STATUS_MESSAGES } from './http/index.js';
+import { ulid } from './ids.js';
 import type { Services } from './services.js';
-import { registerConsoleRoutes } from '../console/index.js';
-import { registerHealthRoutes } from '../health/index.js';
-import { recordRequestMetrics, registerMetricsRoute } from '../metrics/index.js';
-import { registerPublicDocuments } from './public/routes.js';
-import { API_PREFIX, registerCatalogRoutes } from './v1/routes.js';
-import { registerWebApp, WEB_DIST } from './web/index.js';
+import { registerHealthRoutes } from './health/index.js';
+import { recordRequestMetrics, registerMetricsRoute } from './metrics/index.js';
+
+// The one place both route sets meet: the public API (src/api) and the Console (src/console) each
+// stand on src/http and the Services type, and neither imports the other.
 
 /** Headers a browser client may read (contract §3.4: all of ours are exposed). */
 const EXPOSED_HEADERS = [

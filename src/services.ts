@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import type { Accounts, ApiKeys } from '../accounts/index.js';
-import type { CreditLedger, IdempotencyStore, PlanCatalog, RateLimiter } from '../billing/index.js';
-import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
-import type { Store } from '../store/index.js';
-import type { UpstreamGateway } from '../upstream/index.js';
-import type { UsageStore } from '../usage/index.js';
+import type { Accounts, ApiKeys } from './accounts/index.js';
+import type { CreditLedger, IdempotencyStore, PlanCatalog, RateLimiter } from './billing/index.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Store } from './store/index.js';
+import type { UpstreamGateway } from './upstream/index.js';
+import type { UsageStore } from './usage/index.js';
 
 /** Whether data is live from TikTok or from the simulator (DESIGN §5 "honest modes"). */
 export type Mode = 'live' | 'demo';
