@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { AccountError, toKeyView } from './accounts/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createAdmin } from './compose.js';
+import { OPERATOR_OPTIONS, OPERATOR_USAGE, OperatorError, reachEveryInstance, runOperatorCommand, withOperatorAdmin } from './operator/index.js';
 import { startSimulator } from './simulator/index.js';
 import { startDemo, startServer, type RunningServer } from './server.js';
 
@@ -34,6 +35,8 @@ Accounts and credits
   credits grant --email E --amount N      adds N credits to the current period
   plans list
 
+${OPERATOR_USAGE}
+
 Every command accepts --json for machine-readable output.`;
 
 type Out = { json: boolean; print(value: unknown, text: string): void };
@@ -47,6 +50,7 @@ const OPTIONS = {
   host: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  ...OPERATOR_OPTIONS,
 } as const;
 
 function need(value: string | undefined, flag: string): string {
@@ -184,11 +188,14 @@ export async function runCli(
       case 'accounts set-plan': {
         const email = need(values.email, 'email');
         const plan = need(values.plan, 'plan');
-        const snapshot = await withAdmin(loadConfig(env), async (a) => {
+        const snapshot = await withOperatorAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
           const target = a.plans.get(plan);
           if (!target) throw new CliError(`unknown plan "${plan}" (plans: ${a.plans.plans.map((p) => p.id).join(', ')})`);
-          return a.credits.changePlan(account.id, target);
+          const changed = await a.credits.changePlan(account.id, target);
+          // Cached key lookups carry the plan: every instance drops them.
+          await reachEveryInstance(a, account.id, { endSessions: false });
+          return changed;
         });
         out.print(
           { email, plan, credits_remaining: snapshot.balance },
@@ -200,9 +207,11 @@ export async function runCli(
       case 'accounts unsuspend': {
         const email = need(values.email, 'email');
         const status = action === 'suspend' ? 'suspended' : 'active';
-        await withAdmin(loadConfig(env), async (a) => {
+        await withOperatorAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
           await a.accounts.setStatus(account.id, status);
+          // Suspension ends Console sessions and refuses keys on every instance at once.
+          await reachEveryInstance(a, account.id, { endSessions: status === 'suspended' });
         });
         out.print({ email, status }, `Account ${email} is ${status}.`);
         return 0;
@@ -243,12 +252,13 @@ export async function runCli(
         return 0;
       }
       default:
+        if (await runOperatorCommand(command, values, env, out.print)) return 0;
         throw new CliError(`unknown command "${command}"\n\n${USAGE}`, 2);
     }
   } catch (error) {
-    if (error instanceof CliError || error instanceof AccountError) {
+    if (error instanceof CliError || error instanceof AccountError || error instanceof OperatorError) {
       io.stderr.write(`trendlens: ${error.message}\n`);
-      return error instanceof CliError ? error.exitCode : 1;
+      return error instanceof AccountError ? 1 : error.exitCode;
     }
     if (error instanceof ConfigError) {
       io.stderr.write(`trendlens: ${error.message}\n`);

@@ -57,8 +57,8 @@ export const ConfigSchema = z.object({
   /** `email`: new accounts get their plan's credits once they verify their address. */
   SIGNUP_VERIFY: z.enum(['none', 'email'], 'must be none or email').default('none'),
   /** Sign-ups per IP per hour, and across all IPs per hour. */
-  SIGNUP_LIMIT_PER_IP: z.coerce.number('must be a whole number').int('must be a whole number').positive('must be positive').default(5),
-  SIGNUP_LIMIT_GLOBAL: z.coerce.number('must be a whole number').int('must be a whole number').positive('must be positive').default(200),
+  SIGNUP_LIMIT_PER_IP: z.coerce.number('must be a whole number').int('must be a whole number').positive('must be positive').default(10),
+  SIGNUP_LIMIT_GLOBAL: z.coerce.number('must be a whole number').int('must be a whole number').positive('must be positive').default(300),
   /** Password hashes computed at once; more wait in a queue of PASSWORD_HASH_QUEUE, then 503 `busy`. */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number('must be a whole number').int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').default(4),
   PASSWORD_HASH_QUEUE: z.coerce.number('must be a whole number').int('must be a whole number').min(0, 'must be at least 0').default(16),
