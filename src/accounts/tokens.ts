@@ -33,6 +33,19 @@ export class AccountTokens {
     return token;
   }
 
+  /** The account a live token belongs to, without spending it (to check a new password first). */
+  async peek(token: string, purpose: TokenPurpose): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('account_tokens')
+      .select('account_id')
+      .where('token_hash', '=', hashToken(token))
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', this.clock.now())
+      .executeTakeFirst();
+    return row?.account_id ?? null;
+  }
+
   /** The account a live token belongs to, spending it; null for an unknown, used or expired token. */
   async consume(token: string, purpose: TokenPurpose): Promise<string | null> {
     const now = this.clock.now();

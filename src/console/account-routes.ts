@@ -65,11 +65,16 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
   app.post('/auth/reset', async (request) => {
     auth.checkOriginIfPresent(request);
     const body = parseInput(ResetBody, request.body);
-    const accountId = await tokens.consume(body.token, 'reset');
+    const accountId = await tokens.peek(body.token, 'reset');
     const account = accountId ? await services.accounts.findById(accountId) : undefined;
     if (!account || account.status === 'deleted') throw ApiError.invalidInput([{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]);
+    // A refused password leaves the link usable for a better one.
     checkNewPassword(body.password, 'password', account.email);
-    await services.accounts.setPasswordHash(account.id, await pooled(ctx, () => hashPassword(body.password)));
+    const passwordHash = await pooled(ctx, () => hashPassword(body.password));
+    if ((await tokens.consume(body.token, 'reset')) !== account.id) {
+      throw ApiError.invalidInput([{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]);
+    }
+    await services.accounts.setPasswordHash(account.id, passwordHash);
     await sessions.destroyAll(account.id);
     // Receiving the link proves the address too.
     await verified(account.id);
