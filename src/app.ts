@@ -12,7 +12,7 @@ import { recordRequestMetrics, registerMetricsRoute } from './metrics/index.js';
 // The one place both route sets meet: the public API (src/api) and the Console (src/console) each
 // stand on src/http and the Services type, and neither imports the other.
 
-/** Headers a browser client may read (contract §3.4: all of ours are exposed). */
+/** Headers a browser client may read (docs/api-contract.md § Headers: all of ours are exposed). */
 const EXPOSED_HEADERS = [
   'X-Request-Id',
   'Allow',
@@ -50,7 +50,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
         }
       : false,
     genReqId: () => `req_${ulid()}`,
-    // Client-supplied request ids are ignored (contract §3.4).
+    // Client-supplied request ids are ignored (docs/api-contract.md § Headers).
     requestIdHeader: false,
     trustProxy: services.config.TRUST_PROXY,
   });
@@ -59,7 +59,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
-    // Demo data is never passed off as live (DESIGN §5).
+    // Demo data is never passed off as live (docs/architecture.md § Sources and honest modes).
     if (services.mode === 'demo' && request.url.startsWith(API_PREFIX)) reply.header('X-Upstream-Source', 'simulator');
     done();
   });

@@ -1,4 +1,4 @@
-/** Time as a dependency, so tests move it instead of sleeping (STYLE: time is injected). */
+/** Time as a dependency, so tests move it instead of sleeping (CONTRIBUTING.md § Conventions: time is injected). */
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
   now(): number;

@@ -88,7 +88,7 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
 export async function createServices(config: Config, opts: ComposeOptions = {}): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const admin = await createAdmin(config, opts);
-  // With REDIS_URL, instances share rate limits, cached responses and key revocations (DESIGN §5).
+  // With REDIS_URL, instances share rate limits, cached responses and key revocations (docs/architecture.md § One machine or many).
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
   // ioredis reconnects on its own; an outage is reported by /readyz, not as an unhandled 'error' event.
   redis?.on('error', () => {});

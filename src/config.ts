@@ -10,7 +10,7 @@ const flag = z
   .transform((s) => s === 'true' || s === '1');
 
 /**
- * Every setting, parsed once from the environment (STYLE: config is parsed once). Nothing else reads
+ * Every setting, parsed once from the environment (CONTRIBUTING.md § Conventions: config is parsed once). Nothing else reads
  * `process.env`; `buildApp` receives the result.
  */
 export const ConfigSchema = z.object({

@@ -71,7 +71,7 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
 export const DEMO_EMAIL = 'demo@trendlens.local';
 
 /**
- * Demo mode (DESIGN §5): the simulator runs in-process, the gateway points at it and says so on every
+ * Demo mode (docs/architecture.md § Sources and honest modes): the simulator runs in-process, the gateway points at it and says so on every
  * response, and a demo account on `enterprise` gets a fresh key.
  */
 export async function startDemo(

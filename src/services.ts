@@ -8,7 +8,7 @@ import type { Store } from './store/index.js';
 import type { UpstreamGateway } from './upstream/index.js';
 import type { UsageStore } from './usage/index.js';
 
-/** Whether data is live from TikTok or from the simulator (DESIGN §5 "honest modes"). */
+/** Whether data is live from TikTok or from the simulator (docs/architecture.md § Sources and honest modes). */
 export type Mode = 'live' | 'demo';
 
 /** Everything the app needs, built once by the composition root (src/compose.ts) and passed in. */

@@ -19,7 +19,7 @@ export class AccountError extends Error {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Emails are compared lower-cased and trimmed (contract §7). */
+/** Emails are compared lower-cased and trimmed (docs/api-contract.md § Console API). */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }

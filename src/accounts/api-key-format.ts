@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
-/** Contract §6: `tl_live_` + 30 random base62 + 6 base62 of CRC32 over the first 38 characters. */
+/** docs/api-contract.md § API keys: `tl_live_` + 30 random base62 + 6 base62 of CRC32 over the first 38 characters. */
 export const API_KEY_PREFIX = 'tl_live_';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const KEY_PATTERN = /^tl_live_[0-9A-Za-z]{36}$/;
@@ -28,7 +28,7 @@ export function generateApiKey(): string {
 
 /**
  * Format and checksum, checked without any database access so that typos and random strings are
- * turned away cheaply (contract §2 credentials order).
+ * turned away cheaply (docs/api-contract.md § Credentials and request order).
  */
 export function isWellFormedApiKey(key: string): boolean {
   if (!KEY_PATTERN.test(key)) return false;
@@ -41,7 +41,7 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-/** The parts a listing shows (contract §6 masking). */
+/** The parts a listing shows (docs/api-contract.md § API keys: the masked form). */
 export function maskApiKey(key: string): { key_prefix: string; key_suffix: string; masked_key: string } {
   const keyPrefix = key.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + 8);
   const keySuffix = key.slice(-4);

@@ -4,7 +4,7 @@ import type { AccountsTable, ApiKeysTable, Database } from '../store/index.js';
 import { generateApiKey, hashApiKey, isWellFormedApiKey, maskApiKey, maskedKey } from './api-key-format.js';
 import { newKeyId } from './ids.js';
 
-/** A key as the Console API shows it (contract §6): never the key itself. */
+/** A key as the Console API shows it (docs/api-contract.md § API keys): never the key itself. */
 export interface KeyView {
   id: string;
   name: string;
@@ -33,12 +33,12 @@ export interface IdentifiedKey {
 
 export type DeniedReason = 'missing_api_key' | 'invalid_api_key' | 'revoked_api_key' | 'expired_api_key';
 
-/** A denied key is data, not an exception (STYLE, after Unkey's key service). */
+/** A denied key is data, not an exception (CONTRIBUTING.md § Conventions, after Unkey's key service). */
 export type Identification = { ok: true; key: IdentifiedKey } | { ok: false; reason: DeniedReason };
 
 type CachedLookup = { row: (ApiKeysTable & { plan_id: string; account_status: AccountsTable['status'] }) | null; until: number };
 
-/** The most keys an account may hold in `active` or `grace` (contract §6). */
+/** The most keys an account may hold in `active` or `grace` (docs/api-contract.md § API keys). */
 export const MAX_LIVE_KEYS = 20;
 const CACHE_TTL_MS = 5_000;
 const CACHE_MAX_ENTRIES = 50_000;
@@ -54,7 +54,7 @@ export function effectiveStatus(row: Pick<ApiKeysTable, 'status' | 'expires_at'>
   return row.status;
 }
 
-/** The outcome of a key change asked for by an account; refusals are data (STYLE). */
+/** The outcome of a key change asked for by an account; refusals are data (CONTRIBUTING.md § Conventions). */
 export type KeyChange<T> = ({ ok: true } & T) | { ok: false; reason: 'not_found' | 'key_not_active' | 'key_limit_reached' };
 
 function newKeyRow(accountId: string, name: string, source: ApiKeysTable['source'], now: number): { row: ApiKeysTable; apiKey: string } {
@@ -119,8 +119,8 @@ export function toKeyView(row: ApiKeysTable, now: number): KeyView {
 }
 
 /**
- * API keys: issue, identify (format → checksum → SHA-256 → cached lookup, contract §2), and the
- * lifecycle of contract §6. Revocation and rotation drop the cached lookup at once; `onInvalidate`
+ * API keys: issue, identify (format → checksum → SHA-256 → cached lookup, docs/api-contract.md § Credentials and request order), and the
+ * lifecycle of docs/api-contract.md § API keys. Revocation and rotation drop the cached lookup at once; `onInvalidate`
  * lets a shared bus tell other instances.
  */
 export class ApiKeys {
@@ -151,7 +151,7 @@ export class ApiKeys {
       .execute();
   }
 
-  /** A key inside its account; another account's key is as absent as an unknown one (contract §7). */
+  /** A key inside its account; another account's key is as absent as an unknown one (docs/api-contract.md § Console API). */
   async find(accountId: string, keyId: string, db: Kysely<Database> = this.db): Promise<ApiKeysTable | undefined> {
     return db.selectFrom('api_keys').selectAll().where('id', '=', keyId).where('account_id', '=', accountId).executeTakeFirst();
   }
@@ -183,7 +183,7 @@ export class ApiKeys {
   }
 
   /**
-   * Rotation (contract §6): a new key with the same name; the old one turns `grace` until
+   * Rotation (docs/api-contract.md § API keys): a new key with the same name; the old one turns `grace` until
    * now + `graceMs`, or `expired` at once when `graceMs` is 0. Only an active key rotates, and a grace
    * period needs room for one more live key.
    */
@@ -219,7 +219,7 @@ export class ApiKeys {
     return result;
   }
 
-  /** Revokes a key at once (contract §6); revoking a revoked key changes nothing. */
+  /** Revokes a key at once (docs/api-contract.md § API keys); revoking a revoked key changes nothing. */
   async revoke(accountId: string, keyId: string): Promise<KeyChange<{ row: ApiKeysTable }>> {
     const now = this.clock.now();
     await this.db
@@ -301,7 +301,7 @@ export class ApiKeys {
     return row;
   }
 
-  /** `last_used_*` is written at most once a minute per key, off the request's path (contract §6). */
+  /** `last_used_*` is written at most once a minute per key, off the request's path (docs/api-contract.md § API keys). */
   private noteUse(keyId: string, ip: string | undefined, now: number): void {
     const last = this.lastUsedWrites.get(keyId) ?? 0;
     if (now - last < LAST_USED_WRITE_INTERVAL_MS) return;

@@ -5,7 +5,7 @@ const CHANNEL = 'trendlens:keys:invalidate';
 
 /**
  * Fans key invalidations out to every instance through Redis pub/sub, so a revoked or rotated key is
- * refused everywhere within a second (contract §6), not only where the Console call landed.
+ * refused everywhere within a second (docs/api-contract.md § API keys), not only where the Console call landed.
  */
 export async function connectRevocationBus(keys: ApiKeys, publisher: Redis): Promise<() => Promise<void>> {
   const subscriber = publisher.duplicate();

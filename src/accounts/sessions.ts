@@ -3,11 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database, SessionsTable } from '../store/index.js';
 
-/** The Console session cookie (contract §7). */
+/** The Console session cookie (docs/api-contract.md § Console API). */
 export const SESSION_COOKIE = 'tl_session';
-/** A session unused for 7 days ends (contract §7). */
+/** A session unused for 7 days ends (docs/api-contract.md § Console API). */
 export const SESSION_IDLE_MS = 7 * 86_400_000;
-/** A session ends 30 days after sign-in however busy it is (contract §7). */
+/** A session ends 30 days after sign-in however busy it is (docs/api-contract.md § Console API). */
 export const SESSION_ABSOLUTE_MS = 30 * 86_400_000;
 // Refreshing `last_seen_at` on every request would write on every Console read; a minute is plenty.
 const TOUCH_INTERVAL_MS = 60_000;

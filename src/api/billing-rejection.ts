@@ -1,7 +1,7 @@
 import type { CreditSnapshot, Plan, PlanCatalog, RateDecision } from '../billing/index.js';
 import { nextUtcMidnight, rfc3339 } from '../billing/index.js';
 
-/** Crawlora's 402/429 body (contract §3.3); every field is always present. */
+/** Crawlora's 402/429 body (docs/api-contract.md § Billing rejections); every field is always present. */
 export interface BillingRejection {
   reason: 'insufficient_credits' | 'daily_credit_limit' | 'rate_limited';
   reset_scope: 'monthly' | 'daily' | 'minute';

@@ -1,6 +1,6 @@
 import type { Plan } from './plans.js';
 
-/** An account's credit position at the moment of a decision, enough to build contract §3.3 bodies. */
+/** An account's credit position at the moment of a decision, enough to build docs/api-contract.md § Billing rejections bodies. */
 export interface CreditSnapshot {
   plan: Plan;
   periodStart: number;
@@ -32,7 +32,7 @@ export function overageAllowed(plan: Plan, accountChoice: number | null): boolea
 }
 
 /**
- * The admission rule of contract §5.2, one pure function for every ledger: the daily cap counts holds,
+ * The admission rule of docs/api-contract.md § Credits, one pure function for every ledger: the daily cap counts holds,
  * included credits go first, and the rest is overage only when allowed and under the hard limit.
  */
 export function admit(s: CreditSnapshot, cost: number): ({ ok: true } & ChargeSplit) | { ok: false; reason: 'insufficient_credits' | 'daily_credit_limit' } {

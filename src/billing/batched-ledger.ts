@@ -34,7 +34,7 @@ const REFRESH_MS = 1_000;
 const noMoves = (): Moves => ({ balance: 0, used: 0, overage: 0 });
 
 /**
- * Group commit (DESIGN §5 "charging at memory speed, durably"): admission is decided against an
+ * Group commit (docs/architecture.md § The credit ledger): admission is decided against an
  * in-memory position, the hold is queued, and the request goes on only once the batch holding its
  * hold has committed. A batch is written as soon as the previous one ends, with no timer, so batches
  * grow with load. Each batch's `RETURNING` refreshes positions from the database, so grants and plan

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../store/index.js';
 
-/** A stored first answer, replayed for retries with the same key (contract §5.4). */
+/** A stored first answer, replayed for retries with the same key (docs/api-contract.md § Idempotency). */
 export interface StoredResponse {
   status: number;
   headers: Record<string, string>;
@@ -14,7 +14,7 @@ export type IdempotencyStart =
   | { kind: 'conflict' }
   | { kind: 'proceed'; finish(response: StoredResponse | null): Promise<void> };
 
-/** 1–255 visible ASCII characters (contract §5.4). */
+/** 1–255 visible ASCII characters (docs/api-contract.md § Idempotency). */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 

@@ -2,7 +2,7 @@ import type { CreditSnapshot, ReserveResult } from './admission.js';
 import type { Plan } from './plans.js';
 
 /**
- * The credit ledger (DESIGN §5, contract §5.2): the cost is reserved atomically before the upstream
+ * The credit ledger (docs/architecture.md § The credit ledger, docs/api-contract.md § Credits): the cost is reserved atomically before the upstream
  * call, committed on 2xx and released otherwise. The ledger is append-only and an account's balance
  * always equals the sum of its ledger rows. Two implementations: one transaction per call (correct
  * across many instances sharing PostgreSQL), and group commit in memory for one process.
@@ -14,10 +14,10 @@ export interface CreditLedger {
   commit(requestId: string): Promise<void>;
   /** Gives a hold back (anything but 2xx). Idempotent. */
   release(requestId: string): Promise<void>;
-  /** Releases holds left unsettled longer than `maxAgeMs` (contract §5.2: 60 s) by a crashed request. */
+  /** Releases holds left unsettled longer than `maxAgeMs` (docs/api-contract.md § Credits: 60 s) by a crashed request. */
   releaseExpiredHolds(maxAgeMs?: number): Promise<number>;
   /**
-   * Moves the account to another plan at once, keeping its period (contract §5.2): the included
+   * Moves the account to another plan at once, keeping its period (docs/api-contract.md § Credits): the included
    * credits left move by the difference between the plans' monthly amounts, never below zero.
    */
   changePlan(accountId: string, plan: Plan): Promise<CreditSnapshot>;

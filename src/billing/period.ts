@@ -1,4 +1,4 @@
-/** Calendar arithmetic for billing periods (contract §5.2), all in UTC. */
+/** Calendar arithmetic for billing periods (docs/api-contract.md § Credits), all in UTC. */
 
 const DAY_MS = 86_400_000;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-/** A plan as the operator configures it (contract §5.1). */
+/** A plan as the operator configures it (docs/api-contract.md § Plans). */
 export const Plan = z.object({
   id: z.string().regex(/^[a-z0-9_-]{1,32}$/),
   name: z.string().min(1),
@@ -17,7 +17,7 @@ export const Plan = z.object({
 });
 export type Plan = z.infer<typeof Plan>;
 
-/** The six defaults of contract §5.1, cheapest first. */
+/** The six defaults of docs/api-contract.md § Plans, cheapest first. */
 export const DEFAULT_PLANS: readonly Plan[] = [
   { id: 'free', name: 'Free', price_usd: 0, included_credits: 2_000, daily_credit_limit: 500, rate_limit_per_minute: 5, overage_usd_per_1k: null, overage_default: false },
   { id: 'starter', name: 'Starter', price_usd: 9, included_credits: 20_000, daily_credit_limit: 5_000, rate_limit_per_minute: 15, overage_usd_per_1k: 0.75, overage_default: false },

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 
-/** One rate-limit decision, enough for the headers of contract §3.4 and the 429 body of §3.3. */
+/** One rate-limit decision, enough for the rate-limit headers and the 429 body (docs/api-contract.md § Headers, § Billing rejections). */
 export interface RateDecision {
   allowed: boolean;
   limit: number;
@@ -20,7 +20,7 @@ export interface RateLimiter {
 const WINDOW_MS = 60_000;
 
 /**
- * GCRA (contract §5.3): `limit` requests per 60 s with a burst of `limit`. State is one number per key,
+ * GCRA (docs/api-contract.md § Rate limits): `limit` requests per 60 s with a burst of `limit`. State is one number per key,
  * the theoretical arrival time, so it costs nothing to keep and never drifts.
  */
 export function gcra(tat: number | undefined, now: number, limit: number): { decision: RateDecision; tat: number } {

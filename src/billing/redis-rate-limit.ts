@@ -4,7 +4,7 @@ import { gcra, type RateDecision, type RateLimiter } from './rate-limit.js';
 
 /**
  * The same GCRA as MemoryRateLimiter, with the arrival time kept in Redis and updated by one atomic
- * script per request, so every instance behind a load balancer shares one limit (DESIGN §5).
+ * script per request, so every instance behind a load balancer shares one limit (docs/architecture.md § One machine or many).
  * Returns the stored arrival time; the decision itself is computed by the shared `gcra` function.
  */
 const SCRIPT = `

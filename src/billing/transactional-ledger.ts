@@ -120,7 +120,7 @@ export class TransactionalLedger implements CreditLedger {
 
 /**
  * An account's position inside a transaction. A period that has ended is closed here: its unused
- * credits expire and the plan's amount is granted anew, each as a ledger row (contract §5.2).
+ * credits expire and the plan's amount is granted anew, each as a ledger row (docs/api-contract.md § Credits).
  */
 export async function readSnapshot(trx: Trx, plans: PlanCatalog, accountId: string, now: number, lockRow: boolean): Promise<CreditSnapshot> {
   let query = trx.selectFrom('accounts').selectAll().where('id', '=', accountId);

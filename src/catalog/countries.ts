@@ -1,4 +1,4 @@
-/** The 249 officially assigned ISO 3166-1 alpha-2 codes (contract §2: country_code must be one). */
+/** The 249 officially assigned ISO 3166-1 alpha-2 codes (docs/api-contract.md § Params and canonical form: country_code must be one). */
 const ISO_3166_ALPHA2 = new Set(
   (
     'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW ' +

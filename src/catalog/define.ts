@@ -1,6 +1,6 @@
 import type { EndpointDefinition, ParamDefs } from './types.js';
 
-/** Derives the operation id from the path (contract §4) so the two can never disagree. */
+/** Derives the operation id from the path (docs/api-contract.md § Endpoints) so the two can never disagree. */
 export function defineEndpoint<P extends ParamDefs>(
   def: Omit<EndpointDefinition<P>, 'operationId' | 'platform'>,
 ): EndpointDefinition<P> {

@@ -15,7 +15,7 @@ import { popularTrendSong } from './trends/popular-trend-song.js';
 import { popularTrendVideo } from './trends/popular-trend-video.js';
 import type { AnyEndpoint } from './types.js';
 
-/** Every public endpoint, in contract §4 order. The one list everything else is derived from. */
+/** Every public endpoint, in docs/api-contract.md § Endpoints order. The one list everything else is derived from. */
 export const endpoints: readonly AnyEndpoint[] = [
   popularTrendHashtag,
   popularTrendHashtagDetail,

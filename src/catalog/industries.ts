@@ -1,4 +1,4 @@
-/** Top-level industries of the trend pages (upstream spec §8), label `label_<id>`. */
+/** Top-level industries of the trend pages (docs/upstreams.md § Filter lists), label `label_<id>`. */
 export const TREND_INDUSTRIES: ReadonlyArray<{ id: number; value: string }> = [
   { id: 10000000000, value: 'Education' },
   { id: 11000000000, value: 'Vehicle & Transportation' },
@@ -20,7 +20,7 @@ export const TREND_INDUSTRIES: ReadonlyArray<{ id: number; value: string }> = [
   { id: 29000000000, value: 'Health' },
 ];
 
-/** The 71 countries the upstream's hashtag and song charts cover (upstream spec §8). */
+/** The 71 countries the upstream's hashtag and song charts cover (docs/upstreams.md § Filter lists). */
 export const TREND_COUNTRIES: readonly string[] = (
   'AR AU AT BH BD BY BE BR BG KH CA CL CO HR CZ DK EG EE FI FR DE GR HU IS ID IQ IE IL IT JP JO KZ KW LV LB ' +
   'LT LU MO MY MX MA MM NL NZ NG NO OM PK PE PH PL PT QA RO SA SG SK ZA KR ES SE CH TW TH TR UA AE GB US UZ VN'

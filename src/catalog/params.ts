@@ -6,7 +6,7 @@ export type ParamType = 'integer' | 'boolean' | 'string' | 'csv';
 
 /**
  * One query param of a catalog endpoint. `schema` turns the trimmed raw string into the typed value
- * (contract §2 parameter policy); the other fields describe it for OpenAPI, docs and the Playground.
+ * (docs/api-contract.md § Params and canonical form); the other fields describe it for OpenAPI, docs and the Playground.
  */
 export interface ParamDef<T = unknown> {
   type: ParamType;
@@ -45,7 +45,7 @@ function listOf(values: readonly (string | number)[]): string {
   return values.join(', ');
 }
 
-/** An integer clamped into [min, max] (contract §2: out of range is clamped, never an error). */
+/** An integer clamped into [min, max] (docs/api-contract.md § Params and canonical form: out of range is clamped, never an error). */
 export function clampedInt(
   opts: Common & { min: number; max: number; default: number },
 ): ParamDef<number> {
@@ -121,7 +121,7 @@ export function stringEnum<const V extends readonly string[]>(
   };
 }
 
-/** `true`/`false`/`1`/`0` in any case (contract §2). */
+/** `true`/`false`/`1`/`0` in any case (docs/api-contract.md § Params and canonical form). */
 export function bool(opts: Common & { default?: boolean }): ParamDef<boolean> {
   return {
     type: 'boolean',
@@ -137,7 +137,7 @@ export function bool(opts: Common & { default?: boolean }): ParamDef<boolean> {
   };
 }
 
-/** ISO 3166-1 alpha-2, any case, upper-cased (contract §2). */
+/** ISO 3166-1 alpha-2, any case, upper-cased (docs/api-contract.md § Params and canonical form). */
 export function countryCode(opts: Common): ParamDef<string> {
   return {
     type: 'string',
@@ -183,7 +183,7 @@ export function text(
 
 /**
  * A comma-separated list: split, trimmed, empties dropped, each item validated, de-duplicated and
- * sorted (contract §2), so equal lists share one canonical form and one cache entry.
+ * sorted (docs/api-contract.md § Params and canonical form), so equal lists share one canonical form and one cache entry.
  */
 export function csv(
   opts: Common & { item: RegExp; itemMessage: string; normaliseItem?: (s: string) => string; validItem?: (s: string) => boolean },
@@ -248,7 +248,7 @@ export function ignored<T>(def: ParamDef<T>): ParamDef<T> {
   return { ...def, ignored: true };
 }
 
-/** Standard paging (contract §4.1): page clamped to 1..maxPage, limit 1..100 default 20. */
+/** Standard paging (docs/api-contract.md § Pagination): page clamped to 1..maxPage, limit 1..100 default 20. */
 export function paging(maxPage: 10 | 1000) {
   return {
     page: clampedInt({ min: 1, max: maxPage, default: 1, description: 'Page number, 1-based.' }),

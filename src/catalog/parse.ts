@@ -8,7 +8,7 @@ export interface ParamError {
   message: string;
 }
 
-/** Parsed, defaulted, clamped and normalised params plus their canonical form (contract §2). */
+/** Parsed, defaulted, clamped and normalised params plus their canonical form (docs/api-contract.md § Params and canonical form). */
 export interface CanonicalRequest {
   params: Record<string, unknown>;
   /** `<operationId>?<name>=<value>&…` in byte order of names; the cache key and idempotency fingerprint. */
@@ -27,8 +27,8 @@ function serialise(value: unknown): string {
 }
 
 /**
- * Reads one param by its name or an alias: the canonical name wins (contract §2, `q` alias). A repeated
- * CSV param is read as one list (`industry=1&industry=2` = `industry=1,2`, decided here); a repeated
+ * Reads one param by its name or an alias: the canonical name wins (docs/api-contract.md § Params and canonical form, `q` alias). A repeated
+ * CSV param is read as one list (`industry=1&industry=2` = `industry=1,2`); a repeated
  * scalar is an error.
  */
 function rawValue(
@@ -41,14 +41,14 @@ function rawValue(
     if (raw === undefined) continue;
     if (Array.isArray(raw) && !isList) return { repeated: name };
     const trimmed = (Array.isArray(raw) ? raw.join(',') : raw).trim();
-    // `?x=` is the same as absent (contract §2), so an empty canonical name lets the alias speak.
+    // `?x=` is the same as absent (docs/api-contract.md § Params and canonical form), so an empty canonical name lets the alias speak.
     if (trimmed !== '') return { value: trimmed };
   }
   return {};
 }
 
 /**
- * Applies the contract §2 parameter policy to a raw query: unknown params ignored, empties absent,
+ * Applies the parameter rules of docs/api-contract.md § Params and canonical form to a raw query: unknown params ignored, empties absent,
  * values trimmed, types/enums checked (every bad param listed), clamps and defaults applied; params
  * marked `ignored` are validated and then dropped.
  */
@@ -77,7 +77,7 @@ export function parseParams(endpoint: AnyEndpoint, query: RawQuery): ParseResult
       continue;
     }
     const isEmptyList = Array.isArray(parsed.data) && parsed.data.length === 0;
-    // An ignored param is validated only: it reaches neither the upstream nor the canonical form (contract §2).
+    // An ignored param is validated only: it reaches neither the upstream nor the canonical form (docs/api-contract.md § Params and canonical form).
     if (!isEmptyList && !def.ignored) params[name] = parsed.data;
   }
 
@@ -85,7 +85,7 @@ export function parseParams(endpoint: AnyEndpoint, query: RawQuery): ParseResult
   return { ok: true, params, canonical: canonicalForm(endpoint.operationId, params) };
 }
 
-/** `<operationId>?a=1&b=2`: names in byte order, values RFC 3986-encoded (contract §2). */
+/** `<operationId>?a=1&b=2`: names in byte order, values RFC 3986-encoded (docs/api-contract.md § Params and canonical form). */
 export function canonicalForm(operationId: string, params: Record<string, unknown>): string {
   const pairs = Object.keys(params)
     .filter((name) => params[name] !== undefined)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Shared item types of contract §4.1, reused by the endpoint files' response schemas. */
+/** Shared item types of docs/api-contract.md § Endpoints, reused by the endpoint files' response schemas. */
 
 export const CountryInfo = z.object({ id: z.string(), value: z.string(), label: z.string() });
 
@@ -48,7 +48,7 @@ export const AudienceFields = {
   ),
 };
 
-/** The double wrap's inner upstream envelope (contract §3.1). */
+/** The double wrap's inner upstream envelope (docs/api-contract.md § Envelope). */
 export function upstreamEnvelope<T extends z.ZodType>(data: T, opts: { requestId: boolean }) {
   return z.object({
     code: z.literal(0),
@@ -61,7 +61,7 @@ export function upstreamEnvelope<T extends z.ZodType>(data: T, opts: { requestId
 /** Lifetime of a trend (hashtag and song detail). */
 export const Longevity = z.object({ popular_days: z.number().int(), current_popularity: z.number().int() });
 
-/** Top Ads pagination: upstream `total_count` kept beside `total` (contract §4.3). */
+/** Top Ads pagination: upstream `total_count` kept beside `total` (docs/api-contract.md § Top Ads). */
 export const TopAdsPagination = z.object({
   page: z.number().int(),
   size: z.number().int(),
@@ -98,7 +98,7 @@ export const Material = z.object({
   cost: z.number().int().min(1).max(3),
   ctr: z.number(),
   like: z.number().int(),
-  // The upstream's list items carry no comment/share counts; its detail does (upstream spec §6.6).
+  // The upstream's list items carry no comment/share counts; its detail does (docs/upstreams.md § Item shapes).
   comment: z.number().int().optional(),
   share: z.number().int().optional(),
   favorite: z.boolean(),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ParamDef } from './params.js';
 
-/** Groups shown in docs, the Playground filter and OpenAPI tags (contract §4). */
+/** Groups shown in docs, the Playground filter and OpenAPI tags (docs/api-contract.md § Endpoints). */
 export type EndpointGroup = 'Trends' | 'Top Ads' | 'Keywords';
 
 export type ParamDefs = Record<string, ParamDef<any>>;
@@ -13,12 +13,12 @@ export type ParsedParams<P extends ParamDefs> = {
 
 /**
  * One catalog endpoint: everything the gateway, OpenAPI, docs, Playground, snippets and simulator
- * checks derive from (DESIGN §1). Adding an endpoint means writing one of these plus an upstream mapping.
+ * checks derive from (docs/architecture.md § The catalog drives everything). Adding an endpoint means writing one of these plus an upstream mapping.
  */
 export interface EndpointDefinition<P extends ParamDefs = ParamDefs> {
   /** Path under `/api/v1`, e.g. `/tiktok/popular-trend/hashtag`. */
   path: string;
-  /** Path without the leading slash, slashes turned into dashes (contract §4). */
+  /** Path without the leading slash, slashes turned into dashes (docs/api-contract.md § Endpoints). */
   operationId: string;
   group: EndpointGroup;
   summary: string;
@@ -39,7 +39,7 @@ export interface EndpointDefinition<P extends ParamDefs = ParamDefs> {
   responseSchema: z.ZodType;
   /** A sample outer-envelope `data`, validated against `responseSchema` by the tests. */
   sample: unknown;
-  /** "Response behaviour" notes for the docs (contract §9). */
+  /** "Response behaviour" notes for the docs (docs/api-contract.md § Docs and OpenAPI). */
   notes: readonly string[];
 }
 

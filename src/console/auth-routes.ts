@@ -43,7 +43,7 @@ const SignInBody = z.object({
   password: z.string('must be a string').min(1, 'is required').max(1024, 'must be at most 1024 characters'),
 });
 
-/** The signed-in person as `me`, sign-up and sign-in show them (contract §7). */
+/** The signed-in person as `me`, sign-up and sign-in show them (docs/api-contract.md § Console API). */
 export function userView(account: Account) {
   return {
     id: account.id,

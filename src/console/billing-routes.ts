@@ -15,7 +15,7 @@ const SettingsBody = z.object({
     .optional(),
 });
 
-/** The Billing object of contract §7, from the account's credit position at `now`. */
+/** The Billing object of docs/api-contract.md § Console API, from the account's credit position at `now`. */
 export function billingView(s: CreditSnapshot, now: number) {
   const { plan } = s;
   const dailyLimit = plan.daily_credit_limit;
@@ -31,7 +31,7 @@ export function billingView(s: CreditSnapshot, now: number) {
       overage_usd_per_1k: rate,
     },
     period: { start: rfc3339(s.periodStart), end: rfc3339(s.periodEnd) },
-    // `used` includes overage, as `credits_used` does in contract §3.3; `remaining` is the included balance.
+    // `used` includes overage, as `credits_used` does in docs/api-contract.md § Billing rejections; `remaining` is the included balance.
     credits: { included: plan.included_credits, used: s.creditsUsed, remaining: s.balance },
     daily: {
       limit: dailyLimit,
@@ -43,7 +43,7 @@ export function billingView(s: CreditSnapshot, now: number) {
       available: rate !== null,
       allowed: s.allowOverage,
       credits: s.overageCredits,
-      // Payment is out of scope (contract §5.1): an estimate in cents.
+      // Payment is out of scope (docs/api-contract.md § Plans): an estimate in cents.
       estimated_usd: rate === null ? 0 : Math.round((s.overageCredits / 1000) * rate * 100) / 100,
     },
     hard_limit_credits: s.hardLimitCredits,

@@ -14,12 +14,12 @@ import { ConsoleAuth } from './session-auth.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { registerUsageRoutes } from './usage-routes.js';
 
-/** Where the Console's JSON API lives (contract §7). */
+/** Where the Console's JSON API lives (docs/api-contract.md § Console API). */
 export const CONSOLE_PREFIX = '/api/console';
 
 /**
  * The Console's JSON API as an encapsulated Fastify plugin under /api/console: session-cookie auth,
- * CSRF checks, keys, billing and usage (contract §7). Errors are thrown as ApiError and rendered by
+ * CSRF checks, keys, billing and usage (docs/api-contract.md § Console API). Errors are thrown as ApiError and rendered by
  * the app's one error handler.
  */
 export async function registerConsoleRoutes(app: FastifyInstance, services: Services): Promise<void> {

@@ -3,7 +3,7 @@ import { ApiError } from '../http/index.js';
 
 /**
  * Parses a JSON body or a query with its zod schema; every failing field becomes one entry of the
- * 400's `data.errors` (contract §7: field errors as 400).
+ * 400's `data.errors` (docs/api-contract.md § Console API: field errors as 400).
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input ?? {});

@@ -5,7 +5,7 @@ import { ApiError, envelope } from '../http/index.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 
-/** Contract §6: grace defaults to a day and is at most a week. */
+/** docs/api-contract.md § API keys: grace defaults to a day and is at most a week. */
 export const DEFAULT_GRACE_SECONDS = 86_400;
 export const MAX_GRACE_SECONDS = 604_800;
 
@@ -23,7 +23,7 @@ const ListQuery = z.object({
 });
 const IdParams = z.object({ id: z.string() });
 
-/** A refused key change as its HTTP error; an unknown or foreign id is the same 404 (contract §7). */
+/** A refused key change as its HTTP error; an unknown or foreign id is the same 404 (docs/api-contract.md § Console API). */
 function refusal(result: Extract<KeyChange<object>, { ok: false }>): ApiError {
   return new ApiError(result.reason === 'not_found' ? 'resource_not_found' : result.reason);
 }

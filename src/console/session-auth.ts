@@ -14,7 +14,7 @@ export interface ConsoleCaller {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Secure everywhere but plain http on a loopback host (contract §7: "not on http://localhost"). */
+/** Secure everywhere but plain http on a loopback host (docs/api-contract.md § Console API: "not on http://localhost"). */
 function secureCookie(request: FastifyRequest): boolean {
   return request.protocol === 'https' || !LOOPBACK_HOSTS.has(request.hostname);
 }
@@ -50,7 +50,7 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
- * Session authentication and CSRF defence for the Console (contract §7). API keys are never read
+ * Session authentication and CSRF defence for the Console (docs/api-contract.md § Console API). API keys are never read
  * here: only the `tl_session` cookie signs a caller in.
  */
 export class ConsoleAuth {

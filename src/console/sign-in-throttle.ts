@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../store/index.js';
 
-/** Contract §7: 10 failures per email or 30 per IP within 15 minutes → 429. */
+/** docs/api-contract.md § Console API: 10 failures per email or 30 per IP within 15 minutes → 429. */
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const SIGN_IN_MAX_FAILURES_PER_EMAIL = 10;
 export const SIGN_IN_MAX_FAILURES_PER_IP = 30;

@@ -3,7 +3,7 @@ import { ApiError } from '../http/index.js';
 import { nextUtcMidnight } from '../billing/index.js';
 
 const DAY_MS = 86_400_000;
-/** Contract §7: a custom range spans at most 93 days. */
+/** docs/api-contract.md § Console API: a custom range spans at most 93 days. */
 export const MAX_CUSTOM_DAYS = 93;
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}))?$/i;
@@ -13,7 +13,7 @@ const Instant = z
   .transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s))
   .refine((ms) => Number.isFinite(ms), 'must be an RFC 3339 date-time');
 
-/** The range params every usage route takes (contract §7). */
+/** The range params every usage route takes (docs/api-contract.md § Console API). */
 export const RangeQuery = z.object({
   range: z.enum(['period', 'day', 'week', 'month', 'custom'], 'must be one of period, day, week, month, custom').optional(),
   from: Instant.optional(),

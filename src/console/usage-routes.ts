@@ -11,7 +11,7 @@ import { RangeQuery, resolveRange } from './usage-range.js';
 
 const byPath = new Map(endpoints.map((e) => [e.path, e]));
 
-/** Contract §2's integer rule, then the §7 clamp 1–100 (default 50). */
+/** The integer rule of docs/api-contract.md § Params and canonical form, then the clamp 1–100 (default 50) of § Console API. */
 const Limit = z
   .string('must be an integer')
   .regex(/^-?[0-9]+$/, 'must be an integer')
@@ -69,7 +69,7 @@ export function registerUsageRoutes(app: FastifyInstance, ctx: ConsoleContext): 
   const { services, auth } = ctx;
   const { usage } = services;
 
-  /** The caller's range; a `key_id` of another account is 404, as an unknown one (contract §7). */
+  /** The caller's range; a `key_id` of another account is 404, as an unknown one (docs/api-contract.md § Console API). */
   async function rangeOf(request: FastifyRequest, account: Account, query: RangeQuery): Promise<UsageRange> {
     const { periodStart } = await services.credits.snapshot(account.id);
     const { from, to } = resolveRange(query, services.clock.now(), periodStart);

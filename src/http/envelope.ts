@@ -1,4 +1,4 @@
-/** The envelope every response uses (contract §3.1): `code` is the HTTP status. */
+/** The envelope every response uses (docs/api-contract.md § Envelope): `code` is the HTTP status. */
 export function envelope(code: number, msg: string, data: unknown) {
   return { code, msg, data };
 }

@@ -1,5 +1,5 @@
 /**
- * The one catalog of errors (STYLE, after Fastify's lib/errors.js): every code a caller can see,
+ * The one catalog of errors (CONTRIBUTING.md § Conventions, after Fastify's lib/errors.js): every code a caller can see,
  * mapped once to its HTTP status, envelope `msg`, where it can occur (the public API, the Console
  * or both) and the sentence the docs show.
  */
@@ -39,7 +39,7 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-/** The envelope `msg` of each status (contract §3.2). */
+/** The envelope `msg` of each status (docs/api-contract.md § Errors). */
 export const STATUS_MESSAGES: Readonly<Record<number, string>> = {
   400: 'Invalid input',
   401: 'Authentication required',
@@ -75,7 +75,7 @@ export class ApiError extends Error {
     this.headers = opts.headers ?? {};
   }
 
-  /** 400 with every offending field named (contract §3.2). */
+  /** 400 with every offending field named (docs/api-contract.md § Errors). */
   static invalidInput(errors: ReadonlyArray<{ param: string; message: string }>): ApiError {
     return new ApiError('invalid_input', { data: { errors } });
   }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { RawInt } from './json.js';
 import type { Rng } from './random.js';
 
-/** Shared shapes of the trend charts (upstream spec §6.1, §11.15). */
+/** Shared shapes of the trend charts (docs/upstreams.md § Item shapes, § Simulator). */
 
 const DAY = 86_400;
 
@@ -61,7 +61,7 @@ export interface Movement {
   rank_diff_type: 1 | 2 | 3 | 4;
 }
 
-/** 1 up, 2 unchanged, 3 down, 4 new; rank_diff unsigned, null or 0 for new (upstream spec §6.1). */
+/** 1 up, 2 unchanged, 3 down, 4 new; rank_diff unsigned, null or 0 for new (docs/upstreams.md § Item shapes). */
 export function movement(r: Rng, rank: number): Movement {
   const x = r.next();
   if (x < 0.12) return { rank_diff: r.chance(0.5) ? null : 0, rank_diff_type: 4 };
@@ -76,14 +76,14 @@ export interface CountryInfo {
   label: string;
 }
 
-/** `{id:"US",value:"United States",label:"US"}`, or ALL for no country (upstream spec §6.1–6.2). */
+/** `{id:"US",value:"United States",label:"US"}`, or ALL for no country (docs/upstreams.md § Item shapes). */
 export function countryInfo(code: string | undefined): CountryInfo {
   if (!code) return { id: 'ALL', value: 'ALL', label: 'ALL' };
   return { id: code, value: countryName(code), label: code };
 }
 
 /**
- * A signed, expiring CDN URL like the upstream's (upstream spec §6.6): it expires two days after the
+ * A signed, expiring CDN URL like the upstream's (docs/upstreams.md § Item shapes): it expires two days after the
  * clock's current day starts, so it is stable within a day.
  */
 export function cdnUrl(seed: string, kind: 'avatar' | 'cover' | 'video' | 'music', nowMs: number): string {
@@ -102,7 +102,7 @@ export function cdnUrl(seed: string, kind: 'avatar' | 'cover' | 'video' | 'music
   return `https://${host}/${path}?x-expires=${expires}&x-signature=${encodeURIComponent(sig)}`;
 }
 
-/** 19-digit video ids as raw JSON numbers above 2^53 (upstream spec §4, §11.10). */
+/** 19-digit video ids as raw JSON numbers above 2^53 (docs/upstreams.md § Envelope and pagination, § Simulator). */
 export function relatedItems(r: Rng, seed: string, n: number, nowMs: number): Array<{ item_id: RawInt; cover_uri: string }> {
   return Array.from({ length: n }, (_, i) => ({
     item_id: new RawInt(`7${r.int(3, 5)}${r.digits(17)}`),
@@ -110,7 +110,7 @@ export function relatedItems(r: Rng, seed: string, n: number, nowMs: number): Ar
   }));
 }
 
-/** Age buckets, interests and countries of an audience (upstream spec §6.2). */
+/** Age buckets, interests and countries of an audience (docs/upstreams.md § Item shapes). */
 export function audience(r: Rng, interests: ReadonlyArray<[string, string]>, geonames: Record<string, string>) {
   const ageWeights = [r.int(10, 40), r.int(20, 50), r.int(10, 40)];
   const ageSum = ageWeights.reduce((a, b) => a + b, 0);
@@ -128,7 +128,7 @@ export function audience(r: Rng, interests: ReadonlyArray<[string, string]>, geo
   };
 }
 
-/** Clamp-and-slice paging; pages past the end give an empty list (upstream spec §11.13). */
+/** Clamp-and-slice paging; pages past the end give an empty list (docs/upstreams.md § Simulator). */
 export function paginate<T>(items: readonly T[], page: number, limit: number): { slice: T[]; hasMore: boolean } {
   const start = (page - 1) * limit;
   return { slice: items.slice(start, start + limit), hasMore: start + limit < items.length };

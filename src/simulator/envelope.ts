@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** What a route answers; the server wraps it in the upstream envelope (upstream spec §4). */
+/** What a route answers; the server wraps it in the upstream envelope (docs/upstreams.md § Envelope and pagination). */
 export interface Answer {
   code: number;
   msg: string;
@@ -9,17 +9,17 @@ export interface Answer {
 
 export const ok = (data: unknown): Answer => ({ code: 0, msg: 'OK', data });
 
-/** HTTP 200 "no permission": unsigned, badly signed or logged-out calls (upstream spec §3.4, §7). */
+/** HTTP 200 "no permission": unsigned, badly signed or logged-out calls (docs/upstreams.md § Transport and signing, § Upstream errors). */
 export const NO_PERMISSION: Answer = { code: 40101, msg: 'no permission', data: {} };
 
-/** The 2026 retirement answer (upstream spec §1, §11.3). */
+/** The 2026 retirement answer (docs/upstreams.md § Status timeline, § Simulator). */
 export const DEPRECATED: Answer = { code: 0, msg: 'deprecated', data: {} };
 
-/** Top Ads `material_id` not found (upstream spec §7). */
+/** Top Ads `material_id` not found (docs/upstreams.md § Upstream errors). */
 export const MATERIAL_NOT_FOUND: Answer = { code: 40004, msg: 'material not found', data: {} };
 
 /**
- * `YYYYMMDDhhmmss` (UTC) + 20 upper-case hex (upstream spec §4). The hex part is derived from the
+ * `YYYYMMDDhhmmss` (UTC) + 20 upper-case hex (docs/upstreams.md § Envelope and pagination). The hex part is derived from the
  * request instead of drawn at random so that the same request at the same second gives the same bytes.
  */
 export function requestId(nowMs: number, requestKey: string): string {

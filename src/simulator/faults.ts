@@ -70,5 +70,5 @@ export class FaultBook {
   }
 }
 
-/** The simulator's stand-in for upstream rate limiting (upstream spec §11.14, a simulator choice). */
+/** The simulator's stand-in for upstream rate limiting (docs/upstreams.md § Simulator, a simulator choice). */
 export const RATE_LIMIT_CODE = 40100;

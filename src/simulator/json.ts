@@ -1,4 +1,4 @@
-/** A JSON integer too large for a JS number, kept as its digits and written raw (upstream spec §4). */
+/** A JSON integer too large for a JS number, kept as its digits and written raw (docs/upstreams.md § Envelope and pagination). */
 export class RawInt {
   constructor(readonly digits: string) {
     if (!/^[0-9]+$/.test(digits)) throw new Error(`not an integer: ${digits}`);

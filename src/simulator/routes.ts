@@ -26,7 +26,7 @@ export interface RouteContext {
 
 export type Route = (ctx: RouteContext) => Answer;
 
-/** Upstream paths under `/creative_radar_api/v1/` (upstream spec §5). */
+/** Upstream paths under `/creative_radar_api/v1/` (docs/upstreams.md § Operations). */
 export const ROUTES: Record<string, Route> = {
   'popular_trend/hashtag/list': ({ query, nowMs }) => hashtagList(query, nowMs),
   'popular_trend/hashtag/detail': ({ query, nowMs }) => hashtagDetail(query, nowMs),
@@ -47,7 +47,7 @@ export const ROUTES: Record<string, Route> = {
 };
 
 /**
- * Paths retired in deprecated-2026 mode (upstream spec §11.3). Observed only for hashtag/list and
+ * Paths retired in deprecated-2026 mode (docs/upstreams.md § Simulator). Observed only for hashtag/list and
  * sound/rank_list; the simulator retires every `popular_trend/*` and keyword path alike, since the
  * Apify actor dropped all of them in June 2026 while `top_ads/*` and Spotlight kept working.
  */

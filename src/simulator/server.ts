@@ -19,7 +19,7 @@ const LOGIN_HTML =
   '<!DOCTYPE html><html><head><title>Log in | TikTok For Business</title></head>' +
   '<body><div id="root">Log in to continue to Creative Center</div></body></html>';
 
-/** Starts the Creative Center stand-in on a real port (upstream spec §11). */
+/** Starts the Creative Center stand-in on a real port (docs/upstreams.md § Simulator). */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const clock: Clock = options.clock ?? systemClock;
   const maxAge = options.maxSignatureAgeSeconds;
@@ -41,7 +41,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     send(res, status, 'application/json; charset=utf-8', toJsonText(value));
   }
 
-  /** The upstream envelope `{code,msg,request_id,data}`, request_id on every answer (§4, §11.11). */
+  /** The upstream envelope `{code,msg,request_id,data}`, request_id on every answer (docs/upstreams.md § Envelope and pagination, § Simulator). */
   function envelopeText(answer: Answer, key: string): string {
     return toJsonText({ code: answer.code, msg: answer.msg, request_id: requestId(clock.now(), key), data: answer.data });
   }
@@ -259,7 +259,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** A non-empty `sessionid` cookie marks a logged-in caller (upstream spec §3.1, §11.5). */
+/** A non-empty `sessionid` cookie marks a logged-in caller (docs/upstreams.md § Transport and signing, § Simulator). */
 function hasSession(req: IncomingMessage): boolean {
   const cookie = req.headers.cookie ?? '';
   return cookie.split(';').some((part) => {

@@ -1,9 +1,9 @@
 import type { Clock } from '../clock.js';
 
-/** Which era of the upstream to imitate (upstream spec §11.2). */
+/** Which era of the upstream to imitate (docs/upstreams.md § Simulator). */
 export type SimulatorMode = 'legacy-2023' | 'signed-2024' | 'deprecated-2026';
 
-/** One forced misbehaviour (upstream spec §11.6–11.9, §11.14, §3.4). */
+/** One forced misbehaviour (docs/upstreams.md § Simulator, § Transport and signing). */
 export type SimulatorFault =
   | { kind: 'login_wall'; variant: 'redirect' | 'html' | '401' | '403' }
   /** Answers normally after `ms`. */

@@ -21,7 +21,7 @@ export const GENERAL_HASHTAGS = words(`
   ai chatgpt coding carsoftiktok cars jdm motorcycle news facts history science space
 `);
 
-/** Hashtags typical of one trend industry (ids of upstream spec §8). */
+/** Hashtags typical of one trend industry (ids of docs/upstreams.md § Filter lists). */
 export const INDUSTRY_HASHTAGS: Record<number, string[]> = {
   10000000000: words('studywithme studytips exam languagelearning englishteacher mathtok sciencetok scholarship studygram onlinecourse'),
   11000000000: words('carcheck electriccar tesla carreview dashcam roadtrip2026 carwash evcharging supercar motorbike'),
@@ -120,7 +120,7 @@ export const INTERESTS: ReadonlyArray<[string, string]> = [
   ['10007', 'Music'], ['10009', 'Education'], ['10010', 'Technology'], ['10011', 'Comedy'],
 ];
 
-/** GeoNames ids, as upstream's audience_countries use them (upstream spec §6.2). */
+/** GeoNames ids, as upstream's audience_countries use them (docs/upstreams.md § Item shapes). */
 export const GEONAMES: Record<string, string> = {
   US: '6252001', GB: '2635167', CA: '6251999', AU: '2077456', DE: '2921044', FR: '3017382', BR: '3469034',
   MX: '3996063', ID: '1643084', PH: '1694008', JP: '1861060', KR: '1835841', TR: '298795', SA: '102358',

@@ -94,7 +94,7 @@ export interface DailyCreditUsageTable {
   credits: number;
 }
 
-/** Console sessions (contract §7); the cookie's id is stored only as its SHA-256. */
+/** Console sessions (docs/api-contract.md § Console API); the cookie's id is stored only as its SHA-256. */
 export interface SessionsTable {
   id_hash: string;
   account_id: string;
@@ -108,7 +108,7 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-/** One failed Console sign-in, counted per email and per IP for the throttle (contract §7). */
+/** One failed Console sign-in, counted per email and per IP for the throttle (docs/api-contract.md § Console API). */
 export interface SignInFailuresTable {
   id: Generated<number>;
   /** `email:<lower-cased address>` or `ip:<address>`. */
@@ -116,7 +116,7 @@ export interface SignInFailuresTable {
   created_at: number;
 }
 
-/** One row per routed API request (contract §5.5), kept 30 days. */
+/** One row per routed API request (docs/api-contract.md § Usage records), kept 30 days. */
 export interface UsageEventsTable {
   request_id: string;
   time: number;
@@ -155,7 +155,7 @@ export interface UsageDailyTable {
   cache_hits: number;
 }
 
-/** A stored first 2xx for an `Idempotency-Key` (contract §5.4), kept 24 h. */
+/** A stored first 2xx for an `Idempotency-Key` (docs/api-contract.md § Idempotency), kept 24 h. */
 export interface IdempotencyRecordsTable {
   account_id: string;
   idem_key: string;

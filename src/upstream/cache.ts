@@ -1,9 +1,9 @@
 import type { Clock } from '../clock.js';
 
-/** How long past its TTL an entry may still be served as STALE on a 5xx-class failure (contract §4.1). */
+/** How long past its TTL an entry may still be served as STALE on a 5xx-class failure (docs/api-contract.md § Upstream outcomes and caching). */
 export const STALE_WINDOW_SECONDS = 24 * 60 * 60;
 
-/** One cached response: the full outer envelope bytes, sent as-is on a hit (DESIGN §5 hot path). */
+/** One cached response: the full outer envelope bytes, sent as-is on a hit (docs/architecture.md § Hot path). */
 export interface CacheEntry {
   body: Buffer;
   /** Clock milliseconds when the upstream answer was stored. */
@@ -12,7 +12,7 @@ export interface CacheEntry {
 }
 
 /**
- * The response cache behind the gateway, shared by all accounts (contract §4.1). Entries live for their
+ * The response cache behind the gateway, shared by all accounts (docs/api-contract.md § Upstream outcomes and caching). Entries live for their
  * TTL plus the stale window; freshness is judged by the caller from `storedAt` and `ttlSeconds`.
  */
 export interface ResponseCache {

@@ -2,9 +2,9 @@ import type { Clock } from '../clock.js';
 
 export interface CircuitBreakerOptions {
   clock: Clock;
-  /** Consecutive 5xx-class failures that open the circuit (contract §4.1: 5). */
+  /** Consecutive 5xx-class failures that open the circuit (docs/api-contract.md § Upstream outcomes and caching: 5). */
   failureThreshold?: number;
-  /** How long the circuit stays open before one probe is let through (contract §4.1: 30 s). */
+  /** How long the circuit stays open before one probe is let through (docs/api-contract.md § Upstream outcomes and caching: 30 s). */
   openMs?: number;
 }
 
@@ -18,7 +18,7 @@ interface Circuit {
 }
 
 /**
- * Per-key circuit breaker (contract §4.1: per adapter and path). Closed: counts consecutive failures.
+ * Per-key circuit breaker (docs/api-contract.md § Upstream outcomes and caching: per adapter and path). Closed: counts consecutive failures.
  * Open: refuses until `openMs` has passed. Half-open: lets exactly one probe through; its success
  * closes the circuit, its failure opens it again.
  */

@@ -6,7 +6,7 @@ import { CircuitBreaker } from './circuit-breaker.js';
 import { SingleFlight } from './single-flight.js';
 import type { Source, UpstreamFailure } from './source.js';
 
-/** How a 2xx body was obtained, sent as `X-Cache` (contract §3.4). */
+/** How a 2xx body was obtained, sent as `X-Cache` (docs/api-contract.md § Headers). */
 export type CacheStatus = 'HIT' | 'MISS' | 'STALE';
 
 /** The gateway's answer: ready-to-send envelope bytes, or a failure for the error catalog. */
@@ -22,7 +22,7 @@ export type GatewayResult =
     }
   | { ok: false; failure: UpstreamFailure; sourceId: string };
 
-/** The fetch stage of DESIGN §2: cache → single flight → circuit breaker → source. */
+/** The fetch stage of docs/architecture.md § A request's path: cache → single flight → circuit breaker → source. */
 export interface UpstreamGateway {
   fetch(endpoint: AnyEndpoint, canonical: string, params: Record<string, unknown>): Promise<GatewayResult>;
   close(): Promise<void>;
@@ -47,17 +47,17 @@ export interface UpstreamGatewayOptions {
   staleWindowSeconds?: number;
 }
 
-/** Cache key = SHA-256(`<adapter id>\n<canonical form>`) (contract §2). */
+/** Cache key = SHA-256(`<adapter id>\n<canonical form>`) (docs/api-contract.md § Params and canonical form). */
 export function cacheKey(sourceId: string, canonical: string): string {
   return createHash('sha256').update(`${sourceId}\n${canonical}`).digest('hex');
 }
 
-/** The outer envelope around a source's data, serialized once (contract §3.1). */
+/** The outer envelope around a source's data, serialized once (docs/api-contract.md § Envelope). */
 export function envelopeBytes(data: unknown): Buffer {
   return Buffer.from(`{"code":200,"msg":"OK","data":${JSON.stringify(data)}}`);
 }
 
-/** 5xx-class failures count against the circuit and may be answered from a stale entry (contract §4.1). */
+/** 5xx-class failures count against the circuit and may be answered from a stale entry (docs/api-contract.md § Upstream outcomes and caching). */
 function isServerSide(failure: UpstreamFailure): boolean {
   return failure.kind !== 'not_found';
 }

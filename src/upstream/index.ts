@@ -1,4 +1,4 @@
-/** The upstream module's face (DESIGN §3): sources, the gateway in front of them, and its parts. */
+/** The upstream module's face (docs/architecture.md § Modules): sources, the gateway in front of them, and its parts. */
 export type { Source, UpstreamFailure, UpstreamResult } from './source.js';
 export {
   createUpstreamGateway,

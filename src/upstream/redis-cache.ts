@@ -16,7 +16,7 @@ export interface RedisResponseCacheOptions {
 const HEADER_BYTES = 12;
 
 /**
- * The response cache in Redis, shared by every instance (DESIGN §5 many-machine mode). Values are the
+ * The response cache in Redis, shared by every instance (docs/architecture.md § One machine or many). Values are the
  * envelope bytes behind a 12-byte header; Redis expires each key when its stale window ends.
  */
 export class RedisResponseCache implements ResponseCache {

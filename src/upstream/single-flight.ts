@@ -1,5 +1,5 @@
 /**
- * Collapses concurrent calls with the same key into one (DESIGN §2 fetch stage): the first caller runs
+ * Collapses concurrent calls with the same key into one (docs/architecture.md § A request's path): the first caller runs
  * the work, everyone arriving before it settles shares its promise.
  */
 export class SingleFlight<T> {

@@ -1,7 +1,7 @@
 import type { AnyEndpoint } from '../catalog/index.js';
 
 /**
- * Why an upstream call produced no usable payload. Each kind maps to one outer status (contract §3.2):
+ * Why an upstream call produced no usable payload. Each kind maps to one outer status (docs/api-contract.md § Errors):
  * `bad_response` 502, `unavailable` 503, `timeout` 504, `not_found` 404.
  */
 export type UpstreamFailure =
@@ -14,7 +14,7 @@ export type UpstreamFailure =
 export type UpstreamResult = { ok: true; data: unknown } | { ok: false; failure: UpstreamFailure };
 
 /**
- * A data source behind the gateway (DESIGN §5: one interface, several sources). The Creative Center
+ * A data source behind the gateway (docs/architecture.md § Sources and honest modes: one interface, several sources). The Creative Center
  * adapter implements it; pointed at the simulator it reports the id `simulator`.
  */
 export interface Source {

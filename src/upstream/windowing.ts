@@ -1,13 +1,13 @@
 import type { UpstreamFailure } from './source.js';
 
-/** The upstream pages that cover a caller's window (contract §4.1). */
+/** The upstream pages that cover a caller's window (docs/api-contract.md § Pagination). */
 export interface WindowPlan {
   offset: number;
   firstPage: number;
   lastPage: number;
 }
 
-/** offset = (page−1)·limit; upstream pages ⌊offset/U⌋+1 … ⌊(offset+limit−1)/U⌋+1 (contract §4.1). */
+/** offset = (page−1)·limit; upstream pages ⌊offset/U⌋+1 … ⌊(offset+limit−1)/U⌋+1 (docs/api-contract.md § Pagination). */
 export function planWindow(page: number, limit: number, pageSize: number): WindowPlan {
   const offset = (page - 1) * limit;
   return {
@@ -29,14 +29,14 @@ export interface WindowRequest {
   /** U: items the upstream serves per page. */
   pageSize: number;
   fetchPage(upstreamPage: number): Promise<PageResult>;
-  /** Upstream pages in flight at once (contract §4.1: at most 2). */
+  /** Upstream pages in flight at once (docs/api-contract.md § Pagination: at most 2). */
   concurrency?: number;
 }
 
 /**
  * Fetches the upstream pages under a window in order, at most `concurrency` at a time, skipping pages
  * past a short page or past the reported total, then concatenates and slices. `offset ≥ total` is an
- * empty list, not an error (contract §4.1).
+ * empty list, not an error (docs/api-contract.md § Pagination).
  */
 export async function fetchWindow(req: WindowRequest): Promise<WindowResult> {
   const { offset, firstPage, lastPage } = planWindow(req.page, req.limit, req.pageSize);

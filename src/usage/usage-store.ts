@@ -15,7 +15,7 @@ import {
   type UsageSummary,
 } from './queries.js';
 
-/** One routed API request as the gateway reports it (contract §5.5): exactly a raw usage row. */
+/** One routed API request as the gateway reports it (docs/api-contract.md § Usage records): exactly a raw usage row. */
 export type UsageEvent = UsageEventsTable;
 
 /** Usage records: written in batches off the request path, read by the Console's usage routes. */
@@ -47,7 +47,7 @@ export interface UsageStoreOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Raw events are kept 30 days, aggregates 13 months (contract §5.5). */
+/** Raw events are kept 30 days, aggregates 13 months (docs/api-contract.md § Usage records). */
 export const RAW_RETENTION_MS = 30 * 86_400_000;
 export const DAILY_RETENTION_MONTHS = 13;
 const PRUNE_INTERVAL_MS = 3_600_000;
@@ -103,7 +103,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * Group commit for usage (DESIGN §5): `record` only queues; one writer drains the queue in
+ * Group commit for usage (docs/architecture.md § The credit ledger): `record` only queues; one writer drains the queue in
  * transactions, starting the next as soon as the previous ends, so there is no write per request and
  * no timer. Each transaction inserts the raw rows and adds the batch's sums to the daily aggregates.
  */

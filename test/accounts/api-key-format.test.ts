@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateApiKey, hashApiKey, isWellFormedApiKey, maskApiKey } from '../../src/accounts/index.js';
 
-describe('API key format (contract §6)', () => {
+describe('API key format (docs/api-contract.md § API keys)', () => {
   it('generates 44-character tl_live_ keys that pass their own checksum', () => {
     for (let i = 0; i < 200; i++) {
       const key = generateApiKey();

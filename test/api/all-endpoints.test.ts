@@ -15,7 +15,7 @@ import {
   type Caller,
 } from '../support/endpoint-contract.js';
 
-/** What every catalog endpoint owes a caller alike, checked over the whole catalog (contract §2–§4). */
+/** What every catalog endpoint owes a caller alike, checked over the whole catalog (docs/api-contract.md § Params and canonical form, § Errors, § Endpoints). */
 
 const { t, caller, ids } = contractApp({ liveIds: true });
 
@@ -41,7 +41,7 @@ function defaultQuery(endpoint: AnyEndpoint): string {
 }
 
 describe('200', () => {
-  it('serves the 15 endpoints of contract §4, in its order', () => {
+  it('serves the 15 endpoints of docs/api-contract.md § Endpoints, in its order', () => {
     expect(endpoints.map((e) => e.path)).toEqual([
       '/tiktok/popular-trend/hashtag',
       '/tiktok/popular-trend/hashtag/detail',
@@ -82,7 +82,7 @@ describe('400', () => {
     expectInvalid(await get(t, url(endpoint), '', caller), required);
   });
 
-  it('sends no X-Upstream-Source where the upstream had no part (400, 401, 405), as contract §3.4 lists', async () => {
+  it('sends no X-Upstream-Source where the upstream had no part (400, 401, 405), as docs/api-contract.md § Headers lists', async () => {
     const invalid = await get(t, url(endpoints[0]!), '?period=14', caller);
     const unauthenticated = await t.app.inject({ method: 'GET', url: url(endpoints[0]!) });
     const notAllowed = await t.app.inject({ method: 'POST', url: url(endpoints[0]!), headers: { 'x-api-key': caller.apiKey } });
@@ -126,7 +126,7 @@ describe('5xx from the upstream, charging nothing', () => {
   });
 });
 
-/** `npm run demo` as it runs: the simulator in-process, its adapter id on every API answer (DESIGN §5). */
+/** `npm run demo` as it runs: the simulator in-process, its adapter id on every API answer (docs/architecture.md § Sources and honest modes). */
 describe('demo mode: every answer carries X-Upstream-Source', () => {
   let database: TestDatabase;
   let demo: RunningServer & { apiKey: string };

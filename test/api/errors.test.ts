@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../src/http/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
-describe('the error catalog (STYLE: one catalog of errors)', () => {
+describe('the error catalog (CONTRIBUTING.md § Conventions: one catalog of errors)', () => {
   it.each(Object.entries(ERRORS))('%s has a status, an envelope msg and a docs entry', (_, e) => {
     expect(e.status).toBeGreaterThanOrEqual(400);
     expect(STATUS_MESSAGES[e.status]).toBeTruthy();

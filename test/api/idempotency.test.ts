@@ -16,7 +16,7 @@ const get = (query: string, idempotencyKey?: string) =>
   t.app.inject({ method: 'GET', url: `${PATH}${query}`, headers: { 'x-api-key': key, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) } });
 const balance = async () => (await t.services.credits.snapshot(accountId)).balance;
 
-describe('Idempotency-Key (contract §5.4)', () => {
+describe('Idempotency-Key (docs/api-contract.md § Idempotency)', () => {
   it('replays the first 2xx without a second charge', async () => {
     const before = await balance();
     const first = await get('?limit=3', 'retry-1');

@@ -10,7 +10,7 @@ const PATH = '/api/v1/tiktok/popular-trend/hashtag';
 const QUARTER: Plan = { ...TEST_PLAN, id: 'quarter', name: 'Quarter', included_credits: 200 };
 
 /**
- * Two stateless instances behind one load balancer: one PostgreSQL, one Redis (DESIGN §5). Rate
+ * Two stateless instances behind one load balancer: one PostgreSQL, one Redis (docs/architecture.md § One machine or many). Rate
  * limits, credits, cached responses and revocations must hold across them.
  */
 describe.runIf(postgresAvailable && redisAvailable)('two instances sharing PostgreSQL and Redis', () => {

@@ -14,7 +14,7 @@ afterAll(async () => t.close());
 
 const get = (headers: Record<string, string>, remoteAddress = '127.0.0.1') => t.app.inject({ method: 'GET', url: PATH, headers, remoteAddress });
 
-describe('429 per account (contract §5.3)', () => {
+describe('429 per account (docs/api-contract.md § Rate limits)', () => {
   it('limits free to 5 a minute, with the full billing-rejection body and headers', async () => {
     const { apiKey } = await t.newCaller({ planId: 'free' });
     const ok = [];

@@ -13,7 +13,7 @@ import {
   type Caller,
 } from '../support/endpoint-contract.js';
 
-/** Upstream outcomes the gateway owns (contract §4.1): stale-if-error and the circuit breaker. */
+/** Upstream outcomes the gateway owns (docs/api-contract.md § Upstream outcomes and caching): stale-if-error and the circuit breaker. */
 
 const HASHTAGS = { path: '/api/v1/tiktok/popular-trend/hashtag', upstream: 'popular_trend/hashtag/list' };
 const HASHTAG_DETAIL = { path: '/api/v1/tiktok/popular-trend/hashtag/detail', upstream: 'popular_trend/hashtag/detail' };

@@ -71,7 +71,7 @@ describe('400', () => {
     expectInvalid(reply, ['id', 'material_id']);
   });
 
-  // Contract §4.3 item 9 shows `{"param":"id",…}` for both names; the pipeline names the param sent.
+  // docs/api-contract.md § Top Ads shows `{"param":"id",…}` for both names; the pipeline names the param sent.
   it('refuses materialId, naming it, with the hint to use material_id', async () => {
     const reply = await call(`?material_id=${freshId()}&materialId=7631130810943897607`);
     expectInvalid(reply, ['materialId']);

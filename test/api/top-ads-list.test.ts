@@ -128,7 +128,7 @@ describe('200', () => {
 
 /**
  * Logged out (no `sessionid` cookie, as in the test app), the upstream serves `top_ads/v2/list` page 1
- * only (upstream spec §1, §11.5); later pages answer code 0 with an empty list.
+ * only (docs/upstreams.md § Status timeline, § Simulator); later pages answer code 0 with an empty list.
  */
 describe('200 without an upstream session cookie', () => {
   it('answers page 2 of 20 with an empty, charged list while pagination still reports 400 ads and more', async () => {

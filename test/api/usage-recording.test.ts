@@ -18,7 +18,7 @@ async function recorded(requestId: string) {
   return t.services.store.db.selectFrom('usage_events').selectAll().where('request_id', '=', requestId).executeTakeFirst();
 }
 
-describe('usage records (contract §5.5)', () => {
+describe('usage records (docs/api-contract.md § Usage records)', () => {
   it('records a charged 200 with its canonical query, cache and source label', async () => {
     const res = await t.app.inject({ method: 'GET', url: `${PATH}?country_code=us&limit=2`, headers: { 'x-api-key': key, 'x-trendlens-client': 'playground', 'user-agent': 'vitest' } });
     const row = await recorded(String(res.headers['x-request-id']));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gcra } from '../../src/billing/index.js';
 
-describe('GCRA (contract §5.3)', () => {
+describe('GCRA (docs/api-contract.md § Rate limits)', () => {
   it.each([5, 15, 45, 120, 300, 1_000, 100_000])('leaves %i − 1 after the first request of a minute', (limit) => {
     expect(gcra(undefined, 1_000_000, limit).decision).toMatchObject({ allowed: true, remaining: limit - 1 });
   });

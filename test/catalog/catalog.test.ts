@@ -39,7 +39,7 @@ const CONTRACT_ORDER: ReadonlyArray<[string, string, string]> = [
 ];
 
 describe('catalog list', () => {
-  it('holds the 15 endpoints of contract §4 in order', () => {
+  it('holds the 15 endpoints of docs/api-contract.md § Endpoints in order', () => {
     expect(endpoints.map((e) => [e.path, e.group, e.responseSchemaName])).toEqual(CONTRACT_ORDER);
   });
 
@@ -100,7 +100,7 @@ describe('samples', () => {
   });
 });
 
-describe('canonical form (contract §2)', () => {
+describe('canonical form (docs/api-contract.md § Params and canonical form)', () => {
   it('fills defaults, clamps, upper-cases and drops unknown params', () => {
     const r = parseParams(endpoint('tiktok-popular-trend-hashtag'), { country_code: 'us', limit: '500', foo: '1' });
     expect(r).toMatchObject({ ok: true, canonical: 'tiktok-popular-trend-hashtag?country_code=US&limit=100&page=1&period=7' });

@@ -15,7 +15,7 @@ describe.each(storeKinds)('console billing on %s', (kind) => {
   });
 
   describe('GET billing/me', () => {
-    it('200 › the Billing object of contract §7 for a new Free account', async () => {
+    it('200 › the Billing object of docs/api-contract.md § Console API for a new Free account', async () => {
       const res = await agent.get('/billing/me');
       expect(res.statusCode).toBe(200);
       expect(body(res)).toEqual({

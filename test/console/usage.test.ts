@@ -162,7 +162,7 @@ describe.each(storeKinds)('console usage on %s', (kind) => {
   });
 
   describe('GET usage/requests', () => {
-    it('200 › newest first with every field of contract §7', async () => {
+    it('200 › newest first with every field of docs/api-contract.md § Console API', async () => {
       const res = await agent.get('/usage/requests?range=day');
       expect(res.statusCode).toBe(200);
       const { requests, next_cursor } = body(res).data;

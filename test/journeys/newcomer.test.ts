@@ -36,7 +36,7 @@ describe('a newcomer on the free plan', () => {
     expect((await api(apiKey)).statusCode).toBe(200);
   });
 
-  it('is held to 5 requests a minute with the §3.3 body, and sees 8 credits per success in billing', async () => {
+  it('is held to 5 requests a minute with the billing-rejection body, and sees 8 credits per success in billing', async () => {
     const key: string = (await browser.post('/keys', { name: 'script' })).json().data.api_key;
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await api(key)).statusCode);

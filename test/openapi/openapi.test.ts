@@ -91,7 +91,7 @@ describe.each(operations)('operation %s', (operationId, e, op) => {
     }
   });
 
-  it('names the 200 schema as in contract §4 and the sample satisfies it', () => {
+  it('names the 200 schema as in docs/api-contract.md § Endpoints and the sample satisfies it', () => {
     const ref = op.responses['200'].content['application/json'].schema.$ref;
     expect(ref).toBe(`#/components/schemas/${e.responseSchemaName}`);
     const validate = componentValidator()(e.responseSchemaName);
@@ -144,7 +144,7 @@ describe('error responses', () => {
     },
   };
 
-  it('402 accepts the contract §3.3 example and requires every field', () => {
+  it('402 accepts the docs/api-contract.md § Billing rejections example and requires every field', () => {
     const v = validate('trendlens.PaymentRequiredResponse');
     expect(v(billing), JSON.stringify(v.errors)).toBe(true);
     const { daily_credit_limit: _, ...missing } = billing.data;
@@ -201,7 +201,7 @@ describe('catalog.json', () => {
     expect(byId.get('tiktok-top-ads-detail')!.rejectedParams).toEqual({ id: 'use material_id', materialId: 'use material_id' });
   });
 
-  it('flattens the flagship fields with [] for arrays (contract §8 item 12)', () => {
+  it('flattens the flagship fields with [] for arrays (docs/api-contract.md § Playground)', () => {
     const paths = catalog.endpoints[0]!.fields.map((f) => f.path);
     expect(paths.slice(0, 6)).toEqual(['code', 'msg', 'data', 'data.code', 'data.msg', 'data.data']);
     expect(paths).toEqual(expect.arrayContaining([

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userSign } from '../../src/simulator/sign.js';
 import type { SimulatorHandle } from '../../src/simulator/index.js';
 
-/** Headers of a correctly signed call (upstream spec §3.1–3.2). */
+/** Headers of a correctly signed call (docs/upstreams.md § Transport and signing). */
 export function signedHeaders(nowMs: number, id: string = randomUUID()): Record<string, string> {
   const timestamp = String(Math.floor(nowMs / 1000));
   return { 'anonymous-user-id': id, timestamp, 'user-sign': userSign(id, timestamp), lang: 'en' };

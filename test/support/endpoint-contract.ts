@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from './app.js';
 /**
  * What the per-endpoint contract tests (test/api/<operation>.test.ts) share: one metered GET that
  * reports what it cost, the assertions on charging, the upstream faults every endpoint must map
- * to the same contract §3.2 statuses, and the setup and blocks of tests that every route (or every
+ * to the same docs/api-contract.md § Errors statuses, and the setup and blocks of tests that every route (or every
  * list or detail route) owes alike, so that each file states only what is its route's own.
  */
 
@@ -25,7 +25,7 @@ export interface Reply {
   charged: number;
 }
 
-/** The adapter id of the test app's source: the simulator, as in demo mode (contract §3.4). */
+/** The adapter id of the test app's source: the simulator, as in demo mode (docs/api-contract.md § Headers). */
 export const SOURCE_ID = 'simulator';
 
 /** One GET through the real metered pipeline, with the caller's key; `query` starts with `?` or is empty. */
@@ -36,14 +36,14 @@ export async function get(t: Pick<TestApp, 'app' | 'services'>, path: string, qu
   return { res, body: res.json(), charged: before - after };
 }
 
-/** A 2xx is charged 8 credits and says so (contract §3.4, §5.2). */
+/** A 2xx is charged 8 credits and says so (docs/api-contract.md § Headers, § Credits). */
 export function expectCharged(reply: Reply): void {
   expect(reply.res.headers['x-credits-charged']).toBe('8');
   expect(reply.charged).toBe(8);
 }
 
 /**
- * 200, charged, with the double envelope (contract §3.1): the inner `{code: 0, msg: "OK"}`, a
+ * 200, charged, with the double envelope (docs/api-contract.md § Envelope): the inner `{code: 0, msg: "OK"}`, a
  * well-formed upstream request_id and a payload its endpoint's schema accepts.
  */
 export function expectDoubleWrapped(reply: Reply, endpoint: AnyEndpoint): void {
@@ -53,7 +53,7 @@ export function expectDoubleWrapped(reply: Reply, endpoint: AnyEndpoint): void {
   expect(reply.body.data.request_id).toMatch(/^[0-9]{14}[0-9A-F]{20}$/);
 }
 
-/** Only a 2xx is charged (contract §3.2): no charge header, balance unchanged. */
+/** Only a 2xx is charged (docs/api-contract.md § Errors): no charge header, balance unchanged. */
 export function expectNothingCharged(reply: Reply): void {
   expect(reply.res.headers['x-credits-charged']).toBeUndefined();
   expect(reply.charged).toBe(0);
@@ -66,7 +66,7 @@ export function expectOk(reply: Reply): void {
   expectCharged(reply);
 }
 
-/** 400 naming exactly these params (contract §3.2), charging nothing. */
+/** 400 naming exactly these params (docs/api-contract.md § Errors), charging nothing. */
 export function expectInvalid(reply: Reply, params: readonly string[]): void {
   expect(reply.res.statusCode).toBe(400);
   expect(reply.body).toMatchObject({ code: 400, msg: 'Invalid input' });
@@ -74,7 +74,7 @@ export function expectInvalid(reply: Reply, params: readonly string[]): void {
   expectNothingCharged(reply);
 }
 
-/** An upstream-caused error: its status and `data`, the adapter named, nothing charged (contract §3.2, §3.4). */
+/** An upstream-caused error: its status and `data`, the adapter named, nothing charged (docs/api-contract.md § Errors, § Headers). */
 export function expectUpstreamFailure(reply: Reply, status: number, data: unknown): void {
   expect(reply.res.statusCode).toBe(status);
   expect(reply.body).toEqual({ code: status, msg: STATUS_MESSAGES[status], data });
@@ -85,7 +85,7 @@ export function expectUpstreamFailure(reply: Reply, status: number, data: unknow
 const NON_JSON = { error: 'upstream_bad_response', detail: 'non_json' };
 const UPSTREAM_ERROR = { error: 'upstream_bad_response', detail: 'upstream_error' };
 
-/** Every simulator fault with the status and `data` contract §3.2 gives it, for `it.each`. */
+/** Every simulator fault with the status and `data` docs/api-contract.md § Errors gives it, for `it.each`. */
 export const UPSTREAM_FAULTS: ReadonlyArray<readonly [string, SimulatorFault, number, unknown]> = [
   ['502 non_json on a login-wall redirect', { kind: 'login_wall', variant: 'redirect' }, 502, NON_JSON],
   ['502 non_json on a login-wall HTML page sent with 200', { kind: 'login_wall', variant: 'html' }, 502, NON_JSON],
@@ -102,10 +102,10 @@ export const UPSTREAM_FAULTS: ReadonlyArray<readonly [string, SimulatorFault, nu
   ['504 upstream_timeout on a hang', { kind: 'hang' }, 504, { error: 'upstream_timeout' }],
 ];
 
-/** The 40101 fault, which the client answers by re-signing once (contract §4.1). */
+/** The 40101 fault, which the client answers by re-signing once (docs/api-contract.md § Upstream outcomes and caching). */
 export const NO_PERMISSION: SimulatorFault = { kind: 'error_code', code: 40101, msg: 'no permission' };
 
-/** The 2026 answer for retired paths (contract §3.2 `deprecated`). */
+/** The 2026 answer for retired paths (docs/api-contract.md § Errors `deprecated`). */
 export const DEPRECATED = { error: 'upstream_unavailable', detail: 'deprecated' };
 
 /**
@@ -235,7 +235,7 @@ function lateBound<T extends object>(what: string, keys: Record<keyof T, true>, 
 }
 
 /**
- * The `5xx from the upstream` describe every route owes (contract §3.2, §4.1): each simulator fault
+ * The `5xx from the upstream` describe every route owes (docs/api-contract.md § Errors, § Upstream outcomes and caching): each simulator fault
  * mapped to its status, 40101 re-signed once then 502, and — for the trend paths the upstream
  * retired — 503 deprecated in the 2026 mode. `more` declares the route's own causes in the same block.
  */
@@ -274,7 +274,7 @@ export function describeUpstreamFailures(opts: {
   });
 }
 
-/** The `data` of a 40101 that persisted after the re-sign (contract §3.2). */
+/** The `data` of a 40101 that persisted after the re-sign (docs/api-contract.md § Errors). */
 export const NO_PERMISSION_DATA = { error: 'upstream_bad_response', detail: 'no_permission' };
 
 /** One `it` per UPSTREAM_FAULTS row, named by the row (plus `suffix`), faulting `upstream` only. */
@@ -354,7 +354,7 @@ export function itEndsOnTheLastWindow(paging: ListPaging, last: { page: number; 
   });
 }
 
-/** A window past the end is an empty list, still charged: the request was valid (contract §3.2). */
+/** A window past the end is an empty list, still charged: the request was valid (docs/api-contract.md § Envelope). */
 export function itAnswersEmptyPastTheEnd(paging: ListPaging, past: { page: number; limit: number }): void {
   it(`answers an empty, charged list past the end: page ${past.page} of ${past.limit}`, async () => {
     const reply = await paging.call(`?page=${past.page}&limit=${past.limit}`);
@@ -365,7 +365,7 @@ export function itAnswersEmptyPastTheEnd(paging: ListPaging, past: { page: numbe
   });
 }
 
-/** Top Ads paths live on in the 2026 mode, when the trend paths are retired (contract §3.2 `deprecated`). */
+/** Top Ads paths live on in the 2026 mode, when the trend paths are retired (docs/api-contract.md § Errors `deprecated`). */
 export function itKeepsWorkingIn2026(t: TestApp, request: () => Promise<Reply>, also?: (reply: Reply) => void): void {
   it('keeps working in the 2026 mode, when the trend paths are retired', async () => {
     t.simulator.setMode('deprecated-2026');

@@ -9,7 +9,7 @@ function failTimes(breaker: CircuitBreaker, key: string, n: number): void {
   }
 }
 
-describe('CircuitBreaker (contract §4.1)', () => {
+describe('CircuitBreaker (docs/api-contract.md § Upstream outcomes and caching)', () => {
   it('stays closed after 4 consecutive failures', () => {
     const breaker = new CircuitBreaker({ clock: new ManualClock() });
     failTimes(breaker, 'k', 4);

@@ -212,7 +212,7 @@ describe('fault classification', () => {
   });
 });
 
-describe('headers (upstream spec §3.1)', () => {
+describe('headers (docs/upstreams.md § Transport and signing)', () => {
   let seen: IncomingHttpHeaders[] = [];
   let capture: ReturnType<typeof createServer>;
   let captureUrl: string;
@@ -300,7 +300,7 @@ describe('big-int ids', () => {
   });
 });
 
-describe('windowing over the simulator (contract §4.1)', () => {
+describe('windowing over the simulator (docs/api-contract.md § Pagination)', () => {
   it('serves page 2 limit 25 from one upstream page of 50', async () => {
     const s = source();
     const e = endpoint(HASHTAGS);
@@ -579,7 +579,7 @@ describe('raw byte cases (local server)', () => {
   });
 });
 
-describe('canonical params → upstream query (upstream spec §5)', () => {
+describe('canonical params → upstream query (docs/upstreams.md § Operations)', () => {
   const queries: Array<{ path: string; query: Record<string, string> }> = [];
   let server: ReturnType<typeof createServer>;
   let baseUrl: string;

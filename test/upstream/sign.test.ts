@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { userSign } from '../../src/upstream/creative-center/sign.js';
 
-describe('userSign (upstream spec §3.2)', () => {
+describe('userSign (docs/upstreams.md § Transport and signing)', () => {
   it.each([
     ['00000000-0000-0000-0000-000000000000', '1700000000', 'de1390578b22f902'],
     ['123e4567-e89b-42d3-a456-426614174000', '1754179200', '50f1c77ef794b398'],

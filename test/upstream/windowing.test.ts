@@ -19,7 +19,7 @@ function upstream(total: number, pageSize: number) {
   return { fetchPage, calls, maxInFlight: () => maxInFlight };
 }
 
-describe('planWindow (contract §4.1)', () => {
+describe('planWindow (docs/api-contract.md § Pagination)', () => {
   it.each([
     // page, limit, U → first, last
     [1, 20, 50, 1, 1],

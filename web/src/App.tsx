@@ -7,7 +7,7 @@ import { Playground } from './pages/Playground.js';
 const Docs = lazy(() => import('./pages/Docs.js').then((m) => ({ default: m.Docs })));
 const Console = lazy(() => import('./pages/Console.js').then((m) => ({ default: m.Console })));
 
-/** Whether the server runs on simulated data (DESIGN §5: demo data is never passed off as live). */
+/** Whether the server runs on simulated data (docs/architecture.md § Sources and honest modes: demo data is never passed off as live). */
 function useDemoMode(): boolean {
   const [demo, setDemo] = useState(false);
   useEffect(() => {

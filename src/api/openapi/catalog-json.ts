@@ -5,7 +5,7 @@ import { sampleResponse, type OpenApiOptions } from './document.js';
 import { toJsonSchema, type JsonSchema } from './json-schema.js';
 import { catalogParams, type CatalogParamJson } from './params.js';
 
-/** One field of a response, flattened for the Playground (contract §8 item 12). */
+/** One field of a response, flattened for the Playground (docs/api-contract.md § Playground). */
 export interface CatalogFieldJson {
   /** Dotted path from the body's root; array items as `[]`, map values as `*`: `data.data.list[].country_info.id`. */
   path: string;
@@ -55,7 +55,7 @@ export interface CatalogJson {
   groups: EndpointGroup[];
   plans: unknown;
   endpoints: CatalogEndpointJson[];
-  /** The public API's failure statuses with their codes, from the one error catalog (contract §3.2). */
+  /** The public API's failure statuses with their codes, from the one error catalog (docs/api-contract.md § Errors). */
   errors: CatalogErrorJson[];
 }
 
@@ -125,7 +125,7 @@ function walk(s: JsonSchema, path: string, required: boolean, out: CatalogFieldJ
   }
 }
 
-/** Every field of a JSON Schema, parents before children, in property order (contract §8 item 12). */
+/** Every field of a JSON Schema, parents before children, in property order (docs/api-contract.md § Playground). */
 export function flattenFields(schema: JsonSchema): CatalogFieldJson[] {
   const out: CatalogFieldJson[] = [];
   walk(schema, '', true, out);
@@ -158,7 +158,7 @@ export function catalogEndpoint(e: AnyEndpoint, creditCost: number): CatalogEndp
 }
 
 /**
- * The catalog as the web app's Playground and Docs read it (DESIGN §1: the web app keeps no param
+ * The catalog as the web app's Playground and Docs read it (docs/architecture.md § The catalog drives everything: the web app keeps no param
  * list of its own). Served at `/api/v1/catalog.json`.
  */
 export function buildCatalogJson(opts: Omit<OpenApiOptions, 'serverUrl'> & { serverUrl?: string }): CatalogJson {

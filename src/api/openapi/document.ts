@@ -76,9 +76,9 @@ function operation(e: AnyEndpoint, cost: number): Record<string, unknown> {
 }
 
 /**
- * The OpenAPI 3.1 document served at `/api/v1/openapi.json`, generated from the catalog (contract §9):
- * one GET operation per endpoint, its 200 schema under its contract §4 name, every §3.2 error status
- * with its envelope and the §3.4 headers.
+ * The OpenAPI 3.1 document served at `/api/v1/openapi.json`, generated from the catalog (docs/api-contract.md § Docs and OpenAPI):
+ * one GET operation per endpoint, its 200 schema under its name (docs/api-contract.md § Endpoints), every error status with its
+ * envelope (§ Errors) and the response headers (§ Headers).
  */
 export function buildOpenApiDocument(opts: OpenApiOptions): OpenApiDocument {
   const named = new Map<string, z.ZodType>(Object.entries(sharedSchemas));

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { AnyEndpoint } from '../../catalog/index.js';
 import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../http/index.js';
 
-/** The outer envelope of a 2xx (contract §3.1); the catalog's schema describes its `data`. */
+/** The outer envelope of a 2xx (docs/api-contract.md § Envelope); the catalog's schema describes its `data`. */
 export function successEnvelope(endpoint: AnyEndpoint): z.ZodType {
   return z.object({ code: z.literal(200), msg: z.literal('OK'), data: endpoint.responseSchema });
 }
 
-/** Crawlora's 402/429 body (contract §3.3): every field always present, account fields null per IP. */
+/** Crawlora's 402/429 body (docs/api-contract.md § Billing rejections): every field always present, account fields null per IP. */
 export const BillingRejection = z.object({
   reason: z.enum(['insufficient_credits', 'daily_credit_limit', 'rate_limited']),
   reset_scope: z.enum(['monthly', 'daily', 'minute']),
@@ -35,7 +35,7 @@ function envelope(status: number, data: z.ZodType) {
   return z.object({ code: z.literal(status), msg: z.literal(STATUS_MESSAGES[status] ?? ''), data });
 }
 
-/** One error status of the public API: its envelope schema and when it happens (contract §3.2). */
+/** One error status of the public API: its envelope schema and when it happens (docs/api-contract.md § Errors). */
 export interface ErrorResponse {
   status: number;
   name: string;

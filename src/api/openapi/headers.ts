@@ -1,4 +1,4 @@
-/** Response headers of contract §3.4 as OpenAPI Header Objects, by name. */
+/** Response headers of docs/api-contract.md § Headers as OpenAPI Header Objects, by name. */
 export const HEADERS: Readonly<Record<string, { description: string; schema: Record<string, unknown> }>> = {
   'X-Request-Id': {
     description: 'Server-made request id, `req_` + ULID; client values are ignored.',
@@ -28,7 +28,7 @@ export type HeaderName = keyof typeof HEADERS;
 const BASE = ['X-Request-Id', 'Cache-Control'];
 const RATE = ['RateLimit-Policy', 'RateLimit', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
 
-/** Which headers each status carries (contract §3.4; rate-limit headers once the account is known). */
+/** Which headers each status carries (docs/api-contract.md § Headers; rate-limit headers once the account is known). */
 export const HEADERS_BY_STATUS: Readonly<Record<number, readonly string[]>> = {
   200: [...BASE, ...RATE, 'X-Credits-Charged', 'X-Credits-Remaining', 'X-Cache', 'Age', 'X-Upstream-Source', 'Idempotent-Replayed'],
   400: BASE,

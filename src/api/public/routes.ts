@@ -5,7 +5,7 @@ import type { Services } from '../../services.js';
 import { API_PREFIX } from '../v1/routes.js';
 
 /**
- * `GET /api/v1/openapi.json` and `/api/v1/catalog.json` (contract §9): public, unmetered, generated
+ * `GET /api/v1/openapi.json` and `/api/v1/catalog.json` (docs/api-contract.md § Docs and OpenAPI): public, unmetered, generated
  * from the catalog and the active plans. Serialized once per origin, since `servers` names it.
  */
 export function registerPublicDocuments(app: FastifyInstance, services: Services): void {

@@ -8,7 +8,7 @@ import { attributedCaller, beginIdempotency, identifyCaller, limitRate, readPara
 
 export const API_PREFIX = '/api/v1';
 
-/** What the record stage writes about a routed request (contract §5.5), filled in as stages pass. */
+/** What the record stage writes about a routed request (docs/api-contract.md § Usage records), filled in as stages pass. */
 export interface Metering {
   operationId: string;
   canonical: string | null;
@@ -44,7 +44,7 @@ async function replay(services: Services, reply: FastifyReply, caller: Identifie
 }
 
 /**
- * One metered request, top to bottom (DESIGN §2): params → identify → rate limit → idempotency →
+ * One metered request, top to bottom (docs/architecture.md § A request's path): params → identify → rate limit → idempotency →
  * reserve → fetch → settle → reply; the record stage runs when the response has gone out.
  */
 function meteredHandler(services: Services, endpoint: AnyEndpoint) {
@@ -118,7 +118,7 @@ function methodNotAllowed(endpoint: AnyEndpoint) {
   };
 }
 
-/** The record stage (contract §5.5): one usage record per routed request, written in batches. */
+/** The record stage (docs/api-contract.md § Usage records): one usage record per routed request, written in batches. */
 function recordUsage(services: Services) {
   return function record(request: FastifyRequest, reply: FastifyReply, done: () => void) {
     const meter = request.metering;

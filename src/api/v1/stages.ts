@@ -8,7 +8,7 @@ import { ApiError } from '../../http/index.js';
 import type { Services } from '../../services.js';
 
 /**
- * The stages of a metered request (DESIGN §2), one function each, in the order the handler calls
+ * The stages of a metered request (docs/architecture.md § A request's path), one function each, in the order the handler calls
  * them. Each either returns what the next stage needs or throws the ApiError its status names.
  */
 
@@ -32,7 +32,7 @@ export function presentedKey(request: FastifyRequest): { key?: string; conflict:
 
 /**
  * The caller behind a request refused before the credentials step (a 400), for its usage record
- * only: the status order of contract §2 is unchanged, but people see their own bad requests.
+ * only: the status order of docs/api-contract.md § Credentials and request order is unchanged, but people see their own bad requests.
  */
 export async function attributedCaller(services: Services, request: FastifyRequest): Promise<IdentifiedKey | null> {
   const { key, conflict } = presentedKey(request);
@@ -41,7 +41,7 @@ export async function attributedCaller(services: Services, request: FastifyReque
   return result.ok ? result.key : null;
 }
 
-/** Rate-limit headers of contract §3.4 (IETF draft plus the X- trio). */
+/** Rate-limit headers of docs/api-contract.md § Headers (IETF draft plus the X- trio). */
 export function setRateHeaders(reply: FastifyReply, d: RateDecision): void {
   reply.header('RateLimit-Policy', `"minute";q=${d.limit};w=60`);
   reply.header('RateLimit', `"minute";r=${d.remaining};t=${d.resetSeconds}`);
@@ -50,7 +50,7 @@ export function setRateHeaders(reply: FastifyReply, d: RateDecision): void {
   reply.header('X-RateLimit-Reset', String(d.resetSeconds));
 }
 
-/** Requests without a valid key are limited per IP (contract §5.3), so guessing keys is slow. */
+/** Requests without a valid key are limited per IP (docs/api-contract.md § Rate limits), so guessing keys is slow. */
 export const ANONYMOUS_RATE_PER_MINUTE = 60;
 
 /** identify: API key → hash → key record (401), suspended account (403). */
@@ -97,7 +97,7 @@ function rateLimited(
 }
 
 /**
- * Idempotency (contract §5.4), between the rate limit and the reservation: a replay is answered from
+ * Idempotency (docs/api-contract.md § Idempotency), between the rate limit and the reservation: a replay is answered from
  * the first 2xx without a charge; the same key with another request is a 400. Null without the header.
  */
 export async function beginIdempotency(
@@ -134,7 +134,7 @@ export async function reserveCredits(services: Services, request: FastifyRequest
   throw new ApiError(result.reason, { data, headers: { 'Retry-After': String(data.retry_after_seconds) } });
 }
 
-/** Turns an upstream failure into its outer status (contract §3.2); the adapter id goes along. */
+/** Turns an upstream failure into its outer status (docs/api-contract.md § Errors); the adapter id goes along. */
 export function upstreamError(failure: UpstreamFailure, sourceId: string): ApiError {
   const headers: Record<string, string> = { 'X-Upstream-Source': sourceId };
   // The failure's own words (which field missed the schema, which code came back) go to the log only.

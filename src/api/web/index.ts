@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 /** Where `vite build` puts the web app: `<repo>/web/dist`, from `src/api/web` and `dist/api/web` alike. */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
-/** Client-side routes answered with index.html, so deep links load directly (contract §8, §9). */
+/** Client-side routes answered with index.html, so deep links load directly (docs/api-contract.md § Playground, § Docs and OpenAPI). */
 const SPA_PREFIXES = ['/playground', '/docs', '/console'];
 
 const NOT_BUILT =

@@ -3,7 +3,7 @@ import { defineEndpoint } from '../define.js';
 import { countryCode, digitIds, intEnum, paging, stringEnum, text } from '../params.js';
 import { Pagination, upstreamEnvelope } from '../schemas.js';
 
-/** One ad-script keyword and its performance (upstream spec §6.7). */
+/** One ad-script keyword and its performance (docs/upstreams.md § Item shapes). */
 export const KeywordItem = z.object({
   keyword: z.string(),
   post: z.number().int(),
@@ -23,7 +23,7 @@ export const KeywordItem = z.object({
   video_list: z.array(z.string()).max(5),
 });
 
-/** Endpoint 15: ad-script keywords ranked by performance (new in Trendlens, contract §4.4). */
+/** Endpoint 15: ad-script keywords ranked by performance (new in Trendlens, docs/api-contract.md § Keywords). */
 export const keywordInsights = defineEndpoint({
   path: '/tiktok/keyword-insights',
   group: 'Keywords',

@@ -3,7 +3,7 @@ import { defineEndpoint } from '../define.js';
 import { digitId, intEnum, stringEnum } from '../params.js';
 import { upstreamEnvelope } from '../schemas.js';
 
-/** Keyframe metrics, their UI labels and the percentile metric each maps to (contract §4.3, decided there). */
+/** Keyframe metrics, their UI labels and the percentile metric each maps to (docs/api-contract.md § Top Ads, decided there). */
 export const ANALYSIS_METRICS = {
   retain_ctr: { label: 'CTR', percentileMetric: 'ctr_percentile' },
   retain_cvr: { label: 'CVR', percentileMetric: 'time_attr_conversion_rate_percentile' },
@@ -14,7 +14,7 @@ export const ANALYSIS_METRICS = {
 
 const METRIC_IDS = ['retain_ctr', 'retain_cvr', 'click_cnt', 'convert_cnt', 'play_retain_cnt'] as const;
 
-/** Endpoint 10: a Top Ads creative's second-by-second analysis and its percentile (Crawlora, contract §4.3). */
+/** Endpoint 10: a Top Ads creative's second-by-second analysis and its percentile (Crawlora, docs/api-contract.md § Top Ads). */
 export const topAdsAnalysis = defineEndpoint({
   path: '/tiktok/top-ads/analysis',
   group: 'Top Ads',

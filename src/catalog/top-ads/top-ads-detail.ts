@@ -3,7 +3,7 @@ import { digitId } from '../params.js';
 import { MaterialDetail, upstreamEnvelope } from '../schemas.js';
 import { SAMPLE_MATERIAL } from './top-ads-list.js';
 
-/** Endpoint 9: one Top Ads creative's detail (Crawlora, contract §4.3). */
+/** Endpoint 9: one Top Ads creative's detail (Crawlora, docs/api-contract.md § Top Ads). */
 export const topAdsDetail = defineEndpoint({
   path: '/tiktok/top-ads/detail',
   group: 'Top Ads',

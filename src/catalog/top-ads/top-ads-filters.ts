@@ -15,7 +15,7 @@ function items(group: string, options: ReadonlyArray<readonly [string | number, 
 }
 
 /**
- * Filter lists the upstream does not serve; the catalog owns them (contract §4.3, decided there).
+ * Filter lists the upstream does not serve; the catalog owns them (docs/api-contract.md § Top Ads, decided there).
  * The adapter merges them with the upstream's `industry`, `country`, `ad_language`, `objective` and
  * `pattern_label`.
  */
@@ -28,7 +28,7 @@ export const TOP_ADS_STATIC_FILTERS: Readonly<Record<'order_by' | 'duration' | '
   analysis_metric: Object.entries(ANALYSIS_METRICS).map(([id, m]) => item('analysis_metric', id, m.label)),
 };
 
-/** Endpoint 11: every Top Ads filter list (Crawlora, contract §4.3). */
+/** Endpoint 11: every Top Ads filter list (Crawlora, docs/api-contract.md § Top Ads). */
 export const topAdsFilters = defineEndpoint({
   path: '/tiktok/top-ads/filters',
   group: 'Top Ads',

@@ -28,7 +28,7 @@ export const SAMPLE_MATERIAL: z.input<typeof Material> = {
   },
 };
 
-/** Endpoint 8: Top Ads, the upstream's high-performing auction ads (Crawlora, contract §4.3). */
+/** Endpoint 8: Top Ads, the upstream's high-performing auction ads (Crawlora, docs/api-contract.md § Top Ads). */
 export const topAdsList = defineEndpoint({
   path: '/tiktok/top-ads/list',
   group: 'Top Ads',

@@ -1,5 +1,5 @@
 /**
- * The Top Ads option sets Trendlens owns (contract §4.3 items 8 and 11): each value with the label
+ * The Top Ads option sets Trendlens owns (docs/api-contract.md § Top Ads: list and filters): each value with the label
  * people see. top-ads/list validates its params against them and top-ads/filters serves them, so the
  * two can never disagree.
  */

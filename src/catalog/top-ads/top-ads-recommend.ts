@@ -4,7 +4,7 @@ import { digitId, paging } from '../params.js';
 import { Material, upstreamEnvelope } from '../schemas.js';
 import { SAMPLE_MATERIAL } from './top-ads-list.js';
 
-/** Endpoint 12: ads related to one Top Ads creative (Crawlora, contract §4.3). */
+/** Endpoint 12: ads related to one Top Ads creative (Crawlora, docs/api-contract.md § Top Ads). */
 export const topAdsRecommend = defineEndpoint({
   path: '/tiktok/top-ads/recommend',
   group: 'Top Ads',

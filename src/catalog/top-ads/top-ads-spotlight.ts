@@ -4,7 +4,7 @@ import { paging } from '../params.js';
 import { Material, TopAdsPagination, upstreamEnvelope } from '../schemas.js';
 import { SAMPLE_MATERIAL } from './top-ads-list.js';
 
-/** Endpoint 13: Top Ads Spotlight, hand-picked by TikTok (Crawlora, contract §4.3). */
+/** Endpoint 13: Top Ads Spotlight, hand-picked by TikTok (Crawlora, docs/api-contract.md § Top Ads). */
 export const topAdsSpotlight = defineEndpoint({
   path: '/tiktok/top-ads/spotlight',
   group: 'Top Ads',

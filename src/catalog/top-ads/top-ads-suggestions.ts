@@ -3,7 +3,7 @@ import { defineEndpoint } from '../define.js';
 import { clampedInt, intEnum } from '../params.js';
 import { upstreamEnvelope } from '../schemas.js';
 
-/** Endpoint 14: Top Ads search suggestions (Crawlora, contract §4.3). */
+/** Endpoint 14: Top Ads search suggestions (Crawlora, docs/api-contract.md § Top Ads). */
 export const topAdsSuggestions = defineEndpoint({
   path: '/tiktok/top-ads/suggestions',
   group: 'Top Ads',

@@ -5,7 +5,7 @@ import { TREND_COUNTRIES, TREND_INDUSTRIES } from '../industries.js';
 
 const MetaItem = z.object({ id: z.string(), value: z.string() });
 
-/** Endpoint 7: countries and industries of the trend pages; single-wrapped as in Crawlora (contract §3.1). */
+/** Endpoint 7: countries and industries of the trend pages; single-wrapped as in Crawlora (docs/api-contract.md § Envelope). */
 export const popularTrendCountryIndustryMeta = defineEndpoint({
   path: '/tiktok/popular-trend/country-industry-meta',
   group: 'Trends',

@@ -3,7 +3,7 @@ import { defineEndpoint } from '../define.js';
 import { countryCode, ignored, intEnum, paging, stringEnum } from '../params.js';
 import { Pagination, upstreamEnvelope } from '../schemas.js';
 
-/** One creator on the upstream's creator chart, with three recent videos (upstream spec §6.4). */
+/** One creator on the upstream's creator chart, with three recent videos (docs/upstreams.md § Item shapes). */
 export const CreatorItem = z.object({
   tcm_id: z.string(),
   user_id: z.string(),
@@ -27,7 +27,7 @@ export const CreatorItem = z.object({
   ),
 });
 
-/** Endpoint 5: popular creators (Crawlora's withdrawn endpoint, contract §4.2). */
+/** Endpoint 5: popular creators (Crawlora's withdrawn endpoint, docs/api-contract.md § Trends). */
 export const popularTrendCreator = defineEndpoint({
   path: '/tiktok/popular-trend/creator',
   group: 'Trends',

@@ -4,7 +4,7 @@ import { countryCode, intEnum, text } from '../params.js';
 import { AudienceFields, Longevity, RelatedItem, upstreamEnvelope } from '../schemas.js';
 import { HashtagItem } from './popular-trend-hashtag.js';
 
-/** A hashtag's detail: the list item without rank fields, plus lifetime totals and audience (contract §4.2). */
+/** A hashtag's detail: the list item without rank fields, plus lifetime totals and audience (docs/api-contract.md § Trends). */
 export const HashtagDetailInfo = HashtagItem.omit({ rank: true, rank_diff: true, rank_diff_type: true }).extend({
   description: z.string().optional(),
   video_url: z.string(),
@@ -16,7 +16,7 @@ export const HashtagDetailInfo = HashtagItem.omit({ rank: true, rank_diff: true,
   related_items: z.array(RelatedItem),
 });
 
-/** Endpoint 2: one hashtag's detail page (new in Trendlens, contract §4.2). */
+/** Endpoint 2: one hashtag's detail page (new in Trendlens, docs/api-contract.md § Trends). */
 export const popularTrendHashtagDetail = defineEndpoint({
   path: '/tiktok/popular-trend/hashtag/detail',
   group: 'Trends',
@@ -30,7 +30,7 @@ export const popularTrendHashtagDetail = defineEndpoint({
       ...text({
         required: true,
         maxLength: 100,
-        // Contract §4.2: leading `#` stripped and lower-cased (decided here) so `#Prom` and `prom` share a cache entry.
+        // docs/api-contract.md § Trends: leading `#` stripped and lower-cased so `#Prom` and `prom` share a cache entry.
         normalise: (s) => s.replace(/^#/, '').toLowerCase(),
         pattern: /^[\p{L}\p{N}_]{1,100}$/u,
         patternMessage: 'must be 1 to 100 letters, digits or underscores',

@@ -16,7 +16,7 @@ export const HashtagItem = z.object({
   ...RankFields,
 });
 
-/** Endpoint 1, the flagship: the upstream's top-100 hashtag chart (contract §4.2). */
+/** Endpoint 1, the flagship: the upstream's top-100 hashtag chart (docs/api-contract.md § Trends). */
 export const popularTrendHashtag = defineEndpoint({
   path: '/tiktok/popular-trend/hashtag',
   group: 'Trends',

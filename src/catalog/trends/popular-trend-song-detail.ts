@@ -11,7 +11,7 @@ export const SoundDetail = SoundItem.extend({
   longevity: Longevity,
 });
 
-/** Endpoint 4: one song's detail page (new in Trendlens, contract §4.2). */
+/** Endpoint 4: one song's detail page (new in Trendlens, docs/api-contract.md § Trends). */
 export const popularTrendSongDetail = defineEndpoint({
   path: '/tiktok/popular-trend/song/detail',
   group: 'Trends',

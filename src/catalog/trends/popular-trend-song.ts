@@ -3,7 +3,7 @@ import { defineEndpoint } from '../define.js';
 import { bool, countryCode, intEnum, paging, stringEnum } from '../params.js';
 import { Pagination, RankFields, RelatedItem, TrendPoint, upstreamEnvelope } from '../schemas.js';
 
-/** One song on the upstream's sound chart (contract §4.2, upstream spec §6.3). */
+/** One song on the upstream's sound chart (docs/api-contract.md § Trends, docs/upstreams.md § Item shapes). */
 export const SoundItem = z.object({
   clip_id: z.string(),
   song_id: z.string(),
@@ -54,7 +54,7 @@ export const SAMPLE_SOUND = {
   related_items: [{ item_id: '7562659435622010021', cover_uri: 'tos-maliva-p-0068/oQAbCdEfGh' }],
 } satisfies z.input<typeof SoundItem>;
 
-/** Endpoint 3: the upstream's popular and breakout song charts (new in Trendlens, contract §4.2). */
+/** Endpoint 3: the upstream's popular and breakout song charts (new in Trendlens, docs/api-contract.md § Trends). */
 export const popularTrendSong = defineEndpoint({
   path: '/tiktok/popular-trend/song',
   group: 'Trends',

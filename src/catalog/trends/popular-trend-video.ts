@@ -3,7 +3,7 @@ import { defineEndpoint } from '../define.js';
 import { countryCode, intEnum, paging, stringEnum } from '../params.js';
 import { upstreamEnvelope } from '../schemas.js';
 
-/** One trending video (upstream spec §6.5); `region` is the country's name. */
+/** One trending video (docs/upstreams.md § Item shapes); `region` is the country's name. */
 export const VideoItem = z.object({
   id: z.string(),
   item_id: z.string(),
@@ -16,7 +16,7 @@ export const VideoItem = z.object({
   region: z.string(),
 });
 
-/** Trending videos keep the upstream's own pagination spelling (contract §4.2). */
+/** Trending videos keep the upstream's own pagination spelling (docs/api-contract.md § Trends). */
 export const VideoPagination = z.object({
   page: z.number().int(),
   limit: z.number().int(),
@@ -24,7 +24,7 @@ export const VideoPagination = z.object({
   has_more: z.boolean(),
 });
 
-/** Endpoint 6: trending videos (withdrawn by Crawlora, served by Trendlens; contract §4.2). */
+/** Endpoint 6: trending videos (withdrawn by Crawlora, served by Trendlens; docs/api-contract.md § Trends). */
 export const popularTrendVideo = defineEndpoint({
   path: '/tiktok/popular-trend/video',
   group: 'Trends',

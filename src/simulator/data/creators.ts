@@ -5,11 +5,11 @@ import { oneOf, paging, str } from '../query.js';
 import { rng } from '../random.js';
 import { CREATOR_STYLES, FIRST_NAMES } from '../vocab.js';
 
-/** Creators chart (`popular_trend/creator/list`, upstream spec §5.1, §6.4), total 459. */
+/** Creators chart (`popular_trend/creator/list`, docs/upstreams.md § Operations, § Item shapes), total 459. */
 
 const PAGE_MAX = 50;
 const TOTAL = 459;
-/** Creator and audience countries (upstream spec §8). */
+/** Creator and audience countries (docs/upstreams.md § Filter lists). */
 const CREATOR_COUNTRIES = new Set('AU BR CA EG FR DE ID IL IT JP MY PH RU SA SG KR ES TW TH TR AE GB US VN'.split(' '));
 const charts = new ChartCache<Array<ReturnType<typeof creator>>>();
 const NICKS = FIRST_NAMES.flatMap((f) => CREATOR_STYLES.map((s) => `${f} ${s}`));
@@ -55,7 +55,7 @@ export function creatorList(q: URLSearchParams, nowMs: number): Answer {
   const uncovered = [country, audienceCountry].some((c) => c !== undefined && !CREATOR_COUNTRIES.has(c));
   let items: Array<ReturnType<typeof creator>> = [];
   if (!uncovered) {
-    // audience_count is accepted and ignored, as upstream appears to (upstream spec §5.1).
+    // audience_count is accepted and ignored, as upstream appears to (docs/upstreams.md § Operations).
     const key = `creator-chart|${country ?? ''}|${audienceCountry ?? ''}`;
     items = charts
       .get(`${key}|${dayStart(nowMs)}`, () => rng(key, 'order').shuffle(NICKS).slice(0, TOTAL).map((nick) => creator(nick, key, country, nowMs)))

@@ -6,7 +6,7 @@ import { intParam, oneOf, paging, str } from '../query.js';
 import { rng } from '../random.js';
 import { ALL_HASHTAGS, CREATOR_STYLES, FIRST_NAMES, GEONAMES, GENERAL_HASHTAGS, INDUSTRY_HASHTAGS, INTERESTS } from '../vocab.js';
 
-/** The hashtag chart (`popular_trend/hashtag/list`, upstream spec §5.1, §6.1) and detail (§6.2). */
+/** The hashtag chart (`popular_trend/hashtag/list`, docs/upstreams.md § Operations, § Item shapes) and detail. */
 
 const CHART_SIZE = 100;
 const PAGE_MAX = 50;

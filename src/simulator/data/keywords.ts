@@ -4,7 +4,7 @@ import { csv, intParam, oneOf, paging, str } from '../query.js';
 import { rng } from '../random.js';
 import { KEYWORDS } from '../vocab.js';
 
-/** Keyword insights (`script/keyword/list`, upstream spec §5.3, §6.7), total 500. */
+/** Keyword insights (`script/keyword/list`, docs/upstreams.md § Operations, § Item shapes), total 500. */
 
 const PAGE_MAX = 50;
 const ORDER_BY = ['post', 'post_change', 'ctr', 'cvr', 'cpa', 'cost', 'impression', 'play_six_rate', 'like', 'share', 'comment'] as const;

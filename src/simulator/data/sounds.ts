@@ -6,7 +6,7 @@ import { boolParam, intParam, oneOf, paging, str } from '../query.js';
 import { rng } from '../random.js';
 import { ARTISTS, GEONAMES, INTERESTS, SONG_TITLES } from '../vocab.js';
 
-/** Songs chart (`popular_trend/sound/rank_list`) and detail (upstream spec §5.1, §6.3). */
+/** Songs chart (`popular_trend/sound/rank_list`) and detail (docs/upstreams.md § Operations, § Item shapes). */
 
 const PAGE_MAX = 20;
 const COVERED = new Set(TREND_COUNTRIES);
@@ -104,7 +104,7 @@ export function soundList(q: URLSearchParams, nowMs: number): Answer {
 /**
  * `popular_trend/sound/detail`. An unknown clip answers code 0 with an empty `sound`, mirroring the
  * hashtag detail's empty `info` (simulator choice: upstream's answer for unknown clips was not captured).
- * `liked` is null for anonymous callers and false with a session cookie (upstream spec §11.15).
+ * `liked` is null for anonymous callers and false with a session cookie (docs/upstreams.md § Simulator).
  */
 export function soundDetail(q: URLSearchParams, nowMs: number, loggedIn: boolean): Answer {
   const song = BY_CLIP.get(str(q, 'clip_id') ?? '');

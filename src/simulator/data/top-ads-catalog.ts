@@ -1,7 +1,7 @@
 import { countryName } from '../../catalog/countries.js';
 import { TREND_COUNTRIES, TREND_INDUSTRIES } from '../../catalog/industries.js';
 
-/** The Top Ads option sets (upstream spec §5.2, §8), served by `top_ads/v2/filters` and used by the ads. */
+/** The Top Ads option sets (docs/upstreams.md § Operations, § Filter lists), served by `top_ads/v2/filters` and used by the ads. */
 
 export interface AdsIndustry {
   id: string;
@@ -41,7 +41,7 @@ export const OBJECTIVES: ReadonlyArray<{ id: number; value: string; label: strin
   { id: 15, value: 'Product sales', label: 'campaign_objective_product_sales' },
 ];
 
-/** The trend countries plus the extra Top Ads regions (upstream spec §8); index fits two digits. */
+/** The trend countries plus the extra Top Ads regions (docs/upstreams.md § Filter lists); index fits two digits. */
 export const ADS_COUNTRIES: readonly string[] = [
   ...TREND_COUNTRIES,
   ...'DZ AZ BO CR CY DO EC GT KE PA PY PR RS SI LK UY RU'.split(' '),
@@ -58,7 +58,7 @@ export const PATTERN_LABELS: ReadonlyArray<{ id: string; value: string }> = [
   ['6', 'Talking head'], ['7', 'Unboxing'], ['8', 'Before and after'], ['9', 'Tutorial'], ['10', 'Green screen'],
 ].map(([id, value]) => ({ id: id!, value: value! }));
 
-/** Spotlight (education/top_ads/list) industries (upstream spec §8). */
+/** Spotlight (education/top_ads/list) industries (docs/upstreams.md § Filter lists). */
 export const SPOTLIGHT_INDUSTRIES: readonly string[] = ['22000000000', '14000000000', '27000000000', '25000000000', '21000000000', '15000000000'];
 
 /** `top_ads/v2/filters` data: items `{id, value, label?, parent_id?}`. */

@@ -14,7 +14,7 @@ import {
   SPOTLIGHT_INDUSTRIES,
 } from './top-ads-catalog.js';
 
-/** Top Ads endpoints (upstream spec §5.2, §6.6). */
+/** Top Ads endpoints (docs/upstreams.md § Operations, § Item shapes). */
 
 const LIST_PAGE_MAX = 20;
 const LIST_TOTAL = 400;
@@ -79,7 +79,7 @@ function material(id: string, k: MaterialKey, nowMs: number) {
   };
 }
 
-/** The detail form adds interaction counts, countries, landing page and patterns (upstream spec §6.6). */
+/** The detail form adds interaction counts, countries, landing page and patterns (docs/upstreams.md § Item shapes). */
 function materialDetail(id: string, k: MaterialKey, nowMs: number) {
   const base = material(id, k, nowMs);
   const r = rng('material-detail', id);
@@ -155,7 +155,7 @@ function buildAdsChart(q: URLSearchParams, chartKey: string, orderBy: string) {
 /**
  * `top_ads/v2/list`: `data.materials`, `data.pagination{page,size,total_count,has_more}`, total 400.
  * Logged out (no `sessionid` cookie) only page 1 is served: later pages answer code 0 with an empty
- * list, `has_more` false and the true `total_count` (simulator choice for upstream spec §11.5), so a
+ * list, `has_more` false and the true `total_count` (simulator choice for docs/upstreams.md § Simulator), so a
  * client can tell "login needed" from "past the end".
  */
 export function adsList(q: URLSearchParams, nowMs: number, loggedIn: boolean): Answer {

@@ -6,11 +6,11 @@ import { intParam, oneOf, paging, str } from '../query.js';
 import { rng } from '../random.js';
 import { CREATOR_STYLES, FIRST_NAMES, VIDEO_TITLES, GENERAL_HASHTAGS } from '../vocab.js';
 
-/** Trending videos (`popular_trend/list`, upstream spec §5.1, §6.5), total_count 500. */
+/** Trending videos (`popular_trend/list`, docs/upstreams.md § Operations, § Item shapes), total_count 500. */
 
 const PAGE_MAX = 20;
 const TOTAL = 500;
-/** Trending-video countries (upstream spec §8). */
+/** Trending-video countries (docs/upstreams.md § Filter lists). */
 const VIDEO_COUNTRIES = 'AU BR CA EG FR DE ID IT JP MY MX PH PL RU SA SG KR ES SE TH TR AE GB US VN'.split(' ');
 const COVERED = new Set(VIDEO_COUNTRIES);
 const charts = new ChartCache<ReturnType<typeof buildVideos>>();

@@ -8,7 +8,7 @@ import { parseJsonKeepingIds } from './json.js';
 /** The least budget worth starting an upstream attempt with. */
 const MIN_ATTEMPT_MS = 20;
 
-/** The upstream's own envelope (upstream spec §4). */
+/** The upstream's own envelope (docs/upstreams.md § Envelope and pagination). */
 export interface UpstreamEnvelope {
   code: number;
   msg: string;
@@ -25,7 +25,7 @@ export interface CreativeCenterClientOptions {
   cookies?: readonly string[];
   webId?: string;
   userAgent?: string;
-  /** Per-call timeout (contract §4.1: 10 s). */
+  /** Per-call timeout (docs/api-contract.md § Upstream outcomes and caching: 10 s). */
   timeoutMs?: number;
   /** Extra attempts after a network error, timeout or 5xx (bounded; default 2). */
   retries?: number;
@@ -52,7 +52,7 @@ export function exponentialBackoff(attempt: number): number {
   return base / 2 + Math.random() * (base / 2);
 }
 
-/** Network errors that mean no connection was made (contract §3.2 `connect_failed`). */
+/** Network errors that mean no connection was made (docs/api-contract.md § Errors `connect_failed`). */
 const CONNECT_ERRORS = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
@@ -98,7 +98,7 @@ function isEnvelope(value: unknown): value is UpstreamEnvelope {
   return typeof v.code === 'number' && typeof v.msg === 'string' && (v.request_id === undefined || typeof v.request_id === 'string');
 }
 
-/** Classifies an HTTP answer by upstream spec §7, status and content type before any parsing (§10.2). */
+/** Classifies an HTTP answer by status and content type before any parsing (docs/upstreams.md § Upstream errors). */
 function judgeResponse(status: number, contentType: string, text: string | undefined): Verdict {
   if (status === 404) return { next: 'done', result: { ok: false, failure: { kind: 'unavailable', detail: 'deprecated' } } };
   if ((status >= 300 && status < 400) || status === 401 || status === 403) {
@@ -157,7 +157,7 @@ function judge(attempt: Attempt): Verdict {
 
 /**
  * The Creative Center radar API over HTTP: signed headers, keep-alive pool, per-call timeout, bounded
- * retries with backoff on network errors, timeouts and 5xx, one re-sign on 40101 (upstream spec §10).
+ * retries with backoff on network errors, timeouts and 5xx, one re-sign on 40101 (docs/upstreams.md § How the client behaves).
  */
 export class CreativeCenterClient {
   readonly headers: HeaderFactory;
@@ -203,7 +203,7 @@ export class CreativeCenterClient {
       const verdict = judge(await this.attempt(url, opts.referer, Math.min(this.timeoutMs, remaining), opts.signal));
       if (verdict.next === 'done') return verdict.result;
       if (verdict.next === 'resign') {
-        // A fresh client often loses its first signed call (upstream spec §3.4): re-sign once.
+        // A fresh client often loses its first signed call (docs/upstreams.md § Transport and signing): re-sign once.
         if (resigned) return { ok: false, failure: { kind: 'bad_response', detail: 'no_permission' } };
         resigned = true;
         continue;

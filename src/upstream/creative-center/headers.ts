@@ -5,13 +5,13 @@ import { userSign } from './sign.js';
 /** Where the Creative Center web app lives; every radar call names one of its pages as referer. */
 export const CREATIVE_CENTER_PAGE = 'https://ads.tiktok.com/business/creativecenter/';
 
-/** A current desktop Chrome, as the web app's own calls carry (upstream spec §3.1). */
+/** A current desktop Chrome, as the web app's own calls carry (docs/upstreams.md § Transport and signing). */
 export const DEFAULT_USER_AGENT =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/139.0.0.0 Safari/537.36';
 
 export interface HeaderFactoryOptions {
   clock: Clock;
-  /** Operator-supplied logged-in session cookies, used round-robin (upstream spec §3.1, §10.6). */
+  /** Operator-supplied logged-in session cookies, used round-robin (docs/upstreams.md § Transport and signing, § How the client behaves). */
   cookies?: readonly string[];
   webId?: string;
   userAgent?: string;
@@ -28,8 +28,8 @@ export function cookieValue(cookieHeader: string, name: string): string | undefi
 }
 
 /**
- * Builds the full §3.1 header set. One anonymous-user-id per instance (§3.2 step 1); a fresh timestamp
- * and user-sign per call (§10.1), so a re-sign after 40101 is simply the next call's headers.
+ * Builds the full header set (docs/upstreams.md § Transport and signing). One anonymous-user-id per
+ * instance; a fresh timestamp and user-sign per call (docs/upstreams.md § How the client behaves), so a re-sign after 40101 is simply the next call's headers.
  */
 export class HeaderFactory {
   readonly anonymousUserId: string = randomUUID();

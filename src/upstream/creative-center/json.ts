@@ -10,7 +10,7 @@ function unsafeInteger(token: string): boolean {
 }
 
 /**
- * JSON.parse that keeps large ids exact (upstream spec §4 big-int warning, contract §4.1 ids).
+ * JSON.parse that keeps large ids exact (docs/upstreams.md § Envelope and pagination, docs/api-contract.md § Upstream outcomes and caching).
  * One pass over the text, outside string literals: `item_id` always becomes a string; any integer
  * beyond 2^53 becomes a string when it is an id-shaped key's value or an array element (id lists
  * such as `video_list`), so no id loses digits; small numeric ids such as industry ids (11 digits)

@@ -13,11 +13,11 @@ export interface OperationContext {
   call(path: string, query: Query, referer: string): Promise<CallResult>;
 }
 
-/** How one catalog endpoint is served from the radar API (upstream spec §5, contract §4). */
+/** How one catalog endpoint is served from the radar API (docs/upstreams.md § Operations, docs/api-contract.md § Endpoints). */
 export interface Operation {
   /** Radar paths it calls, e.g. `popular_trend/hashtag/list`. */
   readonly paths: readonly string[];
-  /** Items per upstream page (U, contract §4.1) for windowed operations. */
+  /** Items per upstream page (U, docs/api-contract.md § Pagination) for windowed operations. */
   readonly pageSize?: number;
   run(ctx: OperationContext, params: Params): Promise<UpstreamResult>;
 }
@@ -40,7 +40,7 @@ function queryValue(value: unknown): string {
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
-/** Copies the named params that are present, under the same upstream name (contract §4.1 default). */
+/** Copies the named params that are present, under the same upstream name (the default of docs/api-contract.md § Endpoints). */
 export function pick(params: Params, names: readonly string[]): Query {
   const query: Query = {};
   for (const name of names) {
@@ -50,14 +50,14 @@ export function pick(params: Params, names: readonly string[]): Query {
   return query;
 }
 
-/** The inner envelope of a double-wrapped answer (contract §3.1), request id passed through or left out. */
+/** The inner envelope of a double-wrapped answer (docs/api-contract.md § Envelope), request id passed through or left out. */
 export function innerEnvelope(data: unknown, requestId: string | undefined, withRequestId: boolean): unknown {
   return withRequestId && requestId !== undefined
     ? { code: 0, msg: 'OK', request_id: requestId, data }
     : { code: 0, msg: 'OK', data };
 }
 
-/** Pagination spellings of our responses (contract §4.2–4.4), each describing the caller's window. */
+/** Pagination spellings of our responses (docs/api-contract.md § Pagination), each describing the caller's window. */
 export type PaginationStyle = 'size' | 'video' | 'top-ads';
 
 function pagination(style: PaginationStyle, page: number, size: number, total: number): Record<string, unknown> {
@@ -83,14 +83,14 @@ function readPage(envelope: UpstreamEnvelope, listKey: string): { items: unknown
   return { items, total };
 }
 
-/** A windowed list endpoint (contract §4.1): upstream pages of U items, sliced to the caller's window. */
+/** A windowed list endpoint (docs/api-contract.md § Pagination): upstream pages of U items, sliced to the caller's window. */
 export function pagedOperation(spec: {
   path: string;
   referer: string;
   pageSize: number;
   listKey: string;
   pagination: PaginationStyle;
-  /** False only for the flagship, whose inner envelope carries no request_id (contract §4.1). */
+  /** False only for the flagship, whose inner envelope carries no request_id (docs/api-contract.md § Upstream outcomes and caching). */
   requestId: boolean;
   query(params: Params): Query;
 }): Operation {

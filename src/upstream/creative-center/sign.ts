@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 
-/** The salt of the web client's signing module (upstream spec §3.2). */
+/** The salt of the web client's signing module (docs/upstreams.md § Transport and signing). */
 const SIGN_SALT = 'A7B&9z#1G6$2K@8M!3';
 
 /**
- * `user-sign` (upstream spec §3.2): MD5 of `<salt>-<anonymous-user-id>-<timestamp>`, its two 16-digit
+ * `user-sign` (docs/upstreams.md § Transport and signing): MD5 of `<salt>-<anonymous-user-id>-<timestamp>`, its two 16-digit
  * halves folded together with XOR, as 16 lower-case hex digits.
  */
 export function userSign(anonymousUserId: string, timestamp: string): string {

@@ -15,9 +15,9 @@ export interface CreativeCenterSourceOptions {
   cookies?: string[];
   webId?: string;
   userAgent?: string;
-  /** Per-call timeout (contract §4.1: 10 s). */
+  /** Per-call timeout (docs/api-contract.md § Upstream outcomes and caching: 10 s). */
   timeoutMs?: number;
-  /** Whole-request budget across pages and retries (contract §4.1: 25 s). */
+  /** Whole-request budget across pages and retries (docs/api-contract.md § Upstream outcomes and caching: 25 s). */
   budgetMs?: number;
   /** Extra attempts after network errors, timeouts and 5xx (default 2). */
   retries?: number;
@@ -30,8 +30,8 @@ export interface CreativeCenterSourceOptions {
 }
 
 /**
- * The Creative Center adapter (DESIGN §5): maps each catalog endpoint onto radar calls, windows paged
- * lists (contract §4.1), reuses upstream pages briefly, and checks the result against the endpoint's
+ * The Creative Center adapter (docs/architecture.md § Sources and honest modes): maps each catalog endpoint onto radar calls, windows paged
+ * lists (docs/api-contract.md § Pagination), reuses upstream pages briefly, and checks the result against the endpoint's
  * response schema so nothing off-contract reaches a caller.
  */
 class CreativeCenterSource implements Source {

@@ -8,7 +8,7 @@ import { defaultConfig } from '../../../src/config.js';
 import { startDemo } from '../../../src/server.js';
 import { REQUIRE_SERVICES } from '../../support/services.js';
 
-/** Debian's Chromium; no browser is ever downloaded (DESIGN §4). */
+/** Debian's Chromium; no browser is ever downloaded (docs/architecture.md § Stack). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',

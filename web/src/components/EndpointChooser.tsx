@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { filterEndpoints, type Catalog } from '../lib/catalog.js';
 import { Link } from './router.js';
 
-/** Endpoint chips (contract §8 item 2): method, auth, cost, response schema, platform. */
+/** Endpoint chips (docs/api-contract.md § Playground): method, auth, cost, response schema, platform. */
 export function EndpointChips({ endpoint }: { endpoint: Catalog['endpoints'][number] }) {
   return (
     <ul className="chips" aria-label="Endpoint facts">
@@ -16,7 +16,7 @@ export function EndpointChips({ endpoint }: { endpoint: Catalog['endpoints'][num
   );
 }
 
-/** The endpoint chooser (contract §8 item 3): search and group filter with a live count. */
+/** The endpoint chooser (docs/api-contract.md § Playground): search and group filter with a live count. */
 export function EndpointChooser({ catalog, current }: { catalog: Catalog; current: string }) {
   const [query, setQuery] = useState('');
   const [group, setGroup] = useState('');

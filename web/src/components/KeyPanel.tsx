@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { keyProblem, maskKey } from '../lib/key-format.js';
 import { Link } from './router.js';
 
-/** The key panel (contract §8 item 8); the key is checked locally and never sent anywhere but /api/v1. */
+/** The key panel (docs/api-contract.md § Playground); the key is checked locally and never sent anywhere but /api/v1. */
 export function KeyPanel({
   apiKey,
   remembered,

@@ -20,7 +20,7 @@ function Control({ param, id, value, onChange }: { param: Param; id: string; val
       </label>
     );
   }
-  // Plain text even for integers: invalid values may be sent on purpose, to see the 400 (§8 item 5).
+  // Plain text even for integers: invalid values may be sent on purpose, to see the 400 (docs/api-contract.md § Playground).
   return (
     <input
       id={id}
@@ -46,7 +46,7 @@ function hint(param: Param): string {
   return parts.join(' · ');
 }
 
-/** The param form, built from the catalog (contract §8 item 5). */
+/** The param form, built from the catalog (docs/api-contract.md § Playground). */
 export function ParamForm({ endpoint, values, onChange }: { endpoint: Endpoint; values: Record<string, string>; onChange: (name: string, value: string) => void }) {
   if (endpoint.params.length === 0) return <p className="hint">This endpoint takes no parameters.</p>;
   return (

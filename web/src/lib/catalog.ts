@@ -4,13 +4,13 @@ import type { Plan } from '../../../src/billing/plans.js';
 
 export type { CatalogEndpointJson as Endpoint, CatalogErrorJson as Failure, CatalogFieldJson as Field, CatalogJson as Catalog, CatalogParamJson as Param };
 
-/** A plan as catalog.json lists it (contract §5.1): the server's own plan type. */
+/** A plan as catalog.json lists it (docs/api-contract.md § Plans): the server's own plan type. */
 export type PlanJson = Plan;
 
-/** The endpoint the bare `/playground` opens (contract §8: the flagship). */
+/** The endpoint the bare `/playground` opens (docs/api-contract.md § Playground: the flagship). */
 export const FLAGSHIP_OPERATION_ID = 'tiktok-popular-trend-hashtag';
 
-/** Reads the catalog from the server; the web app keeps no copy of its own (DESIGN §1). */
+/** Reads the catalog from the server; the web app keeps no copy of its own (docs/architecture.md § The catalog drives everything). */
 export async function loadCatalog(fetchImpl: typeof fetch = fetch): Promise<CatalogJson> {
   const response = await fetchImpl('/api/v1/catalog.json', { headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`The catalog could not be loaded (HTTP ${response.status}).`);
@@ -22,7 +22,7 @@ export function plansOf(catalog: CatalogJson): PlanJson[] {
   return Array.isArray(catalog.plans) ? (catalog.plans as PlanJson[]) : [];
 }
 
-/** Endpoints matching a search over path, summary, description, id and params, within an optional group (§8 item 3). */
+/** Endpoints matching a search over path, summary, description, id and params, within an optional group (docs/api-contract.md § Playground). */
 export function filterEndpoints(endpoints: readonly CatalogEndpointJson[], query: string, group: string | null): CatalogEndpointJson[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return endpoints.filter((e) => {
@@ -32,7 +32,7 @@ export function filterEndpoints(endpoints: readonly CatalogEndpointJson[], query
   });
 }
 
-/** "Parameters: N documented fields" counts the `x-api-key` header too (§8 item 4). */
+/** "Parameters: N documented fields" counts the `x-api-key` header too (docs/api-contract.md § Playground). */
 export function documentedFieldCount(endpoint: CatalogEndpointJson): number {
   return endpoint.params.length + 1;
 }

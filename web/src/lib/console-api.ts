@@ -1,4 +1,4 @@
-/** A Console API answer (contract §7): data, or an error said in words with any field errors. */
+/** A Console API answer (docs/api-contract.md § Console API): data, or an error said in words with any field errors. */
 export type ConsoleResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; fields: Record<string, string> };
 
 /** Words for the Console's error codes; anything else falls back to the envelope's `msg`. */
@@ -14,7 +14,7 @@ const ERROR_MESSAGES: Record<string, string> = {
   csrf_failed: 'The page is out of date. Reload it and try again.',
 };
 
-/** A Key as the Console API lists it (contract §6). */
+/** A Key as the Console API lists it (docs/api-contract.md § API keys). */
 export interface KeyView {
   id: string;
   name: string;
@@ -40,7 +40,7 @@ export interface User {
   created_at: string;
 }
 
-/** The Billing object of contract §7. */
+/** The Billing object of docs/api-contract.md § Console API. */
 export interface Billing {
   plan: { id: string; name: string; price_usd: number; included_credits: number; daily_credit_limit: number | null; rate_limit_per_minute: number; overage_usd_per_1k: number | null };
   period: { start: string; end: string };
@@ -116,7 +116,7 @@ export function errorMessage(status: number, data: unknown, msg: string | undefi
   return { message, fields };
 }
 
-/** The Console API client: session cookie plus the CSRF token on every change (contract §7). */
+/** The Console API client: session cookie plus the CSRF token on every change (docs/api-contract.md § Console API). */
 export class ConsoleApi {
   private csrfToken: string | null = null;
 

@@ -1,4 +1,4 @@
-/** The placeholder snippets use where a key goes (contract §8 item 7). */
+/** The placeholder snippets use where a key goes (docs/api-contract.md § Playground). */
 export const KEY_PLACEHOLDER = '<api-key>';
 
 /** Quotes a value for a POSIX shell's double quotes. */
@@ -6,7 +6,7 @@ function shellDoubleQuoted(value: string): string {
   return `"${value.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
-/** `curl "<url>" -H "x-api-key: <key>"`: the real key only when one is configured (contract §8 item 13). */
+/** `curl "<url>" -H "x-api-key: <key>"`: the real key only when one is configured (docs/api-contract.md § Playground). */
 export function curlCommand(url: string, key: string | null): string {
   return `curl ${shellDoubleQuoted(url)} -H ${shellDoubleQuoted(`x-api-key: ${key ?? KEY_PLACEHOLDER}`)}`;
 }

@@ -1,4 +1,4 @@
-/** Contract §6: `tl_live_` + 30 base62 + 6 base62 of CRC32 over the first 38 characters. */
+/** docs/api-contract.md § API keys: `tl_live_` + 30 base62 + 6 base62 of CRC32 over the first 38 characters. */
 export const API_KEY_PATTERN = /^tl_live_[0-9A-Za-z]{36}$/;
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const CHECKSUM_LENGTH = 6;
@@ -26,7 +26,7 @@ function base62(n: number, width: number): string {
   return out.padStart(width, '0');
 }
 
-/** Why a pasted key is refused locally, or null when format and checksum hold (§8 item 8). */
+/** Why a pasted key is refused locally, or null when format and checksum hold (docs/api-contract.md § Playground). */
 export function keyProblem(key: string): string | null {
   if (!key.startsWith('tl_live_')) return 'A Trendlens key starts with tl_live_.';
   if (!API_KEY_PATTERN.test(key)) return 'A Trendlens key is tl_live_ followed by 36 letters and digits.';
@@ -40,7 +40,7 @@ export function looksLikeApiKey(value: string): boolean {
   return API_KEY_PATTERN.test(value.trim());
 }
 
-/** `tl_live_AbCd1234…9xYz`, as the Console lists keys (contract §6). */
+/** `tl_live_AbCd1234…9xYz`, as the Console lists keys (docs/api-contract.md § API keys). */
 export function maskKey(key: string): string {
   return `${key.slice(0, 16)}…${key.slice(-4)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Where the Playground keeps a pasted key (contract §8 item 9): sessionStorage, or localStorage once
+ * Where the Playground keeps a pasted key (docs/api-contract.md § Playground): sessionStorage, or localStorage once
  * "Remember on this device" is chosen; never cookies, URLs or the server.
  */
 export const KEY_STORAGE_NAME = 'trendlens.playground.key';

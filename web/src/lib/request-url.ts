@@ -19,7 +19,7 @@ export function queryString(entries: readonly (readonly [string, string])[]): st
   return `?${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
 }
 
-/** The request preview: `<origin>/api/v1<path>?<non-empty params>` (contract §8 item 6). */
+/** The request preview: `<origin>/api/v1<path>?<non-empty params>` (docs/api-contract.md § Playground). */
 export function requestUrl(origin: string, basePath: string, endpoint: Endpoint, values: ParamValues): string {
   return `${origin}${basePath}${endpoint.path}${queryString(catalogParamEntries(endpoint, values))}`;
 }

@@ -1,4 +1,4 @@
-/** What a live request ended with: a response of any status, or none at all (contract §8 item 11). */
+/** What a live request ended with: a response of any status, or none at all (docs/api-contract.md § Playground). */
 export type RequestResult =
   | { ok: true; status: number; ms: number; bytes: number; headers: [string, string][]; body: string; contentType: string }
   | { ok: false; reason: RequestFailure; message: string };
@@ -28,7 +28,7 @@ export interface RunOptions {
 }
 
 /**
- * Sends one live GET with `x-api-key` and `X-Trendlens-Client: playground` (a label only, §5.5);
+ * Sends one live GET with `x-api-key` and `X-Trendlens-Client: playground` (a label only: docs/api-contract.md § Usage records);
  * latency is measured in the browser, from send to the last byte of the body.
  */
 export function runRequest(url: string, key: string | null, opts: RunOptions = {}): RunningRequest {

@@ -1,4 +1,4 @@
-/** Bodies above this many bytes are shown truncated, with a download (contract §8 item 11, decided there). */
+/** Bodies above this many bytes are shown truncated, with a download (docs/api-contract.md § Playground, decided there). */
 export const TRUNCATE_BYTES = 1_000_000;
 /** A table shows at most this many rows; the JSON view and the download hold the rest. */
 export const TABLE_ROW_LIMIT = 100;

@@ -8,7 +8,7 @@ export type ShareLinkResult = { ok: true; url: string } | { ok: false; reason: s
 export const SHARE_REFUSED = 'No share link: a parameter value looks like an API key, and share links never include API keys.';
 
 /**
- * `/playground/<operation-id>?<catalog params only>` (contract §8 item 14). It takes no key, so it
+ * `/playground/<operation-id>?<catalog params only>` (docs/api-contract.md § Playground). It takes no key, so it
  * cannot put one in; `isSecret` lets the caller also refuse a value equal to the configured key.
  */
 export function shareLink(origin: string, endpoint: Endpoint, values: ParamValues, isSecret: (value: string) => boolean = () => false): ShareLinkResult {

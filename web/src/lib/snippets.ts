@@ -1,7 +1,7 @@
 import { addTarget, addTargetClient, availableTargets, HTTPSnippet, type ClientId, type TargetId } from 'httpsnippet-lite';
 import { KEY_PLACEHOLDER } from './curl.js';
 
-/** One language of the snippet menu (contract §8 item 7, in that order; cURL first and default). */
+/** One language of the snippet menu (docs/api-contract.md § Playground, in that order; cURL first and default). */
 export interface SnippetLanguage {
   id: string;
   label: string;
@@ -97,7 +97,7 @@ function registerExtraClients(): void {
 }
 registerExtraClients();
 
-/** A GET with the key header, the key always as `<api-key>` (snippets are for copying, §8 item 7). */
+/** A GET with the key header, the key always as `<api-key>` (snippets are for copying: docs/api-contract.md § Playground). */
 export async function snippet(languageId: string, url: string): Promise<string> {
   const language = SNIPPET_LANGUAGES.find((l) => l.id === languageId) ?? SNIPPET_LANGUAGES[0]!;
   const har = {

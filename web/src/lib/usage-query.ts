@@ -1,7 +1,7 @@
 import type { Endpoint } from './catalog.js';
 import type { KeyView } from './console-api.js';
 
-/** The `range` values of contract §7, with the words the Usage page shows for them. */
+/** The `range` values of docs/api-contract.md § Console API, with the words the Usage page shows for them. */
 export const RANGE_CHOICES = [
   ['day', 'Today (UTC)'],
   ['week', 'Last 7 days'],
@@ -11,7 +11,7 @@ export const RANGE_CHOICES = [
 ] as const;
 export type RangeChoice = (typeof RANGE_CHOICES)[number][0];
 
-/** The status classes the request log filters on (contract §7 also takes exact codes; the page offers classes). */
+/** The status classes the request log filters on (docs/api-contract.md § Console API also takes exact codes; the page offers classes). */
 export const STATUS_CHOICES = [
   ['', 'All'],
   ['2xx', '2xx (success)'],
@@ -24,7 +24,7 @@ export type StatusChoice = (typeof STATUS_CHOICES)[number][0];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** Contract §7: a custom range covers at most 93 days, counting both end days. */
+/** docs/api-contract.md § Console API: a custom range covers at most 93 days, counting both end days. */
 export const MAX_CUSTOM_DAYS = 93;
 const DAY_MS = 86_400_000;
 
@@ -89,7 +89,7 @@ export function customSpanDays(from: string, to: string): number | null {
 }
 
 /**
- * Checks a scope before anything is sent, with the same rules as the server (contract §7), and says
+ * Checks a scope before anything is sent, with the same rules as the server (docs/api-contract.md § Console API), and says
  * what is wrong in words. Only `custom` has anything to check.
  */
 export function checkScope(scope: UsageScope): ScopeCheck {

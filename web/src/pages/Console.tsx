@@ -581,7 +581,7 @@ function Usage() {
   );
 }
 
-/** The Console: sign-up/in, keys, billing and usage over the Console API (contract §7). */
+/** The Console: sign-up/in, keys, billing and usage over the Console API (docs/api-contract.md § Console API). */
 export function Console({ path }: { path: string }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);

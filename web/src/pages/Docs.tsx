@@ -7,7 +7,7 @@ import { plansOf, type Catalog, type Endpoint, type PlanJson } from '../lib/cata
 const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: n % 1 ? 2 : 0 })}`;
 const num = (n: number) => n.toLocaleString('en-US');
 
-/** The plans table, read from the active configuration via catalog.json (contract §9). */
+/** The plans table, read from the active configuration via catalog.json (docs/api-contract.md § Docs and OpenAPI). */
 export function PlansTable({ plans }: { plans: PlanJson[] }) {
   if (plans.length === 0) return <p>This server lists no plans.</p>;
   return (
@@ -237,7 +237,7 @@ function Billing({ catalog }: { catalog: Catalog }) {
   );
 }
 
-/** Docs (contract §9): an index by group, one page per endpoint, and three guides. */
+/** Docs (docs/api-contract.md § Docs and OpenAPI): an index by group, one page per endpoint, and three guides. */
 export function Docs({ path, catalog }: { path: string; catalog: Catalog }) {
   const rest = path.replace(/^\/docs\/?/, '');
   const endpointId = rest.startsWith('TikTok/') ? decodeURIComponent(rest.slice('TikTok/'.length)) : null;

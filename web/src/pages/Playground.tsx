@@ -67,7 +67,7 @@ function ResultView({ result, endpoint }: { result: RequestResult; endpoint: End
   );
 }
 
-/** The Playground (contract §8): one catalog endpoint, its form, preview, snippets, key and a live request. */
+/** The Playground (docs/api-contract.md § Playground): one catalog endpoint, its form, preview, snippets, key and a live request. */
 export function Playground({ path, search, catalog }: { path: string; search: string; catalog: Catalog }) {
   const operationId = decodeURIComponent(path.replace(/^\/playground\/?/, '').split('/')[0] ?? '') || FLAGSHIP_OPERATION_ID;
   const endpoint = catalog.endpoints.find((e) => e.operationId === operationId);

@@ -3,7 +3,7 @@ import { keywordOperations } from './keywords.js';
 import { topAdsOperations } from './top-ads.js';
 import { trendOperations } from './trends.js';
 
-/** Every catalog endpoint's upstream mapping, keyed by operation id (contract §4). */
+/** Every catalog endpoint's upstream mapping, keyed by operation id (docs/api-contract.md § Endpoints). */
 export const operations: Readonly<Record<string, Operation>> = {
   ...trendOperations,
   ...topAdsOperations,

@@ -1,6 +1,6 @@
 import { pagedOperation, pick, type Operation } from '../operation.js';
 
-/** Keywords group, endpoint 15 (contract §4.4, upstream spec §5.3). */
+/** Keywords group, endpoint 15 (docs/api-contract.md § Keywords, docs/upstreams.md § Operations). */
 export const keywordOperations: Record<string, Operation> = {
   'tiktok-keyword-insights': pagedOperation({
     path: 'script/keyword/list',

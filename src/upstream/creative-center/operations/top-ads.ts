@@ -35,7 +35,7 @@ function filterItem(kind: string, item: Record<string, unknown>): Record<string,
   return out;
 }
 
-/** Top Ads endpoint 10: keyframe and percentile in parallel, both required (contract §4.3 item 10). */
+/** Top Ads endpoint 10: keyframe and percentile in parallel, both required (docs/api-contract.md § Top Ads). */
 const analysis: Operation = {
   paths: ['top_ads/keyframe', 'top_ads/percentile'],
   async run(ctx, params): Promise<UpstreamResult> {
@@ -75,7 +75,7 @@ const analysis: Operation = {
   },
 };
 
-/** Top Ads group, endpoints 8–14 (contract §4.3, upstream spec §5.2). */
+/** Top Ads group, endpoints 8–14 (docs/api-contract.md § Top Ads, docs/upstreams.md § Operations). */
 export const topAdsOperations: Record<string, Operation> = {
   'tiktok-top-ads-list': pagedOperation({
     path: 'top_ads/v2/list',
@@ -118,7 +118,7 @@ export const topAdsOperations: Record<string, Operation> = {
     path: 'top_ads/v2/filters',
     referer: TOP_ADS_PAGE,
     query: () => ({}),
-    // The upstream's own lists, normalised to FilterItem, then the catalog's static lists (contract §4.3 item 11).
+    // The upstream's own lists, normalised to FilterItem, then the catalog's static lists (docs/api-contract.md § Top Ads).
     build: (data, _p, env) => {
       if (!isRecord(data)) return mismatch('top_ads/v2/filters: data is not an object');
       const out: Record<string, unknown> = {};
@@ -134,7 +134,7 @@ export const topAdsOperations: Record<string, Operation> = {
   'tiktok-top-ads-recommend': singleOperation({
     path: 'top_ads/v2/recommend',
     referer: TOP_ADS_PAGE,
-    // Only material_id goes upstream; paging is applied locally to its one list (contract §4.3 item 12).
+    // Only material_id goes upstream; paging is applied locally to its one list (docs/api-contract.md § Top Ads).
     query: (p) => pick(p, ['material_id']),
     build: (data, p, env) => {
       if (!isRecord(data) || !Array.isArray(data.materials)) return mismatch('top_ads/v2/recommend: no materials list');
@@ -151,14 +151,14 @@ export const topAdsOperations: Record<string, Operation> = {
     listKey: 'materials',
     pagination: 'top-ads',
     requestId: true,
-    // No industry: every spotlight industry at once (contract §4.3 item 13, decided there).
+    // No industry: every spotlight industry at once (docs/api-contract.md § Top Ads, decided there).
     query: () => ({}),
   }),
 
   'tiktok-top-ads-suggestions': singleOperation({
     path: 'top_ads/query_suggestion',
     referer: TOP_ADS_PAGE,
-    // The empty query asks for the starter suggestions (contract §4.3 item 14).
+    // The empty query asks for the starter suggestions (docs/api-contract.md § Top Ads).
     query: (p) => ({ query: '', count: String(p.count), scenario: String(p.scenario) }),
     build: (data, p, env) => {
       const list = isRecord(data) ? data.query : undefined;

@@ -2,12 +2,12 @@ import { innerEnvelope, isRecord, mismatch, pagedOperation, pick, singleOperatio
 
 const HASHTAG_PAGE = 'inspiration/popular/hashtag/pc/en';
 
-/** An empty or missing object means the upstream knows no such item (contract §4.2: → 404). */
+/** An empty or missing object means the upstream knows no such item (docs/api-contract.md § Trends: → 404). */
 function isEmpty(value: unknown): boolean {
   return !isRecord(value) || Object.keys(value).length === 0;
 }
 
-/** Trends group, endpoints 1–7 (contract §4.2, upstream spec §5.1). */
+/** Trends group, endpoints 1–7 (docs/api-contract.md § Trends, docs/upstreams.md § Operations). */
 export const trendOperations: Record<string, Operation> = {
   'tiktok-popular-trend-hashtag': pagedOperation({
     path: 'popular_trend/hashtag/list',
@@ -16,14 +16,14 @@ export const trendOperations: Record<string, Operation> = {
     listKey: 'list',
     pagination: 'size',
     requestId: false,
-    // sort_by=popular is what the web app sends for the chart (contract §4.2, decided there).
+    // sort_by=popular is what the web app sends for the chart (docs/api-contract.md § Trends, decided there).
     query: (p) => ({ ...pick(p, ['period', 'country_code', 'industry_id', 'filter_by']), sort_by: 'popular' }),
   }),
 
   'tiktok-popular-trend-hashtag-detail': singleOperation({
     path: 'popular_trend/hashtag/detail',
     referer: HASHTAG_PAGE,
-    // country_code is sent empty for all regions, and language=en, as the web app does (upstream spec §5.1).
+    // country_code is sent empty for all regions, and language=en, as the web app does (docs/upstreams.md § Operations).
     query: (p) => ({
       hashtag_name: String(p.hashtag_name),
       period: String(p.period),
@@ -84,7 +84,7 @@ export const trendOperations: Record<string, Operation> = {
     path: 'popular_trend/hashtag/filters',
     referer: HASHTAG_PAGE,
     query: () => ({}),
-    // Single-wrapped, ids as strings (contract §4.2 item 7).
+    // Single-wrapped, ids as strings (docs/api-contract.md § Trends).
     build: (data) => {
       if (!isRecord(data) || !Array.isArray(data.country) || !Array.isArray(data.industry)) {
         return mismatch('hashtag/filters: no country and industry lists');
