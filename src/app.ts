@@ -8,6 +8,7 @@ import { ulid } from './ids.js';
 import type { Services } from './services.js';
 import { registerHealthRoutes } from './health/index.js';
 import { recordRequestMetrics, registerMetricsRoute } from './metrics/index.js';
+import { MAX_HEADER_BYTES, registerWebSecurityHeaders, REQUEST_TIMEOUT_MS } from './security/index.js';
 
 // The one place both route sets meet: the public API (src/api) and the Console (src/console) each
 // stand on src/http and the Services type, and neither imports the other.
@@ -53,6 +54,10 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     // Client-supplied request ids are ignored (docs/api-contract.md § Headers).
     requestIdHeader: false,
     trustProxy: services.config.TRUST_PROXY,
+    // Size and time bounds for requests from the open internet (README § Operating in public).
+    bodyLimit: services.config.BODY_LIMIT_BYTES,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
   });
 
   // A callback hook, not an async one: it runs on every request and needs no promise.
@@ -114,6 +119,9 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   registerPublicDocuments(app, services);
   await registerConsoleRoutes(app, services);
   registerCatalogRoutes(app, services, endpoints);
-  await registerWebApp(app, { root: WEB_DIST });
+  await app.register(async (web) => {
+    await registerWebSecurityHeaders(web);
+    await registerWebApp(web, { root: WEB_DIST });
+  });
   return app;
 }

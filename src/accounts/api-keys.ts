@@ -259,6 +259,20 @@ export class ApiKeys {
     };
   }
 
+  /**
+   * The caller behind a well-formed key when its lookup is already cached, without touching the
+   * database; undefined when it is not cached (or not well-formed).
+   */
+  cachedCaller(presented: string): IdentifiedKey | null | undefined {
+    if (!isWellFormedApiKey(presented)) return undefined;
+    const cached = this.cache.get(hashApiKey(presented));
+    if (!cached || cached.until <= this.clock.now()) return undefined;
+    const row = cached.row;
+    const status = row ? effectiveStatus(row, this.clock.now()) : 'revoked';
+    if (!row || status === 'revoked' || status === 'expired') return null;
+    return { keyId: row.id, accountId: row.account_id, planId: row.plan_id, accountStatus: row.account_status, maskedKey: maskedKey(row.key_prefix, row.key_suffix) };
+  }
+
   /** Forgets a cached lookup (revocation, rotation, plan or status change). */
   invalidate(keyHash: string): void {
     this.cache.delete(keyHash);
