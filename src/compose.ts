@@ -19,7 +19,7 @@ import {
   type Plan,
 } from './billing/index.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { createHistory, parseCollectSetting, type ChartFetch, type HistoryOptions } from './history/index.js';
 import { openStore, type Store } from './store/index.js';
 import {
@@ -77,6 +77,23 @@ export function upstreamSources(config: Config, clock: Clock, opts: { retries?: 
   ];
 }
 
+/** The configured plans; a broken plans file or an unknown default plan is a ConfigError naming it. */
+export function planCatalog(config: Config, given?: readonly Plan[]): PlanCatalog {
+  let planList: readonly Plan[] = given ?? DEFAULT_PLANS;
+  if (!given && config.PLANS_FILE) {
+    try {
+      planList = loadPlansFile(config.PLANS_FILE);
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.replace(/^PLANS_FILE \S+: /, '');
+      throw new ConfigError('PLANS_FILE', `PLANS_FILE: ${config.PLANS_FILE}: ${why.replace(/\s+/g, ' ')}`);
+    }
+  }
+  if (!planList.some((p) => p.id === config.DEFAULT_PLAN)) {
+    throw new ConfigError('DEFAULT_PLAN', `DEFAULT_PLAN: "${config.DEFAULT_PLAN}" is not a configured plan (plans: ${planList.map((p) => p.id).join(', ')})`);
+  }
+  return new PlanCatalog(planList, config.DEFAULT_PLAN);
+}
+
 /** The services that work on the database alone: what the CLI's account commands need. */
 export interface Admin {
   store: Store;
@@ -94,8 +111,7 @@ export interface Admin {
 /** Opens the database and builds the account and billing services over it. */
 export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'clock' | 'plans'> = {}): Promise<Admin> {
   const clock = opts.clock ?? systemClock;
-  const planList = opts.plans ?? (config.PLANS_FILE ? loadPlansFile(config.PLANS_FILE) : DEFAULT_PLANS);
-  const plans = new PlanCatalog(planList, config.DEFAULT_PLAN);
+  const plans = planCatalog(config, opts.plans);
   const store = await openStore(config.DATABASE_URL);
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
   if (redis) {
@@ -172,6 +188,7 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
     idempotency: new IdempotencyStore(admin.store.db, clock),
     usage,
     history,
+    redis,
     consoleBillingUrl: (request) => `${origin(config, request)}/console/billing`,
     async close() {
       // History first: a collection in progress still needs the gateway.

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Accounts, ApiKeys } from './accounts/index.js';
 import type { Admission, CreditLedger, IdempotencyStore, PlanCatalog, RateLimiter } from './billing/index.js';
 import type { Clock } from './clock.js';
@@ -29,6 +30,8 @@ export interface Services {
   usage: UsageStore;
   /** Chart snapshots, the history endpoints, collection and watches. */
   history: History;
+  /** The shared Redis connection when REDIS_URL is set (readiness checks it). */
+  redis: Redis | null;
   /** Where a 402/429 body's `upgrade_url` points. */
   consoleBillingUrl(request: FastifyRequest): string;
   close(): Promise<void>;

@@ -52,6 +52,12 @@ export function presentedKey(request: FastifyRequest): { key?: string; conflict:
 export async function attributedCaller(services: Services, request: FastifyRequest): Promise<IdentifiedKey | null> {
   const { key, conflict } = presentedKey(request);
   if (conflict || key === undefined) return null;
+  // A 400 is answered before authentication, so it must not become an unlimited key-store probe: a
+  // cached key is attributed for free, an uncached one only within the per-IP anonymous allowance.
+  const cached = services.keys.cachedCaller(key);
+  if (cached !== undefined) return cached;
+  const decision = await services.rateLimiter.hit(`ip:${request.ip}`, ANONYMOUS_RATE_PER_MINUTE);
+  if (!decision.allowed) return null;
   const result = await services.keys.identify(key, request.ip);
   return result.ok ? result.key : null;
 }

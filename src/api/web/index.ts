@@ -16,18 +16,6 @@ const NOT_BUILT =
   'Run `npm run build` (or `npm start` / `npm run demo`, which build first) and restart the server.\n' +
   'The API itself works: see /api/v1/openapi.json.\n';
 
-// The app loads only its own scripts and styles and talks only to this origin.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export interface WebAppOptions {
   /** The built app (`WEB_DIST` unless embedding elsewhere). */
@@ -55,9 +43,7 @@ export async function registerWebApp(app: FastifyInstance, opts: WebAppOptions):
     if (html === null) return notBuilt(reply);
     return reply
       .header('Cache-Control', 'no-cache')
-      .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Referrer-Policy', 'same-origin')
+      // Content-Security-Policy and the other security headers come from helmet on this scope (src/security).
       .type('text/html; charset=utf-8')
       .send(html);
   };
