@@ -70,6 +70,8 @@ const ANSWERS: Record<string, Answer> = {
 };
 
 const SCHEDULER_TICK_MS = 60_000;
+/** The delivery log is pruned hourly. */
+const PRUNE_EVERY_TICKS = 60;
 
 /** Builds history over an open store. */
 export function createHistory(opts: HistoryOptions): History {
@@ -109,10 +111,12 @@ export function createHistory(opts: HistoryOptions): History {
     },
     startScheduler() {
       if (timer) return;
+      let ticks = 0;
       const tick = () => {
         ticking ??= collector
           .runDue()
           .then(() => webhooks.deliverDue())
+          .then(() => (ticks++ % PRUNE_EVERY_TICKS === 0 ? webhooks.prune() : undefined))
           .catch(onError)
           .finally(() => {
             ticking = null;

@@ -17,6 +17,9 @@ const DUE_BATCH = 50;
 const CLAIM_MS = 60_000;
 const RESPONSE_EXCERPT = 200;
 
+/** Settled deliveries stay in the log this long. */
+export const DELIVERY_LOG_MS = 30 * 86_400_000;
+
 /** The signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
 export const SIGNATURE_HEADER = 'Trendlens-Signature';
 
@@ -209,6 +212,13 @@ export class Webhooks {
       })
       .execute();
     return id;
+  }
+
+  /** Drops settled deliveries older than the log keeps, and the match records no watch can repeat. */
+  async prune(): Promise<void> {
+    const before = this.opts.clock.now() - DELIVERY_LOG_MS;
+    await this.opts.db.deleteFrom('webhook_deliveries').where('status', '!=', 'pending').where('created_at', '<', before).execute();
+    await this.opts.db.deleteFrom('watch_matches').where('created_at', '<', before).execute();
   }
 
   /** Starts a delivery run in the background unless one is going. */

@@ -63,7 +63,7 @@ describe('watches and webhooks, delivered to a local receiver (WEBHOOK_ALLOW_PRI
   }
 
   async function deliveries(id: string) {
-    return body(await agent.get(`/webhooks/${id}/deliveries`)).data.deliveries as Array<{ id: string; status: string; attempts: number; last_status_code: number | null; event_type: string; next_attempt_at: string | null; last_error: string | null }>;
+    return body(await agent.get(`/webhooks/${id}/deliveries`)).data.deliveries as Array<{ id: string; status: string; attempts: number; last_status_code: number | null; event_type: string; next_attempt_at: string | null; last_error: string | null; created_at: string }>;
   }
 
   async function collectAndSettle(): Promise<void> {
@@ -204,6 +204,19 @@ describe('watches and webhooks, delivered to a local receiver (WEBHOOK_ALLOW_PRI
     const mine = body(await agent.get('/watches')).data.watches[0].id;
     expect((await other.send('DELETE', `/watches/${mine}`)).statusCode).toBe(404);
     expect((await agent.send('DELETE', `/watches/${mine}`)).statusCode).toBe(200);
+  });
+
+  it('keeps settled deliveries in the log for 30 days', async () => {
+    const endpointId = body(await agent.get('/webhooks')).data.endpoints.find((e: { url: string }) => e.url.endsWith('/test')).id;
+    const [delivery] = await deliveries(endpointId);
+    // Read from the database: a Console session does not outlive a month without use.
+    const stored = () => t.services.store.db.selectFrom('webhook_deliveries').select('id').where('endpoint_id', '=', endpointId).execute();
+    clock.set(Date.parse(delivery!.created_at) + 30 * DAY_MS - 60_000);
+    await t.services.history.webhooks.prune();
+    expect(await stored()).toHaveLength(1);
+    clock.advance(2 * 60_000);
+    await t.services.history.webhooks.prune();
+    expect(await stored()).toEqual([]);
   });
 });
 

@@ -64,3 +64,18 @@ describe('webhook address check', () => {
   );
   it.each(['8.8.8.8', '93.184.216.34', '2606:4700:4700::1111', '172.32.0.1'])('allows %s', (address) => expect(isPrivateAddress(address)).toBe(false));
 });
+
+describe('the history endpoints in the catalog documents', () => {
+  it('are marked as served from history, with no upstream sources', async () => {
+    const { buildCatalogJson, buildOpenApiDocument } = await import('../../src/api/openapi/index.js');
+    const { endpoints } = await import('../../src/catalog/index.js');
+    const catalog = buildCatalogJson({ endpoints, plans: [{ id: 'free' }] });
+    const marked = catalog.endpoints.filter((e) => e.servedFrom === 'history').map((e) => [e.operationId, e.sources]);
+    expect(marked).toEqual([
+      ['tiktok-popular-trend-hashtag-history', []],
+      ['tiktok-popular-trend-movers', []],
+    ]);
+    const doc = buildOpenApiDocument({ endpoints, serverUrl: 'http://x' }) as { paths: Record<string, { get: Record<string, unknown> }> };
+    expect(doc.paths['/tiktok/popular-trend/movers']?.get['x-served-from']).toBe('history');
+  });
+});

@@ -36,6 +36,8 @@ export interface CatalogEndpointJson {
   sources: readonly UpstreamAdapter[];
   /** Set when TikTok no longer serves it: it answers 503 `upstream_retired`. */
   retired: Retirement | null;
+  /** `history`: answered from this instance's stored charts with no upstream call (README.md § Trend history). */
+  servedFrom: 'history' | null;
   envelope: 'double' | 'single';
   responseSchemaName: string;
   /** JSON Schema of the whole 2xx body `{code: 200, msg: "OK", data}`. */
@@ -152,6 +154,7 @@ export function catalogEndpoint(e: AnyEndpoint, creditCost: number): CatalogEndp
     upstream: e.upstream,
     sources: e.sources,
     retired: e.retired ?? null,
+    servedFrom: e.servedFrom ?? null,
     envelope: e.envelope,
     responseSchemaName: e.responseSchemaName,
     responseSchema,

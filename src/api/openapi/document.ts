@@ -69,6 +69,7 @@ function operation(e: AnyEndpoint, cost: number): Record<string, unknown> {
     'x-platform': e.platform,
     'x-upstream': e.upstream,
     'x-upstream-sources': e.sources,
+    ...(e.servedFrom ? { 'x-served-from': e.servedFrom } : {}),
     ...(e.retired ? { deprecated: true, 'x-retired': e.retired } : {}),
     'x-clamp': clampsOf(e),
     'x-cache-ttl': e.cacheTtlSeconds,
