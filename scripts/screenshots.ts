@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { endpoints } from '../src/catalog/index.js';
 import { startE2e } from '../test/e2e/support/browser.js';
 
 const OUT = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
@@ -20,7 +21,7 @@ try {
   };
 
   await page.goto('/playground');
-  await page.getByText('15 shown').waitFor();
+  await page.getByText(`${endpoints.length} shown`).waitFor();
   await page.getByRole('button', { name: 'Set up API key' }).click();
   await page.getByLabel('Paste your API key').fill(e2e.apiKey);
   await page.getByRole('button', { name: 'Use this key' }).click();
@@ -58,7 +59,7 @@ try {
   const mobile = await e2e.browser.newContext({ viewport: { width: 375, height: 800 }, baseURL: e2e.url, colorScheme: 'dark', deviceScaleFactor: 2 });
   const phone = await mobile.newPage();
   await phone.goto('/playground');
-  await phone.getByText('15 shown').waitFor();
+  await phone.getByText(`${endpoints.length} shown`).waitFor();
   await phone.screenshot({ path: join(OUT, 'playground-mobile-dark.png') });
   console.log('wrote docs/screenshots/playground-mobile-dark.png');
 } finally {

@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { API_PREFIX, registerCatalogRoutes, registerPublicDocuments, registerWebApp, WEB_DIST } from './api/index.js';
+import { API_PREFIX, registerCatalogRoutes, registerPublicDocuments, registerStatusRoute, registerWebApp, WEB_DIST } from './api/index.js';
 import { endpoints } from './catalog/index.js';
 import { registerConsoleRoutes } from './console/index.js';
 import { ApiError, envelope, STATUS_MESSAGES } from './http/index.js';
@@ -25,6 +25,9 @@ const EXPOSED_HEADERS = [
   'X-Cache',
   'Age',
   'X-Upstream-Source',
+  'X-Upstream-Adapter',
+  'X-Upstream-Access',
+  'X-Upstream-Period',
   'Idempotent-Replayed',
 ];
 
@@ -107,6 +110,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
 
   app.get('/healthz', async () => envelope(200, 'OK', { status: 'ok', mode: services.mode }));
   registerPublicDocuments(app, services);
+  registerStatusRoute(app, services);
   await registerConsoleRoutes(app, services);
   registerCatalogRoutes(app, services, endpoints);
   await registerWebApp(app, { root: WEB_DIST });

@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { AccountError, toKeyView } from './accounts/index.js';
 import { loadConfig, type Config } from './config.js';
-import { createAdmin } from './compose.js';
+import { endpoints } from './catalog/index.js';
+import { systemClock } from './clock.js';
+import { createAdmin, upstreamSources } from './compose.js';
+import { checkUpstream, formatCheckReport, SourceRouter } from './upstream/index.js';
 import { eraOptions, simulatorSummary, startSimulator } from './simulator/index.js';
 import { startDemo, startServer, type RunningServer } from './server.js';
 
@@ -22,9 +25,14 @@ const USAGE = `Usage: trendlens <command> [options]
 
 Server
   serve                                   serve live TikTok Creative Center data (PORT, HOST, DATABASE_URL)
-  demo                                    serve simulated data and print a ready-to-use API key
+  demo [--era 2026|2024]                  serve simulated data and print a ready-to-use API key
+                                          (DEMO_UPSTREAM_ERA, DEMO_UPSTREAM_ACCESS=anonymous for the anonymous view)
   simulator [--port N] [--host H] [--era 2024|2026] [--long-period 90|120]
                                           run the upstream simulator (Creative Center + TikTok One) on its own
+
+Upstream
+  upstream check                          call each operation once through its sources (no key, no charge);
+                                          exit 1 when an operation that TikTok still serves has no working source
 
 Accounts and credits
   accounts create --email E [--plan P] [--name N]
@@ -137,9 +145,11 @@ export async function runCli(
       }
       case 'demo': {
         // Demo data never lands in the live database unless the operator says so.
-        const server = await startDemo(loadConfig({ DATABASE_URL: './data/demo.db', ...withPort }), { logger: false });
-        announce(out, server, { api_key: server.apiKey }, [
-          `Trendlens demo (simulated data) at ${server.url}`,
+        const demoEnv = { DATABASE_URL: './data/demo.db', ...withPort, ...(values.era ? { DEMO_UPSTREAM_ERA: values.era } : {}) };
+        const config = loadConfig(demoEnv);
+        const server = await startDemo(config, { logger: false });
+        announce(out, server, { api_key: server.apiKey, era: config.DEMO_UPSTREAM_ERA, access: config.DEMO_UPSTREAM_ACCESS }, [
+          `Trendlens demo (simulated ${config.DEMO_UPSTREAM_ERA} data, TikTok One ${config.DEMO_UPSTREAM_ACCESS}) at ${server.url}`,
           `Demo API key (enterprise plan), shown once: ${server.apiKey}`,
           '',
           `  curl "${server.url}/api/v1/tiktok/popular-trend/hashtag?country_code=US&limit=5" -H "x-api-key: ${server.apiKey}"`,
@@ -158,6 +168,19 @@ export async function runCli(
         out.print(summary.json, summary.text);
         await untilSignal(sim);
         return 0;
+      }
+      case 'upstream check': {
+        const config = loadConfig(env);
+        // One call per source and operation: a check reports what TikTok says, it does not insist.
+        const sources = upstreamSources(config, systemClock, { retries: 0 });
+        const router = new SourceRouter({ sources, order: config.UPSTREAM_SOURCES, clock: systemClock });
+        try {
+          const report = await checkUpstream(router, endpoints);
+          out.print(report, formatCheckReport(report));
+          return report.ok ? 0 : 1;
+        } finally {
+          await router.close();
+        }
       }
       case 'accounts create': {
         const email = need(values.email, 'email');

@@ -17,7 +17,15 @@ import {
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openStore, type Store } from './store/index.js';
-import { createCreativeCenterSource, createUpstreamGateway, RedisResponseCache, type Source, type UpstreamGatewayOptions } from './upstream/index.js';
+import {
+  createCreativeCenterSource,
+  createTikTokOneSource,
+  createUpstreamGateway,
+  RedisResponseCache,
+  type ChartObserver,
+  type Source,
+  type UpstreamGatewayOptions,
+} from './upstream/index.js';
 import { createUsageStore } from './usage/index.js';
 
 export interface ComposeOptions {
@@ -25,14 +33,41 @@ export interface ComposeOptions {
   clock?: Clock;
   /** Plans given in code (embedding, tests); otherwise PLANS_FILE or the defaults. */
   plans?: readonly Plan[];
-  /** Replaces the Creative Center source built from the config (demo mode and tests use the simulator's). */
+  /** Replaces the sources built from the config with this one alone (tests of one adapter). */
   source?: Source;
+  /** Replaces the sources built from the config, one per adapter (demo mode and tests use the simulator's). */
+  sources?: readonly Source[];
   /** Gateway settings beyond the defaults (tests lower or raise the circuit breaker's threshold). */
-  gateway?: Pick<UpstreamGatewayOptions, 'breakerThreshold' | 'breakerOpenMs' | 'staleWindowSeconds'>;
+  gateway?: Pick<UpstreamGatewayOptions, 'breakerThreshold' | 'breakerOpenMs' | 'staleWindowSeconds' | 'deadSourceMs'>;
+  /** Sees every fresh upstream answer before it is cached (trend history). */
+  chartObserver?: ChartObserver;
 }
 
 function origin(config: Config, request: FastifyRequest): string {
   return config.PUBLIC_URL?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+}
+
+/**
+ * One source per adapter from the configuration: Creative Center's legacy API and TikTok One, both
+ * with the operator's cookies. With `UPSTREAM_SIMULATOR_URL` both point at that simulator and say
+ * `simulator` in `X-Upstream-Source`.
+ */
+export function upstreamSources(config: Config, clock: Clock, opts: { retries?: number } = {}): Source[] {
+  const simulator = config.UPSTREAM_SIMULATOR_URL?.replace(/\/$/, '');
+  const common = { cookies: config.UPSTREAM_COOKIES, timeoutMs: config.UPSTREAM_TIMEOUT_MS, clock, ...opts };
+  return [
+    createCreativeCenterSource({
+      ...common,
+      baseUrl: simulator ? `${simulator}/creative_radar_api/v1/` : config.UPSTREAM_BASE_URL,
+      id: simulator ? 'simulator' : 'creative-center',
+    }),
+    createTikTokOneSource({
+      ...common,
+      baseUrl: simulator ? `${simulator}/` : config.TIKTOK_ONE_BASE_URL,
+      usBaseUrl: simulator ? `${simulator}/us/` : config.TIKTOK_ONE_US_BASE_URL,
+      id: simulator ? 'simulator' : 'tiktok-one',
+    }),
+  ];
 }
 
 /** The services that work on the database alone: what the CLI's account commands need. */
@@ -77,9 +112,9 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
   const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
   const upstream = createUpstreamGateway({
     ...opts.gateway,
-    source:
-      opts.source ??
-      createCreativeCenterSource({ baseUrl: config.UPSTREAM_BASE_URL, cookies: config.UPSTREAM_COOKIES, timeoutMs: config.UPSTREAM_TIMEOUT_MS, clock }),
+    sources: opts.sources ?? (opts.source ? [opts.source] : upstreamSources(config, clock)),
+    order: config.UPSTREAM_SOURCES,
+    chartObserver: opts.chartObserver,
     cache: redis ? new RedisResponseCache({ redis, clock }) : undefined,
     clock,
   });

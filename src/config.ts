@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoints, findEndpoint } from './catalog/index.js';
+import { parseSourceOrder } from './upstream/source-order.js';
 
 const csvList = z
   .string()
@@ -27,6 +28,29 @@ export const ConfigSchema = z.object({
     .transform((s) => s.split('||').map((x) => x.trim()).filter(Boolean))
     .default([]),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** TikTok One, where Creative Center lives since 2026 (docs/upstreams.md § TikTok One). */
+  TIKTOK_ONE_BASE_URL: z.url().default('https://ads.tiktok.com/'),
+  /** TikTok One's US host, which serves the US top videos. */
+  TIKTOK_ONE_US_BASE_URL: z.url().default('https://ads.us.tiktok.com/'),
+  /** Points every adapter at one simulator (`trendlens simulator`): staging and load tests. */
+  UPSTREAM_SIMULATOR_URL: z.url().optional(),
+  /**
+   * Overrides the catalog's source order (docs/upstreams.md § Source routing): `adapter[,adapter]`
+   * for every operation, `<operation id>=adapter[,adapter]` for one, entries separated by `;`.
+   */
+  UPSTREAM_SOURCES: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseSourceOrder(text, endpoints);
+      if (parsed.ok) return parsed.order;
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    })
+    .optional(),
+  /** The simulated world of `trendlens demo`: 2026 (TikTok One, legacy trend lists deprecated) or 2024. */
+  DEMO_UPSTREAM_ERA: z.enum(['2024', '2026']).default('2026'),
+  /** Whether the demo calls TikTok One with the simulated session (`logged-in`) or without (`anonymous`). */
+  DEMO_UPSTREAM_ACCESS: z.enum(['logged-in', 'anonymous']).default('logged-in'),
   CORS_ORIGINS: csvList.optional(),
   PLANS_FILE: z.string().min(1).optional(),
   DEFAULT_PLAN: z.string().min(1).default('free'),

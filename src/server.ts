@@ -3,8 +3,8 @@ import { buildApp } from './app.js';
 import type { Services } from './services.js';
 import type { Config } from './config.js';
 import { createServices, type ComposeOptions } from './compose.js';
-import { startSimulator, type SimulatorHandle } from './simulator/index.js';
-import { createCreativeCenterSource } from './upstream/index.js';
+import { SIMULATED_SESSION_COOKIE, startSimulator, type SimulatorHandle } from './simulator/index.js';
+import { createCreativeCenterSource, createTikTokOneSource } from './upstream/index.js';
 
 /** A running Trendlens: the app, its services, and the URL it answers on. */
 export interface RunningServer {
@@ -58,15 +58,27 @@ export const DEMO_EMAIL = 'demo@trendlens.local';
 
 /**
  * Demo mode (docs/architecture.md § Sources and honest modes): the simulator runs in-process, the gateway points at it and says so on every
- * response, and a demo account on `enterprise` gets a fresh key.
+ * response, and a demo account on `enterprise` gets a fresh key. `DEMO_UPSTREAM_ERA` picks the world
+ * (2026: legacy trend lists deprecated, TikTok One live; 2024: the legacy API whole);
+ * `DEMO_UPSTREAM_ACCESS` whether TikTok One is called with the simulated session
+ * (docs/upstreams.md § Simulator).
  */
 export async function startDemo(
   config: Config,
   opts: Pick<ComposeOptions, 'plans' | 'clock'> & { logger?: boolean } = {},
 ): Promise<RunningServer & { apiKey: string }> {
-  const simulator = await startSimulator({ port: 0, era: '2024' });
-  const source = createCreativeCenterSource({ baseUrl: simulator.baseUrl, id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS });
-  const server = await startServer(config, { ...opts, mode: 'demo', source, simulator });
+  const simulator = await startSimulator({ port: 0, era: config.DEMO_UPSTREAM_ERA, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const common = { id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS, ...(opts.clock ? { clock: opts.clock } : {}) };
+  const sources = [
+    createCreativeCenterSource({ ...common, baseUrl: simulator.baseUrl }),
+    createTikTokOneSource({
+      ...common,
+      baseUrl: simulator.tiktokOne.baseUrl,
+      usBaseUrl: simulator.tiktokOne.usBaseUrl,
+      cookies: config.DEMO_UPSTREAM_ACCESS === 'logged-in' ? [SIMULATED_SESSION_COOKIE] : [],
+    }),
+  ];
+  const server = await startServer(config, { ...opts, mode: 'demo', sources, simulator });
   const { accounts, keys } = server.services;
   const account =
     (await accounts.findByEmail(DEMO_EMAIL)) ?? (await accounts.create({ email: DEMO_EMAIL, planId: 'enterprise', name: 'Demo' }));

@@ -29,8 +29,9 @@ export const ERRORS = {
   rate_limited: { status: 429, scope: 'api', doc: 'Too many requests this minute; retry after `Retry-After` seconds.' },
   too_many_sign_in_attempts: { status: 429, scope: 'console', doc: 'Too many failed sign-ins; wait before trying again.' },
   internal_error: { status: 500, scope: 'both', doc: 'Something failed on our side; it has been logged.' },
-  upstream_bad_response: { status: 502, scope: 'api', doc: 'The upstream answered with something unusable (`detail`: non_json, no_permission, schema_mismatch, upstream_error).' },
-  upstream_unavailable: { status: 503, scope: 'api', doc: 'The upstream is unavailable (`detail`: deprecated, circuit_open, connect_failed).' },
+  upstream_bad_response: { status: 502, scope: 'api', doc: 'The upstream answered with something unusable (`detail`: non_json, no_permission, schema_mismatch, upstream_error, invalid_request).' },
+  upstream_unavailable: { status: 503, scope: 'api', doc: 'No upstream source could serve it (`detail`, the last reason: deprecated, circuit_open, connect_failed, login_required, blocked, not_available).' },
+  upstream_retired: { status: 503, scope: 'api', doc: 'TikTok no longer serves this data; `message` names what changed. Never charged.' },
   upstream_timeout: { status: 504, scope: 'api', doc: 'The upstream did not answer in time.' },
 } as const satisfies Record<string, { status: number; scope: 'api' | 'console' | 'both'; doc: string }>;
 

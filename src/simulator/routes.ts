@@ -12,6 +12,7 @@ import {
   adsRecommend,
   adsSpotlight,
 } from './data/top-ads.js';
+import { adsLocationInfo, adsLocations, adsSafety } from './data/top-ads-meta.js';
 import { hashtagFilters } from './data/trend-filters.js';
 import { videoList } from './data/videos.js';
 import type { Answer } from './envelope.js';
@@ -43,6 +44,9 @@ export const ROUTES: Record<string, Route> = {
   'top_ads/v2/recommend': ({ query, nowMs }) => adsRecommend(query, nowMs),
   'education/top_ads/list': ({ query, nowMs }) => adsSpotlight(query, nowMs),
   'top_ads/query_suggestion': ({ query }) => adsQuerySuggestion(query),
+  'top_ads/location/list': () => adsLocations(),
+  'top_ads/location/info': ({ query }) => adsLocationInfo(query),
+  'top_ads/configure/safety': () => adsSafety(),
   'script/keyword/list': ({ query }) => keywordList(query),
 };
 

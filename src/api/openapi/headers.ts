@@ -18,6 +18,18 @@ export const HEADERS: Readonly<Record<string, { description: string; schema: Rec
     description: 'Adapter id that served or failed the request: `creative-center`, `simulator`, or operator-added.',
     schema: { type: 'string' },
   },
+  'X-Upstream-Adapter': {
+    description: 'Which upstream adapter served or last failed the request: `creative-center` (the legacy API) or `tiktok-one`; cached answers repeat it.',
+    schema: { type: 'string', enum: ['creative-center', 'tiktok-one'] },
+  },
+  'X-Upstream-Access': {
+    description: '`logged-in` when the adapter called TikTok with the operator\'s session cookies, else `anonymous` (TikTok One then yields the top 3 hashtags and 4 videos).',
+    schema: { type: 'string', enum: ['anonymous', 'logged-in'] },
+  },
+  'X-Upstream-Period': {
+    description: 'Present when TikTok One served another period than asked: `90` for a `period=120` it refused.',
+    schema: { type: 'integer', enum: [90, 120] },
+  },
   'Idempotent-Replayed': { description: '`true` when this is the stored reply to an `Idempotency-Key` retry.', schema: { type: 'string', enum: ['true'] } },
   Allow: { description: 'Allowed methods.', schema: { type: 'string', example: 'GET, OPTIONS' } },
   'Cache-Control': { description: 'Always `no-store` on API responses.', schema: { type: 'string', enum: ['no-store'] } },
@@ -30,16 +42,28 @@ const RATE = ['RateLimit-Policy', 'RateLimit', 'X-RateLimit-Limit', 'X-RateLimit
 
 /** Which headers each status carries (docs/api-contract.md § Headers; rate-limit headers once the account is known). */
 export const HEADERS_BY_STATUS: Readonly<Record<number, readonly string[]>> = {
-  200: [...BASE, ...RATE, 'X-Credits-Charged', 'X-Credits-Remaining', 'X-Cache', 'Age', 'X-Upstream-Source', 'Idempotent-Replayed'],
+  200: [
+    ...BASE,
+    ...RATE,
+    'X-Credits-Charged',
+    'X-Credits-Remaining',
+    'X-Cache',
+    'Age',
+    'X-Upstream-Source',
+    'X-Upstream-Adapter',
+    'X-Upstream-Access',
+    'X-Upstream-Period',
+    'Idempotent-Replayed',
+  ],
   400: BASE,
   401: BASE,
   402: [...BASE, ...RATE, 'Retry-After'],
   403: BASE,
-  404: [...BASE, ...RATE, 'X-Upstream-Source'],
+  404: [...BASE, ...RATE, 'X-Upstream-Source', 'X-Upstream-Adapter'],
   405: [...BASE, 'Allow'],
   429: [...BASE, ...RATE, 'Retry-After'],
   500: BASE,
-  502: [...BASE, ...RATE, 'X-Upstream-Source'],
-  503: [...BASE, ...RATE, 'X-Upstream-Source', 'Retry-After'],
-  504: [...BASE, ...RATE, 'X-Upstream-Source'],
+  502: [...BASE, ...RATE, 'X-Upstream-Source', 'X-Upstream-Adapter'],
+  503: [...BASE, ...RATE, 'X-Upstream-Source', 'X-Upstream-Adapter', 'Retry-After'],
+  504: [...BASE, ...RATE, 'X-Upstream-Source', 'X-Upstream-Adapter'],
 };

@@ -33,7 +33,7 @@ function startMetering(request: FastifyRequest, endpoint: AnyEndpoint): Metering
 }
 
 /** Headers a replay repeats from the first answer; the rest are the replay's own. */
-const REPLAYED_HEADERS = ['content-type', 'x-cache', 'age', 'x-upstream-source'];
+const REPLAYED_HEADERS = ['content-type', 'x-cache', 'age', 'x-upstream-source', 'x-upstream-adapter', 'x-upstream-access', 'x-upstream-period'];
 
 async function replay(services: Services, reply: FastifyReply, caller: IdentifiedKey, stored: StoredResponse): Promise<FastifyReply> {
   reply.headers(stored.headers);
@@ -81,7 +81,7 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
       meter.upstreamSource = outcome.sourceId;
       if (!outcome.ok) {
         await services.credits.release(request.id);
-        throw upstreamError(outcome.failure, outcome.sourceId);
+        throw upstreamError(outcome.failure, outcome.sourceId, outcome.adapter);
       }
       await services.credits.commit(request.id);
       meter.credits = cost;
@@ -93,6 +93,9 @@ function meteredHandler(services: Services, endpoint: AnyEndpoint) {
       reply.header('X-Cache', outcome.cache);
       if (outcome.ageSeconds !== undefined) reply.header('Age', String(outcome.ageSeconds));
       reply.header('X-Upstream-Source', outcome.sourceId);
+      reply.header('X-Upstream-Adapter', outcome.adapter);
+      reply.header('X-Upstream-Access', outcome.access);
+      reply.headers(outcome.headers);
       reply.type('application/json; charset=utf-8');
       if (idempotency) {
         const headers = Object.fromEntries(

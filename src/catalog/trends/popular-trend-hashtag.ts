@@ -3,17 +3,24 @@ import { defineEndpoint } from '../define.js';
 import { countryCode, intEnum, paging, positiveInt, stringEnum } from '../params.js';
 import { CountryInfo, IndustryInfo, Pagination, RankFields, TrendPoint, upstreamEnvelope } from '../schemas.js';
 
+/**
+ * One chart hashtag. TikTok One gives no rank movement and no promotion flag, so `rank_diff`,
+ * `rank_diff_type` and `is_promoted` are optional: left out rather than invented
+ * (docs/upstreams.md § TikTok One).
+ */
 export const HashtagItem = z.object({
   hashtag_id: z.string(),
   hashtag_name: z.string(),
   country_info: CountryInfo,
   industry_info: IndustryInfo.optional(),
-  is_promoted: z.boolean(),
+  is_promoted: z.boolean().optional(),
   trend: z.array(TrendPoint),
-  creators: z.array(z.object({ nick_name: z.string(), avatar_url: z.string() })).max(3).optional(),
+  creators: z.array(z.object({ nick_name: z.string(), avatar_url: z.string().optional() })).max(3).optional(),
   publish_cnt: z.number().int(),
   video_views: z.number().int(),
-  ...RankFields,
+  rank: RankFields.rank,
+  rank_diff: RankFields.rank_diff.optional(),
+  rank_diff_type: RankFields.rank_diff_type.optional(),
 });
 
 /** Endpoint 1, the flagship: the upstream's top-100 hashtag chart (docs/api-contract.md § Trends). */
@@ -40,7 +47,8 @@ export const popularTrendHashtag = defineEndpoint({
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,
-  upstream: ['popular_trend/hashtag/list'],
+  upstream: ['popular_trend/hashtag/list', 'CreativeOne/KnowledgeAPI/GetHashtagList'],
+  sources: ['creative-center', 'tiktok-one'],
   envelope: 'double',
   responseSchemaName: 'populartrend.hashtagTrendResponseDoc',
   responseSchema: upstreamEnvelope(
@@ -75,6 +83,10 @@ export const popularTrendHashtag = defineEndpoint({
     'Pages are windows over the upstream chart: `(page−1)·limit` items are skipped; a window past the end is an empty, charged list.',
     'A country the upstream does not cover answers 200 with an empty list.',
     '`rank_diff_type`: 1 up, 2 unchanged, 3 down, 4 new to the chart.',
+    'Since 2026 the legacy chart answers "deprecated" and TikTok One serves (`X-Upstream-Adapter: tiktok-one`). It needs `country_code` (no all-regions chart) and cannot filter `new_on_board`; those requests are served only where the legacy chart still answers, else 503 `upstream_unavailable` with `detail` `not_available`.',
+    'TikTok One gives no `rank_diff`, `rank_diff_type` or `is_promoted`: they are left out of its items, never invented; `trend` values are its 0–100 popularity divided by 100, to two decimals; `creators[].avatar_url` appears when it sends one.',
+    'Anonymous TikTok One access (`X-Upstream-Access: anonymous`) yields the top 3 hashtags, `pagination.total` 3; with the operator\'s logged-in session 20 per upstream page up to 100.',
+    '`period=120`: TikTok One is asked for 120 days; when it refuses, 90 days are served and the answer says so in `X-Upstream-Period: 90`.',
     'The inner envelope carries no `request_id`, as in Crawlora.',
   ],
 });

@@ -6,8 +6,8 @@ import { documentedFieldCount, filterEndpoints, FLAGSHIP_OPERATION_ID } from './
 const catalog = buildCatalogJson({ endpoints, plans: [] });
 
 describe('filterEndpoints', () => {
-  it('shows all 15 endpoints for an empty search', () => {
-    expect(filterEndpoints(catalog.endpoints, '', null)).toHaveLength(15);
+  it('shows every endpoint for an empty search', () => {
+    expect(filterEndpoints(catalog.endpoints, '', null)).toHaveLength(endpoints.length);
   });
   it('narrows by group', () => {
     expect(filterEndpoints(catalog.endpoints, '', 'Keywords').map((e) => e.operationId)).toEqual(['tiktok-keyword-insights']);
