@@ -9,7 +9,7 @@ import { registerMcpRoute } from './mcp/index.js';
 import type { Services } from './services.js';
 import { registerHealthRoutes } from './health/index.js';
 import { recordRequestMetrics, registerMetricsRoute } from './metrics/index.js';
-import { MAX_HEADER_BYTES, registerWebSecurityHeaders, REQUEST_TIMEOUT_MS } from './security/index.js';
+import { MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from './security/index.js';
 
 // The one place both route sets meet: the public API (src/api) and the Console (src/console) each
 // stand on src/http and the Services type, and neither imports the other.
@@ -140,9 +140,6 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   await registerConsoleRoutes(app, services);
   registerCatalogRoutes(app, services, endpoints);
   registerMcpRoute(app, services);
-  await app.register(async (web) => {
-    await registerWebSecurityHeaders(web);
-    await registerWebApp(web, { root: WEB_DIST });
-  });
+  await registerWebApp(app, { root: WEB_DIST });
   return app;
 }

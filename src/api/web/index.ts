@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { registerWebSecurityHeaders } from '../../security/index.js';
 
 /** Where `vite build` puts the web app: `<repo>/web/dist`, from `src/api/web` and `dist/api/web` alike. */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -43,12 +44,13 @@ export async function registerWebApp(app: FastifyInstance, opts: WebAppOptions):
     if (html === null) return notBuilt(reply);
     return reply
       .header('Cache-Control', 'no-cache')
-      // Content-Security-Policy and the other security headers come from helmet on this scope (src/security).
       .type('text/html; charset=utf-8')
       .send(html);
   };
 
   await app.register(async (scope) => {
+    // Helmet's headers on the web app's routes only: the API's JSON answers are not documents.
+    await registerWebSecurityHeaders(scope);
     const assets = join(opts.root, 'assets');
     if (existsSync(assets)) {
       await scope.register(fastifyStatic, {
