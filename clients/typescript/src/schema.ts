@@ -24,6 +24,10 @@ export interface paths {
          *     - Pages are windows over the upstream chart: `(page−1)·limit` items are skipped; a window past the end is an empty, charged list.
          *     - A country the upstream does not cover answers 200 with an empty list.
          *     - `rank_diff_type`: 1 up, 2 unchanged, 3 down, 4 new to the chart.
+         *     - Since 2026 the legacy chart answers "deprecated" and TikTok One serves (`X-Upstream-Adapter: tiktok-one`). It needs `country_code` (no all-regions chart) and cannot filter `new_on_board`; those requests are served only where the legacy chart still answers, else 503 `upstream_unavailable` with `detail` `not_available`.
+         *     - TikTok One gives no `rank_diff`, `rank_diff_type` or `is_promoted`: they are left out of its items, never invented; `trend` values are its 0–100 popularity divided by 100, to two decimals; `creators[].avatar_url` appears when it sends one.
+         *     - Anonymous TikTok One access (`X-Upstream-Access: anonymous`) yields the top 3 hashtags, `pagination.total` 3; with the operator's logged-in session 20 per upstream page up to 100.
+         *     - `period=120`: TikTok One is asked for 120 days; when it refuses, 90 days are served and the answer says so in `X-Upstream-Period: 90`.
          *     - The inner envelope carries no `request_id`, as in Crawlora.
          */
         get: operations["tiktok-popular-trend-hashtag"];
@@ -54,6 +58,8 @@ export interface paths {
          *     - A hashtag the upstream does not know (empty `info`) answers 404 `resource_not_found`, not charged.
          *     - `audience_countries[].country_info.id` is a GeoNames id; its `label` is the ISO-2 code.
          *     - `related_items[].item_id` exceeds 2^53 upstream and is sent as a string.
+         *     - Since 2026 TikTok One serves it when the operator has supplied a logged-in session (`X-Upstream-Access: logged-in`): the name is looked up in the chart of the same `period` and `country_code` (a hashtag outside that top 100 answers 404), then its detail is fetched by id. Anonymous callers to TikTok One get `InvalidLogin`, so without a session the legacy detail is asked and, where it is gone, the answer is 503 with `detail` `login_required`.
+         *     - TikTok One needs `country_code` and serves `period` 7, 30 or 120 (90 when it refuses 120, said in `X-Upstream-Period`). Its detail has no `is_promoted`, lifetime totals, `longevity`, `audience_interests`, `audience_countries` or `related_hashtags`: they are left out. `audience_ages[].score` is its view share rounded to a whole percent; `related_items` are its representative videos.
          */
         get: operations["tiktok-popular-trend-hashtag-detail"];
         put?: never;
@@ -73,10 +79,12 @@ export interface paths {
         };
         /**
          * Retrieve TikTok popular-trend songs
+         * @deprecated
          * @description Returns the TikTok Creative Center song chart for a period: `popular` or `surging` (the UI's "Breakout"), optionally narrowed by country, to songs new on the chart, or to songs approved for business use. The service clamps page to 1–10, limit to at most 100, and defaults period to 7.
          *
          *     **Response behaviour**
          *
+         *     - Retired since 2026 (`retired` in the catalog): TikTok no longer serves this data, so the answer is 503 `upstream_retired`, never charged, with a message naming what changed. It is still asked first, so it serves again if TikTok brings it back (docs/upstreams.md § Source routing).
          *     - `page` is clamped to 1–10 and `limit` to 1–100; out-of-range values are never an error.
          *     - `period` defaults to 7, `rank_type` to `popular`; `new_on_board` and `commercial_music` default to false and accept true/false/1/0 in any case.
          *     - The chart holds about 100 songs. Pages are windows over it (the upstream serves 20 per page); a window past the end is an empty, charged list.
@@ -102,10 +110,12 @@ export interface paths {
         };
         /**
          * Retrieve TikTok popular-trend song detail
+         * @deprecated
          * @description Returns one song from the TikTok Creative Center trend pages by its `clip_id`: its popularity curve, audience ages, interests and countries, longevity and related videos.
          *
          *     **Response behaviour**
          *
+         *     - Retired since 2026 (`retired` in the catalog): TikTok no longer serves this data, so the answer is 503 `upstream_retired`, never charged, with a message naming what changed. It is still asked first, so it serves again if TikTok brings it back (docs/upstreams.md § Source routing).
          *     - `clip_id` is required: 1–20 digits, kept as a string.
          *     - `period` defaults to 7; without `country_code` the upstream reports all regions.
          *     - An unknown `clip_id` answers 404 `resource_not_found`, not charged.
@@ -129,10 +139,12 @@ export interface paths {
         };
         /**
          * Retrieve TikTok popular-trend creators
+         * @deprecated
          * @description Returns popular TikTok creators from the Creative Center, sorted by followers, engagement or average views, optionally narrowed by the creator's country. The service clamps page to 1–10 and limit to at most 100.
          *
          *     **Response behaviour**
          *
+         *     - Retired since 2026 (`retired` in the catalog): TikTok no longer serves this data, so the answer is 503 `upstream_retired`, never charged, with a message naming what changed. It is still asked first, so it serves again if TikTok brings it back (docs/upstreams.md § Source routing).
          *     - `page` is clamped to 1–10 and `limit` to 1–100; out-of-range values are never an error.
          *     - `sort_by` defaults to `follower`.
          *     - `audience_count` (1–4) is validated, then ignored: accepted for compatibility, not applied upstream, and not part of the cache key.
@@ -167,6 +179,8 @@ export interface paths {
          *     - Pagination keeps the upstream spelling `{page, limit, total_count, has_more}` but describes the caller's window.
          *     - Pages are windows over the upstream list (20 per upstream page); a window past the end is an empty, charged list.
          *     - A country the upstream does not cover answers 200 with an empty list.
+         *     - Since 2026 TikTok One's top contents serve it first (`X-Upstream-Adapter: tiktok-one`; US videos from its US host): it needs `country_code`, has data for US, JP, ID, TH and VN, ranks by views only among the four `order_by` values (`vv`), and gives no `duration`. Other requests fall back to the legacy list, and answer 503 `not_available` where that is gone.
+         *     - Anonymous TikTok One access yields the first 4 videos (`pagination.total_count` 4); with the operator's logged-in session 20 per upstream page up to 100.
          */
         get: operations["tiktok-popular-trend-video"];
         put?: never;
@@ -196,6 +210,67 @@ export interface paths {
          *     - Cached for 24 hours.
          */
         get: operations["tiktok-popular-trend-country-industry-meta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiktok/creative-center/hashtags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve TikTok Creative Center trending hashtags
+         * @description Returns the trending hashtags of one country from TikTok One, the home of Creative Center since 2026, in its own shape: rank, daily popularity curve (0–100), posts, views, industries and top creators. How many hashtags come back depends on the access the server has to TikTok One (see the notes).
+         *
+         *     **Response behaviour**
+         *
+         *     - `country_code` is required: TikTok One has no all-regions chart. `period` is 7 or 30 (default 7).
+         *     - Served by TikTok One only; answers carry `X-Upstream-Adapter: tiktok-one` and `X-Upstream-Access` (`anonymous` or `logged-in`).
+         *     - Anonymous access to TikTok One yields the top 3 hashtags of a chart (`total_count` 3). With the operator's logged-in TikTok One session (`UPSTREAM_COOKIES`) the chart holds up to 100.
+         *     - TikTok One covers 27 hashtag regions (US FR DE IT ES GB AR AU BR CA CO EG ID IL JP KR MY MX PH SA SG ZA TW TH TR AE VN); another valid country answers 200 with an empty list.
+         *     - `popularity_curve` has one point per day at 00:00 UTC (`timestamp` in seconds) with `value` from 0 to 100, unlike the 0–1 `trend` of /tiktok/popular-trend/hashtag; the last point is often low because that day is not over.
+         *     - TikTok One gives no rank movement, promotion flag or country block; `industry_ids` are ids only (names in /tiktok/popular-trend/country-industry-meta).
+         *     - Single-wrapped: `data` is `{hashtags, total_count}` itself, with no inner `{code, msg}` envelope.
+         *     - Cached for 1 hour.
+         */
+        get: operations["tiktok-creative-center-hashtags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiktok/creative-center/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve TikTok Creative Center trending videos
+         * @description Returns the top videos of one country from TikTok One, the home of Creative Center since 2026, ranked by views, engagement rate or six-second view rate, with their author and view metrics. Optionally narrowed to one content tag or to organic (non-paid) videos.
+         *
+         *     **Response behaviour**
+         *
+         *     - `country_code` is required; `period` is 7 or 30 (default 7), `sort_by` defaults to `views`, `organic_only` to false.
+         *     - Served by TikTok One only; answers carry `X-Upstream-Adapter: tiktok-one` and `X-Upstream-Access` (`anonymous` or `logged-in`).
+         *     - TikTok One has top videos for US, JP, ID, TH and VN; another valid country answers 200 with an empty `videos` list, which is TikTok One's own answer, not an error.
+         *     - Anonymous access to TikTok One yields the first 4 videos while `total_count` and `page_count` still describe the whole ranking. With the operator's logged-in TikTok One session (`UPSTREAM_COOKIES`) the first page holds 20.
+         *     - The `_lifetime` metrics count since the video was posted, the others within `period`; `engagement_rate_lifetime` and `six_seconds_vtr_lifetime` appear only when TikTok One sends them.
+         *     - Single-wrapped: `data` is `{videos, total_count, page_count}` itself, with no inner `{code, msg}` envelope.
+         *     - Cached for 1 hour.
+         */
+        get: operations["tiktok-creative-center-videos"];
         put?: never;
         post?: never;
         delete?: never;
@@ -398,6 +473,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tiktok/top-ads/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve TikTok Top Ads locations
+         * @description Returns the countries and regions TikTok Creative Center offers as Top Ads location filters. Pass their ids as `country_code` to /tiktok/top-ads/list.
+         *
+         *     **Response behaviour**
+         *
+         *     - Takes no params.
+         *     - Ids are ISO 3166-1 alpha-2 codes; every item has a `label` and a `parent_id` (null), as in /tiktok/top-ads/filters.
+         *     - The upstream path `top_ads/location/list` is inferred from the Top Ads family of the Creative Center API: no public capture of it is known yet.
+         *     - Cached for 24 hours.
+         */
+        get: operations["tiktok-top-ads-locations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiktok/top-ads/location-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve TikTok Top Ads location info
+         * @description Returns the country and industry TikTok Creative Center preselects for a module: the starting point of its Top Ads page. Choose criteria with /tiktok/top-ads/locations and /tiktok/top-ads/filters, then fetch ads with /tiktok/top-ads/list.
+         *
+         *     **Response behaviour**
+         *
+         *     - `module` defaults to 1; 0 is read as 1. Any other non-negative integer is sent upstream unchanged.
+         *     - `initial_country` is what TikTok infers for the caller it sees, which is this server, not your client: treat it as a default, not as your users' location.
+         *     - `first_industry` and `second_industry` are Top Ads filter items, as in /tiktok/top-ads/filters; `l1_industry` and `l2_industry` are their ids as numbers.
+         *     - The upstream path `top_ads/location/info` is inferred from the Top Ads family of the Creative Center API: no public capture of it is known yet.
+         *     - Cached for 24 hours.
+         */
+        get: operations["tiktok-top-ads-location-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiktok/top-ads/safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve TikTok Top Ads safety configuration
+         * @description Returns the public configuration flags TikTok Creative Center applies to its search boxes: whether searching Top Ads, keywords, hashtags, songs and creators is switched on, and the key of the banner it shows.
+         *
+         *     **Response behaviour**
+         *
+         *     - Takes no params.
+         *     - Each `*_search` flag is 1 when that search box is switched on and 0 when it is off.
+         *     - The upstream path `top_ads/configure/safety` is inferred from the Top Ads family of the Creative Center API: no public capture of it is known yet.
+         *     - Cached for 1 hour.
+         */
+        get: operations["tiktok-top-ads-safety"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tiktok/keyword-insights": {
         parameters: {
             query?: never;
@@ -407,10 +564,12 @@ export interface paths {
         };
         /**
          * Retrieve TikTok keyword insights
+         * @deprecated
          * @description Returns ad-script keywords from TikTok Creative Center ranked by performance (posts, CTR, CVR, CPA, cost, impressions, 6-second play rate, likes, shares, comments), optionally narrowed by country, industry, objective, keyword type or a search term.
          *
          *     **Response behaviour**
          *
+         *     - Retired since 2026 (`retired` in the catalog): TikTok no longer serves this data, so the answer is 503 `upstream_retired`, never charged, with a message naming what changed. It is still asked first, so it serves again if TikTok brings it back (docs/upstreams.md § Source routing).
          *     - `page` is clamped to 1–1000 and `limit` to 1–100; out-of-range values are never an error.
          *     - `period` defaults to 7, `order_by` to `post`, `order_type` to `desc`.
          *     - `industry` and `objective` are comma-separated digit ids, de-duplicated and sorted.
@@ -419,6 +578,60 @@ export interface paths {
          *     - `post_change` and `play_six_rate` are percentages; `video_list` holds up to five video ids.
          */
         get: operations["tiktok-keyword-insights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiktok/popular-trend/hashtag/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve TikTok hashtag rank history
+         * @description Returns one point per UTC day on which the hashtag chart (for the country and period) held the hashtag: its rank, posts and views. Served from the history this Trendlens instance has recorded, with no upstream call. Days without a stored chart are absent, and `covered_days` lists the days the chart was stored.
+         *
+         *     **Response behaviour**
+         *
+         *     - Answered from the charts this instance has stored (answered requests and scheduled collection), never from the upstream; the answer carries `X-Served-From: history`.
+         *     - A day the chart was stored without the hashtag is in `covered_days` but has no point; a day the chart was not stored is in neither. Missing days are gaps, never zeros.
+         *     - `days` is clamped to 1–365, then to the instance's retention (`HISTORY_RETENTION_DAYS`); `notice` says when that happened.
+         *     - A hashtag the stored chart never held answers 404 `resource_not_found` naming it.
+         */
+        get: operations["tiktok-popular-trend-hashtag-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiktok/popular-trend/movers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve TikTok trend chart movers
+         * @description Compares the latest stored day of a chart (hashtags, songs, creators or videos, for a country and period) with the stored day `since` days before it, and lists the entries that rose, fell, are new or dropped out, ranked by rank change or by growth of the chart's metric, with the first day each entry appeared. Served from the history this Trendlens instance has recorded, with no upstream call.
+         *
+         *     **Response behaviour**
+         *
+         *     - Answered from the charts this instance has stored, never from the upstream; the answer carries `X-Served-From: history`.
+         *     - The comparison day is the latest stored day at least `since` days before the latest one; when history holds none that old, the oldest stored day is used and `since_date` says which.
+         *     - `rising` and `falling` list entries on both days; `new` lists entries absent from the comparison day, `dropped` those absent from the latest.
+         *     - Days the chart was not stored are gaps: sparklines skip them.
+         */
+        get: operations["tiktok-popular-trend-movers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -543,17 +756,17 @@ export interface components {
                         hashtag_name: string;
                         country_info: components["schemas"]["popularTrend.CountryInfo"];
                         industry_info?: components["schemas"]["popularTrend.IndustryInfo"];
-                        is_promoted: boolean;
+                        is_promoted?: boolean;
                         trend: components["schemas"]["popularTrend.TrendPoint"][];
                         creators?: {
                             nick_name: string;
-                            avatar_url: string;
+                            avatar_url?: string;
                         }[];
                         publish_cnt: number;
                         video_views: number;
                         rank: number;
-                        rank_diff: number | null;
-                        rank_diff_type: number;
+                        rank_diff?: number | null;
+                        rank_diff_type?: number;
                     }[];
                     pagination: components["schemas"]["popularTrend.Pagination"];
                 };
@@ -576,24 +789,24 @@ export interface components {
                         hashtag_name: string;
                         country_info: components["schemas"]["popularTrend.CountryInfo"];
                         industry_info?: components["schemas"]["popularTrend.IndustryInfo"];
-                        is_promoted: boolean;
+                        is_promoted?: boolean;
                         trend: components["schemas"]["popularTrend.TrendPoint"][];
                         creators?: {
                             nick_name: string;
-                            avatar_url: string;
+                            avatar_url?: string;
                         }[];
                         publish_cnt: number;
                         video_views: number;
                         description?: string;
                         video_url: string;
-                        publish_cnt_all: number;
-                        video_views_all: number;
-                        longevity: components["schemas"]["popularTrend.Longevity"];
+                        publish_cnt_all?: number;
+                        video_views_all?: number;
+                        longevity?: components["schemas"]["popularTrend.Longevity"];
                         audience_ages: {
                             age_level: number;
                             score: number;
                         }[];
-                        audience_interests: {
+                        audience_interests?: {
                             interest_info: {
                                 id: string;
                                 label: string;
@@ -601,7 +814,7 @@ export interface components {
                             };
                             score: number;
                         }[];
-                        audience_countries: {
+                        audience_countries?: {
                             country_info: {
                                 id: string;
                                 label: string;
@@ -609,7 +822,7 @@ export interface components {
                             };
                             score: number;
                         }[];
-                        related_hashtags: {
+                        related_hashtags?: {
                             hashtag_id: string;
                             hashtag_name: string;
                             video_url: string;
@@ -771,7 +984,7 @@ export interface components {
                         item_url: string;
                         title: string;
                         cover: string;
-                        duration: number;
+                        duration?: number;
                         country_code: string;
                         region: string;
                     }[];
@@ -798,6 +1011,73 @@ export interface components {
                     id: string;
                     value: string;
                 }[];
+            };
+        };
+        "creativecenter.trendingHashtagsResponseDoc": {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            msg: "OK";
+            data: {
+                hashtags: {
+                    hashtag_id: string;
+                    hashtag_name: string;
+                    industry_ids: number[];
+                    popularity_curve: {
+                        timestamp: number;
+                        value: number;
+                    }[];
+                    publish_count: number;
+                    rank: number;
+                    top_creators: {
+                        handle: string;
+                        nickname?: string;
+                        avatar_url?: string;
+                        follower_count?: number;
+                        creator_id?: string;
+                        tiktok_uid?: string;
+                        country_code?: string;
+                        rank?: number;
+                    }[];
+                    video_views: number;
+                }[];
+                total_count: number;
+            };
+        };
+        "creativecenter.trendingVideosResponseDoc": {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            msg: "OK";
+            data: {
+                videos: {
+                    item_id: string;
+                    title: string;
+                    cover_url: string;
+                    video_url: string;
+                    create_time: number;
+                    content_type: number;
+                    content_tags: {
+                        id: string;
+                        name: string;
+                    }[];
+                    author_id: string;
+                    author_handle: string;
+                    author_nickname: string;
+                    author_avatar_url: string;
+                    author_bio?: string;
+                    author_follower_count: number;
+                    video_views: number;
+                    video_views_lifetime: number;
+                    organic_video_views: number;
+                    organic_video_views_lifetime: number;
+                    engagement_rate: number;
+                    engagement_rate_lifetime?: number;
+                    six_seconds_vtr: number;
+                    six_seconds_vtr_lifetime?: number;
+                }[];
+                total_count: number;
+                page_count: number;
             };
         };
         "populartrend.topAdsListResponseDoc": {
@@ -937,6 +1217,63 @@ export interface components {
                 };
             };
         };
+        "populartrend.topAdsLocationsResponseDoc": {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            msg: "OK";
+            data: {
+                /** @constant */
+                code: 0;
+                /** @constant */
+                msg: "OK";
+                request_id: string;
+                data: {
+                    country: components["schemas"]["popularTrend.TopAdsFilterItem"][];
+                };
+            };
+        };
+        "populartrend.topAdsLocationInfoResponseDoc": {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            msg: "OK";
+            data: {
+                /** @constant */
+                code: 0;
+                /** @constant */
+                msg: "OK";
+                request_id: string;
+                data: {
+                    initial_country: string[];
+                    l1_industry: number;
+                    l2_industry: number;
+                    first_industry: components["schemas"]["popularTrend.TopAdsFilterItem"];
+                    second_industry: components["schemas"]["popularTrend.TopAdsFilterItem"];
+                };
+            };
+        };
+        "populartrend.topAdsSafetyResponseDoc": {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            msg: "OK";
+            data: {
+                /** @constant */
+                code: 0;
+                /** @constant */
+                msg: "OK";
+                request_id: string;
+                data: {
+                    top_ads_search: number;
+                    keyword_search: number;
+                    hashtag_search: number;
+                    sound_search: number;
+                    creator_search: number;
+                    cc_banner_key: string;
+                };
+            };
+        };
         "keywordinsights.keywordListResponseDoc": {
             /** @constant */
             code: 200;
@@ -966,6 +1303,60 @@ export interface components {
                     }[];
                     pagination: components["schemas"]["popularTrend.Pagination"];
                 };
+            };
+        };
+        "history.hashtagHistoryResponseDoc": {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            msg: "OK";
+            data: {
+                hashtag_id: string;
+                hashtag_name: string;
+                country_code: string | null;
+                period: number;
+                days: number;
+                covered_days: string[];
+                points: {
+                    date: string;
+                    rank: number;
+                    publish_cnt: number | null;
+                    video_views: number | null;
+                }[];
+                retention_days: number;
+                notice?: string;
+            };
+        };
+        "history.moversResponseDoc": {
+            /** @constant */
+            code: 200;
+            /** @constant */
+            msg: "OK";
+            data: {
+                /** @enum {string} */
+                chart: "hashtag" | "song" | "creator" | "video";
+                country_code: string | null;
+                period: number | null;
+                /** @enum {string} */
+                direction: "rising" | "falling" | "new" | "dropped";
+                since: number;
+                /** @enum {string} */
+                sort_by: "rank_change" | "metric_growth";
+                since_date: string | null;
+                latest_date: string | null;
+                metric_name: string | null;
+                list: {
+                    id: string;
+                    name: string;
+                    rank: number | null;
+                    previous_rank: number | null;
+                    rank_change: number | null;
+                    metric: number | null;
+                    previous_metric: number | null;
+                    metric_growth: number | null;
+                    first_seen: string;
+                    sparkline: number[];
+                }[];
             };
         };
         "trendlens.InvalidInputResponse": {
@@ -1034,7 +1425,7 @@ export interface components {
             msg: "Forbidden";
             data: {
                 /**
-                 * @description `account_suspended`: The account is suspended by the operator. `endpoint_disabled`: The operator has disabled this endpoint.
+                 * @description `account_suspended`: The account is suspended by the operator: its keys and Console sessions stop working. `endpoint_disabled`: The operator has disabled this endpoint.
                  * @enum {string}
                  */
                 error: "account_suspended" | "endpoint_disabled";
@@ -1205,6 +1596,7 @@ export interface components {
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
                 [name: string]: unknown;
             };
             content: {
@@ -1262,6 +1654,7 @@ export interface components {
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
                 [name: string]: unknown;
             };
             content: {
@@ -1279,6 +1672,7 @@ export interface components {
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -1297,6 +1691,7 @@ export interface components {
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
                 [name: string]: unknown;
             };
             content: {
@@ -1331,6 +1726,14 @@ export interface components {
         Age: number;
         /** @description Adapter id that served or failed the request: `creative-center`, `simulator`, or operator-added. */
         "X-Upstream-Source": string;
+        /** @description `history` on endpoints answered from Trendlens's stored charts, with no upstream call. */
+        "X-Served-From": "history";
+        /** @description Which upstream adapter served or last failed the request: `creative-center` (the legacy API) or `tiktok-one`; cached answers repeat it. */
+        "X-Upstream-Adapter": "creative-center" | "tiktok-one";
+        /** @description `logged-in` when the adapter called TikTok with the operator's session cookies, else `anonymous` (TikTok One then yields the top 3 hashtags and 4 videos). */
+        "X-Upstream-Access": "anonymous" | "logged-in";
+        /** @description Present when TikTok One served another period than asked: `90` for a `period=120` it refused. */
+        "X-Upstream-Period": 90 | 120;
         /** @description `true` when this is the stored reply to an `Idempotency-Key` retry. */
         "Idempotent-Replayed": "true";
         /** @description Allowed methods. */
@@ -1397,6 +1800,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -1426,6 +1833,30 @@ export interface operations {
                      *               "is_promoted": false,
                      *               "trend": [
                      *                 {
+                     *                   "time": 1776211200,
+                     *                   "value": 0.42
+                     *                 },
+                     *                 {
+                     *                   "time": 1776297600,
+                     *                   "value": 0.55
+                     *                 },
+                     *                 {
+                     *                   "time": 1776384000,
+                     *                   "value": 0.61
+                     *                 },
+                     *                 {
+                     *                   "time": 1776470400,
+                     *                   "value": 0.74
+                     *                 },
+                     *                 {
+                     *                   "time": 1776556800,
+                     *                   "value": 0.83
+                     *                 },
+                     *                 {
+                     *                   "time": 1776643200,
+                     *                   "value": 0.91
+                     *                 },
+                     *                 {
                      *                   "time": 1776729600,
                      *                   "value": 1
                      *                 }
@@ -1434,12 +1865,202 @@ export interface operations {
                      *               "video_views": 766182036,
                      *               "rank": 1,
                      *               "rank_diff": 0,
-                     *               "rank_diff_type": 4
+                     *               "rank_diff_type": 2
+                     *             },
+                     *             {
+                     *               "hashtag_id": "5470287380",
+                     *               "hashtag_name": "graduation",
+                     *               "country_info": {
+                     *                 "id": "US",
+                     *                 "value": "United States",
+                     *                 "label": "US"
+                     *               },
+                     *               "is_promoted": false,
+                     *               "trend": [
+                     *                 {
+                     *                   "time": 1776211200,
+                     *                   "value": 0.31
+                     *                 },
+                     *                 {
+                     *                   "time": 1776297600,
+                     *                   "value": 0.38
+                     *                 },
+                     *                 {
+                     *                   "time": 1776384000,
+                     *                   "value": 0.47
+                     *                 },
+                     *                 {
+                     *                   "time": 1776470400,
+                     *                   "value": 0.52
+                     *                 },
+                     *                 {
+                     *                   "time": 1776556800,
+                     *                   "value": 0.66
+                     *                 },
+                     *                 {
+                     *                   "time": 1776643200,
+                     *                   "value": 0.8
+                     *                 },
+                     *                 {
+                     *                   "time": 1776729600,
+                     *                   "value": 0.94
+                     *                 }
+                     *               ],
+                     *               "publish_cnt": 120551,
+                     *               "video_views": 512993410,
+                     *               "rank": 2,
+                     *               "rank_diff": 3,
+                     *               "rank_diff_type": 1
+                     *             },
+                     *             {
+                     *               "hashtag_id": "5475382852908376",
+                     *               "hashtag_name": "promdress",
+                     *               "country_info": {
+                     *                 "id": "US",
+                     *                 "value": "United States",
+                     *                 "label": "US"
+                     *               },
+                     *               "industry_info": {
+                     *                 "id": 22000000000,
+                     *                 "value": "Apparel & Accessories",
+                     *                 "label": "label_22000000000"
+                     *               },
+                     *               "is_promoted": false,
+                     *               "trend": [
+                     *                 {
+                     *                   "time": 1776211200,
+                     *                   "value": 0.2
+                     *                 },
+                     *                 {
+                     *                   "time": 1776297600,
+                     *                   "value": 0.26
+                     *                 },
+                     *                 {
+                     *                   "time": 1776384000,
+                     *                   "value": 0.35
+                     *                 },
+                     *                 {
+                     *                   "time": 1776470400,
+                     *                   "value": 0.49
+                     *                 },
+                     *                 {
+                     *                   "time": 1776556800,
+                     *                   "value": 0.58
+                     *                 },
+                     *                 {
+                     *                   "time": 1776643200,
+                     *                   "value": 0.72
+                     *                 },
+                     *                 {
+                     *                   "time": 1776729600,
+                     *                   "value": 0.86
+                     *                 }
+                     *               ],
+                     *               "publish_cnt": 64210,
+                     *               "video_views": 288410553,
+                     *               "rank": 3,
+                     *               "rank_diff": 1,
+                     *               "rank_diff_type": 1
+                     *             },
+                     *             {
+                     *               "hashtag_id": "41223878432536",
+                     *               "hashtag_name": "skincare",
+                     *               "country_info": {
+                     *                 "id": "US",
+                     *                 "value": "United States",
+                     *                 "label": "US"
+                     *               },
+                     *               "industry_info": {
+                     *                 "id": 14000000000,
+                     *                 "value": "Beauty & Personal Care",
+                     *                 "label": "label_14000000000"
+                     *               },
+                     *               "is_promoted": false,
+                     *               "trend": [
+                     *                 {
+                     *                   "time": 1776211200,
+                     *                   "value": 0.88
+                     *                 },
+                     *                 {
+                     *                   "time": 1776297600,
+                     *                   "value": 0.9
+                     *                 },
+                     *                 {
+                     *                   "time": 1776384000,
+                     *                   "value": 0.86
+                     *                 },
+                     *                 {
+                     *                   "time": 1776470400,
+                     *                   "value": 0.84
+                     *                 },
+                     *                 {
+                     *                   "time": 1776556800,
+                     *                   "value": 0.81
+                     *                 },
+                     *                 {
+                     *                   "time": 1776643200,
+                     *                   "value": 0.8
+                     *                 },
+                     *                 {
+                     *                   "time": 1776729600,
+                     *                   "value": 0.78
+                     *                 }
+                     *               ],
+                     *               "publish_cnt": 98013,
+                     *               "video_views": 405127762,
+                     *               "rank": 4,
+                     *               "rank_diff": 2,
+                     *               "rank_diff_type": 3
+                     *             },
+                     *             {
+                     *               "hashtag_id": "76116650",
+                     *               "hashtag_name": "fyp",
+                     *               "country_info": {
+                     *                 "id": "US",
+                     *                 "value": "United States",
+                     *                 "label": "US"
+                     *               },
+                     *               "is_promoted": false,
+                     *               "trend": [
+                     *                 {
+                     *                   "time": 1776211200,
+                     *                   "value": 0.71
+                     *                 },
+                     *                 {
+                     *                   "time": 1776297600,
+                     *                   "value": 0.69
+                     *                 },
+                     *                 {
+                     *                   "time": 1776384000,
+                     *                   "value": 0.73
+                     *                 },
+                     *                 {
+                     *                   "time": 1776470400,
+                     *                   "value": 0.7
+                     *                 },
+                     *                 {
+                     *                   "time": 1776556800,
+                     *                   "value": 0.72
+                     *                 },
+                     *                 {
+                     *                   "time": 1776643200,
+                     *                   "value": 0.68
+                     *                 },
+                     *                 {
+                     *                   "time": 1776729600,
+                     *                   "value": 0.7
+                     *                 }
+                     *               ],
+                     *               "publish_cnt": 2518090,
+                     *               "video_views": 5336592219,
+                     *               "rank": 5,
+                     *               "rank_diff": 0,
+                     *               "rank_diff_type": 2
                      *             }
                      *           ],
                      *           "pagination": {
                      *             "page": 1,
-                     *             "size": 1,
+                     *             "size": 5,
                      *             "total": 100,
                      *             "has_more": true
                      *           }
@@ -1503,6 +2124,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -1704,6 +2329,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -1719,17 +2348,17 @@ export interface operations {
                      *         "data": {
                      *           "sound_list": [
                      *             {
-                     *               "clip_id": "7339914391000000001",
-                     *               "song_id": "7339914391000000002",
+                     *               "clip_id": "7313054237544961851",
+                     *               "song_id": "7329783813766392107",
                      *               "title": "Summer Anthem",
-                     *               "author": "The Weekenders",
+                     *               "author": "Zara Quinn",
                      *               "cover": "https://p16-sg.tiktokcdn.com/music-cover-1.jpeg?x-expires=1776816000",
-                     *               "duration": 60,
+                     *               "duration": 30,
                      *               "country_code": "US",
-                     *               "link": "https://www.tiktok.com/music/x-7339914391000000001",
+                     *               "link": "https://www.tiktok.com/music/x-7313054237544961851",
                      *               "url_title": "summer-anthem",
                      *               "music_url": null,
-                     *               "if_cml": true,
+                     *               "if_cml": false,
                      *               "is_search": false,
                      *               "promoted": false,
                      *               "on_list_times": 12,
@@ -1789,7 +2418,7 @@ export interface operations {
             query: {
                 /**
                  * @description Song clip id from the song chart (1–20 digits).
-                 * @example 7339914391000000001
+                 * @example 7313054237544961851
                  */
                 clip_id: string;
                 /**
@@ -1824,6 +2453,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -1838,17 +2471,17 @@ export interface operations {
                      *         "request_id": "20260421093000B4C5D6E7F8091A2B3C4D",
                      *         "data": {
                      *           "sound": {
-                     *             "clip_id": "7339914391000000001",
-                     *             "song_id": "7339914391000000002",
+                     *             "clip_id": "7313054237544961851",
+                     *             "song_id": "7329783813766392107",
                      *             "title": "Summer Anthem",
-                     *             "author": "The Weekenders",
+                     *             "author": "Zara Quinn",
                      *             "cover": "https://p16-sg.tiktokcdn.com/music-cover-1.jpeg?x-expires=1776816000",
-                     *             "duration": 60,
+                     *             "duration": 30,
                      *             "country_code": "US",
-                     *             "link": "https://www.tiktok.com/music/x-7339914391000000001",
+                     *             "link": "https://www.tiktok.com/music/x-7313054237544961851",
                      *             "url_title": "summer-anthem",
                      *             "music_url": null,
-                     *             "if_cml": true,
+                     *             "if_cml": false,
                      *             "is_search": false,
                      *             "promoted": false,
                      *             "on_list_times": null,
@@ -1987,6 +2620,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -2090,6 +2727,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -2165,6 +2806,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -2553,6 +3198,216 @@ export interface operations {
             504: components["responses"]["504"];
         };
     };
+    "tiktok-creative-center-hashtags": {
+        parameters: {
+            query: {
+                /**
+                 * @description ISO 3166-1 alpha-2 country code of the chart.
+                 * @example US
+                 */
+                country_code: string;
+                /**
+                 * @description Trend window in days.
+                 * @example 7
+                 */
+                period?: 7 | 30;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Charged 8 credits. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Credits-Charged": components["headers"]["X-Credits-Charged"];
+                    "X-Credits-Remaining": components["headers"]["X-Credits-Remaining"];
+                    "X-Cache": components["headers"]["X-Cache"];
+                    Age: components["headers"]["Age"];
+                    "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "msg": "OK",
+                     *       "data": {
+                     *         "hashtags": [
+                     *           {
+                     *             "hashtag_id": "7400795988650459167",
+                     *             "hashtag_name": "prom",
+                     *             "industry_ids": [
+                     *               22000000000
+                     *             ],
+                     *             "popularity_curve": [
+                     *               {
+                     *                 "timestamp": 1776556800,
+                     *                 "value": 71.4
+                     *               },
+                     *               {
+                     *                 "timestamp": 1776643200,
+                     *                 "value": 100
+                     *               },
+                     *               {
+                     *                 "timestamp": 1776729600,
+                     *                 "value": 88.25
+                     *               }
+                     *             ],
+                     *             "publish_count": 34639,
+                     *             "rank": 1,
+                     *             "top_creators": [
+                     *               {
+                     *                 "handle": "mia.styles"
+                     *               }
+                     *             ],
+                     *             "video_views": 29712825
+                     *           }
+                     *         ],
+                     *         "total_count": 100
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["creativecenter.trendingHashtagsResponseDoc"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            402: components["responses"]["402"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            405: components["responses"]["405"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    "tiktok-creative-center-videos": {
+        parameters: {
+            query: {
+                /**
+                 * @description ISO 3166-1 alpha-2 country code.
+                 * @example US
+                 */
+                country_code: string;
+                /**
+                 * @description Window in days.
+                 * @example 7
+                 */
+                period?: 7 | 30;
+                /**
+                 * @description Ranking: `views`, `engagement` (engagement rate) or `six_second_views` (six-second view rate).
+                 * @example views
+                 */
+                sort_by?: "views" | "engagement" | "six_second_views";
+                /**
+                 * @description Content tag id (11001–11015, e.g. 11015 Tech & Finance); absent means every tag.
+                 * @example 11015
+                 */
+                content_label_id?: string;
+                /**
+                 * @description Only organic (non-paid) videos.
+                 * @example false
+                 */
+                organic_only?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Charged 8 credits. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Credits-Charged": components["headers"]["X-Credits-Charged"];
+                    "X-Credits-Remaining": components["headers"]["X-Credits-Remaining"];
+                    "X-Cache": components["headers"]["X-Cache"];
+                    Age: components["headers"]["Age"];
+                    "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "msg": "OK",
+                     *       "data": {
+                     *         "videos": [
+                     *           {
+                     *             "item_id": "7562659435622010021",
+                     *             "title": "Three budgeting apps I actually use",
+                     *             "cover_url": "https://p16-sign-va.tiktokcdn.com/obj/top-content-cover-1.jpeg?x-expires=1776816000",
+                     *             "video_url": "https://www.tiktok.com/@pennywise.sam/video/7562659435622010021",
+                     *             "create_time": 1776470400,
+                     *             "content_type": 1,
+                     *             "content_tags": [
+                     *               {
+                     *                 "id": "11015",
+                     *                 "name": "Tech & Finance"
+                     *               }
+                     *             ],
+                     *             "author_id": "6981234567890123456",
+                     *             "author_handle": "pennywise.sam",
+                     *             "author_nickname": "Sam | Money made simple",
+                     *             "author_avatar_url": "https://p16-sign-va.tiktokcdn.com/obj/avatar-1.jpeg?x-expires=1776816000",
+                     *             "author_follower_count": 412000,
+                     *             "video_views": 2841100,
+                     *             "video_views_lifetime": 3120400,
+                     *             "organic_video_views": 2790300,
+                     *             "organic_video_views_lifetime": 3061900,
+                     *             "engagement_rate": 0.0812,
+                     *             "six_seconds_vtr": 0.4375
+                     *           }
+                     *         ],
+                     *         "total_count": 100,
+                     *         "page_count": 5
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["creativecenter.trendingVideosResponseDoc"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            402: components["responses"]["402"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            405: components["responses"]["405"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
     "tiktok-top-ads-list": {
         parameters: {
             query?: {
@@ -2655,6 +3510,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -2670,7 +3529,7 @@ export interface operations {
                      *         "data": {
                      *           "materials": [
                      *             {
-                     *               "id": "7631130810943897607",
+                     *               "id": "7631130810934026874",
                      *               "ad_title": "Cold brew in 10s",
                      *               "brand_name": "Brewly",
                      *               "cost": 2,
@@ -2726,7 +3585,7 @@ export interface operations {
             query: {
                 /**
                  * @description Top Ads material id (1–20 digits).
-                 * @example 7631130810943897607
+                 * @example 7631130810934026874
                  */
                 material_id: string;
             };
@@ -2751,6 +3610,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -2764,7 +3627,7 @@ export interface operations {
                      *         "msg": "OK",
                      *         "request_id": "20260421093000A1B2C3D4E5F6A7B8C9D0",
                      *         "data": {
-                     *           "id": "7631130810943897607",
+                     *           "id": "7631130810934026874",
                      *           "ad_title": "Cold brew in 10s",
                      *           "brand_name": "Brewly",
                      *           "cost": 2,
@@ -2839,7 +3702,7 @@ export interface operations {
             query: {
                 /**
                  * @description Top Ads material id (1–20 digits).
-                 * @example 7631130810943897607
+                 * @example 7631130810934026874
                  */
                 material_id: string;
                 /**
@@ -2874,6 +3737,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -2961,6 +3828,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -3226,7 +4097,7 @@ export interface operations {
             query: {
                 /**
                  * @description Top Ads material id (1–20 digits).
-                 * @example 7631130810943897607
+                 * @example 7631130810934026874
                  */
                 material_id: string;
                 /**
@@ -3261,6 +4132,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -3276,7 +4151,7 @@ export interface operations {
                      *         "data": {
                      *           "materials": [
                      *             {
-                     *               "id": "7631130810943897611",
+                     *               "id": "7631130811034026880",
                      *               "ad_title": "Iced latte, no machine",
                      *               "brand_name": "Brewly",
                      *               "cost": 2,
@@ -3355,6 +4230,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -3370,7 +4249,7 @@ export interface operations {
                      *         "data": {
                      *           "materials": [
                      *             {
-                     *               "id": "7629001234567890123",
+                     *               "id": "7629001234534026800",
                      *               "ad_title": "Our barista, your kitchen",
                      *               "brand_name": "Brewly",
                      *               "cost": 3,
@@ -3456,6 +4335,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -3479,6 +4362,232 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["populartrend.topAdsSuggestionsResponseDoc"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            402: components["responses"]["402"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            405: components["responses"]["405"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    "tiktok-top-ads-locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Charged 8 credits. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Credits-Charged": components["headers"]["X-Credits-Charged"];
+                    "X-Credits-Remaining": components["headers"]["X-Credits-Remaining"];
+                    "X-Cache": components["headers"]["X-Cache"];
+                    Age: components["headers"]["Age"];
+                    "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "msg": "OK",
+                     *       "data": {
+                     *         "code": 0,
+                     *         "msg": "OK",
+                     *         "request_id": "20260421093000B6C7D8E9F0A1B2C3D4E5",
+                     *         "data": {
+                     *           "country": [
+                     *             {
+                     *               "id": "US",
+                     *               "parent_id": null,
+                     *               "label": "US",
+                     *               "value": "United States"
+                     *             },
+                     *             {
+                     *               "id": "GB",
+                     *               "parent_id": null,
+                     *               "label": "GB",
+                     *               "value": "United Kingdom"
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["populartrend.topAdsLocationsResponseDoc"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            402: components["responses"]["402"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            405: components["responses"]["405"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    "tiktok-top-ads-location-info": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Creative Center module id the context is for; absent or 0 means 1 (Top Ads). Other ids are sent upstream as they are.
+                 * @example 1
+                 */
+                module?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Charged 8 credits. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Credits-Charged": components["headers"]["X-Credits-Charged"];
+                    "X-Credits-Remaining": components["headers"]["X-Credits-Remaining"];
+                    "X-Cache": components["headers"]["X-Cache"];
+                    Age: components["headers"]["Age"];
+                    "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "msg": "OK",
+                     *       "data": {
+                     *         "code": 0,
+                     *         "msg": "OK",
+                     *         "request_id": "20260421093000A7B8C9D0E1F2A3B4C5D6",
+                     *         "data": {
+                     *           "initial_country": [
+                     *             "US"
+                     *           ],
+                     *           "l1_industry": 27000000000,
+                     *           "l2_industry": 27102000000,
+                     *           "first_industry": {
+                     *             "id": "27000000000",
+                     *             "parent_id": null,
+                     *             "label": "label_27000000000",
+                     *             "value": "Food & Beverage"
+                     *           },
+                     *           "second_industry": {
+                     *             "id": "27102000000",
+                     *             "parent_id": "27000000000",
+                     *             "label": "label_27102000000",
+                     *             "value": "Beverages"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["populartrend.topAdsLocationInfoResponseDoc"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            402: components["responses"]["402"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            405: components["responses"]["405"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    "tiktok-top-ads-safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Charged 8 credits. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Credits-Charged": components["headers"]["X-Credits-Charged"];
+                    "X-Credits-Remaining": components["headers"]["X-Credits-Remaining"];
+                    "X-Cache": components["headers"]["X-Cache"];
+                    Age: components["headers"]["Age"];
+                    "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "msg": "OK",
+                     *       "data": {
+                     *         "code": 0,
+                     *         "msg": "OK",
+                     *         "request_id": "20260421093000C7D8E9F0A1B2C3D4E5F6",
+                     *         "data": {
+                     *           "top_ads_search": 1,
+                     *           "keyword_search": 1,
+                     *           "hashtag_search": 1,
+                     *           "sound_search": 1,
+                     *           "creator_search": 1,
+                     *           "cc_banner_key": ""
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["populartrend.topAdsSafetyResponseDoc"];
                 };
             };
             400: components["responses"]["400"];
@@ -3573,6 +4682,10 @@ export interface operations {
                     "X-Cache": components["headers"]["X-Cache"];
                     Age: components["headers"]["Age"];
                     "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -3616,6 +4729,237 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["keywordinsights.keywordListResponseDoc"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            402: components["responses"]["402"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            405: components["responses"]["405"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    "tiktok-popular-trend-hashtag-history": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Hashtag name (a leading `#` is stripped, case ignored). Give this or `hashtag_id`.
+                 * @example prom
+                 */
+                hashtag_name?: string;
+                /**
+                 * @description Hashtag id as the hashtag chart gives it. Give this or `hashtag_name`.
+                 * @example 4777
+                 */
+                hashtag_id?: string;
+                /**
+                 * @description ISO 3166-1 alpha-2 country code of the chart; absent means all regions.
+                 * @example US
+                 */
+                country_code?: string;
+                /**
+                 * @description The chart's trend window in days.
+                 * @example 7
+                 */
+                period?: 7 | 30 | 120;
+                /**
+                 * @description Days back from today (UTC), today included; at most 365, and at most the instance's retention.
+                 * @example 30
+                 */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Charged 8 credits. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Credits-Charged": components["headers"]["X-Credits-Charged"];
+                    "X-Credits-Remaining": components["headers"]["X-Credits-Remaining"];
+                    "X-Cache": components["headers"]["X-Cache"];
+                    Age: components["headers"]["Age"];
+                    "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "msg": "OK",
+                     *       "data": {
+                     *         "hashtag_id": "4777",
+                     *         "hashtag_name": "prom",
+                     *         "country_code": "US",
+                     *         "period": 7,
+                     *         "days": 3,
+                     *         "covered_days": [
+                     *           "2026-04-19",
+                     *           "2026-04-20",
+                     *           "2026-04-21"
+                     *         ],
+                     *         "points": [
+                     *           {
+                     *             "date": "2026-04-19",
+                     *             "rank": 4,
+                     *             "publish_cnt": 160210,
+                     *             "video_views": 690112004
+                     *           },
+                     *           {
+                     *             "date": "2026-04-21",
+                     *             "rank": 1,
+                     *             "publish_cnt": 179872,
+                     *             "video_views": 766182036
+                     *           }
+                     *         ],
+                     *         "retention_days": 365
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["history.hashtagHistoryResponseDoc"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            402: components["responses"]["402"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            405: components["responses"]["405"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            502: components["responses"]["502"];
+            503: components["responses"]["503"];
+            504: components["responses"]["504"];
+        };
+    };
+    "tiktok-popular-trend-movers": {
+        parameters: {
+            query: {
+                /**
+                 * @description Which chart.
+                 * @example hashtag
+                 */
+                chart: "hashtag" | "song" | "creator" | "video";
+                /**
+                 * @description ISO 3166-1 alpha-2 country code of the chart; absent means all regions.
+                 * @example US
+                 */
+                country_code?: string;
+                /**
+                 * @description The chart's window in days (ignored for creators, whose chart has none).
+                 * @example 7
+                 */
+                period?: 7 | 30 | 120;
+                /**
+                 * @description Which movement to list.
+                 * @example rising
+                 */
+                direction?: "rising" | "falling" | "new" | "dropped";
+                /**
+                 * @description Compare with the chart this many days before its latest stored day.
+                 * @example 7
+                 */
+                since?: number;
+                /**
+                 * @description `rank_change` (places moved) or `metric_growth` (views, followers: the chart's metric).
+                 * @example rank_change
+                 */
+                sort_by?: "rank_change" | "metric_growth";
+                /**
+                 * @description Entries to list.
+                 * @example 20
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. Charged 8 credits. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Credits-Charged": components["headers"]["X-Credits-Charged"];
+                    "X-Credits-Remaining": components["headers"]["X-Credits-Remaining"];
+                    "X-Cache": components["headers"]["X-Cache"];
+                    Age: components["headers"]["Age"];
+                    "X-Upstream-Source": components["headers"]["X-Upstream-Source"];
+                    "X-Upstream-Adapter": components["headers"]["X-Upstream-Adapter"];
+                    "X-Upstream-Access": components["headers"]["X-Upstream-Access"];
+                    "X-Upstream-Period": components["headers"]["X-Upstream-Period"];
+                    "X-Served-From": components["headers"]["X-Served-From"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "msg": "OK",
+                     *       "data": {
+                     *         "chart": "hashtag",
+                     *         "country_code": "US",
+                     *         "period": 7,
+                     *         "direction": "rising",
+                     *         "since": 7,
+                     *         "sort_by": "rank_change",
+                     *         "since_date": "2026-04-14",
+                     *         "latest_date": "2026-04-21",
+                     *         "metric_name": "video_views",
+                     *         "list": [
+                     *           {
+                     *             "id": "4777",
+                     *             "name": "prom",
+                     *             "rank": 1,
+                     *             "previous_rank": 23,
+                     *             "rank_change": 22,
+                     *             "metric": 766182036,
+                     *             "previous_metric": 301120440,
+                     *             "metric_growth": 1.5444,
+                     *             "first_seen": "2026-04-12",
+                     *             "sparkline": [
+                     *               23,
+                     *               18,
+                     *               12,
+                     *               9,
+                     *               5,
+                     *               3,
+                     *               2,
+                     *               1
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["history.moversResponseDoc"];
                 };
             };
             400: components["responses"]["400"];
