@@ -1,7 +1,9 @@
 /**
  * A server under load, in its own process so the load generator does not share its event loop.
  * `bare`: plain Fastify answering the flagship's cached bytes. `metered`: the full Trendlens pipeline
- * (key check, rate limit, credit reservation and commit in SQLite, response cache) against the simulator.
+ * (key check, rate limit, credit admission and group-committed charge in SQLite, usage record, response
+ * cache) against the simulator. `cluster`: the same pipeline on PostgreSQL + Redis (DATABASE_URL and
+ * REDIS_URL from the environment); several such processes serve one demo account.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,10 +21,11 @@ const BENCH_PLAN: Plan = {
 const mode = process.argv[2];
 const path = '/api/v1/tiktok/popular-trend/hashtag?country_code=US&limit=20';
 
-const dir = mkdtempSync(join(tmpdir(), 'trendlens-bench-'));
-const demo = await startDemo(defaultConfig({ PORT: 0, HOST: '127.0.0.1', DATABASE_URL: join(dir, 'bench.db') }), {
-  plans: [...DEFAULT_PLANS.filter((p) => p.id !== 'enterprise'), BENCH_PLAN],
-});
+const databaseUrl = mode === 'cluster' ? process.env.DATABASE_URL! : join(mkdtempSync(join(tmpdir(), 'trendlens-bench-')), 'bench.db');
+const demo = await startDemo(
+  defaultConfig({ PORT: 0, HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...(mode === 'cluster' ? { REDIS_URL: process.env.REDIS_URL } : {}) }),
+  { plans: [...DEFAULT_PLANS.filter((p) => p.id !== 'enterprise'), BENCH_PLAN] },
+);
 // Warm the cache so the measured path is a cache HIT, as the benchmark promises.
 const warm = await fetch(`${demo.url}${path}`, { headers: { 'x-api-key': demo.apiKey } });
 const body = Buffer.from(await warm.arrayBuffer());
@@ -40,4 +43,6 @@ if (mode === 'bare') {
 }
 
 // CPU time per request is steadier than req/s on a shared machine: the runner asks for it over IPC.
-process.on('message', () => process.send?.(process.cpuUsage()));
+process.on('message', (message) => {
+  if (message === 'cpu') process.send?.(process.cpuUsage());
+});

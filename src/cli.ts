@@ -3,12 +3,14 @@ import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { AccountError, toKeyView } from './accounts/index.js';
-import { loadConfig, type Config } from './config.js';
+import { parseStdioEnv, serveMcpOverStdio } from './mcp/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { endpoints } from './catalog/index.js';
 import { systemClock } from './clock.js';
 import { createAdmin, createServices, upstreamSources } from './compose.js';
 import { changeTargets, listTargets, runTargets } from './history/collect-cli.js';
 import { parseTarget, type CollectTarget } from './history/index.js';
+import { OPERATOR_OPTIONS, OPERATOR_USAGE, OperatorError, reachEveryInstance, runOperatorCommand, withOperatorAdmin } from './operator/index.js';
 import { checkUpstream, formatCheckReport, SourceRouter } from './upstream/index.js';
 import { eraOptions, simulatorSummary, startSimulator } from './simulator/index.js';
 import { startDemo, startServer, type RunningServer } from './server.js';
@@ -31,6 +33,7 @@ Server
                                           (DEMO_UPSTREAM_ERA, DEMO_UPSTREAM_ACCESS=anonymous for the anonymous view)
   simulator [--port N] [--host H] [--era 2024|2026] [--long-period 90|120]
                                           run the upstream simulator (Creative Center + TikTok One) on its own
+  mcp                                     MCP server on stdio for AI assistants (TRENDLENS_API_KEY, TRENDLENS_URL)
 
 Upstream
   upstream check                          call each operation once through its sources (no key, no charge);
@@ -51,6 +54,8 @@ Trend history
   collect list                            targets, their last collected day and today's state
   collect run                             collect every target once now (progress bar on a terminal)
 
+${OPERATOR_USAGE}
+
 Every command accepts --json for machine-readable output.`;
 
 type Out = { json: boolean; print(value: unknown, text: string): void };
@@ -66,6 +71,7 @@ const OPTIONS = {
   'long-period': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  ...OPERATOR_OPTIONS,
 } as const;
 
 function need(value: string | undefined, flag: string): string {
@@ -89,13 +95,32 @@ async function withAdmin<T>(config: Config, work: (admin: Awaited<ReturnType<typ
   }
 }
 
-function untilSignal(server: { close(): Promise<void> }): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      void server.close().then(resolve);
+/**
+ * Graceful shutdown on SIGTERM or SIGINT: stop accepting, drain in-flight requests and the pending
+ * ledger and usage batches, then return. A second signal exits at once, for an operator who will
+ * not wait.
+ */
+function untilSignal(server: { close(): Promise<void> }, say: (line: string) => void = () => {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = (signal: NodeJS.Signals) => {
+      say(`${signal}: draining in-flight requests, then exiting (send it again to exit at once)`);
+      process.once(signal === 'SIGINT' ? 'SIGTERM' : 'SIGINT', () => process.exit(130));
+      process.once(signal, () => process.exit(130));
+      server.close().then(() => {
+        say('stopped');
+        resolve();
+      }, reject);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const onInt = () => {
+      process.off('SIGTERM', onTerm);
+      stop('SIGINT');
+    };
+    const onTerm = () => {
+      process.off('SIGINT', onInt);
+      stop('SIGTERM');
+    };
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
   });
 }
 
@@ -148,7 +173,7 @@ export async function runCli(
       case 'serve': {
         const server = await startServer(loadConfig(withPort), { logger: true });
         announce(out, server, {}, [`Trendlens is serving live TikTok Creative Center data at ${server.url}`, `Playground: ${server.url}/playground`]);
-        await untilSignal(server);
+        await untilSignal(server, (line) => server.app.log.info(line));
         return 0;
       }
       case 'demo': {
@@ -177,14 +202,18 @@ export async function runCli(
         await untilSignal(sim);
         return 0;
       }
+      case 'mcp': {
+        // stdout carries the protocol: nothing else may be printed there.
+        await serveMcpOverStdio(parseStdioEnv(env));
+        return 0;
+      }
       case 'upstream check': {
         const config = loadConfig(env);
         // One call per source and operation: a check reports what TikTok says, it does not insist.
         const sources = upstreamSources(config, systemClock, { retries: 0 });
         const router = new SourceRouter({ sources, order: config.UPSTREAM_SOURCES, clock: systemClock });
         try {
-          // History's endpoints answer from the store: there is no upstream to check for them.
-          const report = await checkUpstream(router, endpoints.filter((e) => e.servedFrom === undefined));
+          const report = await checkUpstream(router, endpoints);
           out.print(report, formatCheckReport(report));
           return report.ok ? 0 : 1;
         } finally {
@@ -203,11 +232,14 @@ export async function runCli(
       case 'accounts set-plan': {
         const email = need(values.email, 'email');
         const plan = need(values.plan, 'plan');
-        const snapshot = await withAdmin(loadConfig(env), async (a) => {
+        const snapshot = await withOperatorAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
           const target = a.plans.get(plan);
           if (!target) throw new CliError(`unknown plan "${plan}" (plans: ${a.plans.plans.map((p) => p.id).join(', ')})`);
-          return a.credits.changePlan(account.id, target);
+          const changed = await a.credits.changePlan(account.id, target);
+          // Cached key lookups carry the plan: every instance drops them.
+          await reachEveryInstance(a, account.id, { endSessions: false });
+          return changed;
         });
         out.print(
           { email, plan, credits_remaining: snapshot.balance },
@@ -219,9 +251,11 @@ export async function runCli(
       case 'accounts unsuspend': {
         const email = need(values.email, 'email');
         const status = action === 'suspend' ? 'suspended' : 'active';
-        await withAdmin(loadConfig(env), async (a) => {
+        await withOperatorAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
           await a.accounts.setStatus(account.id, status);
+          // Suspension ends Console sessions and refuses keys on every instance at once.
+          await reachEveryInstance(a, account.id, { endSessions: status === 'suspended' });
         });
         out.print({ email, status }, `Account ${email} is ${status}.`);
         return 0;
@@ -288,14 +322,15 @@ export async function runCli(
         return 0;
       }
       default:
+        if (await runOperatorCommand(command, values, env, out.print)) return 0;
         throw new CliError(`unknown command "${command}"\n\n${USAGE}`, 2);
     }
   } catch (error) {
-    if (error instanceof CliError || error instanceof AccountError) {
+    if (error instanceof CliError || error instanceof AccountError || error instanceof OperatorError) {
       io.stderr.write(`trendlens: ${error.message}\n`);
-      return error instanceof CliError ? error.exitCode : 1;
+      return error instanceof AccountError ? 1 : error.exitCode;
     }
-    if (error instanceof Error && error.message.startsWith('invalid configuration')) {
+    if (error instanceof ConfigError) {
       io.stderr.write(`trendlens: ${error.message}\n`);
       return 2;
     }

@@ -10,12 +10,16 @@ import {
   PlanCatalog,
   TransactionalLedger,
   IdempotencyStore,
+  LocalAdmission,
+  RedisLedger,
   RedisRateLimiter,
+  type Admission,
   type CreditLedger,
+  type RateLimiter,
   type Plan,
 } from './billing/index.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { createHistory, parseCollectSetting, type ChartFetch, type HistoryOptions } from './history/index.js';
 import { openStore, type Store } from './store/index.js';
 import {
@@ -73,6 +77,23 @@ export function upstreamSources(config: Config, clock: Clock, opts: { retries?: 
   ];
 }
 
+/** The configured plans; a broken plans file or an unknown default plan is a ConfigError naming it. */
+export function planCatalog(config: Config, given?: readonly Plan[]): PlanCatalog {
+  let planList: readonly Plan[] = given ?? DEFAULT_PLANS;
+  if (!given && config.PLANS_FILE) {
+    try {
+      planList = loadPlansFile(config.PLANS_FILE);
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.replace(/^PLANS_FILE \S+: /, '');
+      throw new ConfigError('PLANS_FILE', `PLANS_FILE: ${config.PLANS_FILE}: ${why.replace(/\s+/g, ' ')}`);
+    }
+  }
+  if (!planList.some((p) => p.id === config.DEFAULT_PLAN)) {
+    throw new ConfigError('DEFAULT_PLAN', `DEFAULT_PLAN: "${config.DEFAULT_PLAN}" is not a configured plan (plans: ${planList.map((p) => p.id).join(', ')})`);
+  }
+  return new PlanCatalog(planList, config.DEFAULT_PLAN);
+}
+
 /** The services that work on the database alone: what the CLI's account commands need. */
 export interface Admin {
   store: Store;
@@ -80,27 +101,48 @@ export interface Admin {
   accounts: Accounts;
   keys: ApiKeys;
   credits: CreditLedger;
+  /** The shared Redis when REDIS_URL is set. */
+  redis: Redis | null;
+  /** Admission over the ledger: the Redis ledger's own script, or the given limiter then the ledger. */
+  admissionOf(rateLimiter: RateLimiter): Admission;
   close(): Promise<void>;
 }
 
 /** Opens the database and builds the account and billing services over it. */
 export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'clock' | 'plans'> = {}): Promise<Admin> {
   const clock = opts.clock ?? systemClock;
-  const planList = opts.plans ?? (config.PLANS_FILE ? loadPlansFile(config.PLANS_FILE) : DEFAULT_PLANS);
-  const plans = new PlanCatalog(planList, config.DEFAULT_PLAN);
+  const plans = planCatalog(config, opts.plans);
   const store = await openStore(config.DATABASE_URL);
-  // SQLite is one process's database: group commit is exact there. Instances sharing PostgreSQL
-  // must each see the others' charges, so every reservation is its own row-locked transaction.
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  if (redis) {
+    // Said once per outage, not once per reconnection attempt; requests meanwhile get a clear 503.
+    let said = false;
+    redis.on('error', (error: Error) => {
+      if (!said) console.error(`redis unreachable (${error.message}): metered requests answer 503 until it is back`);
+      said = true;
+    });
+    redis.on('ready', () => (said = false));
+  }
+  // Metering (README.md § Metering): SQLite is one process's database, so admission in memory and group
+  // commit are exact there. Instances sharing PostgreSQL admit through one Redis script per request
+  // and still group-commit; without Redis, every reservation is its own row-locked transaction.
+  const ledgerOptions = { onError: (error: unknown) => console.error('credit ledger flush failed:', error) };
+  const redisLedger = store.dialect === 'postgres' && redis ? new RedisLedger(store, redis, plans, clock, ledgerOptions) : null;
   const credits: CreditLedger =
-    store.dialect === 'sqlite' ? new BatchedLedger(store, plans, clock) : new TransactionalLedger(store, plans, clock);
+    redisLedger ?? (store.dialect === 'sqlite' ? new BatchedLedger(store, plans, clock, ledgerOptions) : new TransactionalLedger(store, plans, clock));
   return {
     store,
     plans,
+    redis,
+    admissionOf: (rateLimiter) => redisLedger ?? new LocalAdmission(rateLimiter, credits),
     accounts: new Accounts(store.db, plans, clock),
     keys: new ApiKeys(store.db, clock),
     credits,
     async close() {
       await credits.close();
+      // quit() waits for a server that may be gone; a client not connected has nothing to flush.
+      if (redis?.status === 'ready') await redis.quit();
+      else redis?.disconnect();
       await store.close();
     },
   };
@@ -111,7 +153,7 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
   const clock = opts.clock ?? systemClock;
   const admin = await createAdmin(config, opts);
   // With REDIS_URL, instances share rate limits, cached responses and key revocations (docs/architecture.md § One machine or many).
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  const redis = admin.redis;
   const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
   // The collector fetches through the gateway, which is built next with history's observer in it.
   const fetchChart: ChartFetch = (endpoint, canonical, params) => upstream.fetch(endpoint, canonical, params);
@@ -134,16 +176,19 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
     clock,
   });
   const usage = createUsageStore(admin.store, clock);
+  const rateLimiter = redis ? new RedisRateLimiter(redis, clock) : new MemoryRateLimiter(clock);
   return {
     ...admin,
     config,
     mode: opts.mode ?? 'live',
     clock,
-    rateLimiter: redis ? new RedisRateLimiter(redis, clock) : new MemoryRateLimiter(clock),
+    rateLimiter,
+    admission: admin.admissionOf(rateLimiter),
     upstream,
     idempotency: new IdempotencyStore(admin.store.db, clock),
     usage,
     history,
+    redis,
     consoleBillingUrl: (request) => `${origin(config, request)}/console/billing`,
     async close() {
       // History first: a collection in progress still needs the gateway.
@@ -151,7 +196,6 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
       await upstream.close();
       await usage.close();
       await disconnectBus?.();
-      await redis?.quit();
       await admin.close();
     },
   };

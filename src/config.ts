@@ -89,17 +89,56 @@ export const ConfigSchema = z.object({
   /** Let webhooks reach loopback, private and link-local addresses (off: SSRF protection). */
   WEBHOOK_ALLOW_PRIVATE: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Operating in public (README § Operating in public).
+  /** Serves `/metrics` on the main port to `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Serves `/metrics` on its own port (on HOST), without a token: keep that port private. */
+  METRICS_PORT: z.coerce.number('must be a port number').int('must be a port number').min(1, 'must be 1–65535').max(65_535, 'must be 1–65535').optional(),
+  /** Who may sign up: anyone, holders of an invite code, or nobody. */
+  SIGNUP_MODE: z.enum(['open', 'invite', 'closed'], 'must be open, invite or closed').optional(),
+  /** `email`: new accounts get their plan's credits once they verify their address. */
+  SIGNUP_VERIFY: z.enum(['none', 'email'], 'must be none or email').default('none'),
+  /** Sign-ups per IP per hour, and across all IPs per hour. */
+  SIGNUP_LIMIT_PER_IP: z.coerce.number('must be a whole number').int('must be a whole number').positive('must be positive').default(10),
+  SIGNUP_LIMIT_GLOBAL: z.coerce.number('must be a whole number').int('must be a whole number').positive('must be positive').default(300),
+  /** Password hashes computed at once; more wait in a queue of PASSWORD_HASH_QUEUE, then 503 `busy`. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number('must be a whole number').int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').default(4),
+  PASSWORD_HASH_QUEUE: z.coerce.number('must be a whole number').int('must be a whole number').min(0, 'must be at least 0').default(16),
+  /** `smtp://user:pass@host:port` (or smtps://): reset and verification links are e-mailed. */
+  SMTP_URL: z.url('must be an smtp:// or smtps:// URL').regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** The From address of those e-mails. */
+  MAIL_FROM: z.string().min(3).default('Trendlens <no-reply@localhost>'),
+  /** Bytes a request body may hold (Console JSON; the API takes none). */
+  BODY_LIMIT_BYTES: z.coerce.number('must be a whole number').int('must be a whole number').min(1024, 'must be at least 1024').default(65_536),
+  /** Where plan-change requests are POSTed, signed with PLAN_WEBHOOK_SECRET (a payment provider's hook). */
+  PLAN_WEBHOOK_URL: z.url('must be an http(s) URL').optional(),
+  PLAN_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** Parses the environment, failing with a message that names each bad variable. */
+/** The sign-up mode in force: SIGNUP_MODE, else the older SIGNUP_ENABLED flag (false = closed). */
+export function signupMode(config: Config): 'open' | 'invite' | 'closed' {
+  return config.SIGNUP_MODE ?? (config.SIGNUP_ENABLED ? 'open' : 'closed');
+}
+
+/** A setting the operator must fix, said in one line that names the variable (`PORT: must be …`). */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problems: string,
+  ) {
+    super(`invalid configuration: ${problems}`);
+  }
+}
+
+/** Parses the environment, failing with one line that names each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message.replace(/\s+/g, ' ')}`);
+    throw new ConfigError(String(parsed.error.issues[0]?.path[0] ?? 'environment'), problems.join('; '));
   }
   return parsed.data;
 }

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { createServices, type ComposeOptions } from './compose.js';
 import { SIMULATED_SESSION_COOKIE, startSimulator, type SimulatorHandle } from './simulator/index.js';
 import { createCreativeCenterSource, createTikTokOneSource } from './upstream/index.js';
+import { startMetricsServer } from './metrics/index.js';
 
 /** A running Trendlens: the app, its services, and the URL it answers on. */
 export interface RunningServer {
@@ -32,6 +33,10 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const metricsServer = config.METRICS_PORT ? await startMetricsServer(config.METRICS_PORT, config.HOST) : null;
+  if (metricsServer) app.log.info({ port: metricsServer.port }, 'metrics served on their own port at /metrics');
+  else if (config.METRICS_TOKEN) app.log.info('metrics served at /metrics to the bearer of METRICS_TOKEN');
+  else app.log.info('metrics are not exposed: set METRICS_TOKEN or METRICS_PORT to serve /metrics');
   let sweeps = 0;
   const sweeper = setInterval(() => {
     services.credits.releaseExpiredHolds().catch((err: unknown) => app.log.error({ err }, 'releasing expired credit holds failed'));
@@ -49,7 +54,16 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
     simulator: opts.simulator,
     async close() {
       clearInterval(sweeper);
-      await app.close();
+      // Stops accepting, lets in-flight requests finish, then the services flush their batches. A
+      // keep-alive connection whose request ends during the drain would hold the server open until
+      // its idle timeout, so idle connections are closed as they appear.
+      const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(closeIdle);
+      }
+      await metricsServer?.close();
       await services.close();
       await opts.simulator?.close();
     },

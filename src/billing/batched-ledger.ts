@@ -1,274 +1,225 @@
-import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { Database, Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { admit, overageAllowed, type CreditSnapshot, type ReserveResult } from './admission.js';
+import { ChargeQueue, type FlushListener } from './charge-queue.js';
+import { chargeWriter, type Charge, type FlushOutcome } from './charge-writer.js';
 import type { CreditLedger } from './ledger.js';
-import { writeCommits, writeHolds, writeReleases, type AccountTotals, type Hold } from './ledger-writes.js';
 import { utcDay } from './period.js';
 import type { Plan, PlanCatalog } from './plans.js';
 import { TransactionalLedger } from './transactional-ledger.js';
 
-/** Balance moves applied in memory and not yet written. */
-interface Moves {
-  balance: number;
-  used: number;
+/** Credits this process has admitted and not yet written: held by running requests or queued. */
+interface InFlight {
+  amount: number;
   overage: number;
+  /** The part of the above that counts against `Position.day`. */
+  daily: number;
 }
 
-/** What this process knows of an account: the database's position plus its own unwritten moves. */
+/**
+ * What this process knows of an account: the database's numbers as last read or written, kept apart
+ * from its own in-flight credits, so re-reading the database never forgets (or double-counts) them.
+ */
 interface Position {
-  snapshot: CreditSnapshot;
+  stored: CreditSnapshot;
   day: string;
   loadedAt: number;
-  pending: Moves;
+  inFlight: InFlight;
 }
 
-type Op =
-  | { kind: 'hold'; hold: Hold; resolve: () => void; reject: (error: unknown) => void }
-  | { kind: 'commit'; requestId: string }
-  | { kind: 'release'; hold: Hold & { refund: boolean } };
+/** A request's credits between admission and its answer. */
+interface Hold {
+  accountId: string;
+  amount: number;
+  overage: number;
+  day: string;
+}
 
 /** A quiet account's position is re-read after this long, so changes made elsewhere show up. */
 const REFRESH_MS = 1_000;
 
-const noMoves = (): Moves => ({ balance: 0, used: 0, overage: 0 });
+export interface BatchedLedgerOptions {
+  /** A flush failed as a whole; its requests are answered with an error. */
+  onError?: (error: unknown) => void;
+  onFlush?: FlushListener;
+}
 
 /**
- * Group commit (docs/architecture.md § The credit ledger): admission is decided against an
- * in-memory position, the hold is queued, and the request goes on only once the batch holding its
- * hold has committed. A batch is written as soon as the previous one ends, with no timer, so batches
- * grow with load. Each batch's `RETURNING` refreshes positions from the database, so grants and plan
- * changes made elsewhere are seen. Exact for one process; several instances use TransactionalLedger.
+ * Group commit for one process (README.md § Metering): admission is decided in memory, nothing is written
+ * while the request runs, and a 2xx's charge is queued and written with the others of its flush, the
+ * request answered only once that flush has committed. A crash before the flush loses nothing that was
+ * owed: no 2xx was sent. Exact for one process; instances sharing a database use the Redis ledger.
  */
 export class BatchedLedger implements CreditLedger {
-  private readonly db: Kysely<Database>;
   private readonly sql: TransactionalLedger;
+  private readonly queue: ChargeQueue;
   private readonly positions = new Map<string, Position>();
   private readonly loading = new Map<string, Promise<Position>>();
-  /** Holds made by this process and not yet settled. */
   private readonly holds = new Map<string, Hold>();
-  private queue: Op[] = [];
-  private flushing: Promise<void> | null = null;
 
   constructor(
     store: Store,
     private readonly plans: PlanCatalog,
     private readonly clock: Clock,
-    private readonly onError: (error: unknown) => void = () => {},
+    opts: BatchedLedgerOptions = {},
   ) {
-    this.db = store.db;
     this.sql = new TransactionalLedger(store, plans, clock);
+    this.queue = new ChargeQueue(chargeWriter(store), { ...opts, onSettled: (charges, outcome) => this.settle(charges, outcome) });
   }
 
   async reserve(accountId: string, requestId: string, cost: number): Promise<ReserveResult> {
     const position = await this.position(accountId);
-    const decision = admit(position.snapshot, cost);
-    if (!decision.ok) return { ok: false, reason: decision.reason, snapshot: position.snapshot };
-
-    const now = this.clock.now();
-    const hold: Hold = { requestId, accountId, amount: decision.fromIncluded, overage: decision.overage, day: position.day, periodStart: position.snapshot.periodStart, at: now };
-    const moves = { balance: -hold.amount, used: cost, overage: hold.overage };
-    this.move(position, moves, cost);
-    this.holds.set(requestId, hold);
-    const snapshot = position.snapshot;
-    try {
-      await new Promise<void>((resolve, reject) => this.enqueue({ kind: 'hold', hold, resolve, reject }));
-    } catch (error) {
-      this.holds.delete(requestId);
-      this.positions.delete(accountId);
-      throw error;
-    }
-    return { ok: true, remaining: snapshot.balance, overage: hold.overage, snapshot };
+    const view = this.view(position);
+    const decision = admit(view, cost);
+    if (!decision.ok) return { ok: false, reason: decision.reason, snapshot: view };
+    this.holds.set(requestId, { accountId, amount: decision.fromIncluded, overage: decision.overage, day: position.day });
+    position.inFlight.amount += decision.fromIncluded;
+    position.inFlight.overage += decision.overage;
+    position.inFlight.daily += cost;
+    const after = this.view(position);
+    return { ok: true, remaining: after.balance, overage: decision.overage, snapshot: after };
   }
 
   async commit(requestId: string): Promise<void> {
-    if (!this.holds.delete(requestId)) return this.sql.commit(requestId);
-    // Not awaited: the charge is durable already; a crash before this lands leaves a hold the
-    // sweeper gives back, erring on the caller's side.
-    this.enqueue({ kind: 'commit', requestId });
+    const hold = this.holds.get(requestId);
+    if (!hold) return this.sql.commit(requestId);
+    this.holds.delete(requestId);
+    const charge: Charge = { requestId, accountId: hold.accountId, amount: hold.amount, overage: hold.overage, day: hold.day, at: this.clock.now() };
+    await this.queue.charge(charge);
   }
 
   async release(requestId: string): Promise<void> {
     const hold = this.holds.get(requestId);
-    const position = hold && this.positions.get(hold.accountId);
-    if (!hold || !position) {
-      this.holds.delete(requestId);
-      await this.drain();
-      return this.sql.release(requestId);
-    }
+    if (!hold) return this.sql.release(requestId);
     this.holds.delete(requestId);
-    const refund = hold.periodStart === position.snapshot.periodStart;
-    const total = hold.amount + hold.overage;
-    this.move(position, refund ? { balance: hold.amount, used: -total, overage: -hold.overage } : noMoves(), hold.day === position.day ? -total : 0);
-    this.enqueue({ kind: 'release', hold: { ...hold, refund } });
+    this.unhold(hold.accountId, hold);
   }
 
+  /** In-memory holds need no sweeping; this gives back holds written by an earlier version or by the transactional ledger. */
   async releaseExpiredHolds(maxAgeMs = 60_000): Promise<number> {
-    await this.drain();
-    const cutoff = this.clock.now() - maxAgeMs;
-    for (const [id, hold] of this.holds) if (hold.at < cutoff) this.holds.delete(id);
     const released = await this.sql.releaseExpiredHolds(maxAgeMs);
-    if (released > 0) for (const position of this.positions.values()) position.loadedAt = 0;
+    if (released > 0) for (const position of this.positions.values()) position.loadedAt = Number.NEGATIVE_INFINITY;
     return released;
   }
 
   async grant(accountId: string, amount: number, reference: string): Promise<CreditSnapshot> {
-    await this.drain();
-    const snapshot = await this.sql.grant(accountId, amount, reference);
-    this.positions.delete(accountId);
-    return snapshot;
+    await this.sql.grant(accountId, amount, reference);
+    return this.snapshot(accountId);
   }
 
   async changePlan(accountId: string, plan: Plan): Promise<CreditSnapshot> {
-    await this.drain();
-    const snapshot = await this.sql.changePlan(accountId, plan);
-    this.positions.delete(accountId);
-    return snapshot;
+    await this.sql.changePlan(accountId, plan);
+    return this.snapshot(accountId);
   }
 
   async snapshot(accountId: string): Promise<CreditSnapshot> {
-    await this.drain();
-    this.positions.delete(accountId);
-    return (await this.position(accountId)).snapshot;
+    this.forget(accountId);
+    return this.view(await this.position(accountId));
   }
 
   forget(accountId: string): void {
     const position = this.positions.get(accountId);
-    if (position) position.loadedAt = 0;
+    if (position) position.loadedAt = Number.NEGATIVE_INFINITY;
   }
 
   async ledgerSum(accountId: string): Promise<number> {
-    await this.drain();
+    await this.queue.drain();
     return this.sql.ledgerSum(accountId);
   }
 
   async close(): Promise<void> {
-    await this.drain();
+    await this.queue.drain();
   }
 
-  /** The account's position, re-read when quiet and stale, or when a day or period has ended. */
-  private async position(accountId: string): Promise<Position> {
-    const now = this.clock.now();
-    const known = this.positions.get(accountId);
-    if (known) {
-      const boundary = known.day !== utcDay(now) || now >= known.snapshot.periodEnd;
-      const quiet = known.pending.balance === 0 && known.pending.used === 0;
-      if (!boundary && !(quiet && now - known.loadedAt > REFRESH_MS)) return known;
-      if (boundary) await this.drain();
-      if (this.positions.get(accountId) === known) this.positions.delete(accountId);
-    }
-    const current = this.positions.get(accountId);
-    if (current) return current;
-    let load = this.loading.get(accountId);
-    if (!load) {
-      load = this.sql.snapshot(accountId).then(
-        (snapshot) => {
-          const position: Position = { snapshot, day: utcDay(this.clock.now()), loadedAt: this.clock.now(), pending: noMoves() };
-          this.positions.set(accountId, position);
-          this.loading.delete(accountId);
-          return position;
-        },
-        (error: unknown) => {
-          this.loading.delete(accountId);
-          throw error;
-        },
-      );
-      this.loading.set(accountId, load);
-    }
-    return load;
-  }
-
-  private move(position: Position, moves: Moves, daily: number): void {
-    position.snapshot = {
-      ...position.snapshot,
-      balance: position.snapshot.balance + moves.balance,
-      creditsUsed: position.snapshot.creditsUsed + moves.used,
-      overageCredits: position.snapshot.overageCredits + moves.overage,
-      dailyUsed: position.snapshot.dailyUsed + daily,
+  /** The position as admission sees it: the stored numbers less what is in flight. */
+  private view(p: Position): CreditSnapshot {
+    const f = p.inFlight;
+    return {
+      ...p.stored,
+      balance: p.stored.balance - f.amount,
+      creditsUsed: p.stored.creditsUsed + f.amount + f.overage,
+      overageCredits: p.stored.overageCredits + f.overage,
+      dailyUsed: p.stored.dailyUsed + f.daily,
     };
-    position.pending.balance += moves.balance;
-    position.pending.used += moves.used;
-    position.pending.overage += moves.overage;
   }
 
-  private enqueue(op: Op): void {
-    this.queue.push(op);
-    this.flushing ??= this.flushLoop();
+  private unhold(accountId: string, hold: Hold): void {
+    const p = this.positions.get(accountId);
+    if (!p) return;
+    p.inFlight.amount -= hold.amount;
+    p.inFlight.overage -= hold.overage;
+    if (hold.day === p.day) p.inFlight.daily -= hold.amount + hold.overage;
   }
 
-  private async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
-  }
-
-  private async flushLoop(): Promise<void> {
-    while (this.queue.length > 0) {
-      // Yield to I/O first: requests already read from their sockets in this turn of the event loop
-      // join the batch. A microtask would run after the first one alone, and SQLite's synchronous
-      // writes never yield, so batches would stay at one hold each.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      const batch = this.queue;
-      this.queue = [];
-      await this.write(batch);
+  /** After a flush: written charges leave the in-flight sums and enter the stored numbers. */
+  private settle(charges: readonly Charge[], outcome: FlushOutcome): void {
+    for (const c of charges) {
+      this.unhold(c.accountId, c);
+      const p = this.positions.get(c.accountId);
+      if (p && c.day === p.day && outcome.get(c.accountId)) p.stored = { ...p.stored, dailyUsed: p.stored.dailyUsed + c.amount + c.overage };
     }
-    this.flushing = null;
-  }
-
-  private async write(batch: Op[]): Promise<void> {
-    const holds: Hold[] = [];
-    const commits: string[] = [];
-    const releases: Array<Hold & { refund: boolean }> = [];
-    for (const op of batch) {
-      if (op.kind === 'hold') holds.push(op.hold);
-      else if (op.kind === 'commit') commits.push(op.requestId);
-      else releases.push(op.hold);
-    }
-    const now = this.clock.now();
-    try {
-      const rows = await this.db.transaction().execute(async (trx) => {
-        const afterHolds = await writeHolds(trx, holds);
-        await writeCommits(trx, commits, now);
-        const afterReleases = await writeReleases(trx, releases, now);
-        return [...afterHolds, ...afterReleases];
-      });
-      this.settle(holds, releases, rows);
-      for (const op of batch) if (op.kind === 'hold') op.resolve();
-    } catch (error) {
-      this.onError(error);
-      for (const hold of [...holds, ...releases]) this.positions.delete(hold.accountId);
-      for (const op of batch) if (op.kind === 'hold') op.reject(error);
-    }
-  }
-
-  /** Positions become the database's numbers plus the moves still unwritten. */
-  private settle(holds: readonly Hold[], releases: ReadonlyArray<Hold & { refund: boolean }>, rows: readonly AccountTotals[]): void {
-    for (const h of holds) {
-      const p = this.positions.get(h.accountId);
-      if (p) this.unpend(p, { balance: -h.amount, used: h.amount + h.overage, overage: h.overage });
-    }
-    for (const h of releases) {
-      const p = this.positions.get(h.accountId);
-      if (p && h.refund) this.unpend(p, { balance: h.amount, used: -(h.amount + h.overage), overage: -h.overage });
-    }
-    const latest = new Map(rows.map((row) => [row.id, row]));
-    for (const [id, row] of latest) {
+    for (const [id, row] of outcome) {
       const p = this.positions.get(id);
       if (!p) continue;
-      const plan = this.plans.get(row.plan_id) ?? p.snapshot.plan;
-      p.snapshot = {
-        ...p.snapshot,
+      if (!row) {
+        // Refused or failed: what the database holds is no longer what we thought; read it afresh.
+        p.loadedAt = Number.NEGATIVE_INFINITY;
+        continue;
+      }
+      const plan = this.plans.get(row.plan_id) ?? p.stored.plan;
+      if (p.loadedAt !== Number.NEGATIVE_INFINITY) p.loadedAt = this.clock.now();
+      p.stored = {
+        ...p.stored,
         plan,
-        balance: row.credits_balance + p.pending.balance,
-        creditsUsed: row.credits_used + p.pending.used,
-        overageCredits: row.overage_credits + p.pending.overage,
+        balance: row.credits_balance,
+        creditsUsed: row.credits_used,
+        overageCredits: row.overage_credits,
         allowOverage: overageAllowed(plan, row.allow_overage),
         hardLimitCredits: row.hard_limit_credits,
       };
     }
   }
 
-  private unpend(p: Position, moves: Moves): void {
-    p.pending.balance -= moves.balance;
-    p.pending.used -= moves.used;
-    p.pending.overage -= moves.overage;
+  /**
+   * The account's position. Re-read first when forgotten or when a day or period has ended; re-read in
+   * the background when merely quiet (a busy account is refreshed by every flush's `RETURNING`), so
+   * requests never wait for a routine refresh.
+   */
+  private async position(accountId: string): Promise<Position> {
+    const known = this.positions.get(accountId);
+    const now = this.clock.now();
+    if (known && known.loadedAt !== Number.NEGATIVE_INFINITY && known.day === utcDay(now) && now < known.stored.periodEnd) {
+      if (now - known.loadedAt > REFRESH_MS && !this.loading.has(accountId)) this.reload(accountId).catch(() => {});
+      return known;
+    }
+    return this.reload(accountId);
+  }
+
+  private reload(accountId: string): Promise<Position> {
+    let load = this.loading.get(accountId);
+    if (!load) {
+      load = this.load(accountId).finally(() => this.loading.delete(accountId));
+      this.loading.set(accountId, load);
+    }
+    return load;
+  }
+
+  private load(accountId: string): Promise<Position> {
+    return this.queue.exclusive(async () => {
+      const stored = await this.sql.snapshot(accountId);
+      const day = utcDay(this.clock.now());
+      const known = this.positions.get(accountId);
+      if (!known) {
+        const position: Position = { stored, day, loadedAt: this.clock.now(), inFlight: { amount: 0, overage: 0, daily: 0 } };
+        this.positions.set(accountId, position);
+        return position;
+      }
+      // Holds of an earlier day still settle against this position; they count no more against today.
+      if (known.day !== day) known.inFlight.daily = 0;
+      known.stored = stored;
+      known.day = day;
+      known.loadedAt = this.clock.now();
+      return known;
+    });
   }
 }

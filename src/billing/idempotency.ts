@@ -17,12 +17,19 @@ export type IdempotencyStart =
 /** 1–255 visible ASCII characters (docs/api-contract.md § Idempotency). */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const RETENTION_MS = 24 * 60 * 60 * 1000;
+/** A claim whose request never finished (its instance died) is taken over after this long. */
+const CLAIM_MS = 60_000;
+/** How often a duplicate checks whether the first request, running on another instance, has finished. */
+const POLL_MS = 20;
+/** `status` of a row that claims the key for a request still running. */
+const RUNNING = 0;
 
 /**
  * `Idempotency-Key` per account: the first 2xx is kept 24 h with its fingerprint (the canonical form);
  * a retry with the same key and fingerprint gets it back without a charge, another fingerprint is a
- * conflict, and a duplicate arriving while the first runs waits for it. Non-2xx answers are not kept,
- * so the duplicate then runs itself.
+ * conflict, and a duplicate arriving while the first runs waits for it. The first request claims the
+ * key with a row in the database before it is charged, so duplicates on other instances wait too.
+ * Non-2xx answers are not kept, so the duplicate then runs itself.
  */
 export class IdempotencyStore {
   private readonly running = new Map<string, Promise<void>>();
@@ -42,55 +49,59 @@ export class IdempotencyStore {
       this.running.delete(slot);
       release();
     };
-
-    let stored;
     try {
-      stored = await this.db
-        .selectFrom('idempotency_records')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('idem_key', '=', key)
-        .where('expires_at', '>', this.clock.now())
-        .executeTakeFirst();
+      for (;;) {
+        if (await this.claim(accountId, key, fingerprint)) {
+          return { kind: 'proceed', finish: (response) => this.finish(accountId, key, response).finally(free) };
+        }
+        const stored = await this.db
+          .selectFrom('idempotency_records')
+          .selectAll()
+          .where('account_id', '=', accountId)
+          .where('idem_key', '=', key)
+          .where('expires_at', '>', this.clock.now())
+          .executeTakeFirst();
+        if (!stored) continue;
+        if (stored.fingerprint !== fingerprint) {
+          free();
+          return { kind: 'conflict' };
+        }
+        if (stored.status !== RUNNING) {
+          free();
+          return { kind: 'replay', response: { status: stored.status, headers: JSON.parse(stored.headers) as Record<string, string>, body: stored.body } };
+        }
+        // The first request runs on another instance: wait for its answer (or for its claim to lapse).
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      }
     } catch (error) {
       free();
       throw error;
     }
-    if (stored) {
-      free();
-      if (stored.fingerprint !== fingerprint) return { kind: 'conflict' };
-      return { kind: 'replay', response: { status: stored.status, headers: JSON.parse(stored.headers) as Record<string, string>, body: stored.body } };
-    }
-    return {
-      kind: 'proceed',
-      finish: async (response) => {
-        try {
-          if (response && response.status >= 200 && response.status < 300) await this.save(accountId, key, fingerprint, response);
-        } finally {
-          free();
-        }
-      },
-    };
   }
 
-  private async save(accountId: string, key: string, fingerprint: string, response: StoredResponse): Promise<void> {
+  /** Takes the key for this request unless a live record (finished or running) holds it. */
+  private async claim(accountId: string, key: string, fingerprint: string): Promise<boolean> {
     const now = this.clock.now();
-    const row = {
-      account_id: accountId,
-      idem_key: key,
-      fingerprint,
-      status: response.status,
-      headers: JSON.stringify(response.headers),
-      body: response.body,
-      created_at: now,
-      expires_at: now + RETENTION_MS,
-    };
+    const row = { account_id: accountId, idem_key: key, fingerprint, status: RUNNING, headers: '{}', body: '', created_at: now, expires_at: now + CLAIM_MS };
     // An expired record under the same key is replaced; a live one never is.
-    await this.db
+    const claimed = await this.db
       .insertInto('idempotency_records')
       .values(row)
       .onConflict((oc) => oc.columns(['account_id', 'idem_key']).doUpdateSet(row).where('idempotency_records.expires_at', '<=', now))
-      .execute();
+      .returning('account_id')
+      .executeTakeFirst();
+    return claimed !== undefined;
+  }
+
+  /** Keeps a 2xx for replays; anything else gives the key up, so a retry runs afresh. */
+  private async finish(accountId: string, key: string, response: StoredResponse | null): Promise<void> {
+    const mine = this.db.updateTable('idempotency_records').where('account_id', '=', accountId).where('idem_key', '=', key).where('status', '=', RUNNING);
+    if (response && response.status >= 200 && response.status < 300) {
+      const now = this.clock.now();
+      await mine.set({ status: response.status, headers: JSON.stringify(response.headers), body: response.body, created_at: now, expires_at: now + RETENTION_MS }).execute();
+    } else {
+      await this.db.deleteFrom('idempotency_records').where('account_id', '=', accountId).where('idem_key', '=', key).where('status', '=', RUNNING).execute();
+    }
   }
 
   /** Drops records past their 24 h. */

@@ -7,3 +7,6 @@ export { addMonths, periodAt, utcDay, nextUtcMidnight, rfc3339 } from './period.
 export { gcra, MemoryRateLimiter, type RateLimiter, type RateDecision } from './rate-limit.js';
 export { IdempotencyStore, IDEMPOTENCY_KEY, type IdempotencyStart, type StoredResponse } from './idempotency.js';
 export { RedisRateLimiter } from './redis-rate-limit.js';
+export { LocalAdmission, AdmissionUnavailable, accountRateKey, type Admission, type AdmissionResult } from './gate.js';
+export { RedisLedger } from './redis-ledger.js';
+export { ChargeRefused, type FlushListener } from './charge-queue.js';

@@ -2,9 +2,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../store/index.js';
 
 /**
- * The SQL side of credit holds, shared by both ledgers: the transactional one writes one hold per
- * transaction, the batched one many. Every balance change is a ledger row, so the balance stays equal
- * to the ledger's sum whichever ledger wrote it.
+ * The SQL side of credit holds, written by the transactional ledger (one hold per transaction). Every
+ * balance change is a ledger row, so the balance stays equal to the ledger's sum whichever ledger wrote it.
  */
 
 /** A hold as it is written: included part and overage part of one request's cost. */
@@ -117,16 +116,19 @@ export async function writeHolds(trx: Trx, holds: readonly Hold[]): Promise<Acco
   return moveAccounts(trx, accounts);
 }
 
-/** Marks holds final (2xx). */
-export async function writeCommits(trx: Trx, requestIds: readonly string[], at: number): Promise<void> {
+/** Marks holds final (2xx); returns how many were still held. */
+export async function writeCommits(trx: Trx, requestIds: readonly string[], at: number): Promise<number> {
+  let committed = 0;
   for (const part of chunks(requestIds)) {
-    await trx
+    const result = await trx
       .updateTable('credit_reservations')
       .set({ status: 'committed', settled_at: at })
       .where('request_id', 'in', part)
       .where('status', '=', 'held')
-      .execute();
+      .executeTakeFirst();
+    committed += Number(result.numUpdatedRows);
   }
+  return committed;
 }
 
 /**
@@ -140,6 +142,7 @@ export async function writeReleases(trx: Trx, holds: ReadonlyArray<Hold & { refu
       .updateTable('credit_reservations')
       .set({ status: 'released', settled_at: at })
       .where('request_id', 'in', part.map((h) => h.requestId))
+      .where('status', '=', 'held')
       .execute();
   }
   const refunded = holds.filter((h) => h.refund);

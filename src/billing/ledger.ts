@@ -2,15 +2,19 @@ import type { CreditSnapshot, ReserveResult } from './admission.js';
 import type { Plan } from './plans.js';
 
 /**
- * The credit ledger (docs/architecture.md § The credit ledger, docs/api-contract.md § Credits): the cost is reserved atomically before the upstream
- * call, committed on 2xx and released otherwise. The ledger is append-only and an account's balance
- * always equals the sum of its ledger rows. Two implementations: one transaction per call (correct
- * across many instances sharing PostgreSQL), and group commit in memory for one process.
+ * The credit ledger (docs/architecture.md § The credit ledger, docs/api-contract.md § Credits): the
+ * cost is held before the upstream call, charged on 2xx and given back otherwise. The ledger is
+ * append-only and an account's balance always equals the sum of its ledger rows. Three
+ * implementations: in memory with group commit (one process), a Redis script with group commit
+ * (instances sharing PostgreSQL and Redis), and one row-locked transaction per call (PostgreSQL alone).
  */
 export interface CreditLedger {
-  /** Holds `cost` for `requestId`; resolves once the hold is durable. */
+  /** Holds `cost` for `requestId` if the account may spend it (a row only for the transactional ledger). */
   reserve(accountId: string, requestId: string, cost: number): Promise<ReserveResult>;
-  /** Makes a hold final (the request answered 2xx). */
+  /**
+   * Charges the hold (the request answered 2xx); resolves once the charge is durable, so the 2xx may go
+   * out. Rejects with ChargeRefused when the credits are no longer there.
+   */
   commit(requestId: string): Promise<void>;
   /** Gives a hold back (anything but 2xx). Idempotent. */
   release(requestId: string): Promise<void>;

@@ -26,9 +26,17 @@ export function periodAt(anchorMs: number, now: number): { start: number; end: n
   return { start: addMonths(anchorMs, months), end: addMonths(anchorMs, months + 1) };
 }
 
-/** `YYYY-MM-DD` of the UTC day holding `ms`. */
+let lastDayNumber = Number.NaN;
+let lastDay = '';
+
+/** `YYYY-MM-DD` of the UTC day holding `ms`; the last day's text is kept, as the hot path asks for it per request. */
 export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const dayNumber = Math.floor(ms / DAY_MS);
+  if (dayNumber !== lastDayNumber) {
+    lastDay = new Date(ms).toISOString().slice(0, 10);
+    lastDayNumber = dayNumber;
+  }
+  return lastDay;
 }
 
 /** 00:00 UTC of the day after `ms`: when daily caps reset. */

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database, Store } from '../store/index.js';
 import { admit, applySplit, overageAllowed, type CreditSnapshot, type ReserveResult } from './admission.js';
+import { ChargeRefused } from './charge-queue.js';
 import type { CreditLedger } from './ledger.js';
 import { writeCommits, writeHolds, writeReleases, type Hold } from './ledger-writes.js';
 import { periodAt, utcDay } from './period.js';
@@ -22,6 +23,7 @@ export class TransactionalLedger implements CreditLedger {
     store: Store,
     private readonly plans: PlanCatalog,
     private readonly clock: Clock,
+    private readonly onSweepError: (error: unknown) => void = (error) => console.error('releasing an expired credit hold failed:', error),
   ) {
     this.db = store.db;
     this.lockRows = store.dialect === 'postgres';
@@ -40,13 +42,19 @@ export class TransactionalLedger implements CreditLedger {
     });
   }
 
+  /** Throws ChargeRefused when the hold is gone (the sweeper gave it back): the 2xx must not go out uncharged. */
   async commit(requestId: string): Promise<void> {
-    await this.db.transaction().execute((trx) => writeCommits(trx, [requestId], this.clock.now()));
+    const committed = await this.db.transaction().execute((trx) => writeCommits(trx, [requestId], this.clock.now()));
+    if (committed === 0) throw new ChargeRefused(`request ${requestId}`, 'lost its hold to the sweeper');
   }
 
   async release(requestId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('credit_reservations').selectAll().where('request_id', '=', requestId).where('status', '=', 'held').executeTakeFirst();
+      // Locked, so a commit racing this release waits and then finds the hold gone, instead of both
+      // landing and a delivered answer being refunded.
+      let query = trx.selectFrom('credit_reservations').selectAll().where('request_id', '=', requestId).where('status', '=', 'held');
+      if (this.lockRows) query = query.forUpdate();
+      const row = await query.executeTakeFirst();
       if (!row) return;
       const now = this.clock.now();
       const account = await this.lockedSnapshot(trx, row.account_id, now);
@@ -65,8 +73,17 @@ export class TransactionalLedger implements CreditLedger {
       .where('status', '=', 'held')
       .where('created_at', '<', this.clock.now() - maxAgeMs)
       .execute();
-    for (const { request_id } of stale) await this.release(request_id);
-    return stale.length;
+    let released = 0;
+    // One hold that fails (a conflict with a commit on another instance) must not stop the sweep.
+    for (const { request_id } of stale) {
+      try {
+        await this.release(request_id);
+        released += 1;
+      } catch (error) {
+        this.onSweepError(error);
+      }
+    }
+    return released;
   }
 
   async grant(accountId: string, amount: number, reference: string): Promise<CreditSnapshot> {

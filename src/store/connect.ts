@@ -12,6 +12,14 @@ export type StoreDialect = 'sqlite' | 'postgres';
 export interface Store {
   db: Kysely<Database>;
   dialect: StoreDialect;
+  /**
+   * The better-sqlite3 handle under `db` (SQLite only), for batch writers that run prepared
+   * statements directly. Use it only inside `db.connection().execute(…)`, which holds Kysely's one
+   * connection, so no Kysely transaction is open around it.
+   */
+  sqlite?: SQLite.Database;
+  /** The PostgreSQL pool under `db` (PostgreSQL only). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -51,11 +59,13 @@ function sqliteFile(databaseUrl: string): string {
 }
 
 /** Opens the database named by `databaseUrl` and brings its schema up to date. */
-export async function openStore(databaseUrl: string, opts: { poolSize?: number } = {}): Promise<Store> {
+export async function openStore(databaseUrl: string, opts: { poolSize?: number; migrate?: boolean } = {}): Promise<Store> {
   const dialect = dialectOf(databaseUrl);
   let db: Kysely<Database>;
+  let sqlite: SQLite.Database | undefined;
+  let pool: pg.Pool | undefined;
   if (dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+    pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, failover) is replaced on next use; without a
     // listener the pool's 'error' event would crash the process.
     pool.on('error', () => {});
@@ -63,7 +73,7 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number }
   } else {
     const file = sqliteFile(databaseUrl);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const sqlite = new SQLite(file);
+    sqlite = new SQLite(file);
     // WAL lets readers proceed during writes; NORMAL sync is durable across process crashes in WAL mode.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
@@ -71,8 +81,9 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number }
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
-  await migrate(db, dialect);
-  return { db, dialect, close: () => db.destroy() };
+  // `trendlens doctor` opens without migrating, to report what is pending rather than apply it.
+  if (opts.migrate !== false) await migrate(db, dialect);
+  return { db, dialect, sqlite, pool, close: () => db.destroy() };
 }
 
 async function migrate(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {

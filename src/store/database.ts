@@ -15,6 +15,9 @@ export interface Database {
   usage_events: UsageEventsTable;
   usage_daily: UsageDailyTable;
   idempotency_records: IdempotencyRecordsTable;
+  invites: InvitesTable;
+  account_tokens: AccountTokensTable;
+  plan_requests: PlanRequestsTable;
   history_charts: HistoryChartsTable;
   history_days: HistoryDaysTable;
   history_entries: HistoryEntriesTable;
@@ -32,7 +35,8 @@ export interface AccountsTable {
   name: string | null;
   password_hash: string | null;
   plan_id: string;
-  status: 'active' | 'suspended';
+  /** `deleted`: personal data erased, the row kept so the ledger still sums under the opaque id. */
+  status: 'active' | 'suspended' | 'deleted';
   created_at: number;
   /** Start of the current billing period; periods run from the creation instant, month by month. */
   period_start: number;
@@ -46,6 +50,8 @@ export interface AccountsTable {
   /** null = the plan's default. */
   allow_overage: number | null;
   hard_limit_credits: number | null;
+  /** When the address was proven by a verification link; null = not yet. */
+  email_verified_at: number | null;
 }
 
 export interface ApiKeysTable {
@@ -72,7 +78,7 @@ export interface CreditLedgerTable {
   account_id: string;
   /** The request id for charges and releases; an operation id (`grant_…`, `period_…`) otherwise. */
   reference: string;
-  kind: 'grant' | 'period_reset' | 'plan_change' | 'reserve' | 'release';
+  kind: 'grant' | 'period_reset' | 'plan_change' | 'reserve' | 'release' | 'charge';
   amount: number;
   overage: number;
   created_at: number;
@@ -135,7 +141,7 @@ export interface UsageEventsTable {
   upstream_source: string | null;
   ip: string;
   user_agent: string | null;
-  source: 'api' | 'playground';
+  source: 'api' | 'playground' | 'mcp';
 }
 
 /** Daily usage per account × key × operation × UTC day, kept 13 months. */
@@ -170,6 +176,36 @@ export interface IdempotencyRecordsTable {
   body: string;
   created_at: number;
   expires_at: number;
+}
+
+/** A sign-up invite for SIGNUP_MODE=invite; only the code's SHA-256 is stored. */
+export interface InvitesTable {
+  code_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+  note: string | null;
+}
+
+/** A one-time password-reset or e-mail-verification link, stored as its token's SHA-256. */
+export interface AccountTokensTable {
+  token_hash: string;
+  account_id: string;
+  purpose: 'reset' | 'verify';
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A user's request to move to another plan, decided by the operator. */
+export interface PlanRequestsTable {
+  id: string;
+  account_id: string;
+  plan_id: string;
+  status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  created_at: number;
+  decided_at: number | null;
 }
 
 /** A chart history has seen: operation plus every param but paging (src/history/charts.ts). */

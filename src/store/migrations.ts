@@ -175,6 +175,48 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
       await db.schema.createIndex('idempotency_records_expires').on('idempotency_records').column('expires_at').execute();
     },
   },
+  '0004_account_lifecycle': {
+    async up(db: Kysely<any>) {
+      // null until the address is proven; accounts made before this migration count as verified.
+      await db.schema.alterTable('accounts').addColumn('email_verified_at', 'bigint').execute();
+      await db.updateTable('accounts').set({ email_verified_at: sql`created_at` }).execute();
+
+      await db.schema
+        .createTable('invites')
+        // SHA-256 hex of the code: the table alone lets nobody sign up.
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('used_at', 'bigint')
+        .addColumn('used_by', 'text')
+        .addColumn('note', 'text')
+        .execute();
+
+      await db.schema
+        .createTable('account_tokens')
+        // One-time reset and verification links, stored as the SHA-256 of the link's token.
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('used_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('account_tokens_account').on('account_tokens').columns(['account_id', 'purpose']).execute();
+
+      await db.schema
+        .createTable('plan_requests')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('plan_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('decided_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('plan_requests_status').on('plan_requests').columns(['status', 'created_at']).execute();
+      await db.schema.createIndex('plan_requests_account').on('plan_requests').column('account_id').execute();
+    },
+  },
   '0005_history': {
     async up(db: Kysely<any>) {
       await db.schema

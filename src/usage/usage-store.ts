@@ -14,6 +14,7 @@ import {
   type UsageRange,
   type UsageSummary,
 } from './queries.js';
+import { usageWriter, type UsageWriter } from './usage-writer.js';
 
 /** One routed API request as the gateway reports it (docs/api-contract.md § Usage records): exactly a raw usage row. */
 export type UsageEvent = UsageEventsTable;
@@ -51,11 +52,10 @@ export interface UsageStoreOptions {
 export const RAW_RETENTION_MS = 30 * 86_400_000;
 export const DAILY_RETENTION_MONTHS = 13;
 const PRUNE_INTERVAL_MS = 3_600_000;
-const INSERT_CHUNK = 500;
 
 /** Builds the usage store over an open database. */
 export function createUsageStore(store: Store, clock: Clock, opts: UsageStoreOptions = {}): UsageStore {
-  return new BatchedUsageStore(store.db, clock, opts);
+  return new BatchedUsageStore(store.db, usageWriter(store), clock, opts);
 }
 
 function aggregateKey(e: UsageEvent): string {
@@ -96,16 +96,11 @@ function aggregate(batch: readonly UsageEvent[]): UsageDailyTable[] {
   return [...rows.values()];
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
  * Group commit for usage (docs/architecture.md § The credit ledger): `record` only queues; one writer drains the queue in
  * transactions, starting the next as soon as the previous ends, so there is no write per request and
- * no timer. Each transaction inserts the raw rows and adds the batch's sums to the daily aggregates.
+ * no timer. Each transaction inserts the raw rows and adds the batch's sums to the daily aggregates,
+ * with statements prepared once (see usage-writer.ts).
  */
 class BatchedUsageStore implements UsageStore {
   private pending: UsageEvent[] = [];
@@ -119,6 +114,7 @@ class BatchedUsageStore implements UsageStore {
 
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly writer: UsageWriter,
     private readonly clock: Clock,
     opts: UsageStoreOptions,
   ) {
@@ -198,28 +194,6 @@ class BatchedUsageStore implements UsageStore {
 
   private async write(batch: readonly UsageEvent[]): Promise<void> {
     const raw: UsageEventsTable[] = batch.map((e) => ({ ...e, latency_ms: Math.max(0, Math.round(e.latency_ms)) }));
-    const sums = aggregate(batch);
-    await this.db.transaction().execute(async (trx) => {
-      for (const rows of chunks(raw, INSERT_CHUNK)) {
-        await trx.insertInto('usage_events').values(rows).onConflict((oc) => oc.column('request_id').doNothing()).execute();
-      }
-      for (const rows of chunks(sums, INSERT_CHUNK)) {
-        await trx
-          .insertInto('usage_daily')
-          .values(rows)
-          .onConflict((oc) =>
-            oc.columns(['account_id', 'key_id', 'operation_id', 'day']).doUpdateSet((eb) => ({
-              requests: eb('usage_daily.requests', '+', eb.ref('excluded.requests')),
-              successes: eb('usage_daily.successes', '+', eb.ref('excluded.successes')),
-              errors: eb('usage_daily.errors', '+', eb.ref('excluded.errors')),
-              credits: eb('usage_daily.credits', '+', eb.ref('excluded.credits')),
-              overage_credits: eb('usage_daily.overage_credits', '+', eb.ref('excluded.overage_credits')),
-              latency_ms_sum: eb('usage_daily.latency_ms_sum', '+', eb.ref('excluded.latency_ms_sum')),
-              cache_hits: eb('usage_daily.cache_hits', '+', eb.ref('excluded.cache_hits')),
-            })),
-          )
-          .execute();
-      }
-    });
+    await this.writer(raw, aggregate(batch));
   }
 }

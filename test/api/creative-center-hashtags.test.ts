@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
-import type { TestApp } from '../support/app.js';
+import { startTestApp, type TestApp } from '../support/app.js';
 import { expectCharged, expectInvalid, expectSameEntry, expectUpstreamFailure, get, type Caller, type Reply } from '../support/endpoint-contract.js';
-import { startTikTokOneApp } from '../support/tiktok-one-app.js';
 
 const PATH = '/api/v1/tiktok/creative-center/hashtags';
 const UPSTREAM = 'CreativeOne/KnowledgeAPI/GetHashtagList';
 const endpoint = findEndpoint('tiktok-creative-center-hashtags')!;
 
-/** One app per access level TikTok One knows: the operator's session, and none. */
+/** The 2026 world, one app per access level TikTok One knows: the operator's session, and none. */
 let loggedIn: TestApp;
 let anonymous: TestApp;
 let caller: Caller;
@@ -16,8 +15,8 @@ let anonymousCaller: Caller;
 
 beforeAll(async () => {
   [loggedIn, anonymous] = await Promise.all([
-    startTikTokOneApp({ access: 'logged-in', timeoutMs: 500 }),
-    startTikTokOneApp({ access: 'anonymous', timeoutMs: 500 }),
+    startTestApp({ era: '2026', tiktokOne: 'logged-in', timeoutMs: 500 }),
+    startTestApp({ era: '2026', tiktokOne: 'anonymous', timeoutMs: 500 }),
   ]);
   [caller, anonymousCaller] = await Promise.all([loggedIn.newCaller(), anonymous.newCaller()]);
 });

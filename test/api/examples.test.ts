@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { endpoints, findEndpoint, type AnyEndpoint } from '../../src/catalog/index.js';
-import type { TestApp } from '../support/app.js';
-import { contractApp, get, type Caller, type Reply } from '../support/endpoint-contract.js';
-import { startTikTokOneApp } from '../support/tiktok-one-app.js';
+import { contractApp, get, type Reply } from '../support/endpoint-contract.js';
 
 /**
  * Examples that work: every value the catalog documents (a param's example, an id in a sample) is
@@ -11,25 +9,18 @@ import { startTikTokOneApp } from '../support/tiktok-one-app.js';
  * answers 200 in demo mode, with data, not an empty list or a 404.
  */
 
-const { t, caller } = contractApp();
-
-/** TikTok One's operations are live only in the 2026 world, served to the operator's session. */
-let one: TestApp;
-let oneCaller: Caller;
-beforeAll(async () => {
-  one = await startTikTokOneApp({ access: 'logged-in' });
-  oneCaller = await one.newCaller();
-});
-afterAll(async () => one?.close());
+/** Both adapters, TikTok One with the operator's session, as the demo runs them. */
+const { t, caller } = contractApp({ start: { tiktokOne: 'logged-in' } });
 
 const url = (endpoint: AnyEndpoint) => `/api/v1${endpoint.path}`;
 
 /**
- * Asks an operation where it has a live source: the legacy world (the simulator's 2024 era, which
- * `contractApp` sets before each test) when Creative Center serves it, else TikTok One's 2026 world.
+ * Asks an operation in a world where it has a live source: the legacy one (the simulator's 2024 era,
+ * which `contractApp` sets before each test) when Creative Center serves it, else 2026's TikTok One.
  */
 function ask(endpoint: AnyEndpoint, search: string): Promise<Reply> {
-  return endpoint.sources.includes('creative-center') ? get(t, url(endpoint), search, caller) : get(one, url(endpoint), search, oneCaller);
+  if (!endpoint.sources.includes('creative-center')) t.simulator.setEra('2026');
+  return get(t, url(endpoint), search, caller);
 }
 
 function query(pairs: Record<string, string>): string {

@@ -63,6 +63,37 @@ describe.runIf(postgresAvailable && redisAvailable)('two instances sharing Postg
     expect(second.body).toBe(first.body);
   });
 
+  it('load three times the balance across two instances: exactly balance/8 successes, every one charged and recorded once', async () => {
+    const caller = await a.newCaller({ planId: 'quarter' });
+    const results = await Promise.all(Array.from({ length: 75 }, (_, i) => call(i % 2 === 0 ? a : b, caller.apiKey, `?limit=${(i % 9) + 1}`)));
+    const ok = results.filter((r) => r.statusCode === 200);
+    expect(ok).toHaveLength(25);
+    expect(results.filter((r) => r.statusCode !== 200).every((r) => r.statusCode === 402)).toBe(true);
+    const snapshot = await a.services.credits.snapshot(caller.accountId);
+    expect(snapshot.balance).toBe(0);
+    expect(await a.services.credits.ledgerSum(caller.accountId)).toBe(snapshot.balance);
+    const db = a.services.store.db;
+    const charged = await db.selectFrom('credit_ledger').select('reference').where('account_id', '=', caller.accountId).where('kind', '=', 'charge').execute();
+    expect(charged.map((c) => c.reference).sort()).toEqual(ok.map((r) => String(r.headers['x-request-id'])).sort());
+    await a.services.usage.flush();
+    await b.services.usage.flush();
+    const recorded = await db.selectFrom('usage_events').select('request_id').where('account_id', '=', caller.accountId).where('status', '=', 200).execute();
+    expect(recorded).toHaveLength(charged.length);
+  });
+
+  it('charges once for duplicates of one Idempotency-Key sent to both instances at once', async () => {
+    const caller = await a.newCaller();
+    const headers = { 'x-api-key': caller.apiKey, 'idempotency-key': 'both-at-once' };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? a : b).app.inject({ method: 'GET', url: `${PATH}?limit=3`, headers })),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(6).fill(200));
+    expect(results.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(5);
+    expect(new Set(results.map((r) => r.body)).size).toBe(1);
+    const charged = await a.services.store.db.selectFrom('credit_ledger').select('id').where('account_id', '=', caller.accountId).where('kind', '=', 'charge').execute();
+    expect(charged).toHaveLength(1);
+  });
+
   it('never overspends: 100 concurrent requests split across instances on credits for 25', async () => {
     const caller = await a.newCaller({ planId: 'quarter' });
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => call(i % 2 === 0 ? a : b, caller.apiKey, `?limit=${(i % 9) + 1}`)));

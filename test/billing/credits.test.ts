@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Accounts } from '../../src/accounts/index.js';
-import { BatchedLedger, DEFAULT_PLANS, PlanCatalog, TransactionalLedger, type CreditLedger, type Plan } from '../../src/billing/index.js';
+import { Redis } from 'ioredis';
+import { BatchedLedger, ChargeRefused, DEFAULT_PLANS, PlanCatalog, RedisLedger, TransactionalLedger, type CreditLedger, type Plan } from '../../src/billing/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { freshDatabase, storeKinds, type TestDatabase } from '../support/databases.js';
+import { freshDatabase, storeKinds, type StoreKind, type TestDatabase } from '../support/databases.js';
+import { REDIS_URL, redisAvailable } from '../support/services.js';
 
 const tiny: Plan = {
   id: 'tiny', name: 'Tiny', price_usd: 1, included_credits: 400, daily_credit_limit: null,
@@ -12,8 +14,13 @@ const tiny: Plan = {
 const capped: Plan = { ...tiny, id: 'capped', name: 'Capped', included_credits: 10_000, daily_credit_limit: 40 };
 const metered: Plan = { ...tiny, id: 'metered', name: 'Metered', included_credits: 16, overage_usd_per_1k: 0.5, overage_default: true };
 
-const ledgers = { transactional: TransactionalLedger, batched: BatchedLedger } as const;
-const cases = storeKinds.flatMap((kind) => (['transactional', 'batched'] as const).map((ledgerKind) => [ledgerKind, kind] as const));
+type LedgerKind = 'transactional' | 'batched' | 'redis';
+/** Every ledger on every store it serves: batched on SQLite, Redis admission on PostgreSQL. */
+const cases: Array<readonly [LedgerKind, StoreKind]> = storeKinds.flatMap((kind) => [
+  ['transactional', kind] as const,
+  ...(kind === 'sqlite' ? [['batched', kind] as const] : []),
+  ...(kind === 'postgres' && redisAvailable ? [['redis', kind] as const] : []),
+]);
 
 describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
   let database: TestDatabase;
@@ -22,6 +29,7 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
   let accounts: Accounts;
   let ledger: CreditLedger;
   let plans: PlanCatalog;
+  let redis: Redis | null = null;
 
   beforeEach(async () => {
     database = await freshDatabase(kind);
@@ -29,11 +37,19 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
     clock = new ManualClock(Date.UTC(2026, 0, 31, 10, 0, 0));
     plans = new PlanCatalog([...DEFAULT_PLANS, tiny, capped, metered], 'free');
     accounts = new Accounts(store.db, plans, clock);
-    ledger = new ledgers[ledgerKind](store, plans, clock);
+    if (ledgerKind === 'redis') {
+      redis = new Redis(REDIS_URL);
+      // A prefix of its own per test: counters never leak between tests or runs.
+      const prefix = `trendlens-test:${database.url.split('/').pop()}:`;
+      ledger = new RedisLedger(store, redis, plans, clock, { keyPrefix: `${prefix}credit:`, rateKeyPrefix: `${prefix}rate:` });
+    } else if (ledgerKind === 'batched') ledger = new BatchedLedger(store, plans, clock);
+    else ledger = new TransactionalLedger(store, plans, clock);
   });
 
   afterEach(async () => {
     await ledger.close();
+    await redis?.quit();
+    redis = null;
     await store.close();
     await database.drop();
   });
@@ -43,6 +59,13 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
     expect(await ledger.ledgerSum(accountId)).toBe(snapshot.balance);
     expect(snapshot.balance).toBeGreaterThanOrEqual(0);
     return snapshot;
+  }
+
+  /** A request answered 2xx: reserved, then charged. */
+  async function charge(accountId: string, requestId: string, cost: number) {
+    const result = await ledger.reserve(accountId, requestId, cost);
+    if (result.ok) await ledger.commit(requestId);
+    return result;
   }
 
   it('opens an account with its plan credits, recorded in the ledger', async () => {
@@ -66,14 +89,14 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
   it('refuses a reservation that would go below zero without overage', async () => {
     const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
     await ledger.grant(id, 4, 'grant_x');
-    for (let i = 0; i < 50; i++) expect((await ledger.reserve(id, `req_${i}`, 8)).ok).toBe(true);
+    for (let i = 0; i < 50; i++) expect((await charge(id, `req_${i}`, 8)).ok).toBe(true);
     expect(await ledger.reserve(id, 'req_last', 8)).toMatchObject({ ok: false, reason: 'insufficient_credits' });
     expect((await expectConsistent(id)).balance).toBe(4);
   });
 
   it('200 concurrent reservations on credits for 50 admit exactly 50', async () => {
     const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => ledger.reserve(id, `req_${i}`, 8)));
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => charge(id, `req_${i}`, 8)));
     expect(results.filter((r) => r.ok)).toHaveLength(50);
     const snapshot = await expectConsistent(id);
     expect(snapshot.balance).toBe(0);
@@ -82,7 +105,7 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
 
   it('never passes the daily cap under concurrency: 50 concurrent reservations on a 40-credit cap admit 5', async () => {
     const { id } = await accounts.create({ email: 'a@example.com', planId: 'capped' });
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => ledger.reserve(id, `req_${i}`, 8)));
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => charge(id, `req_${i}`, 8)));
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.reason === 'daily_credit_limit')).toHaveLength(45);
     const snapshot = await expectConsistent(id);
@@ -94,20 +117,22 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
     for (let i = 0; i < 5; i++) expect((await ledger.reserve(id, `req_${i}`, 8)).ok).toBe(true);
     expect(await ledger.reserve(id, 'req_over', 8)).toMatchObject({ ok: false, reason: 'daily_credit_limit' });
     await ledger.release('req_0');
-    expect((await ledger.reserve(id, 'req_again', 8)).ok).toBe(true);
+    for (let i = 1; i < 5; i++) await ledger.commit(`req_${i}`);
+    expect((await charge(id, 'req_again', 8)).ok).toBe(true);
+    expect(await ledger.reserve(id, 'req_over_again', 8)).toMatchObject({ ok: false, reason: 'daily_credit_limit' });
     clock.set(Date.UTC(2026, 1, 1, 0, 0, 0));
-    expect((await ledger.reserve(id, 'req_tomorrow', 8)).ok).toBe(true);
+    expect((await charge(id, 'req_tomorrow', 8)).ok).toBe(true);
     await expectConsistent(id);
   });
 
   it('takes the rest as overage when the plan allows it, and stops at the hard limit', async () => {
     const { id } = await accounts.create({ email: 'a@example.com', planId: 'metered' });
     await store.db.updateTable('accounts').set({ hard_limit_credits: 40 }).where('id', '=', id).execute();
-    await ledger.reserve(id, 'req_1', 12);
+    await charge(id, 'req_1', 12);
     const crossing = await ledger.reserve(id, 'req_2', 12);
     expect(crossing).toMatchObject({ ok: true, remaining: 0 });
     expect(crossing.snapshot.overageCredits).toBe(8);
-    expect((await ledger.reserve(id, 'req_3', 12)).ok).toBe(true);
+    expect((await charge(id, 'req_3', 12)).ok).toBe(true);
     expect(await ledger.reserve(id, 'req_4', 12)).toMatchObject({ ok: false, reason: 'insufficient_credits' });
     await ledger.release('req_2');
     const snapshot = await expectConsistent(id);
@@ -116,8 +141,7 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
 
   it('starts a new period on the anniversary: Jan 31 → Feb 28 (the month has no 31st)', async () => {
     const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
-    await ledger.reserve(id, 'req_1', 8);
-    await ledger.commit('req_1');
+    await charge(id, 'req_1', 8);
     clock.set(Date.UTC(2026, 1, 28, 9, 59, 59));
     expect((await ledger.snapshot(id)).balance).toBe(392);
     clock.set(Date.UTC(2026, 1, 28, 10, 0, 0));
@@ -127,17 +151,17 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
 
   it('moves the included credits by the plans\' difference on a plan change, keeping the period', async () => {
     const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
-    for (let i = 0; i < 50; i++) await ledger.reserve(id, `req_${i}`, 8);
+    for (let i = 0; i < 50; i++) await charge(id, `req_${i}`, 8);
     expect(await ledger.reserve(id, 'req_refused', 8)).toMatchObject({ ok: false, reason: 'insufficient_credits' });
     const upgraded = await ledger.changePlan(id, plans.require('pro'));
     expect(upgraded).toMatchObject({ balance: 400_000 - 400, creditsUsed: 400, periodStart: Date.UTC(2026, 0, 31, 10) });
-    expect((await ledger.reserve(id, 'req_after', 8)).ok).toBe(true);
+    expect((await charge(id, 'req_after', 8)).ok).toBe(true);
     const downgraded = await ledger.changePlan(id, plans.require('metered'));
     expect(downgraded.balance).toBe(0);
     await expectConsistent(id);
   });
 
-  it('sweeps holds left unsettled for 60 s', async () => {
+  it.runIf(ledgerKind === 'transactional')('sweeps holds left unsettled for 60 s', async () => {
     const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
     await ledger.reserve(id, 'req_stuck', 8);
     clock.advance(59_000);
@@ -145,5 +169,54 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
     clock.advance(2_000);
     expect(await ledger.releaseExpiredHolds()).toBe(1);
     expect((await expectConsistent(id)).balance).toBe(400);
+  });
+
+  it.runIf(ledgerKind === 'transactional')('refuses to commit a hold the sweeper gave back: no 2xx goes out uncharged', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    await ledger.reserve(id, 'req_slow', 8);
+    clock.advance(61_000);
+    expect(await ledger.releaseExpiredHolds()).toBe(1);
+    await expect(ledger.commit('req_slow')).rejects.toBeInstanceOf(ChargeRefused);
+    expect((await expectConsistent(id)).balance).toBe(400);
+  });
+
+  it.runIf(ledgerKind !== 'transactional')('writes nothing for a request still running, and nothing is owed if it never answers', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    expect(await ledger.reserve(id, 'req_running', 8)).toMatchObject({ ok: true, remaining: 392 });
+    const holds = await store.db.selectFrom('credit_reservations').select('request_id').execute();
+    expect(holds).toEqual([]);
+    expect(await ledger.ledgerSum(id)).toBe(400);
+  });
+
+  it('keeps in-flight holds through grants, snapshots and plan changes: the balance is never overstated', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    for (let i = 0; i < 10; i++) expect((await ledger.reserve(id, `req_${i}`, 8)).ok).toBe(true);
+    await ledger.snapshot(id);
+    await ledger.grant(id, 8, 'grant_small');
+    ledger.forget(id);
+    clock.advance(5_000);
+    // 400 + 8 granted - 80 held = 328: exactly 41 more fit, and not one beyond.
+    const more = await Promise.all(Array.from({ length: 45 }, (_, i) => ledger.reserve(id, `more_${i}`, 8)));
+    expect(more.filter((r) => r.ok)).toHaveLength(41);
+    for (let i = 0; i < 10; i++) await ledger.commit(`req_${i}`);
+    for (let i = 0; i < 45; i++) if (more[i]!.ok) await ledger.commit(`more_${i}`);
+    const snapshot = await expectConsistent(id);
+    expect(snapshot.balance).toBe(0);
+    expect(snapshot.creditsUsed).toBe(408);
+  });
+
+  it.runIf(ledgerKind !== 'transactional')('refuses only the charges of an account whose credits were taken elsewhere; others in the batch land', async () => {
+    const a = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    const b = await accounts.create({ email: 'b@example.com', planId: 'tiny' });
+    expect((await ledger.reserve(a.id, 'req_a', 8)).ok).toBe(true);
+    expect((await ledger.reserve(b.id, 'req_b', 8)).ok).toBe(true);
+    // Behind the ledger's back, as a second writer would: account a has nothing left.
+    await store.db.updateTable('accounts').set({ credits_balance: 0 }).where('id', '=', a.id).execute();
+    await store.db.insertInto('credit_ledger').values({ account_id: a.id, reference: 'drain', kind: 'grant', amount: -400, overage: 0, created_at: clock.now() }).execute();
+    const [ra, rb] = await Promise.allSettled([ledger.commit('req_a'), ledger.commit('req_b')]);
+    expect(ra).toMatchObject({ status: 'rejected', reason: expect.any(ChargeRefused) });
+    expect(rb.status).toBe('fulfilled');
+    expect((await expectConsistent(a.id)).balance).toBe(0);
+    expect((await expectConsistent(b.id)).balance).toBe(392);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { INVALID_LOGIN_CODE, startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
-import { callOne, LOGGED_IN } from './helpers.js';
+import { call, callOne, LOGGED_IN } from './helpers.js';
 
 const clock = new ManualClock(Date.UTC(2026, 10, 25, 12, 0, 0));
 const today = Date.UTC(2026, 10, 25) / 1000;
@@ -302,5 +302,39 @@ describe('blocking and faults', () => {
     await hashtags({ ...US_WEEK });
     await callOne(sim, OVERVIEW);
     expect(sim.stats()).toEqual({ calls: 3, byPath: { [LIST]: 2, [OVERVIEW]: 1 } });
+  });
+});
+
+describe('Top Ads on TikTok One', () => {
+  const SEARCH = 'CreativeOne/TopAds/SearchMaterial';
+  const search = (body: Record<string, unknown>, headers: Record<string, string> = LOGGED_IN) =>
+    callOne(sim, SEARCH, { body: { timeRange: 30, orderField: 1, page: '1', limit: '20', sourceModule: 1, ...body }, headers });
+
+  it('serves the filters of sourceModule 1 and 2, and refuses another module', async () => {
+    const r = await callOne(sim, 'CreativeOne/TopAds/Filters?sourceModule=1');
+    expect(r.json.BaseResp.StatusCode).toBe(0);
+    expect(r.json.industryList.length).toBeGreaterThan(10);
+    expect(r.json.countryList).toContainEqual({ countryCode: 'US', name: 'United States' });
+    expect(r.json.timeRangeList).toEqual([7, 30, 180]);
+    expect((await callOne(sim, 'CreativeOne/TopAds/Filters?sourceModule=3')).json.code).toBe('InvalidRequest');
+  });
+
+  it('pages ads with 19-digit material ids that the legacy detail resolves', async () => {
+    const r = await search({ countryCodeList: ['US'] }, { ...LOGGED_IN, ...STR });
+    expect(r.json.itemList).toHaveLength(20);
+    expect(r.json.pagination).toEqual({ page: 1, limit: 20, totalCount: 400, hasMore: true });
+    const item = r.json.itemList[0];
+    expect(item.materialID).toMatch(/^[0-9]{19}$/);
+    expect(item).toMatchObject({ videoInfo: { videoURL: { default: expect.any(String) } }, clickRate: expect.any(Number), ctrRank: expect.any(Number) });
+    const raw = rawValues((await search({ countryCodeList: ['US'] })).text, 'materialID');
+    expect(raw[0]).toBe(item.materialID);
+    const detail = await call(sim, `top_ads/v2/detail?material_id=${item.materialID}`, { nowMs: clock.now() });
+    expect(detail.json.data).toMatchObject({ id: item.materialID, country_code: ['US'] });
+  });
+
+  it('refuses an unsupported timeRange or orderField and a limit above 20', async () => {
+    expect((await search({ timeRange: 90 })).json.code).toBe('InvalidRequest');
+    expect((await search({ orderField: 5 })).json.code).toBe('InvalidRequest');
+    expect((await search({ limit: '21' })).json.code).toBe('InvalidRequest');
   });
 });

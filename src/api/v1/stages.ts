@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IdentifiedKey } from '../../accounts/index.js';
-import { IDEMPOTENCY_KEY, type IdempotencyStart, type RateDecision } from '../../billing/index.js';
+import { accountRateKey, AdmissionUnavailable, ChargeRefused, IDEMPOTENCY_KEY, type IdempotencyStart, type RateDecision, type ReserveResult } from '../../billing/index.js';
 import { parseParams, type AnyEndpoint, type CanonicalRequest, type RawQuery } from '../../catalog/index.js';
 import type { UpstreamFailure } from '../../upstream/index.js';
 import { creditRejection, rateRejection } from '../billing-rejection.js';
@@ -12,11 +12,26 @@ import type { Services } from '../../services.js';
  * them. Each either returns what the next stage needs or throws the ApiError its status names.
  */
 
-/** params: parse → coerce → clamp/default → canonical form (400 naming every bad param). */
-export function readParams(endpoint: AnyEndpoint, query: unknown): CanonicalRequest {
+/** Parsed queries by operation and raw query string: callers repeat the same few queries. */
+const parsedQueries = new Map<string, CanonicalRequest>();
+const PARSED_QUERIES_KEPT = 10_000;
+
+/**
+ * params: parse → coerce → clamp/default → canonical form (400 naming every bad param). Parsing is a
+ * pure function of the raw query, so a valid one is remembered by its text (a Map lookup instead of a
+ * schema walk on the hot path); the result is frozen, as several requests share it.
+ */
+export function readParams(endpoint: AnyEndpoint, query: unknown, url: string): CanonicalRequest {
+  const mark = url.indexOf('?');
+  const key = `${endpoint.operationId}?${mark < 0 ? '' : url.slice(mark + 1)}`;
+  const known = parsedQueries.get(key);
+  if (known) return known;
   const parsed = parseParams(endpoint, (query ?? {}) as RawQuery);
   if (!parsed.ok) throw ApiError.invalidInput(parsed.errors);
-  return parsed;
+  const result: CanonicalRequest = Object.freeze({ params: Object.freeze(parsed.params), canonical: parsed.canonical });
+  if (parsedQueries.size >= PARSED_QUERIES_KEPT) parsedQueries.clear();
+  parsedQueries.set(key, result);
+  return result;
 }
 
 /** The key a request presents: `x-api-key` or `Authorization: Bearer`; both and different is a conflict. */
@@ -37,6 +52,12 @@ export function presentedKey(request: FastifyRequest): { key?: string; conflict:
 export async function attributedCaller(services: Services, request: FastifyRequest): Promise<IdentifiedKey | null> {
   const { key, conflict } = presentedKey(request);
   if (conflict || key === undefined) return null;
+  // A 400 is answered before authentication, so it must not become an unlimited key-store probe: a
+  // cached key is attributed for free, an uncached one only within the per-IP anonymous allowance.
+  const cached = services.keys.cachedCaller(key);
+  if (cached !== undefined) return cached;
+  const decision = await services.rateLimiter.hit(`ip:${request.ip}`, ANONYMOUS_RATE_PER_MINUTE);
+  if (!decision.allowed) return null;
   const result = await services.keys.identify(key, request.ip);
   return result.ok ? result.key : null;
 }
@@ -63,20 +84,42 @@ export async function identifyCaller(services: Services, request: FastifyRequest
     if (result.key.accountStatus === 'suspended') throw new ApiError('account_suspended');
     return result.key;
   }
-  const decision = await services.rateLimiter.hit(`ip:${request.ip}`, ANONYMOUS_RATE_PER_MINUTE);
+  const decision = await services.rateLimiter.hit(`ip:${request.ip}`, ANONYMOUS_RATE_PER_MINUTE).catch(meteringUnavailable);
   if (!decision.allowed) throw rateLimited(services, request, reply, decision, null);
   throw new ApiError(result.reason);
+}
+
+/** Counters that decide admission are unreachable: a clear 503, nothing charged (README.md § Metering). */
+export function meteringUnavailable(error: unknown): never {
+  if (error instanceof AdmissionUnavailable) throw new ApiError('metering_unavailable', { headers: { 'Retry-After': '1' }, message: String(error.cause) });
+  throw error;
 }
 
 /** admit, part 1: the per-account, per-minute rate limit (429). Every identified request counts. */
 export async function limitRate(services: Services, request: FastifyRequest, reply: FastifyReply, caller: IdentifiedKey): Promise<void> {
   const plan = services.plans.require(caller.planId);
-  const decision = await services.rateLimiter.hit(`account:${caller.accountId}`, plan.rate_limit_per_minute);
+  const decision = await services.rateLimiter.hit(accountRateKey(caller.accountId), plan.rate_limit_per_minute).catch(meteringUnavailable);
+  await refuseOverRate(services, request, reply, caller, decision);
+}
+
+async function refuseOverRate(services: Services, request: FastifyRequest, reply: FastifyReply, caller: IdentifiedKey, decision: RateDecision): Promise<void> {
   setRateHeaders(reply, decision);
   if (!decision.allowed) {
     const snapshot = await services.credits.snapshot(caller.accountId);
     throw rateLimited(services, request, reply, decision, snapshot);
   }
+}
+
+/**
+ * admit, both parts in one step (rate limit 429, then daily cap and credits 402): one Redis script
+ * across instances, memory alone on one. Used when no Idempotency-Key sits between the two parts.
+ */
+export async function admitRequest(services: Services, request: FastifyRequest, reply: FastifyReply, caller: IdentifiedKey): Promise<{ remaining: number; overage: number }> {
+  const plan = services.plans.require(caller.planId);
+  const cost = services.config.CREDIT_COST;
+  const { rate, credits } = await services.admission.admit(caller.accountId, request.id, cost, plan.rate_limit_per_minute).catch(meteringUnavailable);
+  await refuseOverRate(services, request, reply, caller, rate);
+  return creditsOrRefusal(services, request, credits!);
 }
 
 function rateLimited(
@@ -122,8 +165,12 @@ export async function beginIdempotency(
 
 /** admit, part 2: daily cap and credit reservation (402). Returns the included credits left and the overage taken. */
 export async function reserveCredits(services: Services, request: FastifyRequest, caller: IdentifiedKey): Promise<{ remaining: number; overage: number }> {
+  const result = await services.credits.reserve(caller.accountId, request.id, services.config.CREDIT_COST).catch(meteringUnavailable);
+  return creditsOrRefusal(services, request, result);
+}
+
+function creditsOrRefusal(services: Services, request: FastifyRequest, result: ReserveResult): { remaining: number; overage: number } {
   const cost = services.config.CREDIT_COST;
-  const result = await services.credits.reserve(caller.accountId, request.id, cost);
   if (result.ok) return { remaining: result.remaining, overage: result.overage };
   const data = creditRejection(result.reason, result.snapshot, {
     plans: services.plans,
@@ -159,5 +206,19 @@ export function upstreamError(failure: UpstreamFailure, sourceId: string, adapte
       return new ApiError('upstream_timeout', { headers, message });
     case 'not_found':
       return new ApiError('resource_not_found', { headers, message });
+  }
+}
+
+/**
+ * settle: the charge of a 2xx, durable before the answer goes out. A charge the ledger refused (the
+ * credits were taken elsewhere meanwhile) is a 402 like any other shortage.
+ */
+export async function chargeCredits(services: Services, request: FastifyRequest, caller: IdentifiedKey): Promise<void> {
+  try {
+    await services.credits.commit(request.id);
+  } catch (error) {
+    if (!(error instanceof ChargeRefused)) throw error;
+    const snapshot = await services.credits.snapshot(caller.accountId);
+    creditsOrRefusal(services, request, { ok: false, reason: 'insufficient_credits', snapshot });
   }
 }

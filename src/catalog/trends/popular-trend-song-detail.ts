@@ -74,6 +74,7 @@ export const popularTrendSongDetail = defineEndpoint({
     },
   },
   notes: [
+    'Retired since 2026 (`retired` in the catalog): TikTok no longer serves this data, so the answer is 503 `upstream_retired`, never charged, with a message naming what changed. It is still asked first, so it serves again if TikTok brings it back (docs/upstreams.md § Source routing).',
     '`clip_id` is required: 1–20 digits, kept as a string.',
     '`period` defaults to 7; without `country_code` the upstream reports all regions.',
     'An unknown `clip_id` answers 404 `resource_not_found`, not charged.',

@@ -103,6 +103,7 @@ export const popularTrendSong = defineEndpoint({
     },
   },
   notes: [
+    'Retired since 2026 (`retired` in the catalog): TikTok no longer serves this data, so the answer is 503 `upstream_retired`, never charged, with a message naming what changed. It is still asked first, so it serves again if TikTok brings it back (docs/upstreams.md § Source routing).',
     '`page` is clamped to 1–10 and `limit` to 1–100; out-of-range values are never an error.',
     '`period` defaults to 7, `rank_type` to `popular`; `new_on_board` and `commercial_music` default to false and accept true/false/1/0 in any case.',
     'The chart holds about 100 songs. Pages are windows over it (the upstream serves 20 per page); a window past the end is an empty, charged list.',

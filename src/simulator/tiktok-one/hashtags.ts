@@ -173,13 +173,13 @@ export function getHashtagList(ctx: OneContext): OneAnswer {
  * string; an id the simulator never handed out, or a region without charts, answers an empty detail.
  */
 export function getHashtagDetail(ctx: OneContext): OneAnswer {
-  const nowMs = ctx.nowMs;
   if (!ctx.loggedIn) return INVALID_LOGIN;
   const params = chartParams(ctx.body, ctx.longPeriod);
   if (typeof params === 'string') return invalidRequest(params);
   if (typeof ctx.body.hashtagID !== 'string' || !/^[0-9]+$/.test(ctx.body.hashtagID)) return invalidRequest('hashtagID must be a string of digits');
   const name = NAME_BY_ID.get(ctx.body.hashtagID);
   if (name === undefined || !REGIONS.has(params.country)) return okAnswer({});
+  const { nowMs } = ctx;
   const day = utcDay(nowMs);
   const chart = chartFor(params.country, params.timeRange, undefined);
   const e = entry(chart, name, 0, params.timeRange, undefined, day);

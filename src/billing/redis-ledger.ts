@@ -1,0 +1,405 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Clock } from '../clock.js';
+import type { Store } from '../store/index.js';
+import type { CreditSnapshot, ReserveResult } from './admission.js';
+import { ChargeQueue, type FlushListener } from './charge-queue.js';
+import { chargeWriter, type Charge, type FlushOutcome } from './charge-writer.js';
+import { accountRateKey, AdmissionUnavailable, type Admission, type AdmissionResult } from './gate.js';
+import type { CreditLedger } from './ledger.js';
+import { utcDay } from './period.js';
+import type { Plan, PlanCatalog } from './plans.js';
+import { gcra } from './rate-limit.js';
+import { TransactionalLedger } from './transactional-ledger.js';
+
+/**
+ * Admission for many instances: one Lua script per request checks the rate limit (the same GCRA as
+ * the in-memory limiter), the daily cap and the balance, and takes a hold. The account's counters
+ * are a copy of its PostgreSQL row plus the holds of running requests; `gen` names the copy, so a
+ * request admitted under an older copy never corrects a newer one.
+ */
+const ADMIT = `
+local now = tonumber(ARGV[1])
+local limit = tonumber(ARGV[3])
+local prevTat = ''
+if limit > 0 then
+  local tat = tonumber(redis.call('GET', KEYS[3]))
+  local interval = tonumber(ARGV[2])
+  local base = now
+  if tat and tat > now then base = tat end
+  prevTat = tostring(tat or now)
+  local nextTat = base + interval
+  if now < nextTat - limit * interval then return {'rate', prevTat} end
+  redis.call('SET', KEYS[3], tostring(nextTat), 'PX', math.ceil(nextTat - now) + 1000)
+end
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', prevTat} end
+local f = redis.call('HMGET', KEYS[1], 'gen', 'balance', 'held', 'used', 'overage', 'heldOver', 'day', 'daily', 'periodEnd', 'dailyCap', 'allowOverage', 'hardLimit')
+if now >= tonumber(f[9]) then return {'period', prevTat} end
+local gen, balance, held, used, overage, heldOver = f[1], tonumber(f[2]), tonumber(f[3]), tonumber(f[4]), tonumber(f[5]), tonumber(f[6])
+local day, daily = f[7], tonumber(f[8])
+local stale = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
+for _, m in ipairs(stale) do
+  local a, o, d, g = string.match(m, '|(%d+)|(%d+)|([^|]+)|([^|]+)$')
+  if g == gen then
+    held = held - tonumber(a)
+    heldOver = heldOver - tonumber(o)
+    if d == day then daily = daily - tonumber(a) - tonumber(o) end
+  end
+end
+if #stale > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now) end
+if day ~= ARGV[6] then
+  day = ARGV[6]
+  daily = 0
+end
+local cost = tonumber(ARGV[4])
+local cap = tonumber(f[10])
+local hard = tonumber(f[12])
+local reason = 'ok'
+local inc, over = 0, 0
+if cap >= 0 and daily + cost > cap then
+  reason = 'daily_credit_limit'
+else
+  inc = math.min(math.max(balance - held, 0), cost)
+  over = cost - inc
+  if over > 0 and not (f[11] == '1' and (hard < 0 or used + held + heldOver + cost <= hard)) then reason = 'insufficient_credits' end
+end
+local member = ''
+if reason == 'ok' then
+  held = held + inc
+  heldOver = heldOver + over
+  daily = daily + cost
+  member = ARGV[5] .. '|' .. inc .. '|' .. over .. '|' .. day .. '|' .. gen
+  redis.call('ZADD', KEYS[2], now + tonumber(ARGV[7]), member)
+end
+redis.call('HSET', KEYS[1], 'held', held, 'heldOver', heldOver, 'day', day, 'daily', daily)
+return {reason, prevTat, member, inc, over, balance - held, used + held + heldOver, overage + heldOver, daily}
+`;
+
+/** After a flush: the account's written charges leave its holds and enter its balance. */
+const SETTLE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if ARGV[1] == 'refused' then
+  redis.call('DEL', KEYS[1], KEYS[2])
+  return 0
+end
+local f = redis.call('HMGET', KEYS[1], 'gen', 'balance', 'held', 'used', 'overage', 'heldOver', 'day', 'daily')
+local gen, balance, held, used, overage, heldOver = f[1], tonumber(f[2]), tonumber(f[3]), tonumber(f[4]), tonumber(f[5]), tonumber(f[6])
+local day, daily = f[7], tonumber(f[8])
+for i = 2, #ARGV, 4 do
+  local member, a, o, d = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]), ARGV[i + 3]
+  if string.sub(member, -(#gen + 1)) == '|' .. gen then
+    if redis.call('ZREM', KEYS[2], member) == 1 then
+      held = held - a
+      heldOver = heldOver - o
+    elseif d == day then
+      daily = daily + a + o
+    end
+    balance = balance - a
+    used = used + a + o
+    overage = overage + o
+  end
+end
+redis.call('HSET', KEYS[1], 'balance', balance, 'held', held, 'used', used, 'overage', overage, 'heldOver', heldOver, 'daily', daily)
+return 1
+`;
+
+/** A request that will not be charged gives its hold back. */
+const RELEASE = `
+if redis.call('ZREM', KEYS[2], ARGV[1]) == 0 then return 0 end
+local f = redis.call('HMGET', KEYS[1], 'held', 'heldOver', 'day', 'daily')
+local a, o = tonumber(ARGV[2]), tonumber(ARGV[3])
+local daily = tonumber(f[4])
+if ARGV[4] == f[3] then daily = daily - a - o end
+redis.call('HSET', KEYS[1], 'held', tonumber(f[1]) - a, 'heldOver', tonumber(f[2]) - o, 'daily', daily)
+return 1
+`;
+
+/** Copies the account's PostgreSQL position into Redis: only when missing, unless forced. */
+const SEED = `
+if ARGV[11] ~= '1' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[1], 'gen', ARGV[1], 'balance', ARGV[2], 'held', 0, 'used', ARGV[3], 'overage', ARGV[4], 'heldOver', 0,
+  'day', ARGV[5], 'daily', ARGV[6], 'periodEnd', ARGV[7], 'dailyCap', ARGV[8], 'allowOverage', ARGV[9], 'hardLimit', ARGV[10])
+return 1
+`;
+
+/** Plan settings changed in PostgreSQL (plan, overage choice, hard limit): the counters stay. */
+const SETTINGS = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'periodEnd', ARGV[1], 'dailyCap', ARGV[2], 'allowOverage', ARGV[3], 'hardLimit', ARGV[4])
+return 1
+`;
+
+const GRANT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HINCRBY', KEYS[1], 'balance', ARGV[1])
+return 1
+`;
+
+interface LedgerScripts {
+  tlAdmit(hash: string, holds: string, rate: string, ...args: Array<string | number>): Promise<Array<string | number>>;
+  tlSettle(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
+  tlRelease(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
+  tlSeed(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
+  tlGrant(hash: string, holds: string, amount: number): Promise<number>;
+  tlSettings(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
+}
+
+function defineScripts(redis: Redis): LedgerScripts {
+  const scripts = { tlAdmit: [ADMIT, 3], tlSettle: [SETTLE, 2], tlRelease: [RELEASE, 2], tlSeed: [SEED, 2], tlGrant: [GRANT, 2], tlSettings: [SETTINGS, 2] } as const;
+  for (const [name, [lua, numberOfKeys]] of Object.entries(scripts)) {
+    if (!(name in redis)) redis.defineCommand(name, { lua, numberOfKeys });
+  }
+  return redis as unknown as LedgerScripts;
+}
+
+/** A hold as Redis knows it: the zset member names it, amounts included. */
+interface Hold {
+  accountId: string;
+  member: string;
+  amount: number;
+  overage: number;
+  day: string;
+}
+
+/** A hold not settled after this long belongs to a crashed instance and is given back by the next admission. */
+const HOLD_MS = 120_000;
+const RATE_WINDOW_MS = 60_000;
+const STARTUP_WAIT_MS = 2_000;
+
+export interface RedisLedgerOptions {
+  keyPrefix?: string;
+  rateKeyPrefix?: string;
+  onError?: (error: unknown) => void;
+  onFlush?: FlushListener;
+}
+
+/**
+ * The ledger for instances sharing PostgreSQL and Redis (README.md § Metering): admission is one Redis
+ * script per request, no lock is held across a round trip, and the charges of 2xx answers are written
+ * to PostgreSQL by group commit, each request answered after its flush commits. PostgreSQL stays the
+ * truth: a flush takes credits only where the row still has them, so a stale Redis copy can cost a
+ * 402, never an over-spend. Counters missing from Redis (start, restart, eviction) are rebuilt from
+ * PostgreSQL; while Redis is unreachable admission refuses with AdmissionUnavailable.
+ */
+export class RedisLedger implements CreditLedger, Admission {
+  private readonly sql: TransactionalLedger;
+  private readonly queue: ChargeQueue;
+  private readonly scripts: LedgerScripts;
+  private readonly holds = new Map<string, Hold>();
+  /** Zset members of holds whose charges are queued, for the settle script. */
+  private readonly members = new Map<string, string>();
+  /** Plan, period and limits per account as last read from PostgreSQL. */
+  private readonly basics = new Map<string, CreditSnapshot>();
+  /** Accounts whose Redis copy missed an update (Redis failed after PostgreSQL committed): rebuilt before next use. */
+  private readonly dirty = new Set<string>();
+  /** Rebuilds under way: admissions of the account wait, so no hold is taken under a copy about to be replaced. */
+  private readonly reseeding = new Map<string, Promise<void>>();
+  private readonly prefix: string;
+  private readonly ratePrefix: string;
+  private readonly onError: (error: unknown) => void;
+  /** One wait for a client still starting, shared by the requests that arrive meanwhile. */
+  private ready: Promise<void> | null = null;
+
+  constructor(
+    store: Store,
+    private readonly redis: Redis,
+    private readonly plans: PlanCatalog,
+    private readonly clock: Clock,
+    opts: RedisLedgerOptions = {},
+  ) {
+    this.sql = new TransactionalLedger(store, plans, clock);
+    this.scripts = defineScripts(redis);
+    this.prefix = opts.keyPrefix ?? 'trendlens:credit:';
+    this.ratePrefix = opts.rateKeyPrefix ?? 'trendlens:rate:';
+    this.onError = opts.onError ?? ((error) => console.error('credit ledger:', error));
+    this.queue = new ChargeQueue(chargeWriter(store), { onError: this.onError, onFlush: opts.onFlush, onSettled: (charges, outcome) => this.settle(charges, outcome) });
+  }
+
+  async admit(accountId: string, requestId: string, cost: number, ratePerMinute: number): Promise<AdmissionResult> {
+    const now = this.clock.now();
+    const reply = await this.run(accountId, requestId, cost, ratePerMinute, now);
+    const rate = ratePerMinute > 0 ? gcra(reply[1] === '' ? undefined : Number(reply[1]), now, ratePerMinute).decision : null;
+    if (reply[0] === 'rate') return { rate: rate!, credits: null };
+    return { rate: rate!, credits: await this.decide(accountId, requestId, cost, reply) };
+  }
+
+  async reserve(accountId: string, requestId: string, cost: number): Promise<ReserveResult> {
+    const reply = await this.run(accountId, requestId, cost, 0, this.clock.now());
+    return this.decide(accountId, requestId, cost, reply);
+  }
+
+  async commit(requestId: string): Promise<void> {
+    const hold = this.holds.get(requestId);
+    if (!hold) return this.sql.commit(requestId);
+    this.holds.delete(requestId);
+    this.members.set(requestId, hold.member);
+    await this.queue.charge({ requestId, accountId: hold.accountId, amount: hold.amount, overage: hold.overage, day: hold.day, at: this.clock.now() });
+  }
+
+  async release(requestId: string): Promise<void> {
+    const hold = this.holds.get(requestId);
+    if (!hold) return this.sql.release(requestId);
+    this.holds.delete(requestId);
+    // Not awaited: until it lands the hold keeps counting, which errs on the account's side, not ours.
+    this.scripts.tlRelease(...this.keys(hold.accountId), hold.member, hold.amount, hold.overage, hold.day).catch((error: unknown) => this.lost(hold.accountId, error));
+  }
+
+  async releaseExpiredHolds(maxAgeMs = 60_000): Promise<number> {
+    return this.sql.releaseExpiredHolds(maxAgeMs);
+  }
+
+  async grant(accountId: string, amount: number, reference: string): Promise<CreditSnapshot> {
+    const snapshot = await this.sql.grant(accountId, amount, reference);
+    await this.scripts.tlGrant(...this.keys(accountId), amount).catch((error: unknown) => this.lost(accountId, error));
+    return snapshot;
+  }
+
+  async changePlan(accountId: string, plan: Plan): Promise<CreditSnapshot> {
+    const snapshot = await this.sql.changePlan(accountId, plan);
+    await this.seed(accountId, true).catch((error: unknown) => this.lost(accountId, error));
+    return snapshot;
+  }
+
+  /** The account as PostgreSQL has it: charges written, running requests not counted. */
+  snapshot(accountId: string): Promise<CreditSnapshot> {
+    return this.sql.snapshot(accountId);
+  }
+
+  forget(accountId: string): void {
+    this.basics.delete(accountId);
+    const refresh = this.sql.snapshot(accountId).then((s) => {
+      this.basics.set(accountId, s);
+      return this.scripts.tlSettings(...this.keys(accountId), s.periodEnd, s.plan.daily_credit_limit ?? -1, s.allowOverage ? 1 : 0, s.hardLimitCredits ?? -1);
+    });
+    refresh.catch((error: unknown) => this.lost(accountId, error));
+  }
+
+  async ledgerSum(accountId: string): Promise<number> {
+    await this.queue.drain();
+    return this.sql.ledgerSum(accountId);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.drain();
+  }
+
+  private keys(accountId: string): [string, string] {
+    const hash = this.prefix + accountId;
+    return [hash, `${hash}:holds`];
+  }
+
+  /** Runs the admission script, rebuilding the account's counters first when they are missing or stale. */
+  private async run(accountId: string, requestId: string, cost: number, ratePerMinute: number, now: number): Promise<Array<string | number>> {
+    if (this.redis.status !== 'ready') await this.untilReady();
+    try {
+      await this.reseeding.get(accountId);
+      if (this.dirty.has(accountId)) {
+        this.dirty.delete(accountId);
+        const reseed = this.seed(accountId, true).finally(() => this.reseeding.delete(accountId));
+        this.reseeding.set(accountId, reseed);
+        await reseed;
+      }
+      const rateKey = this.ratePrefix + accountRateKey(accountId);
+      const interval = ratePerMinute > 0 ? RATE_WINDOW_MS / ratePerMinute : 0;
+      const args = [now, interval, ratePerMinute, cost, requestId, utcDay(now), HOLD_MS];
+      let reply = await this.scripts.tlAdmit(...this.keys(accountId), rateKey, ...args);
+      for (let attempt = 0; reply[0] === 'missing' || reply[0] === 'period'; attempt++) {
+        if (attempt === 3) throw new Error(`the counters of account ${accountId} could not be rebuilt`);
+        // The rate limit has counted this request already; the retry checks credits only.
+        await this.seed(accountId, reply[0] === 'period');
+        const retried = await this.scripts.tlAdmit(...this.keys(accountId), rateKey, now, 0, 0, cost, requestId, utcDay(now), HOLD_MS);
+        reply = [retried[0]!, reply[1]!, ...retried.slice(2)];
+      }
+      return reply;
+    } catch (error) {
+      if (error instanceof AdmissionUnavailable) throw error;
+      this.dirty.add(accountId);
+      throw new AdmissionUnavailable(error);
+    }
+  }
+
+  /** Waits briefly for a client still starting up; one that lost its server fails at once (a 503, not a queue of stalled requests). */
+  private async untilReady(): Promise<void> {
+    const starting = this.redis.status === 'wait' || this.redis.status === 'connecting' || this.redis.status === 'connect';
+    if (starting) {
+      this.ready ??= new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, STARTUP_WAIT_MS);
+        this.redis.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }).finally(() => (this.ready = null));
+      await this.ready;
+    }
+    if (this.redis.status !== 'ready') throw new AdmissionUnavailable(new Error(`redis is ${this.redis.status}`));
+  }
+
+  private async decide(accountId: string, requestId: string, cost: number, reply: Array<string | number>): Promise<ReserveResult> {
+    const [reason, , member, inc, over, balance, used, overage, daily] = reply as [string, string, string, number, number, number, number, number, number];
+    const base = await this.plansOf(accountId);
+    const snapshot: CreditSnapshot = { ...base, balance, creditsUsed: used, overageCredits: overage, dailyUsed: daily };
+    if (reason !== 'ok') return { ok: false, reason: reason as 'insufficient_credits' | 'daily_credit_limit', snapshot };
+    this.holds.set(requestId, { accountId, member, amount: inc, overage: over, day: utcDay(this.clock.now()) });
+    return { ok: true, remaining: balance, overage: over, snapshot };
+  }
+
+  /** Plan and period of an account for 402 bodies and headers, read from PostgreSQL once and on every rebuild. */
+  private async plansOf(accountId: string): Promise<CreditSnapshot> {
+    const known = this.basics.get(accountId);
+    if (known) return known;
+    const read = await this.sql.snapshot(accountId);
+    this.basics.set(accountId, read);
+    return read;
+  }
+
+  /** Rebuilds the account's Redis counters from PostgreSQL (closing an ended period there first). */
+  private async seed(accountId: string, force: boolean): Promise<void> {
+    const s = await this.sql.snapshot(accountId);
+    this.basics.set(accountId, s);
+    const day = utcDay(this.clock.now());
+    await this.scripts.tlSeed(
+      ...this.keys(accountId),
+      randomUUID(),
+      s.balance,
+      s.creditsUsed,
+      s.overageCredits,
+      day,
+      s.dailyUsed,
+      s.periodEnd,
+      s.plan.daily_credit_limit ?? -1,
+      s.allowOverage ? 1 : 0,
+      s.hardLimitCredits ?? -1,
+      force ? 1 : 0,
+    );
+  }
+
+  /** After a flush, each account's Redis copy learns what PostgreSQL took; a refused account is rebuilt. */
+  private settle(charges: readonly Charge[], outcome: FlushOutcome): void {
+    const byAccount = new Map<string, Array<string | number>>();
+    for (const c of charges) {
+      const hold = this.memberOf(c);
+      let args = byAccount.get(c.accountId);
+      if (!args) byAccount.set(c.accountId, (args = [outcome.get(c.accountId) ? 'ok' : 'refused']));
+      args.push(hold, c.amount, c.overage, c.day);
+    }
+    for (const [accountId, args] of byAccount) {
+      const basics = this.basics.get(accountId);
+      const row = outcome.get(accountId);
+      if (basics && row) this.basics.set(accountId, { ...basics, hardLimitCredits: row.hard_limit_credits });
+      this.scripts.tlSettle(...this.keys(accountId), ...args).catch((error: unknown) => this.lost(accountId, error));
+    }
+  }
+
+  private memberOf(c: Charge): string {
+    const member = this.members.get(c.requestId) ?? '';
+    this.members.delete(c.requestId);
+    return member;
+  }
+
+  /** Redis missed an update: the account's copy is rebuilt from PostgreSQL before its next admission. */
+  private lost(accountId: string, error: unknown): void {
+    this.dirty.add(accountId);
+    this.onError(error);
+  }
+}
