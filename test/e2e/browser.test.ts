@@ -61,8 +61,8 @@ describe.skipIf(!available)('web app in Chromium', () => {
       expect(count).toBeGreaterThan(0);
       expect(count).toBeLessThan(total);
       expect(await page.locator('.sidebar li').count()).toBe(count);
-      await page.getByLabel('Search endpoints').fill('keywords');
-      await expect.poll(() => page.locator('.sidebar li').allTextContents()).toEqual(['GETKeyword insights']);
+      await page.getByLabel('Search endpoints').fill('keyword-insights');
+      await expect.poll(() => page.locator('.sidebar li').allTextContents()).toEqual(['GETKeyword insightsretired']);
       await context.close();
     });
 
