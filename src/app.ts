@@ -1,11 +1,15 @@
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { API_PREFIX, registerCatalogRoutes, registerPublicDocuments, registerWebApp, WEB_DIST } from './api/index.js';
+import { API_PREFIX, registerCatalogRoutes, registerPublicDocuments, registerStatusRoute, registerWebApp, WEB_DIST } from './api/index.js';
 import { endpoints } from './catalog/index.js';
 import { registerConsoleRoutes } from './console/index.js';
 import { ApiError, envelope, STATUS_MESSAGES } from './http/index.js';
 import { ulid } from './ids.js';
+import { registerMcpRoute } from './mcp/index.js';
 import type { Services } from './services.js';
+import { registerHealthRoutes } from './health/index.js';
+import { recordRequestMetrics, registerMetricsRoute } from './metrics/index.js';
+import { MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from './security/index.js';
 
 // The one place both route sets meet: the public API (src/api) and the Console (src/console) each
 // stand on src/http and the Services type, and neither imports the other.
@@ -25,6 +29,10 @@ const EXPOSED_HEADERS = [
   'X-Cache',
   'Age',
   'X-Upstream-Source',
+  'X-Upstream-Adapter',
+  'X-Upstream-Access',
+  'X-Upstream-Period',
+  'X-Served-From',
   'Idempotent-Replayed',
 ];
 
@@ -65,6 +73,10 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     // Client-supplied request ids are ignored (docs/api-contract.md § Headers).
     requestIdHeader: false,
     trustProxy: services.config.TRUST_PROXY,
+    // Size and time bounds for requests from the open internet (README § Operating in public).
+    bodyLimit: services.config.BODY_LIMIT_BYTES,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
   });
 
   // A callback hook, not an async one: it runs on every request and needs no promise.
@@ -75,6 +87,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     if (services.mode === 'demo' && request.url.startsWith(API_PREFIX)) reply.header('X-Upstream-Source', 'simulator');
     done();
   });
+
+  app.addHook('onResponse', recordRequestMetrics);
 
   // Browsers need no CORS grant for the web app's own origin; other origins get one only when the
   // operator lists them. Without such a list the plugin is left out: it cost a tenth of the CPU of a
@@ -119,10 +133,13 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     return reply.code(404).send(envelope(404, 'Not Found', { error: 'route_not_found' }));
   });
 
-  app.get('/healthz', async () => envelope(200, 'OK', { status: 'ok', mode: services.mode }));
+  registerHealthRoutes(app, services);
+  if (services.config.METRICS_TOKEN) registerMetricsRoute(app, services.config.METRICS_TOKEN);
   registerPublicDocuments(app, services);
+  registerStatusRoute(app, services);
   await registerConsoleRoutes(app, services);
   registerCatalogRoutes(app, services, endpoints);
+  registerMcpRoute(app, services);
   await registerWebApp(app, { root: WEB_DIST });
   return app;
 }

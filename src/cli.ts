@@ -3,9 +3,16 @@ import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { AccountError, toKeyView } from './accounts/index.js';
-import { loadConfig, type Config } from './config.js';
-import { createAdmin } from './compose.js';
-import { startSimulator } from './simulator/index.js';
+import { parseStdioEnv, serveMcpOverStdio } from './mcp/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { endpoints } from './catalog/index.js';
+import { systemClock } from './clock.js';
+import { createAdmin, createServices, upstreamSources } from './compose.js';
+import { changeTargets, listTargets, runTargets } from './history/collect-cli.js';
+import { parseTarget, type CollectTarget } from './history/index.js';
+import { OPERATOR_OPTIONS, OPERATOR_USAGE, OperatorError, reachEveryInstance, runOperatorCommand, withOperatorAdmin } from './operator/index.js';
+import { checkUpstream, formatCheckReport, SourceRouter } from './upstream/index.js';
+import { eraOptions, simulatorSummary, startSimulator } from './simulator/index.js';
 import { startDemo, startServer, type RunningServer } from './server.js';
 
 /** A refusal the user can fix: printed without a stack, exit code 1 (2 for usage). */
@@ -22,8 +29,15 @@ const USAGE = `Usage: trendlens <command> [options]
 
 Server
   serve                                   serve live TikTok Creative Center data (PORT, HOST, DATABASE_URL)
-  demo                                    serve simulated data and print a ready-to-use API key
-  simulator [--port N] [--host H]         run the Creative Center simulator on its own
+  demo [--era 2026|2024]                  serve simulated data and print a ready-to-use API key
+                                          (DEMO_UPSTREAM_ERA, DEMO_UPSTREAM_ACCESS=anonymous for the anonymous view)
+  simulator [--port N] [--host H] [--era 2024|2026] [--long-period 90|120]
+                                          run the upstream simulator (Creative Center + TikTok One) on its own
+  mcp                                     MCP server on stdio for AI assistants (TRENDLENS_API_KEY, TRENDLENS_URL)
+
+Upstream
+  upstream check                          call each operation once through its sources (no key, no charge);
+                                          exit 1 when an operation that TikTok still serves has no working source
 
 Accounts and credits
   accounts create --email E [--plan P] [--name N]
@@ -33,6 +47,14 @@ Accounts and credits
   keys create --email E [--name N]        prints the new key once; only its hash is stored
   credits grant --email E --amount N      adds N credits to the current period
   plans list
+
+Trend history
+  collect add <chart[:country[:period]]>  collect a chart once a UTC day, e.g. hashtag:US:7, creator:GB
+  collect remove <chart[:country[:period]]>
+  collect list                            targets, their last collected day and today's state
+  collect run                             collect every target once now (progress bar on a terminal)
+
+${OPERATOR_USAGE}
 
 Every command accepts --json for machine-readable output.`;
 
@@ -45,8 +67,11 @@ const OPTIONS = {
   amount: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  era: { type: 'string' },
+  'long-period': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  ...OPERATOR_OPTIONS,
 } as const;
 
 function need(value: string | undefined, flag: string): string {
@@ -70,13 +95,32 @@ async function withAdmin<T>(config: Config, work: (admin: Awaited<ReturnType<typ
   }
 }
 
-function untilSignal(server: { close(): Promise<void> }): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      void server.close().then(resolve);
+/**
+ * Graceful shutdown on SIGTERM or SIGINT: stop accepting, drain in-flight requests and the pending
+ * ledger and usage batches, then return. A second signal exits at once, for an operator who will
+ * not wait.
+ */
+function untilSignal(server: { close(): Promise<void> }, say: (line: string) => void = () => {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = (signal: NodeJS.Signals) => {
+      say(`${signal}: draining in-flight requests, then exiting (send it again to exit at once)`);
+      process.once(signal === 'SIGINT' ? 'SIGTERM' : 'SIGINT', () => process.exit(130));
+      process.once(signal, () => process.exit(130));
+      server.close().then(() => {
+        say('stopped');
+        resolve();
+      }, reject);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const onInt = () => {
+      process.off('SIGTERM', onTerm);
+      stop('SIGINT');
+    };
+    const onTerm = () => {
+      process.off('SIGINT', onInt);
+      stop('SIGTERM');
+    };
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
   });
 }
 
@@ -116,7 +160,7 @@ export async function runCli(
       io.stdout.write(values.json ? `${JSON.stringify(value)}\n` : `${text}\n`);
     },
   };
-  const [group, action] = positionals;
+  const [group, action, subject] = positionals;
   if (values.help || group === undefined || group === 'help') {
     io.stdout.write(`${USAGE}\n`);
     return values.help || group === 'help' ? 0 : 2;
@@ -129,14 +173,16 @@ export async function runCli(
       case 'serve': {
         const server = await startServer(loadConfig(withPort), { logger: true });
         announce(out, server, {}, [`Trendlens is serving live TikTok Creative Center data at ${server.url}`, `Playground: ${server.url}/playground`]);
-        await untilSignal(server);
+        await untilSignal(server, (line) => server.app.log.info(line));
         return 0;
       }
       case 'demo': {
         // Demo data never lands in the live database unless the operator says so.
-        const server = await startDemo(loadConfig({ DATABASE_URL: './data/demo.db', ...withPort }), { logger: false });
-        announce(out, server, { api_key: server.apiKey }, [
-          `Trendlens demo (simulated data) at ${server.url}`,
+        const demoEnv = { DATABASE_URL: './data/demo.db', ...withPort, ...(values.era ? { DEMO_UPSTREAM_ERA: values.era } : {}) };
+        const config = loadConfig(demoEnv);
+        const server = await startDemo(config, { logger: false });
+        announce(out, server, { api_key: server.apiKey, era: config.DEMO_UPSTREAM_ERA, access: config.DEMO_UPSTREAM_ACCESS }, [
+          `Trendlens demo (simulated ${config.DEMO_UPSTREAM_ERA} data, TikTok One ${config.DEMO_UPSTREAM_ACCESS}) at ${server.url}`,
           `Demo API key (enterprise plan), shown once: ${server.apiKey}`,
           '',
           `  curl "${server.url}/api/v1/tiktok/popular-trend/hashtag?country_code=US&limit=5" -H "x-api-key: ${server.apiKey}"`,
@@ -148,10 +194,31 @@ export async function runCli(
       }
       case 'simulator': {
         const port = values.port === undefined ? 0 : positiveInteger(values.port, 'port');
-        const sim = await startSimulator({ port, host: values.host ?? '127.0.0.1' });
-        out.print({ url: sim.url, base_url: sim.baseUrl }, `Creative Center simulator at ${sim.url} (base URL ${sim.baseUrl})`);
+        const eras = eraOptions(values.era, values['long-period']);
+        if (typeof eras === 'string') throw new CliError(eras, 2);
+        const sim = await startSimulator({ port, host: values.host ?? '127.0.0.1', ...eras });
+        const summary = simulatorSummary(sim);
+        out.print(summary.json, summary.text);
         await untilSignal(sim);
         return 0;
+      }
+      case 'mcp': {
+        // stdout carries the protocol: nothing else may be printed there.
+        await serveMcpOverStdio(parseStdioEnv(env));
+        return 0;
+      }
+      case 'upstream check': {
+        const config = loadConfig(env);
+        // One call per source and operation: a check reports what TikTok says, it does not insist.
+        const sources = upstreamSources(config, systemClock, { retries: 0 });
+        const router = new SourceRouter({ sources, order: config.UPSTREAM_SOURCES, clock: systemClock });
+        try {
+          const report = await checkUpstream(router, endpoints);
+          out.print(report, formatCheckReport(report));
+          return report.ok ? 0 : 1;
+        } finally {
+          await router.close();
+        }
       }
       case 'accounts create': {
         const email = need(values.email, 'email');
@@ -165,11 +232,14 @@ export async function runCli(
       case 'accounts set-plan': {
         const email = need(values.email, 'email');
         const plan = need(values.plan, 'plan');
-        const snapshot = await withAdmin(loadConfig(env), async (a) => {
+        const snapshot = await withOperatorAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
           const target = a.plans.get(plan);
           if (!target) throw new CliError(`unknown plan "${plan}" (plans: ${a.plans.plans.map((p) => p.id).join(', ')})`);
-          return a.credits.changePlan(account.id, target);
+          const changed = await a.credits.changePlan(account.id, target);
+          // Cached key lookups carry the plan: every instance drops them.
+          await reachEveryInstance(a, account.id, { endSessions: false });
+          return changed;
         });
         out.print(
           { email, plan, credits_remaining: snapshot.balance },
@@ -181,9 +251,11 @@ export async function runCli(
       case 'accounts unsuspend': {
         const email = need(values.email, 'email');
         const status = action === 'suspend' ? 'suspended' : 'active';
-        await withAdmin(loadConfig(env), async (a) => {
+        await withOperatorAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
           await a.accounts.setStatus(account.id, status);
+          // Suspension ends Console sessions and refuses keys on every instance at once.
+          await reachEveryInstance(a, account.id, { endSessions: status === 'suspended' });
         });
         out.print({ email, status }, `Account ${email} is ${status}.`);
         return 0;
@@ -212,6 +284,32 @@ export async function runCli(
         out.print({ email, granted: amount, credits_remaining: snapshot.balance }, `Granted ${amount} credits to ${email}; ${snapshot.balance} remaining this period.`);
         return 0;
       }
+      case 'collect add':
+      case 'collect remove': {
+        if (subject === undefined) throw new CliError(`collect ${action} needs a target such as hashtag:US:7\n\n${USAGE}`, 2);
+        let target: CollectTarget;
+        try {
+          target = parseTarget(subject, 'stored');
+        } catch (error) {
+          throw new CliError((error as Error).message, 2);
+        }
+        const now = Date.now();
+        const result = await withAdmin(loadConfig(env), (a) => changeTargets(a.store, action as 'add' | 'remove', target, now));
+        if (result.exitCode !== 0) throw new CliError(result.text);
+        out.print(result.value, result.text);
+        return 0;
+      }
+      case 'collect list':
+      case 'collect run': {
+        const services = await createServices(loadConfig(env));
+        try {
+          const result = action === 'list' ? await listTargets(services) : await runTargets(services, io.stdout, values.json);
+          out.print(result.value, result.text);
+          return result.exitCode;
+        } finally {
+          await services.close();
+        }
+      }
       case 'plans list': {
         const { plans } = await withAdmin(loadConfig(env), async (a) => a);
         const rows = plans.plans.map(
@@ -224,14 +322,15 @@ export async function runCli(
         return 0;
       }
       default:
+        if (await runOperatorCommand(command, values, env, out.print)) return 0;
         throw new CliError(`unknown command "${command}"\n\n${USAGE}`, 2);
     }
   } catch (error) {
-    if (error instanceof CliError || error instanceof AccountError) {
+    if (error instanceof CliError || error instanceof AccountError || error instanceof OperatorError) {
       io.stderr.write(`trendlens: ${error.message}\n`);
-      return error instanceof CliError ? error.exitCode : 1;
+      return error instanceof AccountError ? 1 : error.exitCode;
     }
-    if (error instanceof Error && error.message.startsWith('invalid configuration')) {
+    if (error instanceof ConfigError) {
       io.stderr.write(`trendlens: ${error.message}\n`);
       return 2;
     }

@@ -19,9 +19,18 @@ import {
   type Plan,
 } from './billing/index.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
+import { createHistory, parseCollectSetting, type ChartFetch, type HistoryOptions } from './history/index.js';
 import { openStore, type Store } from './store/index.js';
-import { createCreativeCenterSource, createUpstreamGateway, RedisResponseCache, type Source, type UpstreamGatewayOptions } from './upstream/index.js';
+import {
+  createCreativeCenterSource,
+  createTikTokOneSource,
+  createUpstreamGateway,
+  RedisResponseCache,
+  type ChartObserver,
+  type Source,
+  type UpstreamGatewayOptions,
+} from './upstream/index.js';
 import { createUsageStore } from './usage/index.js';
 
 export interface ComposeOptions {
@@ -29,14 +38,60 @@ export interface ComposeOptions {
   clock?: Clock;
   /** Plans given in code (embedding, tests); otherwise PLANS_FILE or the defaults. */
   plans?: readonly Plan[];
-  /** Replaces the Creative Center source built from the config (demo mode and tests use the simulator's). */
+  /** Replaces the sources built from the config with this one alone (tests of one adapter). */
   source?: Source;
+  /** History settings beyond the config (tests take pacing away). */
+  history?: Pick<HistoryOptions, 'pacingMs' | 'sleep' | 'onNotice'>;
+  /** Replaces the sources built from the config, one per adapter (demo mode and tests use the simulator's). */
+  sources?: readonly Source[];
   /** Gateway settings beyond the defaults (tests lower or raise the circuit breaker's threshold). */
-  gateway?: Pick<UpstreamGatewayOptions, 'breakerThreshold' | 'breakerOpenMs' | 'staleWindowSeconds'>;
+  gateway?: Pick<UpstreamGatewayOptions, 'breakerThreshold' | 'breakerOpenMs' | 'staleWindowSeconds' | 'deadSourceMs'>;
+  /** Sees every fresh upstream answer before it is cached (trend history). */
+  chartObserver?: ChartObserver;
 }
 
 function origin(config: Config, request: FastifyRequest): string {
   return config.PUBLIC_URL?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+}
+
+/**
+ * One source per adapter from the configuration: Creative Center's legacy API and TikTok One, both
+ * with the operator's cookies. With `UPSTREAM_SIMULATOR_URL` both point at that simulator and say
+ * `simulator` in `X-Upstream-Source`.
+ */
+export function upstreamSources(config: Config, clock: Clock, opts: { retries?: number } = {}): Source[] {
+  const simulator = config.UPSTREAM_SIMULATOR_URL?.replace(/\/$/, '');
+  const common = { cookies: config.UPSTREAM_COOKIES, timeoutMs: config.UPSTREAM_TIMEOUT_MS, clock, ...opts };
+  return [
+    createCreativeCenterSource({
+      ...common,
+      baseUrl: simulator ? `${simulator}/creative_radar_api/v1/` : config.UPSTREAM_BASE_URL,
+      id: simulator ? 'simulator' : 'creative-center',
+    }),
+    createTikTokOneSource({
+      ...common,
+      baseUrl: simulator ? `${simulator}/` : config.TIKTOK_ONE_BASE_URL,
+      usBaseUrl: simulator ? `${simulator}/us/` : config.TIKTOK_ONE_US_BASE_URL,
+      id: simulator ? 'simulator' : 'tiktok-one',
+    }),
+  ];
+}
+
+/** The configured plans; a broken plans file or an unknown default plan is a ConfigError naming it. */
+export function planCatalog(config: Config, given?: readonly Plan[]): PlanCatalog {
+  let planList: readonly Plan[] = given ?? DEFAULT_PLANS;
+  if (!given && config.PLANS_FILE) {
+    try {
+      planList = loadPlansFile(config.PLANS_FILE);
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.replace(/^PLANS_FILE \S+: /, '');
+      throw new ConfigError('PLANS_FILE', `PLANS_FILE: ${config.PLANS_FILE}: ${why.replace(/\s+/g, ' ')}`);
+    }
+  }
+  if (!planList.some((p) => p.id === config.DEFAULT_PLAN)) {
+    throw new ConfigError('DEFAULT_PLAN', `DEFAULT_PLAN: "${config.DEFAULT_PLAN}" is not a configured plan (plans: ${planList.map((p) => p.id).join(', ')})`);
+  }
+  return new PlanCatalog(planList, config.DEFAULT_PLAN);
 }
 
 /** The services that work on the database alone: what the CLI's account commands need. */
@@ -56,8 +111,7 @@ export interface Admin {
 /** Opens the database and builds the account and billing services over it. */
 export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'clock' | 'plans'> = {}): Promise<Admin> {
   const clock = opts.clock ?? systemClock;
-  const planList = opts.plans ?? (config.PLANS_FILE ? loadPlansFile(config.PLANS_FILE) : DEFAULT_PLANS);
-  const plans = new PlanCatalog(planList, config.DEFAULT_PLAN);
+  const plans = planCatalog(config, opts.plans);
   const store = await openStore(config.DATABASE_URL);
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
   if (redis) {
@@ -101,11 +155,23 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
   // With REDIS_URL, instances share rate limits, cached responses and key revocations (docs/architecture.md § One machine or many).
   const redis = admin.redis;
   const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
+  // The collector fetches through the gateway, which is built next with history's observer in it.
+  const fetchChart: ChartFetch = (endpoint, canonical, params) => upstream.fetch(endpoint, canonical, params);
+  const history = createHistory({
+    store: admin.store,
+    clock,
+    retentionDays: config.HISTORY_RETENTION_DAYS,
+    fetch: fetchChart,
+    collect: parseCollectSetting(config.COLLECT),
+    allowPrivateWebhooks: config.WEBHOOK_ALLOW_PRIVATE,
+    pacingMs: config.COLLECT_PACING_MS,
+    ...opts.history,
+  });
   const upstream = createUpstreamGateway({
     ...opts.gateway,
-    source:
-      opts.source ??
-      createCreativeCenterSource({ baseUrl: config.UPSTREAM_BASE_URL, cookies: config.UPSTREAM_COOKIES, timeoutMs: config.UPSTREAM_TIMEOUT_MS, clock }),
+    sources: opts.sources ?? (opts.source ? [opts.source] : upstreamSources(config, clock)),
+    order: config.UPSTREAM_SOURCES,
+    chartObserver: opts.chartObserver ?? history.observer,
     cache: redis ? new RedisResponseCache({ redis, clock }) : undefined,
     clock,
   });
@@ -121,8 +187,12 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
     upstream,
     idempotency: new IdempotencyStore(admin.store.db, clock),
     usage,
+    history,
+    redis,
     consoleBillingUrl: (request) => `${origin(config, request)}/console/billing`,
     async close() {
+      // History first: a collection in progress still needs the gateway.
+      await history.close();
       await upstream.close();
       await usage.close();
       await disconnectBus?.();

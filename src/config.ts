@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { endpoints, findEndpoint } from './catalog/index.js';
+import { parseCollectSetting } from './history/collect-targets.js';
+import { parseSourceOrder } from './upstream/source-order.js';
 
 const csvList = z
   .string()
@@ -27,6 +29,29 @@ export const ConfigSchema = z.object({
     .transform((s) => s.split('||').map((x) => x.trim()).filter(Boolean))
     .default([]),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** TikTok One, where Creative Center lives since 2026 (docs/upstreams.md § TikTok One). */
+  TIKTOK_ONE_BASE_URL: z.url().default('https://ads.tiktok.com/'),
+  /** TikTok One's US host, which serves the US top videos. */
+  TIKTOK_ONE_US_BASE_URL: z.url().default('https://ads.us.tiktok.com/'),
+  /** Points every adapter at one simulator (`trendlens simulator`): staging and load tests. */
+  UPSTREAM_SIMULATOR_URL: z.url().optional(),
+  /**
+   * Overrides the catalog's source order (docs/upstreams.md § Source routing): `adapter[,adapter]`
+   * for every operation, `<operation id>=adapter[,adapter]` for one, entries separated by `;`.
+   */
+  UPSTREAM_SOURCES: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseSourceOrder(text, endpoints);
+      if (parsed.ok) return parsed.order;
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    })
+    .optional(),
+  /** The simulated world of `trendlens demo`: 2026 (TikTok One, legacy trend lists deprecated) or 2024. */
+  DEMO_UPSTREAM_ERA: z.enum(['2024', '2026']).default('2026'),
+  /** Whether the demo calls TikTok One with the simulated session (`logged-in`) or without (`anonymous`). */
+  DEMO_UPSTREAM_ACCESS: z.enum(['logged-in', 'anonymous']).default('logged-in'),
   CORS_ORIGINS: csvList.optional(),
   PLANS_FILE: z.string().min(1).optional(),
   DEFAULT_PLAN: z.string().min(1).default('free'),
@@ -46,18 +71,74 @@ export const ConfigSchema = z.object({
     .string()
     .transform((s): boolean | string[] => (s === 'true' ? true : s === 'false' ? false : s.split(',').map((x) => x.trim()).filter(Boolean)))
     .default(false),
+  /** Days of chart history kept (src/history); older days are deleted. */
+  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** Charts collected once a UTC day, e.g. `hashtag:US:7,song:GB,creator:US` (README § Trend history). */
+  COLLECT: z
+    .string()
+    .superRefine((text, ctx) => {
+      try {
+        parseCollectSetting(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .default(''),
+  /** Pause between two upstream calls of a collection, so it never bursts at the upstream. */
+  COLLECT_PACING_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+  /** Let webhooks reach loopback, private and link-local addresses (off: SSRF protection). */
+  WEBHOOK_ALLOW_PRIVATE: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Operating in public (README § Operating in public).
+  /** Serves `/metrics` on the main port to `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Serves `/metrics` on its own port (on HOST), without a token: keep that port private. */
+  METRICS_PORT: z.coerce.number('must be a port number').int('must be a port number').min(1, 'must be 1–65535').max(65_535, 'must be 1–65535').optional(),
+  /** Who may sign up: anyone, holders of an invite code, or nobody. */
+  SIGNUP_MODE: z.enum(['open', 'invite', 'closed'], 'must be open, invite or closed').optional(),
+  /** `email`: new accounts get their plan's credits once they verify their address. */
+  SIGNUP_VERIFY: z.enum(['none', 'email'], 'must be none or email').default('none'),
+  /** Sign-ups per IP per hour, and across all IPs per hour. */
+  SIGNUP_LIMIT_PER_IP: z.coerce.number('must be a whole number').int('must be a whole number').positive('must be positive').default(10),
+  SIGNUP_LIMIT_GLOBAL: z.coerce.number('must be a whole number').int('must be a whole number').positive('must be positive').default(300),
+  /** Password hashes computed at once; more wait in a queue of PASSWORD_HASH_QUEUE, then 503 `busy`. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number('must be a whole number').int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').default(4),
+  PASSWORD_HASH_QUEUE: z.coerce.number('must be a whole number').int('must be a whole number').min(0, 'must be at least 0').default(16),
+  /** `smtp://user:pass@host:port` (or smtps://): reset and verification links are e-mailed. */
+  SMTP_URL: z.url('must be an smtp:// or smtps:// URL').regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** The From address of those e-mails. */
+  MAIL_FROM: z.string().min(3).default('Trendlens <no-reply@localhost>'),
+  /** Bytes a request body may hold (Console JSON; the API takes none). */
+  BODY_LIMIT_BYTES: z.coerce.number('must be a whole number').int('must be a whole number').min(1024, 'must be at least 1024').default(65_536),
+  /** Where plan-change requests are POSTed, signed with PLAN_WEBHOOK_SECRET (a payment provider's hook). */
+  PLAN_WEBHOOK_URL: z.url('must be an http(s) URL').optional(),
+  PLAN_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** Parses the environment, failing with a message that names each bad variable. */
+/** The sign-up mode in force: SIGNUP_MODE, else the older SIGNUP_ENABLED flag (false = closed). */
+export function signupMode(config: Config): 'open' | 'invite' | 'closed' {
+  return config.SIGNUP_MODE ?? (config.SIGNUP_ENABLED ? 'open' : 'closed');
+}
+
+/** A setting the operator must fix, said in one line that names the variable (`PORT: must be …`). */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problems: string,
+  ) {
+    super(`invalid configuration: ${problems}`);
+  }
+}
+
+/** Parses the environment, failing with one line that names each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message.replace(/\s+/g, ' ')}`);
+    throw new ConfigError(String(parsed.error.issues[0]?.path[0] ?? 'environment'), problems.join('; '));
   }
   return parsed.data;
 }

@@ -3,8 +3,9 @@ import { buildApp } from './app.js';
 import type { Services } from './services.js';
 import type { Config } from './config.js';
 import { createServices, type ComposeOptions } from './compose.js';
-import { startSimulator, type SimulatorHandle } from './simulator/index.js';
-import { createCreativeCenterSource } from './upstream/index.js';
+import { SIMULATED_SESSION_COOKIE, startSimulator, type SimulatorHandle } from './simulator/index.js';
+import { createCreativeCenterSource, createTikTokOneSource } from './upstream/index.js';
+import { startMetricsServer } from './metrics/index.js';
 
 /** A running Trendlens: the app, its services, and the URL it answers on. */
 export interface RunningServer {
@@ -32,6 +33,10 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const metricsServer = config.METRICS_PORT ? await startMetricsServer(config.METRICS_PORT, config.HOST) : null;
+  if (metricsServer) app.log.info({ port: metricsServer.port }, 'metrics served on their own port at /metrics');
+  else if (config.METRICS_TOKEN) app.log.info('metrics served at /metrics to the bearer of METRICS_TOKEN');
+  else app.log.info('metrics are not exposed: set METRICS_TOKEN or METRICS_PORT to serve /metrics');
   let sweeps = 0;
   const sweeper = setInterval(() => {
     services.credits.releaseExpiredHolds().catch((err: unknown) => app.log.error({ err }, 'releasing expired credit holds failed'));
@@ -40,6 +45,8 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
     }
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
+  // Daily chart collection and webhook deliveries (src/history); history.close() stops them.
+  services.history.startScheduler();
   return {
     app,
     services,
@@ -47,7 +54,16 @@ export async function startServer(config: Config, opts: ComposeOptions & { logge
     simulator: opts.simulator,
     async close() {
       clearInterval(sweeper);
-      await app.close();
+      // Stops accepting, lets in-flight requests finish, then the services flush their batches. A
+      // keep-alive connection whose request ends during the drain would hold the server open until
+      // its idle timeout, so idle connections are closed as they appear.
+      const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(closeIdle);
+      }
+      await metricsServer?.close();
       await services.close();
       await opts.simulator?.close();
     },
@@ -58,15 +74,27 @@ export const DEMO_EMAIL = 'demo@trendlens.local';
 
 /**
  * Demo mode (docs/architecture.md § Sources and honest modes): the simulator runs in-process, the gateway points at it and says so on every
- * response, and a demo account on `enterprise` gets a fresh key.
+ * response, and a demo account on `enterprise` gets a fresh key. `DEMO_UPSTREAM_ERA` picks the world
+ * (2026: legacy trend lists deprecated, TikTok One live; 2024: the legacy API whole);
+ * `DEMO_UPSTREAM_ACCESS` whether TikTok One is called with the simulated session
+ * (docs/upstreams.md § Simulator).
  */
 export async function startDemo(
   config: Config,
   opts: Pick<ComposeOptions, 'plans' | 'clock'> & { logger?: boolean } = {},
 ): Promise<RunningServer & { apiKey: string }> {
-  const simulator = await startSimulator({ port: 0 });
-  const source = createCreativeCenterSource({ baseUrl: simulator.baseUrl, id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS });
-  const server = await startServer(config, { ...opts, mode: 'demo', source, simulator });
+  const simulator = await startSimulator({ port: 0, era: config.DEMO_UPSTREAM_ERA, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const common = { id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS, ...(opts.clock ? { clock: opts.clock } : {}) };
+  const sources = [
+    createCreativeCenterSource({ ...common, baseUrl: simulator.baseUrl }),
+    createTikTokOneSource({
+      ...common,
+      baseUrl: simulator.tiktokOne.baseUrl,
+      usBaseUrl: simulator.tiktokOne.usBaseUrl,
+      cookies: config.DEMO_UPSTREAM_ACCESS === 'logged-in' ? [SIMULATED_SESSION_COOKIE] : [],
+    }),
+  ];
+  const server = await startServer(config, { ...opts, mode: 'demo', sources, simulator });
   const { accounts, keys } = server.services;
   const account =
     (await accounts.findByEmail(DEMO_EMAIL)) ?? (await accounts.create({ email: DEMO_EMAIL, planId: 'enterprise', name: 'Demo' }));

@@ -61,7 +61,7 @@ describe('trendlens CLI', () => {
     ['an invalid email', ['accounts', 'create', '--email', 'nope'], 1, 'is not an email address'],
     ['an unknown account', ['keys', 'create', '--email', 'ghost@example.com'], 1, 'no account with email ghost@example.com'],
     ['a non-numeric amount', ['credits', 'grant', '--email', 'a@example.com', '--amount', '1.5'], 2, '--amount must be a positive whole number'],
-    ['an unknown command', ['accounts', 'delete'], 2, 'unknown command "accounts delete"'],
+    ['an unknown command', ['accounts', 'frobnicate'], 2, 'unknown command "accounts frobnicate"'],
     ['an unknown flag', ['plans', 'list', '--colour'], 2, "Unknown option '--colour'"],
   ])('exits non-zero with a clear message on %s', async (_, argv, code, message) => {
     const r = await cli(...argv);

@@ -3,13 +3,14 @@ import type { Clock } from '../clock.js';
 import { addMonths, type PlanCatalog } from '../billing/index.js';
 import type { AccountsTable, Database } from '../store/index.js';
 import { newAccountId } from './ids.js';
+import { spendInvite } from './invites.js';
 
 export type Account = AccountsTable;
 
 /** Why an account operation was refused; callers turn these into 4xx or CLI errors. */
 export class AccountError extends Error {
   constructor(
-    readonly code: 'email_taken' | 'unknown_plan' | 'account_not_found' | 'invalid_email',
+    readonly code: 'email_taken' | 'unknown_plan' | 'account_not_found' | 'invalid_email' | 'invite_invalid',
     message: string,
   ) {
     super(message);
@@ -31,8 +32,20 @@ export class Accounts {
     private readonly clock: Clock,
   ) {}
 
-  /** Creates an account on `planId` (default plan when absent) holding the plan's monthly credits. */
-  async create(input: { email: string; planId?: string; name?: string | null; passwordHash?: string | null }): Promise<Account> {
+  /**
+   * Creates an account on `planId` (default plan when absent) holding the plan's monthly credits, or
+   * none yet when `creditsOnVerify` (they come with the e-mail verification). An `inviteCode` is
+   * spent in the same transaction, so one code makes one account.
+   */
+  async create(input: {
+    email: string;
+    planId?: string;
+    name?: string | null;
+    passwordHash?: string | null;
+    emailVerified?: boolean;
+    creditsOnVerify?: boolean;
+    inviteCode?: string;
+  }): Promise<Account> {
     const email = normaliseEmail(input.email);
     if (!EMAIL.test(email) || email.length > 254) throw new AccountError('invalid_email', `"${input.email}" is not an email address`);
     const planId = input.planId ?? this.plans.defaultPlanId;
@@ -50,19 +63,23 @@ export class Accounts {
       created_at: now,
       period_start: now,
       period_end: addMonths(now, 1),
-      credits_balance: plan.included_credits,
+      credits_balance: input.creditsOnVerify ? 0 : plan.included_credits,
       credits_used: 0,
       overage_credits: 0,
       allow_overage: null,
       hard_limit_credits: null,
+      email_verified_at: input.emailVerified === false ? null : now,
     };
     return this.db.transaction().execute(async (trx) => {
       const taken = await trx.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
       if (taken) throw new AccountError('email_taken', `an account with email ${email} already exists`);
       await trx.insertInto('accounts').values(account).execute();
+      if (input.inviteCode !== undefined && !(await spendInvite(trx, input.inviteCode, account.id, now))) {
+        throw new AccountError('invite_invalid', 'the invite code is unknown, used or expired');
+      }
       await trx
         .insertInto('credit_ledger')
-        .values({ account_id: account.id, reference: `period_${now}`, kind: 'period_reset', amount: plan.included_credits, overage: 0, created_at: now })
+        .values({ account_id: account.id, reference: `period_${now}`, kind: 'period_reset', amount: account.credits_balance, overage: 0, created_at: now })
         .execute();
       return account;
     });
@@ -83,7 +100,57 @@ export class Accounts {
     return account;
   }
 
-  async setStatus(accountId: string, status: Account['status']): Promise<void> {
-    await this.db.updateTable('accounts').set({ status }).where('id', '=', accountId).execute();
+  async setStatus(accountId: string, status: Exclude<Account['status'], 'deleted'>): Promise<void> {
+    await this.db.updateTable('accounts').set({ status }).where('id', '=', accountId).where('status', '!=', 'deleted').execute();
+  }
+
+  async setPasswordHash(accountId: string, passwordHash: string): Promise<void> {
+    await this.db.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', accountId).execute();
+  }
+
+  /** Marks the address proven; true only the first time, so what verification grants is granted once. */
+  async markVerified(accountId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('accounts')
+      .set({ email_verified_at: this.clock.now() })
+      .where('id', '=', accountId)
+      .where('email_verified_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Accounts, newest first, with an optional status filter (the operator's list). */
+  async list(opts: { status?: Account['status']; limit?: number } = {}): Promise<Account[]> {
+    let query = this.db.selectFrom('accounts').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
+    if (opts.status) query = query.where('status', '=', opts.status);
+    else query = query.where('status', '!=', 'deleted');
+    return query.limit(opts.limit ?? 1000).execute();
+  }
+
+  /**
+   * Erases an account's personal data: e-mail, name and password hash, its keys (hashes included),
+   * sessions, one-time links, the IP addresses and user agents of its usage records and its sign-in
+   * failures. The row stays as `deleted` under its opaque id so the credit ledger and usage totals
+   * still sum. Returns the erased keys' hashes so cached lookups can be dropped everywhere.
+   */
+  async erase(accountId: string): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const account = await trx.selectFrom('accounts').select(['email']).where('id', '=', accountId).executeTakeFirst();
+      if (!account) throw new AccountError('account_not_found', `no account with id ${accountId}`);
+      const keys = await trx.selectFrom('api_keys').select('key_hash').where('account_id', '=', accountId).execute();
+      await trx.deleteFrom('api_keys').where('account_id', '=', accountId).execute();
+      await trx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+      await trx.deleteFrom('account_tokens').where('account_id', '=', accountId).execute();
+      await trx.deleteFrom('plan_requests').where('account_id', '=', accountId).where('status', '=', 'pending').execute();
+      await trx.deleteFrom('sign_in_failures').where('subject', '=', `email:${account.email}`).execute();
+      await trx.updateTable('usage_events').set({ ip: '', user_agent: null }).where('account_id', '=', accountId).execute();
+      await trx.updateTable('invites').set({ used_by: null }).where('used_by', '=', accountId).execute();
+      await trx
+        .updateTable('accounts')
+        .set({ email: `deleted:${accountId}`, name: null, password_hash: null, status: 'deleted', email_verified_at: null })
+        .where('id', '=', accountId)
+        .execute();
+      return keys.map((k) => k.key_hash);
+    });
   }
 }

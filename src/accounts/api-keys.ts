@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { ApiKeysTable, Database } from '../store/index.js';
+import type { AccountsTable, ApiKeysTable, Database } from '../store/index.js';
 import { generateApiKey, hashApiKey, isWellFormedApiKey, maskApiKey, maskedKey } from './api-key-format.js';
 import { newKeyId } from './ids.js';
 
@@ -27,7 +27,7 @@ export interface IdentifiedKey {
   keyId: string;
   accountId: string;
   planId: string;
-  accountStatus: 'active' | 'suspended';
+  accountStatus: AccountsTable['status'];
   maskedKey: string;
 }
 
@@ -36,7 +36,7 @@ export type DeniedReason = 'missing_api_key' | 'invalid_api_key' | 'revoked_api_
 /** A denied key is data, not an exception (CONTRIBUTING.md § Conventions, after Unkey's key service). */
 export type Identification = { ok: true; key: IdentifiedKey } | { ok: false; reason: DeniedReason };
 
-type CachedLookup = { row: (ApiKeysTable & { plan_id: string; account_status: 'active' | 'suspended' }) | null; until: number };
+type CachedLookup = { row: (ApiKeysTable & { plan_id: string; account_status: AccountsTable['status'] }) | null; until: number };
 
 /** The most keys an account may hold in `active` or `grace` (docs/api-contract.md § API keys). */
 export const MAX_LIVE_KEYS = 20;
@@ -259,6 +259,20 @@ export class ApiKeys {
     };
   }
 
+  /**
+   * The caller behind a well-formed key when its lookup is already cached, without touching the
+   * database; undefined when it is not cached (or not well-formed).
+   */
+  cachedCaller(presented: string): IdentifiedKey | null | undefined {
+    if (!isWellFormedApiKey(presented)) return undefined;
+    const cached = this.cache.get(hashApiKey(presented));
+    if (!cached || cached.until <= this.clock.now()) return undefined;
+    const row = cached.row;
+    const status = row ? effectiveStatus(row, this.clock.now()) : 'revoked';
+    if (!row || status === 'revoked' || status === 'expired') return null;
+    return { keyId: row.id, accountId: row.account_id, planId: row.plan_id, accountStatus: row.account_status, maskedKey: maskedKey(row.key_prefix, row.key_suffix) };
+  }
+
   /** Forgets a cached lookup (revocation, rotation, plan or status change). */
   invalidate(keyHash: string): void {
     this.cache.delete(keyHash);
@@ -268,6 +282,11 @@ export class ApiKeys {
   private forget(keyHash: string): void {
     this.invalidate(keyHash);
     this.onInvalidate(keyHash);
+  }
+
+  /** Forgets cached lookups by hash here and on every instance (keys erased with their account). */
+  forgetHashes(keyHashes: readonly string[]): void {
+    for (const hash of keyHashes) this.forget(hash);
   }
 
   /** Forgets every cached lookup of an account, e.g. after a plan change or suspension. */

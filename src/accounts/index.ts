@@ -1,6 +1,11 @@
 export { Accounts, AccountError, normaliseEmail, type Account } from './accounts.js';
+export { AccountTokens, TOKEN_TTL_MS, type TokenPurpose } from './tokens.js';
+export { createInvites, DEFAULT_INVITE_TTL_MS } from './invites.js';
+export { passwordProblem } from './password-policy.js';
+export { HashPool, PoolBusyError } from './hash-pool.js';
+export { PlanRequests, type PlanRequest } from './plan-requests.js';
 export { ApiKeys, MAX_LIVE_KEYS, effectiveStatus, toKeyView, type KeyView, type KeyChange, type IdentifiedKey, type Identification, type DeniedReason } from './api-keys.js';
 export { generateApiKey, isWellFormedApiKey, hashApiKey, maskApiKey, maskedKey, API_KEY_PREFIX } from './api-key-format.js';
 export { Sessions, SESSION_COOKIE, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS, type Session } from './sessions.js';
 export { hashPassword, verifyPassword, verifyAgainstDecoy, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './passwords.js';
-export { connectRevocationBus } from './revocation-bus.js';
+export { connectRevocationBus, connectRevocationPublisher } from './revocation-bus.js';

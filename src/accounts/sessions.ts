@@ -71,6 +71,11 @@ export class Sessions {
     await this.db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
   }
 
+  /** Ends every session of an account but the one behind `keepToken` (a password change). */
+  async destroyOthers(accountId: string, keepToken: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('account_id', '=', accountId).where('id_hash', '!=', hashSessionId(keepToken)).execute();
+  }
+
   /** Deletes sessions past either expiry; returns how many. */
   async prune(): Promise<number> {
     const now = this.clock.now();

@@ -1,6 +1,6 @@
 export { endpoints, findEndpoint } from './endpoints.js';
 export { parseParams, canonicalForm, type RawQuery, type ParamError, type ParseResult, type CanonicalRequest } from './parse.js';
-export type { EndpointDefinition, AnyEndpoint, EndpointGroup, ParamDefs, ParsedParams } from './types.js';
+export type { EndpointDefinition, AnyEndpoint, EndpointGroup, ParamDefs, ParsedParams, UpstreamAdapter, Retirement } from './types.js';
 export type { ParamDef, ParamType } from './params.js';
 export { isCountryCode, countryName } from './countries.js';
 export { TREND_INDUSTRIES, TREND_COUNTRIES } from './industries.js';

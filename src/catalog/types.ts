@@ -4,6 +4,17 @@ import type { ParamDef } from './params.js';
 /** Groups shown in docs, the Playground filter and OpenAPI tags (docs/api-contract.md § Endpoints). */
 export type EndpointGroup = 'Trends' | 'Top Ads' | 'Keywords';
 
+/** The upstream adapters an operation can be served by (docs/upstreams.md § Source routing). */
+export type UpstreamAdapter = 'creative-center' | 'tiktok-one';
+
+/** Why an operation has no live upstream any more: when, and what changed. */
+export interface Retirement {
+  /** ISO date from which TikTok stopped serving it, e.g. `2026-06`. */
+  since: string;
+  /** One sentence naming what changed, shown in the 503 and in the docs. */
+  reason: string;
+}
+
 export type ParamDefs = Record<string, ParamDef<any>>;
 
 /** The typed, canonical params of an endpoint after parsing. */
@@ -32,6 +43,15 @@ export interface EndpointDefinition<P extends ParamDefs = ParamDefs> {
   cacheTtlSeconds: number;
   /** The upstream operation(s) serving this endpoint, for docs and `x-upstream`. */
   upstream: readonly string[];
+  /** `history`: answered from Trendlens's stored charts (src/history), never from an upstream. */
+  servedFrom?: 'history';
+  /**
+   * The adapters that can serve this endpoint, in the order they are tried; the operator may reorder
+   * or pin them with `UPSTREAM_SOURCES` (docs/upstreams.md § Source routing).
+   */
+  sources: readonly UpstreamAdapter[];
+  /** Set when TikTok no longer serves the data: the route stays and answers 503 `upstream_retired`. */
+  retired?: Retirement;
   /** `double`: data is the upstream envelope `{code,msg,data}`; `single`: data is the payload (meta). */
   envelope: 'double' | 'single';
   responseSchemaName: string;

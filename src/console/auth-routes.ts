@@ -1,35 +1,40 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AccountError,
   hashPassword,
   normaliseEmail,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
+  passwordProblem,
+  PoolBusyError,
   SESSION_COOKIE,
   verifyAgainstDecoy,
   verifyPassword,
   type Account,
 } from '../accounts/index.js';
+import { signupMode } from '../config.js';
 import { ApiError, envelope } from '../http/index.js';
+import { authThrottledTotal } from '../metrics/index.js';
+import { checkAttempts, SIGN_IN_ATTEMPTS_GLOBAL_PER_MINUTE, SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE, SIGN_UP_WINDOW_MS, type AttemptDecision } from './attempt-limits.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
+import { accountLink, linkMail } from './mailer.js';
 import { clearSessionCookie, setSessionCookie } from './session-auth.js';
 
 const Email = z.string('must be a string').trim().pipe(z.email('must be an email address').max(254, 'must be at most 254 characters'));
 
+/** A new password: the length is checked with the rest of the policy (passwordProblem), after parsing. */
+export const NewPassword = z.string('must be a string').max(1024, 'must be at most 1024 characters');
+
 const SignUpBody = z.object({
   email: Email,
-  password: z
-    .string('must be a string')
-    .min(PASSWORD_MIN_LENGTH, `must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`)
-    .max(PASSWORD_MAX_LENGTH, `must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`),
+  password: NewPassword,
   name: z
     .string('must be a string')
     .trim()
     .max(100, 'must be at most 100 characters')
     .nullish()
     .transform((name) => name || null),
+  invite_code: z.string('must be a string').trim().max(64, 'must be at most 64 characters').optional(),
 });
 
 const SignInBody = z.object({
@@ -46,14 +51,56 @@ export function userView(account: Account) {
     name: account.name,
     plan: account.plan_id,
     created_at: new Date(account.created_at).toISOString(),
+    email_verified: account.email_verified_at !== null,
   };
+}
+
+/** 400 naming `field` when the password breaks the policy. */
+export function checkNewPassword(password: string, field: string, email: string): void {
+  const problem = passwordProblem(password, { email });
+  if (problem) throw ApiError.invalidInput([{ param: field, message: problem }]);
+}
+
+/** Runs password hashing through the pool: 503 `busy` with a short Retry-After past its queue. */
+export async function pooled<T>(ctx: ConsoleContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await ctx.hashing.run(work);
+  } catch (error) {
+    if (error instanceof PoolBusyError) {
+      authThrottledTotal.inc({ reason: 'busy' });
+      throw new ApiError('busy', { data: { error: 'busy', retry_after_seconds: 1 }, headers: { 'Retry-After': '1' } });
+    }
+    throw error;
+  }
+}
+
+function refuseAttempt(decision: Extract<AttemptDecision, { allowed: false }>, code: 'too_many_sign_ups' | 'too_many_sign_in_attempts'): ApiError {
+  authThrottledTotal.inc({ reason: code });
+  return new ApiError(code, {
+    data: { error: code, retry_after_seconds: decision.retryAfterSeconds },
+    headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+  });
+}
+
+/** Mails a fresh verification link when SMTP is configured; failures are logged, never the user's problem. */
+export async function sendVerification(ctx: ConsoleContext, request: FastifyRequest, account: Account): Promise<boolean> {
+  if (!ctx.mailer) return false;
+  const token = await ctx.tokens.issue(account.id, 'verify');
+  try {
+    await ctx.mailer.send({ to: account.email, ...linkMail('verify', accountLink(ctx.origin(request), 'verify', token)) });
+    return true;
+  } catch (err) {
+    request.log.error({ err }, 'sending the verification e-mail failed');
+    return false;
+  }
 }
 
 /** auth/sign-up, auth/sign-in, auth/sign-out and me. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
-  const { services, auth, sessions, throttle } = ctx;
+  const { services, auth, sessions, throttle, attempts } = ctx;
+  const { config } = services;
 
-  async function startSession(request: Parameters<typeof setSessionCookie>[0], reply: Parameters<typeof setSessionCookie>[1], account: Account) {
+  async function startSession(request: FastifyRequest, reply: FastifyReply, account: Account) {
     const previous = request.cookies[SESSION_COOKIE];
     // A new id on every sign-in: a session id planted before sign-in is worth nothing after it.
     if (previous) await sessions.destroy(previous);
@@ -66,18 +113,39 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
 
   app.post('/auth/sign-up', async (request, reply) => {
     auth.checkOriginIfPresent(request);
-    if (!services.config.SIGNUP_ENABLED) throw new ApiError('signup_disabled');
+    const mode = signupMode(config);
+    if (mode === 'closed') throw new ApiError('signup_disabled');
     const body = parseInput(SignUpBody, request.body);
+    checkNewPassword(body.password, 'password', body.email);
+    if (mode === 'invite' && !body.invite_code) throw new ApiError('invite_required');
+    // Counted before the hash: a refused sign-up costs a counter increment, not 32 MiB of scrypt.
+    const decision = await checkAttempts(attempts, 'sign-up', request.ip, {
+      perIp: config.SIGNUP_LIMIT_PER_IP,
+      global: config.SIGNUP_LIMIT_GLOBAL,
+      windowMs: SIGN_UP_WINDOW_MS,
+    });
+    if (!decision.allowed) throw refuseAttempt(decision, 'too_many_sign_ups');
+    const passwordHash = await pooled(ctx, () => hashPassword(body.password));
+    const verifyByEmail = config.SIGNUP_VERIFY === 'email';
     let account: Account;
     try {
-      account = await services.accounts.create({ email: body.email, name: body.name, passwordHash: await hashPassword(body.password) });
+      account = await services.accounts.create({
+        email: body.email,
+        name: body.name,
+        passwordHash,
+        emailVerified: false,
+        creditsOnVerify: verifyByEmail,
+        ...(mode === 'invite' ? { inviteCode: body.invite_code } : {}),
+      });
     } catch (error) {
       if (error instanceof AccountError && error.code === 'email_taken') throw new ApiError('email_taken');
+      if (error instanceof AccountError && error.code === 'invite_invalid') throw new ApiError('invite_required');
       if (error instanceof AccountError && error.code === 'invalid_email') {
         throw ApiError.invalidInput([{ param: 'email', message: 'must be an email address' }]);
       }
       throw error;
     }
+    await sendVerification(ctx, request, account);
     const data = await startSession(request, reply, account);
     return reply.code(201).send(envelope(201, 'Created', data));
   });
@@ -86,20 +154,23 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
     auth.checkOriginIfPresent(request);
     const body = parseInput(SignInBody, request.body);
     const email = normaliseEmail(body.email);
+    const attempt = await checkAttempts(attempts, 'sign-in', request.ip, {
+      perIp: SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE,
+      global: SIGN_IN_ATTEMPTS_GLOBAL_PER_MINUTE,
+      windowMs: 60_000,
+    });
+    if (!attempt.allowed) throw refuseAttempt(attempt, 'too_many_sign_in_attempts');
     const decision = await throttle.check(email, request.ip);
-    if (!decision.ok) {
-      throw new ApiError('too_many_sign_in_attempts', {
-        data: { error: 'too_many_sign_in_attempts', retry_after_seconds: decision.retryAfterSeconds },
-        headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-      });
-    }
+    if (!decision.ok) throw refuseAttempt({ allowed: false, retryAfterSeconds: decision.retryAfterSeconds }, 'too_many_sign_in_attempts');
     const account = await services.accounts.findByEmail(email);
-    const ok = account?.password_hash ? await verifyPassword(body.password, account.password_hash) : await verifyAgainstDecoy(body.password);
+    const storedHash = account?.password_hash;
+    const ok = await pooled(ctx, () => (storedHash ? verifyPassword(body.password, storedHash) : verifyAgainstDecoy(body.password)));
     if (!account || !ok) {
       await throttle.fail(email, request.ip);
       throw new ApiError('invalid_credentials');
     }
     await throttle.succeed(email);
+    if (account.status === 'suspended') throw new ApiError('account_suspended');
     return envelope(200, 'OK', await startSession(request, reply, account));
   });
 

@@ -1,5 +1,8 @@
-import type { Sessions } from '../accounts/index.js';
+import type { FastifyRequest } from 'fastify';
+import type { AccountTokens, HashPool, Sessions } from '../accounts/index.js';
 import type { Services } from '../services.js';
+import type { AttemptCounter } from './attempt-limits.js';
+import type { Mailer } from './mailer.js';
 import type { ConsoleAuth } from './session-auth.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 
@@ -9,4 +12,13 @@ export interface ConsoleContext {
   sessions: Sessions;
   auth: ConsoleAuth;
   throttle: SignInThrottle;
+  /** Sign-up and sign-in attempt counters, in Redis when configured. */
+  attempts: AttemptCounter;
+  /** Bounds concurrent password hashing (sign-up, sign-in, password changes). */
+  hashing: HashPool;
+  tokens: AccountTokens;
+  /** null without SMTP_URL: links then come from the operator's CLI. */
+  mailer: Mailer | null;
+  /** The origin links in e-mails point at: PUBLIC_URL, else the request's own. */
+  origin(request: FastifyRequest): string;
 }

@@ -1,14 +1,19 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
-import { Sessions } from '../accounts/index.js';
+import { AccountTokens, HashPool, Sessions } from '../accounts/index.js';
 import type { Services } from '../services.js';
+import { registerAccountRoutes } from './account-routes.js';
+import { MemoryAttemptCounter, RedisAttemptCounter } from './attempt-limits.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerBillingRoutes } from './billing-routes.js';
 import type { ConsoleContext } from './context.js';
 import { registerKeyRoutes } from './key-routes.js';
+import { registerPlanRoutes } from './plan-routes.js';
+import { createMailer } from './mailer.js';
 import { ConsoleAuth } from './session-auth.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { registerUsageRoutes } from './usage-routes.js';
+import { registerWatchRoutes } from './watch-routes.js';
 
 /** Where the Console's JSON API lives (docs/api-contract.md § Console API). */
 export const CONSOLE_PREFIX = '/api/console';
@@ -31,17 +36,28 @@ export async function registerConsoleRoutes(app: FastifyInstance, services: Serv
         return json(request, text, done);
       });
 
+      const { config } = services;
       const sessions = new Sessions(services.store.db, services.clock);
+      const mailer = config.SMTP_URL ? createMailer(config.SMTP_URL, config.MAIL_FROM) : null;
+      if (mailer) scope.addHook('onClose', async () => mailer.close());
       const ctx: ConsoleContext = {
         services,
         sessions,
-        auth: new ConsoleAuth(sessions, services.accounts, services.config),
+        auth: new ConsoleAuth(sessions, services.accounts, config),
         throttle: new SignInThrottle(services.store.db, services.clock),
+        attempts: services.redis ? new RedisAttemptCounter(services.redis) : new MemoryAttemptCounter(services.clock),
+        hashing: new HashPool(config.PASSWORD_HASH_CONCURRENCY, config.PASSWORD_HASH_QUEUE),
+        tokens: new AccountTokens(services.store.db, services.clock),
+        mailer,
+        origin: (request) => config.PUBLIC_URL?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`,
       };
       registerAuthRoutes(scope, ctx);
+      registerAccountRoutes(scope, ctx);
+      registerPlanRoutes(scope, ctx);
       registerKeyRoutes(scope, ctx);
       registerBillingRoutes(scope, ctx);
       registerUsageRoutes(scope, ctx);
+      registerWatchRoutes(scope, ctx);
     },
     { prefix: CONSOLE_PREFIX },
   );

@@ -68,9 +68,15 @@ export class ConsoleAuth {
     const token = request.cookies[SESSION_COOKIE];
     const session = await this.sessions.resolve(token);
     const account = session ? await this.accounts.findById(session.account_id) : undefined;
-    if (!token || !session || !account) {
+    if (!token || !session || !account || account.status === 'deleted') {
       if (token) clearSessionCookie(request, reply);
       throw new ApiError('not_signed_in');
+    }
+    // Suspension ends sessions; this catches one that raced the operator's command.
+    if (account.status === 'suspended') {
+      await this.sessions.destroyAll(account.id);
+      clearSessionCookie(request, reply);
+      throw new ApiError('account_suspended');
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const presented = request.headers['x-csrf-token'];

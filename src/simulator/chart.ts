@@ -1,5 +1,6 @@
 import { countryName } from '../catalog/countries.js';
 import { createHash } from 'node:crypto';
+import { utcDay, type DailyChart } from './daily-chart.js';
 import { RawInt } from './json.js';
 import type { Rng } from './random.js';
 
@@ -49,6 +50,36 @@ export function trendPoints(r: Rng, period: number, nowMs: number, opts: { count
     time: end - (count - 1 - i) * schedule.stepDays * DAY,
     value: x === peak ? 1 : Math.round((x / peak) * 100) / 100,
   }));
+}
+
+/**
+ * Like `trendPoints`, but read from a daily chart: each point follows the name's standing on that
+ * day, so the trend a chart shows today agrees with the ranks it showed on earlier days.
+ */
+export function standingTrend(chart: DailyChart, name: string, period: number, nowMs: number, count?: number): TrendPoint[] {
+  const schedule = SCHEDULE[period] ?? SCHEDULE[7]!;
+  const n = Math.min(count ?? schedule.count, schedule.count);
+  const today = utcDay(nowMs);
+  const raw = Array.from({ length: n }, (_, i) => {
+    const standing = chart.standing(name, today - (n - 1 - i) * schedule.stepDays);
+    return Number.isFinite(standing) ? Math.exp(-Math.max(0, standing + 1.5) / 30) : 0;
+  });
+  const peak = Math.max(...raw);
+  return raw.map((x, i) => ({
+    time: dayStart(nowMs) - (n - 1 - i) * schedule.stepDays * DAY,
+    value: x === peak ? 1 : Math.round((x / peak) * 100) / 100,
+  }));
+}
+
+/**
+ * Movement against yesterday's chart: 1 up, 2 unchanged, 3 down, 4 new (not on yesterday's chart,
+ * `rank_diff` null or 0); `rank_diff` unsigned (docs/upstreams.md § Creative Center).
+ */
+export function dailyMovement(chart: DailyChart, name: string, rank: number, nowMs: number, r: Rng): Movement {
+  const before = chart.ranking(utcDay(nowMs) - 1).indexOf(name) + 1;
+  if (before === 0) return { rank_diff: r.chance(0.5) ? null : 0, rank_diff_type: 4 };
+  if (before === rank) return { rank_diff: 0, rank_diff_type: 2 };
+  return before > rank ? { rank_diff: before - rank, rank_diff_type: 1 } : { rank_diff: rank - before, rank_diff_type: 3 };
 }
 
 /** The full schedule size of a period (7 for 7 days …). */

@@ -16,6 +16,8 @@ const faultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('malformed'), variant: z.enum(['truncated', 'garbage', 'content_type']) }),
   z.object({ kind: z.literal('error_code'), code: z.number().int(), msg: z.string().optional() }),
   z.object({ kind: z.literal('drop_first_signed') }),
+  z.object({ kind: z.literal('invalid_login') }),
+  z.object({ kind: z.literal('invalid_request'), message: z.string().optional() }),
 ]);
 
 const ruleSchema = z.object({
@@ -56,11 +58,12 @@ export class FaultBook {
   }
 
   /**
-   * The first rule for this path. Its count drops when applied; drop_first_signed is applied (and
-   * counted) only when it actually drops a call, so the caller decides via `use`.
+   * The first rule for this path (or its host-less `alias`). Its count drops when applied;
+   * drop_first_signed is applied (and counted) only when it actually drops a call, so the caller
+   * decides via `use`.
    */
-  take(path: string): { fault: SimulatorFault; use: () => void } | undefined {
-    const entry = this.rules.find(({ rule }) => rule.path === undefined || rule.path === path);
+  take(path: string, alias?: string): { fault: SimulatorFault; use: () => void } | undefined {
+    const entry = this.rules.find(({ rule }) => rule.path === undefined || rule.path === path || (alias !== undefined && rule.path === alias));
     if (!entry) return undefined;
     const use = (): void => {
       entry.left -= 1;

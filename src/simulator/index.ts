@@ -1,6 +1,8 @@
-/** The Creative Center stand-in: a real HTTP server with deterministic data and switchable faults. */
+/** The upstream stand-in (legacy Creative Center and TikTok One): a real HTTP server with deterministic data and switchable faults. */
 export type {
   FaultRule,
+  LongPeriod,
+  SimulatorEra,
   SimulatorFault,
   SimulatorHandle,
   SimulatorMode,
@@ -9,4 +11,6 @@ export type {
 } from './types.js';
 export { startSimulator } from './server.js';
 export { RATE_LIMIT_CODE } from './faults.js';
-export { runSimulatorCli } from './cli.js';
+export { eraOptions, runSimulatorCli, simulatorSummary } from './cli.js';
+export { INVALID_LOGIN_CODE, SIMULATED_SESSION_COOKIE } from './tiktok-one/protocol.js';
+export { US_BLINKING_HASHTAG, US_STABLE_HASHTAGS } from './vocab.js';

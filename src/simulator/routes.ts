@@ -12,6 +12,7 @@ import {
   adsRecommend,
   adsSpotlight,
 } from './data/top-ads.js';
+import { adsLocationInfo, adsLocations, adsSafety } from './data/top-ads-meta.js';
 import { hashtagFilters } from './data/trend-filters.js';
 import { videoList } from './data/videos.js';
 import type { Answer } from './envelope.js';
@@ -43,14 +44,18 @@ export const ROUTES: Record<string, Route> = {
   'top_ads/v2/recommend': ({ query, nowMs }) => adsRecommend(query, nowMs),
   'education/top_ads/list': ({ query, nowMs }) => adsSpotlight(query, nowMs),
   'top_ads/query_suggestion': ({ query }) => adsQuerySuggestion(query),
+  'top_ads/location/list': () => adsLocations(),
+  'top_ads/location/info': ({ query }) => adsLocationInfo(query),
+  'top_ads/configure/safety': () => adsSafety(),
   'script/keyword/list': ({ query }) => keywordList(query),
 };
 
 /**
- * Paths retired in deprecated-2026 mode (docs/upstreams.md § Simulator). Observed only for hashtag/list and
- * sound/rank_list; the simulator retires every `popular_trend/*` and keyword path alike, since the
- * Apify actor dropped all of them in June 2026 while `top_ads/*` and Spotlight kept working.
+ * Paths retired in deprecated-2026 mode (docs/upstreams.md § Simulator): the trend lists and details
+ * (hashtags, songs, creators, videos) and keyword insights answer `deprecated`. Observed only for
+ * hashtag/list and sound/rank_list; the others follow, since public clients dropped all of them in
+ * 2026 while `top_ads/*`, Spotlight and the hashtag filters kept working.
  */
 export function retiredIn2026(path: string): boolean {
-  return path.startsWith('popular_trend/') || path.startsWith('script/');
+  return (path.startsWith('popular_trend/') && path !== 'popular_trend/hashtag/filters') || path.startsWith('script/');
 }

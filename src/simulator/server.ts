@@ -6,12 +6,28 @@ import { errorMessage, FaultBook, parseFault, parseFaultRule } from './faults.js
 import { toJsonText } from './json.js';
 import { retiredIn2026, ROUTES } from './routes.js';
 import { userSign } from './sign.js';
-import type { FaultRule, SimulatorFault, SimulatorHandle, SimulatorMode, SimulatorOptions, SimulatorStats } from './types.js';
+import type { OneContext } from './tiktok-one/context.js';
+import { int64Writer, isLoggedIn, renderAnswer, type OneAnswer } from './tiktok-one/protocol.js';
+import { ONE_ROUTES, US_HOST_PREFIX } from './tiktok-one/routes.js';
+import type {
+  FaultRule,
+  LongPeriod,
+  SimulatorEra,
+  SimulatorFault,
+  SimulatorHandle,
+  SimulatorMode,
+  SimulatorOptions,
+  SimulatorStats,
+} from './types.js';
 
 const PREFIX = '/creative_radar_api/v1/';
 const CONTROL = '/__simulator';
 const LOGIN_PATH = '/business/login';
 const MODES: readonly SimulatorMode[] = ['legacy-2023', 'signed-2024', 'deprecated-2026'];
+const ERAS: readonly SimulatorEra[] = ['2024', '2026'];
+const LONG_PERIODS: readonly LongPeriod[] = [90, 120];
+/** TikTok One paths on the main host and on the US video host (a path prefix stands for the host). */
+const ONE_PATH = /^\/(?:us\/)?CreativeOne\//;
 /** Bound on remembered anonymous-user-ids (drop_first_signed); forgetting them only re-arms the drop. */
 const SEEN_LIMIT = 100_000;
 
@@ -19,11 +35,27 @@ const LOGIN_HTML =
   '<!DOCTYPE html><html><head><title>Log in | TikTok For Business</title></head>' +
   '<body><div id="root">Log in to continue to Creative Center</div></body></html>';
 
-/** Starts the Creative Center stand-in on a real port (docs/upstreams.md § Simulator). */
+/** The era a legacy mode belongs to. */
+export function eraOfMode(mode: SimulatorMode): SimulatorEra {
+  return mode === 'deprecated-2026' ? '2026' : '2024';
+}
+
+/** The legacy mode after switching to `era` from `current`: a 2024 mode is kept within 2024. */
+function modeForEra(era: SimulatorEra, current: SimulatorMode | undefined): SimulatorMode {
+  if (era === '2026') return 'deprecated-2026';
+  return current !== undefined && eraOfMode(current) === '2024' ? current : 'signed-2024';
+}
+
+/** Starts the upstream stand-in (legacy Creative Center and TikTok One) on a real port (docs/upstreams.md § Simulator). */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const clock: Clock = options.clock ?? systemClock;
   const maxAge = options.maxSignatureAgeSeconds;
-  let mode: SimulatorMode = options.mode ?? 'signed-2024';
+  if (options.era !== undefined && options.mode !== undefined && eraOfMode(options.mode) !== options.era) {
+    throw new Error(`mode ${options.mode} belongs to era ${eraOfMode(options.mode)}, not ${options.era}`);
+  }
+  let mode: SimulatorMode = options.mode ?? modeForEra(options.era ?? '2026', undefined);
+  let era: SimulatorEra = eraOfMode(mode);
+  let longPeriod: LongPeriod = options.longPeriod ?? 120;
   const faults = new FaultBook();
   let stats: SimulatorStats = { calls: 0, byPath: {} };
   const seenIds = new Set<string>();
@@ -35,6 +67,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (type) headers['content-type'] = type;
     res.writeHead(status, headers);
     res.end(body);
+  }
+
+  function switchEra(next: SimulatorEra): void {
+    era = next;
+    mode = modeForEra(next, mode);
+  }
+
+  function switchMode(next: SimulatorMode): void {
+    mode = next;
+    era = eraOfMode(next);
   }
 
   function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -89,8 +131,58 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return send(res, 200, 'text/html; charset=utf-8', body);
   }
 
-  function handleUpstream(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const path = url.pathname.slice(PREFIX.length).replace(/\/+$/, '');
+  /** A TikTok One answer: BaseResp JSON, `x-tt-agw-login: 1` when logged in, a malformed fault applied. */
+  function sendOne(res: ServerResponse, answer: OneAnswer, loggedIn: boolean, fault: SimulatorFault | undefined): void {
+    const { status, text } = renderAnswer(answer);
+    const extra: Record<string, string> = loggedIn ? { 'x-tt-agw-login': '1' } : {};
+    if (fault?.kind !== 'malformed') return send(res, status, 'application/json; charset=utf-8', text, extra);
+    if (fault.variant === 'truncated') return send(res, status, 'application/json; charset=utf-8', text.slice(0, Math.floor(text.length / 2)), extra);
+    if (fault.variant === 'garbage') return send(res, status, 'application/json; charset=utf-8', `${text}\n<!-- edge cache: hit -->}`, extra);
+    return send(res, status, 'text/html; charset=utf-8', text, extra);
+  }
+
+  async function answerOne(req: IncomingMessage, res: ServerResponse, path: string, url: URL, fault: SimulatorFault | undefined): Promise<void> {
+    // Akamai stops headless browsers before the gateway sees them (docs/upstreams.md § TikTok One).
+    if ((header(req, 'user-agent') ?? '').includes('HeadlessChrome')) return send(res, 403, 'text/plain; charset=utf-8', 'Access Denied');
+    const usHost = path.startsWith(US_HOST_PREFIX);
+    const route = era === '2026' ? ONE_ROUTES[usHost ? path.slice(US_HOST_PREFIX.length) : path] : undefined;
+    if (!route || (usHost && !route.onUsHost)) return send(res, 404, 'text/plain; charset=utf-8', '404 page not found');
+    if (req.method !== route.method) return send(res, 405, 'text/plain; charset=utf-8', '405 method not allowed', { allow: route.method });
+    const loggedIn = isLoggedIn(req.headers.cookie, header(req, 'x-csrftoken'));
+    let body: unknown = {};
+    if (route.method === 'POST') {
+      try {
+        body = await readJson(req);
+      } catch {
+        body = undefined;
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        return sendOne(res, { kind: 'invalid_request', message: 'body must be a JSON object' }, loggedIn, fault);
+      }
+    }
+    const ctx: OneContext = {
+      body: body as Record<string, unknown>,
+      query: url.searchParams,
+      nowMs: clock.now(),
+      loggedIn,
+      int: int64Writer(header(req, 'agw-js-conv') === 'str'),
+      longPeriod,
+      usHost,
+    };
+    sendOne(res, route.answer(ctx), loggedIn, fault);
+  }
+
+  /** Either protocol's answer to a request that no transport fault intercepted. */
+  function answerFor(protocol: 'legacy' | 'one', req: IncomingMessage, res: ServerResponse, path: string, url: URL, fault: SimulatorFault | undefined, useFault: () => void): void {
+    if (protocol === 'legacy') return answerUpstream(req, res, path, url, fault, useFault);
+    answerOne(req, res, path, url, fault).catch(() => {
+      if (!res.headersSent) send(res, 400, 'text/plain; charset=utf-8', 'bad request');
+    });
+  }
+
+  function handleUpstream(req: IncomingMessage, res: ServerResponse, url: URL, protocol: 'legacy' | 'one'): void {
+    const path = (protocol === 'legacy' ? url.pathname.slice(PREFIX.length) : url.pathname.slice(1)).replace(/\/+$/, '');
+    const alias = protocol === 'one' && path.startsWith(US_HOST_PREFIX) ? path.slice(US_HOST_PREFIX.length) : undefined;
     stats.calls += 1;
     stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;
 
@@ -107,7 +199,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       fault = parseFault(json);
       if (!fault) return send(res, 400, 'text/plain; charset=utf-8', 'bad x-simulator-fault header');
     } else {
-      const taken = faults.take(path);
+      const taken = faults.take(path, alias);
       if (taken) {
         fault = taken.fault;
         useFault = taken.use;
@@ -116,6 +208,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
 
     const key = `${path}?${url.searchParams.toString()}`;
+    const loggedIn = protocol === 'one' && isLoggedIn(req.headers.cookie, header(req, 'x-csrftoken'));
     switch (fault?.kind) {
       case 'hang':
         pending.add(res);
@@ -129,13 +222,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       case 'http_error':
         return send(res, fault.status, fault.body === 'text' ? 'text/plain; charset=utf-8' : undefined, fault.body === 'text' ? `${fault.status} ${STATUS_TEXT[fault.status]}` : '');
       case 'error_code':
+        if (protocol === 'one') return sendOne(res, { kind: 'status_code', code: fault.code, message: fault.msg ?? errorMessage(fault.code) }, loggedIn, undefined);
         return send(res, 200, 'application/json; charset=utf-8', envelopeText({ code: fault.code, msg: fault.msg ?? errorMessage(fault.code), data: {} }, key));
+      case 'invalid_login':
+        return sendOne(res, { kind: 'invalid_login' }, false, undefined);
+      case 'invalid_request':
+        return sendOne(res, { kind: 'invalid_request', message: fault.message ?? 'invalid request' }, loggedIn, undefined);
       case 'slow': {
         pending.add(res);
         const timer = setTimeout(() => {
           timers.delete(timer);
           pending.delete(res);
-          if (!res.destroyed) answerUpstream(req, res, path, url, undefined, useFault);
+          if (!res.destroyed) answerFor(protocol, req, res, path, url, undefined, useFault);
         }, fault.ms);
         timers.add(timer);
         res.on('close', () => {
@@ -146,7 +244,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return;
       }
       default:
-        return answerUpstream(req, res, path, url, fault, useFault);
+        return answerFor(protocol, req, res, path, url, fault, useFault);
     }
   }
 
@@ -161,7 +259,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const sub = url.pathname.slice(CONTROL.length);
     if (req.method === 'GET' && (sub === '' || sub === '/')) {
-      return sendJson(res, 200, { mode, faults: faults.list(), stats });
+      return sendJson(res, 200, { era, mode, longPeriod, faults: faults.list(), stats });
+    }
+    if (req.method === 'POST' && sub === '/era') {
+      const next = ((await readJson(req)) as { era?: unknown } | undefined)?.era;
+      if (typeof next !== 'string' || !ERAS.includes(next as SimulatorEra)) return sendJson(res, 400, { error: `era must be one of ${ERAS.join(', ')}` });
+      switchEra(next as SimulatorEra);
+      return sendJson(res, 200, { era, mode });
+    }
+    if (req.method === 'POST' && sub === '/long-period') {
+      const next = ((await readJson(req)) as { longPeriod?: unknown } | undefined)?.longPeriod;
+      if (!LONG_PERIODS.includes(next as LongPeriod)) return sendJson(res, 400, { error: `longPeriod must be one of ${LONG_PERIODS.join(', ')}` });
+      longPeriod = next as LongPeriod;
+      return sendJson(res, 200, { longPeriod });
     }
     if (req.method === 'POST' && sub === '/mode') {
       const body = (await readJson(req)) as { mode?: unknown } | undefined;
@@ -169,8 +279,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (typeof next !== 'string' || !MODES.includes(next as SimulatorMode)) {
         return sendJson(res, 400, { error: `mode must be one of ${MODES.join(', ')}` });
       }
-      mode = next as SimulatorMode;
-      return sendJson(res, 200, { mode });
+      switchMode(next as SimulatorMode);
+      return sendJson(res, 200, { era, mode });
     }
     if (req.method === 'POST' && sub === '/faults') {
       const rule = parseFaultRule(await readJson(req));
@@ -191,7 +301,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://simulator.local');
-    if (url.pathname.startsWith(PREFIX)) return handleUpstream(req, res, url);
+    if (url.pathname.startsWith(PREFIX)) return handleUpstream(req, res, url, 'legacy');
+    if (ONE_PATH.test(url.pathname)) return handleUpstream(req, res, url, 'one');
     if (url.pathname === CONTROL || url.pathname.startsWith(`${CONTROL}/`)) {
       handleControl(req, res, url).catch(() => {
         if (!res.headersSent) sendJson(res, 400, { error: 'bad request' });
@@ -216,8 +327,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const handle: SimulatorHandle = {
     url: origin,
     baseUrl: `${origin}${PREFIX}`,
-    setMode(next: SimulatorMode) {
-      mode = next;
+    tiktokOne: { baseUrl: `${origin}/`, usBaseUrl: `${origin}/${US_HOST_PREFIX}` },
+    get era() {
+      return era;
+    },
+    setEra: switchEra,
+    get mode() {
+      return mode;
+    },
+    setMode: switchMode,
+    get longPeriod() {
+      return longPeriod;
+    },
+    setLongPeriod(next: LongPeriod) {
+      longPeriod = next;
     },
     addFault(rule: FaultRule) {
       faults.add(rule);

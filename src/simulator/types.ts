@@ -1,7 +1,19 @@
 import type { Clock } from '../clock.js';
 
-/** Which era of the upstream to imitate (docs/upstreams.md § Simulator). */
+/**
+ * How the legacy Creative Center API behaves: its signing scheme, and whether its trend lists are
+ * retired (src/simulator/README.md § Eras and modes). Each mode belongs to one era.
+ */
 export type SimulatorMode = 'legacy-2023' | 'signed-2024' | 'deprecated-2026';
+
+/**
+ * Which world to imitate. 2024: the legacy API only (TikTok One paths answer 404). 2026: legacy trend
+ * lists retired, Top Ads live, TikTok One live.
+ */
+export type SimulatorEra = '2024' | '2026';
+
+/** The long hashtag period TikTok One accepts; the other one is answered InvalidRequest. */
+export type LongPeriod = 90 | 120;
 
 /** One forced misbehaviour (docs/upstreams.md § Simulator, § Transport and signing). */
 export type SimulatorFault =
@@ -17,12 +29,19 @@ export type SimulatorFault =
   /** HTTP 200 JSON with a non-zero code; 40100 "Too many requests" is the rate-limit stand-in. */
   | { kind: 'error_code'; code: number; msg?: string }
   /** The first signed call of each anonymous-user-id never seen before gets 40101. */
-  | { kind: 'drop_first_signed' };
+  | { kind: 'drop_first_signed' }
+  /** TikTok One's `BaseResp` StatusCode 38001001 "InvalidLogin" (on any path). */
+  | { kind: 'invalid_login' }
+  /** TikTok One's gateway answer `{"code":"InvalidRequest","message":…}`, HTTP 400 (on any path). */
+  | { kind: 'invalid_request'; message?: string };
 
 /** A fault, optionally limited to one upstream path and a number of requests. */
 export interface FaultRule {
   fault: SimulatorFault;
-  /** Upstream path such as 'popular_trend/hashtag/list'; absent = every path. */
+  /**
+   * Upstream path such as 'popular_trend/hashtag/list' or 'CreativeOne/KnowledgeAPI/GetHashtagList';
+   * a TikTok One path matches both hosts, 'us/CreativeOne/…' the US host only; absent = every path.
+   */
   path?: string;
   /** How many requests it applies to; absent = until cleared. */
   times?: number;
@@ -33,8 +52,12 @@ export interface SimulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Default 'signed-2024'. */
+  /** Default '2026'; given alone, `mode` decides the era instead. */
+  era?: SimulatorEra;
+  /** Default: the era's own ('signed-2024' for 2024, 'deprecated-2026' for 2026). */
   mode?: SimulatorMode;
+  /** Default 120. */
+  longPeriod?: LongPeriod;
   clock?: Clock;
   /** Reject signatures whose timestamp is further than this from the clock; default: no limit. */
   maxSignatureAgeSeconds?: number;
@@ -48,12 +71,23 @@ export interface SimulatorStats {
 export interface SimulatorHandle {
   /** Origin only, e.g. http://127.0.0.1:43123 */
   url: string;
-  /** `${url}/creative_radar_api/v1/`, what the client is pointed at. */
+  /** `${url}/creative_radar_api/v1/`, what the legacy client is pointed at. */
   baseUrl: string;
+  /** Bases of the TikTok One client: `${url}/` and `${url}/us/` (the US video host). */
+  tiktokOne: { baseUrl: string; usBaseUrl: string };
+  /** The current era. */
+  readonly era: SimulatorEra;
+  /** Switches era; the mode follows (2026 → deprecated-2026, 2024 → signed-2024 unless already a 2024 mode). */
+  setEra(era: SimulatorEra): void;
+  /** The current legacy mode. */
+  readonly mode: SimulatorMode;
+  /** Switches the legacy mode; the era follows (deprecated-2026 → 2026, the others → 2024). */
   setMode(mode: SimulatorMode): void;
+  readonly longPeriod: LongPeriod;
+  setLongPeriod(period: LongPeriod): void;
   addFault(rule: FaultRule): void;
   clearFaults(): void;
-  /** Counts every request received on an upstream path. */
+  /** Counts every request received on an upstream path, TikTok One paths included (US host as 'us/…'). */
   stats(): SimulatorStats;
   resetStats(): void;
   /** Stops listening and ends hanging or slow requests, so it never blocks. */

@@ -43,6 +43,12 @@ export const INDUSTRY_HASHTAGS: Record<number, string[]> = {
   29000000000: words('healthtips nutrition guthealth sleep mindfulness hydration vitamins wellnessjourney physicaltherapy dermatologist'),
 };
 
+/** US names that hold the top of the US hashtag charts without an industry (the catalog's examples). */
+export const US_STABLE_HASHTAGS: readonly string[] = ['prom', 'promdress'];
+
+/** The US name that comes and goes on a 14-day cycle in those charts (daily-chart.ts, blinker). */
+export const US_BLINKING_HASHTAG = 'halloween';
+
 /** Every hashtag the simulator knows: a detail lookup answers only for these. */
 export const ALL_HASHTAGS: readonly string[] = [
   ...new Set([...GENERAL_HASHTAGS, ...Object.values(INDUSTRY_HASHTAGS).flat()]),

@@ -59,7 +59,7 @@ function sqliteFile(databaseUrl: string): string {
 }
 
 /** Opens the database named by `databaseUrl` and brings its schema up to date. */
-export async function openStore(databaseUrl: string, opts: { poolSize?: number } = {}): Promise<Store> {
+export async function openStore(databaseUrl: string, opts: { poolSize?: number; migrate?: boolean } = {}): Promise<Store> {
   const dialect = dialectOf(databaseUrl);
   let db: Kysely<Database>;
   let sqlite: SQLite.Database | undefined;
@@ -81,7 +81,8 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number }
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
-  await migrate(db, dialect);
+  // `trendlens doctor` opens without migrating, to report what is pending rather than apply it.
+  if (opts.migrate !== false) await migrate(db, dialect);
   return { db, dialect, sqlite, pool, close: () => db.destroy() };
 }
 

@@ -15,6 +15,18 @@ export interface Database {
   usage_events: UsageEventsTable;
   usage_daily: UsageDailyTable;
   idempotency_records: IdempotencyRecordsTable;
+  invites: InvitesTable;
+  account_tokens: AccountTokensTable;
+  plan_requests: PlanRequestsTable;
+  history_charts: HistoryChartsTable;
+  history_days: HistoryDaysTable;
+  history_entries: HistoryEntriesTable;
+  collect_targets: CollectTargetsTable;
+  collect_runs: CollectRunsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  watches: WatchesTable;
+  watch_matches: WatchMatchesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export interface AccountsTable {
@@ -23,7 +35,8 @@ export interface AccountsTable {
   name: string | null;
   password_hash: string | null;
   plan_id: string;
-  status: 'active' | 'suspended';
+  /** `deleted`: personal data erased, the row kept so the ledger still sums under the opaque id. */
+  status: 'active' | 'suspended' | 'deleted';
   created_at: number;
   /** Start of the current billing period; periods run from the creation instant, month by month. */
   period_start: number;
@@ -37,6 +50,8 @@ export interface AccountsTable {
   /** null = the plan's default. */
   allow_overage: number | null;
   hard_limit_credits: number | null;
+  /** When the address was proven by a verification link; null = not yet. */
+  email_verified_at: number | null;
 }
 
 export interface ApiKeysTable {
@@ -126,7 +141,7 @@ export interface UsageEventsTable {
   upstream_source: string | null;
   ip: string;
   user_agent: string | null;
-  source: 'api' | 'playground';
+  source: 'api' | 'playground' | 'mcp';
 }
 
 /** Daily usage per account × key × operation × UTC day, kept 13 months. */
@@ -161,4 +176,140 @@ export interface IdempotencyRecordsTable {
   body: string;
   created_at: number;
   expires_at: number;
+}
+
+/** A sign-up invite for SIGNUP_MODE=invite; only the code's SHA-256 is stored. */
+export interface InvitesTable {
+  code_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+  note: string | null;
+}
+
+/** A one-time password-reset or e-mail-verification link, stored as its token's SHA-256. */
+export interface AccountTokensTable {
+  token_hash: string;
+  account_id: string;
+  purpose: 'reset' | 'verify';
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A user's request to move to another plan, decided by the operator. */
+export interface PlanRequestsTable {
+  id: string;
+  account_id: string;
+  plan_id: string;
+  status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  created_at: number;
+  decided_at: number | null;
+}
+
+/** A chart history has seen: operation plus every param but paging (src/history/charts.ts). */
+export interface HistoryChartsTable {
+  chart_key: string;
+  operation_id: string;
+  kind: string;
+  country_code: string | null;
+  period: number | null;
+  created_at: number;
+}
+
+/** One UTC day of one chart that history holds entries for. */
+export interface HistoryDaysTable {
+  chart_key: string;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  /** The chart's size as the upstream said; null where it did not. */
+  total: number | null;
+  /** Entries stored for the day. */
+  entries: number;
+  captured_at: number;
+}
+
+/** One entry of a chart on a day: the latest answer of that day wins. */
+export interface HistoryEntriesTable {
+  chart_key: string;
+  day: string;
+  entry_id: string;
+  name: string;
+  rank: number;
+  /** JSON object of numeric fields. */
+  metrics: string;
+}
+
+/** A chart the operator collects daily beside the `COLLECT` setting. */
+export interface CollectTargetsTable {
+  chart_key: string;
+  chart: string;
+  country_code: string | null;
+  period: number | null;
+  created_at: number;
+}
+
+/** A chart's collection on one UTC day: done, or failed with a time to try again. */
+export interface CollectRunsTable {
+  chart_key: string;
+  day: string;
+  status: 'done' | 'failed';
+  attempts: number;
+  next_attempt_at: number | null;
+  last_error: string | null;
+  updated_at: number;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  account_id: string;
+  url: string;
+  secret: string;
+  status: 'active' | 'disabled';
+  consecutive_failures: number;
+  disabled_at: number | null;
+  disabled_reason: string | null;
+  created_at: number;
+}
+
+/** A user's watch on a chart: a named entry, any newcomer to the top N, or a rank change ≥ k. */
+export interface WatchesTable {
+  id: string;
+  account_id: string;
+  endpoint_id: string;
+  kind: 'entry' | 'new_entry' | 'rank_change';
+  chart: string;
+  chart_key: string;
+  country_code: string | null;
+  period: number | null;
+  name: string | null;
+  top_n: number | null;
+  min_change: number | null;
+  created_at: number;
+}
+
+/** A match a watch has fired for; the primary key makes firing happen once. */
+export interface WatchMatchesTable {
+  watch_id: string;
+  match_key: string;
+  created_at: number;
+}
+
+/** One webhook event for one endpoint, with its delivery state. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  account_id: string;
+  watch_id: string | null;
+  event_type: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
 }

@@ -175,5 +175,173 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
       await db.schema.createIndex('idempotency_records_expires').on('idempotency_records').column('expires_at').execute();
     },
   },
+  '0004_account_lifecycle': {
+    async up(db: Kysely<any>) {
+      // null until the address is proven; accounts made before this migration count as verified.
+      await db.schema.alterTable('accounts').addColumn('email_verified_at', 'bigint').execute();
+      await db.updateTable('accounts').set({ email_verified_at: sql`created_at` }).execute();
+
+      await db.schema
+        .createTable('invites')
+        // SHA-256 hex of the code: the table alone lets nobody sign up.
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('used_at', 'bigint')
+        .addColumn('used_by', 'text')
+        .addColumn('note', 'text')
+        .execute();
+
+      await db.schema
+        .createTable('account_tokens')
+        // One-time reset and verification links, stored as the SHA-256 of the link's token.
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('used_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('account_tokens_account').on('account_tokens').columns(['account_id', 'purpose']).execute();
+
+      await db.schema
+        .createTable('plan_requests')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('plan_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('decided_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('plan_requests_status').on('plan_requests').columns(['status', 'created_at']).execute();
+      await db.schema.createIndex('plan_requests_account').on('plan_requests').column('account_id').execute();
+    },
+  },
+  '0005_history': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('history_charts')
+        // The chart's canonical params without paging, e.g. `tiktok-popular-trend-hashtag?country_code=US&period=7`.
+        .addColumn('chart_key', 'text', (c) => c.primaryKey())
+        .addColumn('operation_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('country_code', 'text')
+        .addColumn('period', 'integer')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('history_charts_lookup').on('history_charts').columns(['kind', 'country_code', 'period']).execute();
+
+      await db.schema
+        .createTable('history_days')
+        .addColumn('chart_key', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        // The whole chart's size as the answer said; with `entries` it tells whether the day is complete.
+        .addColumn('total', 'integer')
+        .addColumn('entries', 'integer', (c) => c.notNull())
+        .addColumn('captured_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('history_days_pk', ['chart_key', 'day'])
+        .execute();
+      await db.schema.createIndex('history_days_day').on('history_days').column('day').execute();
+
+      await db.schema
+        .createTable('history_entries')
+        .addColumn('chart_key', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('entry_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('rank', 'integer', (c) => c.notNull())
+        // JSON object of the entry's numeric fields (publish_cnt, video_views, …).
+        .addColumn('metrics', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('history_entries_pk', ['chart_key', 'day', 'entry_id'])
+        .execute();
+      await db.schema.createIndex('history_entries_entry').on('history_entries').columns(['chart_key', 'entry_id', 'day']).execute();
+      await db.schema.createIndex('history_entries_name').on('history_entries').columns(['chart_key', 'name']).execute();
+      await db.schema.createIndex('history_entries_day').on('history_entries').column('day').execute();
+
+      await db.schema
+        .createTable('collect_targets')
+        // The chart key the target collects; one row per chart.
+        .addColumn('chart_key', 'text', (c) => c.primaryKey())
+        .addColumn('chart', 'text', (c) => c.notNull())
+        .addColumn('country_code', 'text')
+        .addColumn('period', 'integer')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('collect_runs')
+        .addColumn('chart_key', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'bigint')
+        .addColumn('last_error', 'text')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('collect_runs_pk', ['chart_key', 'day'])
+        .execute();
+
+      await db.schema
+        .createTable('webhook_endpoints')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('url', 'text', (c) => c.notNull())
+        // Needed in the clear to sign deliveries; shown to its owner once, at creation.
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('consecutive_failures', 'integer', (c) => c.notNull())
+        .addColumn('disabled_at', 'bigint')
+        .addColumn('disabled_reason', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_endpoints_account').on('webhook_endpoints').column('account_id').execute();
+
+      await db.schema
+        .createTable('watches')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('endpoint_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('chart', 'text', (c) => c.notNull())
+        .addColumn('chart_key', 'text', (c) => c.notNull())
+        .addColumn('country_code', 'text')
+        .addColumn('period', 'integer')
+        .addColumn('name', 'text')
+        .addColumn('top_n', 'integer')
+        .addColumn('min_change', 'integer')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('watches_account').on('watches').column('account_id').execute();
+      await db.schema.createIndex('watches_chart').on('watches').column('chart_key').execute();
+
+      await db.schema
+        .createTable('watch_matches')
+        .addColumn('watch_id', 'text', (c) => c.notNull())
+        // `<day>|<entry id>`: a watch fires once per entry per day, however often the chart is seen.
+        .addColumn('match_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('watch_matches_pk', ['watch_id', 'match_key'])
+        .execute();
+
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('endpoint_id', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('watch_id', 'text')
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'bigint')
+        .addColumn('last_status_code', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('delivered_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+      await db.schema.createIndex('webhook_deliveries_endpoint').on('webhook_deliveries').columns(['endpoint_id', 'created_at']).execute();
+    },
+  },
 };
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { Provenance } from './router.js';
 
 /** How long past its TTL an entry may still be served as STALE on a 5xx-class failure (docs/api-contract.md § Upstream outcomes and caching). */
 export const STALE_WINDOW_SECONDS = 24 * 60 * 60;
@@ -9,6 +10,8 @@ export interface CacheEntry {
   /** Clock milliseconds when the upstream answer was stored. */
   storedAt: number;
   ttlSeconds: number;
+  /** Which source served it, so a HIT or STALE says the same as the MISS did. */
+  provenance?: Provenance;
 }
 
 /**

@@ -1,5 +1,8 @@
 /** The upstream module's face (docs/architecture.md § Modules): sources, the gateway in front of them, and its parts. */
-export type { Source, UpstreamFailure, UpstreamResult } from './source.js';
+export type { Source, UpstreamFailure, UpstreamResult, UpstreamAccess, UpstreamAdapter } from './source.js';
+export { SourceRouter, adapterOf, type OperationStatus, type Provenance, type RoutedResult } from './router.js';
+export { parseSourceOrder, sourcesFor, type SourceOrder } from './source-order.js';
+export type { ChartObservation, ChartObserver } from './chart-observer.js';
 export {
   createUpstreamGateway,
   cacheKey,
@@ -18,3 +21,6 @@ export { planWindow, fetchWindow, type WindowPlan } from './windowing.js';
 export { createCreativeCenterSource, type CreativeCenterSourceOptions } from './creative-center/source.js';
 export { userSign } from './creative-center/sign.js';
 export { operations } from './creative-center/operations/index.js';
+export { createTikTokOneSource, type TikTokOneSourceOptions } from './tiktok-one/source.js';
+export { tiktokOneOperations } from './tiktok-one/operations.js';
+export { checkUpstream, formatCheckReport, type CheckReport, type CheckRow, type CheckAttempt, type CheckOutcome } from './check.js';

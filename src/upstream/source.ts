@@ -1,25 +1,53 @@
-import type { AnyEndpoint } from '../catalog/index.js';
+import type { AnyEndpoint, UpstreamAdapter } from '../catalog/index.js';
+
+export type { UpstreamAdapter } from '../catalog/index.js';
+
+/** Whether an adapter calls TikTok with the operator's session cookies (`X-Upstream-Access`). */
+export type UpstreamAccess = 'anonymous' | 'logged-in';
 
 /**
  * Why an upstream call produced no usable payload. Each kind maps to one outer status (docs/api-contract.md § Errors):
- * `bad_response` 502, `unavailable` 503, `timeout` 504, `not_found` 404.
+ * `bad_response` 502, `unavailable` 503, `timeout` 504, `not_found` 404, `retired` 503
+ * `upstream_retired`. `hint` is a sentence in our own words a caller may read; `message` is for logs.
  */
 export type UpstreamFailure =
-  | { kind: 'bad_response'; detail: 'non_json' | 'no_permission' | 'schema_mismatch' | 'upstream_error'; message?: string }
-  | { kind: 'unavailable'; detail: 'deprecated' | 'circuit_open' | 'connect_failed'; retryAfterSeconds?: number }
+  | {
+      kind: 'bad_response';
+      detail: 'non_json' | 'no_permission' | 'schema_mismatch' | 'upstream_error' | 'invalid_request';
+      message?: string;
+    }
+  | {
+      kind: 'unavailable';
+      detail: 'deprecated' | 'circuit_open' | 'connect_failed' | 'login_required' | 'blocked' | 'not_available';
+      retryAfterSeconds?: number;
+      message?: string;
+      hint?: string;
+    }
   | { kind: 'timeout' }
-  | { kind: 'not_found'; message?: string };
+  | { kind: 'not_found'; message?: string }
+  | { kind: 'retired'; since: string; reason: string };
 
-/** A source's answer: the outer envelope's `data` exactly as the caller will receive it, or a failure. */
-export type UpstreamResult = { ok: true; data: unknown } | { ok: false; failure: UpstreamFailure };
+/** A successful answer's data plus the headers it must be sent with (e.g. `X-Upstream-Period`). */
+export type UpstreamResult =
+  | { ok: true; data: unknown; headers?: Readonly<Record<string, string>> }
+  | { ok: false; failure: UpstreamFailure };
 
 /**
- * A data source behind the gateway (docs/architecture.md § Sources and honest modes: one interface, several sources). The Creative Center
- * adapter implements it; pointed at the simulator it reports the id `simulator`.
+ * A data source behind the gateway (docs/architecture.md § Sources and honest modes: one interface, several sources): the Creative Center
+ * adapter and the TikTok One adapter implement it; pointed at the simulator they report the id
+ * `simulator`.
  */
 export interface Source {
-  /** Adapter id, sent as `X-Upstream-Source` and part of the cache key. */
+  /** Source id, sent as `X-Upstream-Source`: the adapter name, or `simulator`. */
   readonly id: string;
+  /** Which adapter this is, sent as `X-Upstream-Adapter` (default: `creative-center`). */
+  readonly adapter?: UpstreamAdapter;
+  /** Whether it calls with session cookies (default: `anonymous`). */
+  readonly access?: UpstreamAccess;
+  /** Whether it has a mapping for the operation at all (default: yes). */
+  serves?(operationId: string): boolean;
+  /** Whether the operation needs a logged-in session on this source (tried last when anonymous). */
+  needsLogin?(operationId: string): boolean;
   /** Serves one catalog endpoint for already-canonical params (windowing included). */
   fetch(endpoint: AnyEndpoint, params: Record<string, unknown>, signal?: AbortSignal): Promise<UpstreamResult>;
   close(): Promise<void>;

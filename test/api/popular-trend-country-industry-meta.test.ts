@@ -6,6 +6,7 @@ import {
   expectOk,
   expectSameEntry,
   itCachesFor,
+  itKeepsWorkingIn2026,
   outliveCaches,
 } from '../support/endpoint-contract.js';
 
@@ -43,4 +44,11 @@ describe('200', () => {
   });
 });
 
-describeUpstreamFailures({ t, request: () => call(''), upstream: UPSTREAM, deprecatedIn2026: true });
+describeUpstreamFailures({ t, request: () => call(''), upstream: UPSTREAM, deprecatedIn2026: false });
+
+describe('2026', () => {
+  itKeepsWorkingIn2026(t, () => {
+    outliveCaches(t);
+    return call('');
+  });
+});

@@ -96,4 +96,4 @@ describe('400', () => {
   });
 });
 
-describeUpstreamFailures({ t, request: () => call(''), upstream: UPSTREAM, deprecatedIn2026: true });
+describeUpstreamFailures({ t, request: () => call(''), upstream: UPSTREAM, deprecatedIn2026: 'retired' });

@@ -87,4 +87,4 @@ describeUnknownIds({
   ],
 });
 
-describeUpstreamFailures({ t, request: () => call(`?clip_id=${freshClip()}`), upstream: UPSTREAM, deprecatedIn2026: true });
+describeUpstreamFailures({ t, request: () => call(`?clip_id=${freshClip()}`), upstream: UPSTREAM, deprecatedIn2026: 'retired' });

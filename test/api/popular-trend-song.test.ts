@@ -123,7 +123,7 @@ describeUpstreamFailures({
   t,
   request: () => call(''),
   upstream: UPSTREAM,
-  deprecatedIn2026: true,
+  deprecatedIn2026: 'retired',
   more: () => {
     it('fails the whole window when only its second upstream page fails', async () => {
       expect((await call('?limit=20')).res.statusCode).toBe(200);

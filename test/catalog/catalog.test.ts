@@ -20,7 +20,7 @@ function errors(operationId: string, query: RawQuery) {
   return r.errors;
 }
 
-const CONTRACT_ORDER: ReadonlyArray<[string, string, string]> = [
+const DOCS_ORDER: ReadonlyArray<[string, string, string]> = [
   ['/tiktok/popular-trend/hashtag', 'Trends', 'populartrend.hashtagTrendResponseDoc'],
   ['/tiktok/popular-trend/hashtag/detail', 'Trends', 'populartrend.hashtagDetailResponseDoc'],
   ['/tiktok/popular-trend/song', 'Trends', 'populartrend.songTrendResponseDoc'],
@@ -28,6 +28,8 @@ const CONTRACT_ORDER: ReadonlyArray<[string, string, string]> = [
   ['/tiktok/popular-trend/creator', 'Trends', 'populartrend.creatorTrendResponseDoc'],
   ['/tiktok/popular-trend/video', 'Trends', 'populartrend.videoTrendResponseDoc'],
   ['/tiktok/popular-trend/country-industry-meta', 'Trends', 'populartrend.countryIndustryMetaResponseDoc'],
+  ['/tiktok/creative-center/hashtags', 'Trends', 'creativecenter.trendingHashtagsResponseDoc'],
+  ['/tiktok/creative-center/videos', 'Trends', 'creativecenter.trendingVideosResponseDoc'],
   ['/tiktok/top-ads/list', 'Top Ads', 'populartrend.topAdsListResponseDoc'],
   ['/tiktok/top-ads/detail', 'Top Ads', 'populartrend.topAdsDetailResponseDoc'],
   ['/tiktok/top-ads/analysis', 'Top Ads', 'populartrend.topAdsAnalysisResponseDoc'],
@@ -35,12 +37,17 @@ const CONTRACT_ORDER: ReadonlyArray<[string, string, string]> = [
   ['/tiktok/top-ads/recommend', 'Top Ads', 'populartrend.topAdsRecommendResponseDoc'],
   ['/tiktok/top-ads/spotlight', 'Top Ads', 'populartrend.topAdsSpotlightResponseDoc'],
   ['/tiktok/top-ads/suggestions', 'Top Ads', 'populartrend.topAdsSuggestionsResponseDoc'],
+  ['/tiktok/top-ads/locations', 'Top Ads', 'populartrend.topAdsLocationsResponseDoc'],
+  ['/tiktok/top-ads/location-info', 'Top Ads', 'populartrend.topAdsLocationInfoResponseDoc'],
+  ['/tiktok/top-ads/safety', 'Top Ads', 'populartrend.topAdsSafetyResponseDoc'],
   ['/tiktok/keyword-insights', 'Keywords', 'keywordinsights.keywordListResponseDoc'],
+  ['/tiktok/popular-trend/hashtag/history', 'Trends', 'history.hashtagHistoryResponseDoc'],
+  ['/tiktok/popular-trend/movers', 'Trends', 'history.moversResponseDoc'],
 ];
 
 describe('catalog list', () => {
-  it('holds the 15 endpoints of docs/api-contract.md § Endpoints in order', () => {
-    expect(endpoints.map((e) => [e.path, e.group, e.responseSchemaName])).toEqual(CONTRACT_ORDER);
+  it('holds every endpoint in docs order, with its group and response schema name', () => {
+    expect(endpoints.map((e) => [e.path, e.group, e.responseSchemaName])).toEqual(DOCS_ORDER);
   });
 
   it.each(endpoints.map((e) => [e.operationId, e] as const))('%s: id is the path without / and with - for /', (id, e) => {
@@ -64,14 +71,32 @@ describe('catalog list', () => {
     ['tiktok-top-ads-analysis', 21_600],
     ['tiktok-top-ads-list', 3600],
     ['tiktok-keyword-insights', 3600],
+    ['tiktok-creative-center-hashtags', 3600],
+    ['tiktok-creative-center-videos', 3600],
+    ['tiktok-top-ads-locations', 86_400],
+    ['tiktok-top-ads-location-info', 86_400],
+    ['tiktok-top-ads-safety', 3600],
   ])('%s: caches for %i s', (id, ttl) => {
     expect(endpoint(id).cacheTtlSeconds).toBe(ttl);
   });
 
-  it('single-wraps only country-industry-meta', () => {
+  it('single-wraps country-industry-meta, the two TikTok One operations (as Crawlora does) and the history endpoints', () => {
     expect(endpoints.filter((e) => e.envelope === 'single').map((e) => e.operationId)).toEqual([
       'tiktok-popular-trend-country-industry-meta',
+      'tiktok-creative-center-hashtags',
+      'tiktok-creative-center-videos',
+      'tiktok-popular-trend-hashtag-history',
+      'tiktok-popular-trend-movers',
     ]);
+  });
+
+  it('serves the two creative-center operations from TikTok One only, and the newer Top Ads ones from Creative Center', () => {
+    expect(endpoint('tiktok-creative-center-hashtags').sources).toEqual(['tiktok-one']);
+    expect(endpoint('tiktok-creative-center-videos').sources).toEqual(['tiktok-one']);
+    for (const id of ['tiktok-top-ads-locations', 'tiktok-top-ads-location-info', 'tiktok-top-ads-safety']) {
+      expect(endpoint(id).sources).toEqual(['creative-center']);
+      expect(endpoint(id).notes.some((note) => note.includes('inferred'))).toBe(true);
+    }
   });
 
   it('serves analysis from keyframe and percentile together', () => {
@@ -142,6 +167,9 @@ describe('params: defaults', () => {
     ['tiktok-top-ads-spotlight', { page: 1, limit: 20 }],
     ['tiktok-top-ads-suggestions', { count: 50, scenario: 1 }],
     ['tiktok-keyword-insights', { page: 1, limit: 20, period: 7, order_by: 'post', order_type: 'desc' }],
+    ['tiktok-top-ads-locations', {}],
+    ['tiktok-top-ads-location-info', { module: 1 }],
+    ['tiktok-top-ads-safety', {}],
   ])('%s: defaults to %j', (id, expected) => {
     expect(parsed(id, {})).toEqual(expected);
   });
@@ -152,6 +180,10 @@ describe('params: defaults', () => {
     ['tiktok-top-ads-detail', { material_id: '7631130810943897607' }, { material_id: '7631130810943897607' }],
     ['tiktok-top-ads-analysis', { material_id: '1' }, { material_id: '1', metric: 'retain_ctr', period_type: 7 }],
     ['tiktok-top-ads-recommend', { material_id: '1' }, { material_id: '1', page: 1, limit: 20 }],
+    ['tiktok-creative-center-hashtags', { country_code: 'us' }, { country_code: 'US', period: 7 }],
+    ['tiktok-creative-center-videos', { country_code: 'jp' }, { country_code: 'JP', period: 7, sort_by: 'views', organic_only: false }],
+    ['tiktok-top-ads-location-info', { module: '0' }, { module: 1 }],
+    ['tiktok-top-ads-location-info', { module: '2' }, { module: 2 }],
   ])('%s %j: defaults to %j', (id, query, expected) => {
     expect(parsed(id, query)).toEqual(expected);
   });
@@ -224,6 +256,15 @@ describe('params: 400 naming the param', () => {
     ['tiktok-keyword-insights', { keyword_type: '7' }, 'keyword_type', /1, 2, 3, 4, 5, 6/],
     ['tiktok-keyword-insights', { order_by: 'views' }, 'order_by', /post_change/],
     ['tiktok-keyword-insights', { order_type: 'DESC' }, 'order_type', /desc, asc/],
+    ['tiktok-creative-center-hashtags', { country_code: 'US', period: '120' }, 'period', /one of 7, 30$/],
+    ['tiktok-creative-center-hashtags', { country_code: 'XX' }, 'country_code', /ISO 3166-1/],
+    ['tiktok-creative-center-videos', { country_code: 'US', sort_by: 'likes' }, 'sort_by', /views, engagement, six_second_views/],
+    ['tiktok-creative-center-videos', { country_code: 'US', content_label_id: 'tech' }, 'content_label_id', /numeric content tag id/],
+    ['tiktok-creative-center-videos', { country_code: 'US', organic_only: 'yes' }, 'organic_only', /true, false, 1 or 0/],
+    ['tiktok-creative-center-videos', { country_code: 'US', period: '90' }, 'period', /one of 7, 30$/],
+    ['tiktok-top-ads-location-info', { module: '-1' }, 'module', /non-negative integer/],
+    ['tiktok-top-ads-location-info', { module: 'top' }, 'module', /non-negative integer/],
+    ['tiktok-top-ads-location-info', { module: '2147483648' }, 'module', /at most 2147483647/],
   ])('%s %j: 400 on %s', (id, query, param, message) => {
     const errs = errors(id, query);
     expect(errs).toHaveLength(1);
@@ -242,6 +283,8 @@ describe('params: 400 naming the param', () => {
     ['tiktok-top-ads-detail', 'material_id'],
     ['tiktok-top-ads-analysis', 'material_id'],
     ['tiktok-top-ads-recommend', 'material_id'],
+    ['tiktok-creative-center-hashtags', 'country_code'],
+    ['tiktok-creative-center-videos', 'country_code'],
   ])('%s: 400 when required %s is missing', (id, param) => {
     expect(errors(id, {})).toEqual([{ param, message: 'is required' }]);
     expect(errors(id, { [param]: '  ' })).toEqual([{ param, message: 'is required' }]);

@@ -22,7 +22,7 @@ describe.each(storeKinds)('console auth on %s', (kind) => {
       expect(res.statusCode).toBe(201);
       const { code, data } = body(res);
       expect(code).toBe(201);
-      expect(data.user).toEqual({ id: expect.stringMatching(/^acc_/), email: 'ada@example.com', name: 'Ada', plan: 'free', created_at: new Date(h.clock.now()).toISOString() });
+      expect(data.user).toEqual({ id: expect.stringMatching(/^acc_/), email: 'ada@example.com', name: 'Ada', plan: 'free', created_at: new Date(h.clock.now()).toISOString(), email_verified: false });
       expect(data.csrf_token).toMatch(/^[\w-]{43}$/);
       const account = await h.services.accounts.findByEmail('ada@example.com');
       expect(account?.password_hash).toMatch(/^scrypt\$/);
@@ -217,7 +217,7 @@ describe.each(storeKinds)('console auth on %s', (kind) => {
       const res = await agent.get('/me');
       expect(res.statusCode).toBe(200);
       expect(body(res).data).toEqual({
-        user: { id: agent.accountId, email: 'me@example.com', name: 'Ada', plan: 'free', created_at: new Date(START).toISOString() },
+        user: { id: agent.accountId, email: 'me@example.com', name: 'Ada', plan: 'free', created_at: new Date(START).toISOString(), email_verified: false },
         csrf_token: agent.csrf,
       });
     });

@@ -33,7 +33,7 @@ const lastCopied = (page: Page) => page.evaluate(() => (window as unknown as { _
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 async function setKey(page: Page, key: string, remember = false) {
-  await page.getByRole('button', { name: 'Set up API key' }).click();
+  await page.getByRole('button', { name: /^(Set up API key|Change key)$/ }).click();
   await page.getByLabel('Paste your API key').fill(key);
   if (remember) await page.getByLabel('Remember on this device').check();
   await page.getByRole('button', { name: 'Use this key' }).click();
@@ -48,32 +48,37 @@ describe.skipIf(!available)('web app in Chromium', () => {
   });
 
   describe('Playground', () => {
-    it('shows the flagship with 15 endpoints, and search and the group filter narrow the count', async () => {
+    it('lists every catalog endpoint, and search narrows the count by name, path or group', async () => {
       const { context, page } = await freshPage();
+      const total = ((await (await fetch(`${e2e.url}/api/v1/catalog.json`)).json()) as { endpoints: unknown[] }).endpoints.length;
       await page.goto('/playground');
-      await expect.poll(() => page.getByTestId('chooser-count').textContent()).toBe('15 shown');
+      await expect.poll(() => page.getByTestId('chooser-count').textContent()).toBe(`${total} shown`);
       expect(await page.locator('h1').textContent()).toMatch(/ API Playground$/);
-      await expect.poll(() => page.getByText('Choose one catalog endpoint for this request.').count()).toBe(1);
+      expect(await page.locator('.sidebar li').count()).toBe(total);
       expect(await page.getByTestId('documented-fields').textContent()).toBe('Parameters: 7 documented fields');
       await page.getByLabel('Search endpoints').fill('song');
       const count = Number((await page.getByTestId('chooser-count').textContent())?.split(' ')[0]);
       expect(count).toBeGreaterThan(0);
-      expect(count).toBeLessThan(15);
-      expect(await page.locator('.chooser > ul > li').count()).toBe(count);
-      await page.getByLabel('Search endpoints').fill('');
-      await page.getByLabel('Group').selectOption('Keywords');
-      await expect.poll(() => page.getByTestId('chooser-count').textContent()).toBe('1 shown');
+      expect(count).toBeLessThan(total);
+      expect(await page.locator('.sidebar li').count()).toBe(count);
+      await page.getByLabel('Search endpoints').fill('keywords');
+      await expect.poll(() => page.locator('.sidebar li').allTextContents()).toEqual(['GETKeyword insights']);
       await context.close();
     });
 
-    it('updates the request preview from the form, and shows the sample before the first request', async () => {
+    it('updates the request preview and the address bar from the form, and shows the sample before the first request', async () => {
       const { context, page } = await freshPage();
       await page.goto('/playground');
-      await page.getByLabel('period:query').selectOption('30');
-      await page.getByLabel('page:query').fill('2');
+      await page.getByLabel('period', { exact: true }).selectOption('30');
+      await page.getByLabel('page', { exact: true }).fill('2');
       await expect.poll(() => page.getByTestId('request-preview').textContent()).toBe(`GET ${e2e.url}/api/v1/tiktok/popular-trend/hashtag?page=2&period=30`);
-      await expect.poll(() => page.getByText('Shown before your first request.').count()).toBe(1);
+      await expect.poll(() => page.url()).toBe(`${e2e.url}/playground/tiktok-popular-trend-hashtag?page=2&period=30`);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('request-preview').textContent()).toBe(`GET ${e2e.url}/api/v1/tiktok/popular-trend/hashtag?page=2&period=30`);
+      expect(await page.getByText('Sample response, shown before your first request.').count()).toBe(1);
+      await page.getByRole('tab', { name: 'Body' }).click();
       expect(await page.getByLabel('Sample response body').textContent()).toContain('"hashtag_name"');
+      await page.getByRole('tab', { name: 'Table' }).click();
       expect(await page.locator('svg.spark').count()).toBeGreaterThan(0);
       await context.close();
     });
@@ -89,15 +94,15 @@ describe.skipIf(!available)('web app in Chromium', () => {
       const { context, page } = await freshPage();
       await page.goto('/playground');
       await expect.poll(() => page.getByTestId('active-key').textContent()).toBe('Active Playground key: not configured');
-      expect(await page.getByRole('button', { name: 'Send request' }).isDisabled()).toBe(true);
-      expect(await page.getByText('Add an API key to send a live request.').count()).toBe(1);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect.poll(() => page.getByTestId('error-callout').textContent()).toContain('Add an API key to send a live request.');
 
       await page.getByRole('button', { name: 'Copy cURL' }).click();
       await expect.poll(() => lastCopied(page)).toContain('x-api-key: <api-key>');
       expect(await clipboard(page)).toContain('<api-key>');
 
       await setKey(page, 'tl_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaaab1Z7z8R');
-      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/checksum/);
+      await expect.poll(() => page.getByText(/checksum does not match/).count()).toBe(1);
       await page.getByLabel('Paste your API key').fill(e2e.apiKey);
       await page.getByRole('button', { name: 'Use this key' }).click();
       await expect.poll(() => page.getByTestId('active-key').textContent()).toContain(`Active Playground key: ${e2e.apiKey.slice(0, 16)}…`);
@@ -108,9 +113,12 @@ describe.skipIf(!available)('web app in Chromium', () => {
       expect(await page.evaluate(() => Object.values(localStorage))).not.toContain(e2e.apiKey);
       expect(JSON.stringify(await context.cookies())).not.toContain(e2e.apiKey);
 
-      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
       await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
       expect(await page.getByTestId('response-latency').textContent()).toMatch(/^\d+ ms/);
+      expect(await page.getByTestId('summary-x-request-id').count()).toBe(1);
+      expect(await page.getByTestId('summary-x-upstream-source').textContent()).toContain('simulator');
+      await page.getByRole('tab', { name: /^Headers/ }).click();
       const headers = await page.getByTestId('response-headers').textContent();
       expect(headers).toContain('x-request-id');
       expect(headers).toContain('x-credits-charged');
@@ -139,12 +147,14 @@ describe.skipIf(!available)('web app in Chromium', () => {
       expect(await clipboard(page)).not.toContain(e2e.apiKey);
       expect(await page.getByTestId('share-link').textContent()).not.toContain(e2e.apiKey);
 
-      await page.getByLabel('hashtag_name:query').fill(e2e.apiKey);
+      await page.getByLabel('hashtag_name', { exact: true }).fill(e2e.apiKey);
       const before = await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.length);
       await page.getByRole('button', { name: 'Copy share link' }).click();
       await expect.poll(() => page.getByTestId('copy-status').textContent()).toMatch(/share links never include API keys/);
       expect(await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.length)).toBe(before);
       expect(await page.getByTestId('share-link').count()).toBe(0);
+      // The address bar keeps its last key-free state.
+      expect(page.url()).not.toContain(e2e.apiKey);
 
       await page.getByRole('button', { name: 'Forget key' }).click();
       expect(await page.evaluate(() => [...Object.values(localStorage), ...Object.values(sessionStorage)])).not.toContain(e2e.apiKey);
@@ -162,10 +172,10 @@ describe.skipIf(!available)('web app in Chromium', () => {
       );
       await page.goto('/playground');
       await setKey(page, e2e.apiKey);
-      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
       await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
-      await expect.poll(() => page.getByText(/the view shows the first 1 MB/).count()).toBe(1);
       expect(await page.getByRole('button', { name: /^Download \([5-9]\.\d MB\)$/ }).count()).toBe(1);
+      await page.getByRole('tab', { name: 'Table' }).click();
       expect(await page.locator('table caption').first().textContent()).toContain('first 100 shown');
 
       // Responsive: the main thread answers quickly, and typing still updates the chooser at once.
@@ -178,23 +188,25 @@ describe.skipIf(!available)('web app in Chromium', () => {
       await page.getByLabel('Search endpoints').fill('keyword-insights');
       await expect.poll(() => page.getByTestId('chooser-count').textContent()).toBe('1 shown');
       expect(Date.now() - started).toBeLessThan(2_000);
-      await page.getByRole('button', { name: 'JSON', exact: true }).click();
+      await page.getByRole('tab', { name: 'Body' }).click();
+      await expect.poll(() => page.getByText(/the view shows the first 1 MB/).count()).toBe(1);
       expect((await page.getByLabel('Response body').textContent())?.length).toBeLessThan(1_100_000);
       await context.close();
     });
   });
 
   describe('Console', () => {
-    it('signs up, creates a key shown once, uses it in the Playground, and usage shows the request', async () => {
+    it('signs up with a default key, creates a key without a name shown once, uses it in the Playground, and usage shows the request', async () => {
       const { context, page } = await freshPage();
       await page.goto('/console/sign-up');
       await page.getByLabel('Email').fill(`e2e-${Date.now()}@example.com`);
       await page.getByLabel('Password').fill('correct horse battery');
       await page.getByRole('button', { name: 'Sign up' }).click();
       await page.waitForURL('**/console/keys');
+      await expect.poll(() => page.getByRole('heading', { name: 'Your new key “Default key”' }).count()).toBe(1);
 
-      await page.getByLabel('Key name').fill('browser test');
       await page.getByRole('button', { name: 'Create key' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Your new key “Key 2”' }).count()).toBe(1);
       const key = (await page.getByTestId('new-api-key').textContent({ timeout: 10_000 })) ?? '';
       expect(key).toMatch(/^tl_live_[0-9A-Za-z]{36}$/);
       await expect.poll(() => page.getByTestId('key-list').textContent()).toContain(`${key.slice(0, 16)}…${key.slice(-4)}`);
@@ -209,7 +221,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
 
       await page.goto('/playground');
       await setKey(page, key);
-      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
       await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
 
       await page.goto('/console/usage');
@@ -230,33 +242,90 @@ describe.skipIf(!available)('web app in Chromium', () => {
 
       await page.goto('/console/billing');
       await expect.poll(() => page.getByText(/Monthly credits used: 8 of/).count(), { timeout: 10_000 }).toBe(1);
+      expect(await page.locator('#change-plan tr[aria-current="true"]').textContent()).toContain('your plan');
+
+      await page.goto('/console');
+      await expect.poll(() => page.getByTestId('credits-left').textContent()).toBe('1,992');
+      expect(await page.getByText('2 active keys').count()).toBe(1);
+      expect(await page.getByLabel('First request').textContent()).toContain('x-api-key: <api-key>');
+      await context.close();
+    });
+  });
+
+  describe('Billing', () => {
+    it('lists the plans with the way to more credits, and requests a plan where the Console API takes requests', { timeout: 60_000 }, async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/console/sign-up');
+      await page.getByLabel('Email').fill(`plans-${Date.now()}@example.com`);
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.waitForURL('**/console/keys');
+
+      // Without plan routes: the catalog's plans and the operator's way.
+      await page.route('**/api/console/plans', (route) => route.fulfill({ status: 404, json: { code: 404, msg: 'Not Found', data: { error: 'route_not_found' } } }));
+      await page.goto('/console/billing#change-plan');
+      await expect.poll(() => page.locator('#change-plan').textContent()).toContain('trendlens accounts set-plan');
+      expect(await page.locator('#change-plan tr[aria-current="true"]').textContent()).toContain('your plan');
+      await page.unroute('**/api/console/plans');
+
+      // With them: a request per plan, then the open request with a way to cancel it.
+      const plans = ((await (await fetch(`${e2e.url}/api/v1/catalog.json`)).json()) as { plans: { id: string; name: string }[] }).plans;
+      let pending: { id: string; plan_id: string; status: string; created_at: string } | null = null;
+      await page.route('**/api/console/plans', (route) => route.fulfill({ json: { code: 200, msg: 'OK', data: { plans, current_plan: 'free', pending_request: pending } } }));
+      await page.route('**/api/console/plans/request', async (route) => {
+        pending = { id: 'r1', plan_id: (route.request().postDataJSON() as { plan_id: string }).plan_id, status: 'pending', created_at: new Date().toISOString() };
+        await route.fulfill({ status: 201, json: { code: 201, msg: 'Created', data: { request: pending } } });
+      });
+      await page.reload();
+      const growth = plans.find((p) => p.id === 'growth')!;
+      await page.getByRole('button', { name: `Request the ${growth.name} plan` }).click();
+      await expect.poll(() => page.getByText(`Requested the ${growth.name} plan.`).count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Cancel request' }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: /^Request the / }).count()).toBe(0);
       await context.close();
     });
   });
 
   describe('quality', () => {
-    it('has no serious or critical axe violations on Playground, Docs and Console pages', async () => {
+    it('has no serious or critical axe violations on Playground and Docs pages', { timeout: 120_000 }, async () => {
       const { context, page } = await freshPage();
-      const pages: [string, string][] = [
-        ['/playground', '15 shown'],
+      const pages: [string, string | RegExp][] = [
+        ['/playground', / shown$/],
+        ['/playground/tiktok-popular-trend-hashtag-detail?period=14', '14 (invalid)'],
         ['/docs', 'Trendlens API docs'],
         ['/docs/TikTok/tiktok-popular-trend-hashtag', 'Open in Playground'],
         ['/docs/errors', 'When to retry'],
         ['/docs/billing', 'Plans'],
-        ['/console/sign-in', 'No account?'],
+        ['/docs/migrating-from-crawlora', 'Differences by endpoint'],
       ];
       const found: string[] = [];
       for (const [path, text] of pages) {
         await page.goto(path);
-        await page.getByText(text).first().waitFor();
+        await page.getByText(text).first().waitFor({ state: 'attached' });
         found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
       }
+      // A live 400 with its callout, and the response pane's chart.
+      await page.goto('/playground/tiktok-popular-trend-hashtag?period=14');
+      await setKey(page, e2e.apiKey);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await page.getByTestId('error-callout').waitFor();
+      found.push(...(await seriousViolations(page)).map((v) => `400 callout: ${v}`));
+      expect(found).toEqual([]);
+      await context.close();
+    });
+
+    it('has no serious or critical axe violations on Console pages', { timeout: 120_000 }, async () => {
+      const { context, page } = await freshPage();
+      const found: string[] = [];
+      await page.goto('/console/sign-in');
+      await page.getByText('No account?').waitFor();
+      found.push(...(await seriousViolations(page)).map((v) => `/console/sign-in: ${v}`));
       await page.goto('/console/sign-up');
       await page.getByLabel('Email').fill(`axe-${Date.now()}@example.com`);
       await page.getByLabel('Password').fill('correct horse battery');
       await page.getByRole('button', { name: 'Sign up' }).click();
       await page.waitForURL('**/console/keys');
-      for (const [path, text] of [['/console/keys', 'Create a key'], ['/console/billing', 'Overage'], ['/console/usage', 'Recent requests']] as const) {
+      for (const [path, text] of [['/console', 'Quick start'], ['/console/keys', 'Create a key'], ['/console/billing', 'Overage'], ['/console/usage', 'Recent requests']] as const) {
         await page.goto(path);
         await page.getByText(text).first().waitFor();
         found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
@@ -265,19 +334,37 @@ describe.skipIf(!available)('web app in Chromium', () => {
       await context.close();
     });
 
-    it('has no horizontal overflow at 375 px', async () => {
-      const { context, page } = await freshPage({ width: 375, height: 800 });
+    it('has no horizontal overflow at 375 px', { timeout: 60_000 }, async () => {
+      const { context, page } = await freshPage({ width: 375, height: 812 });
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       for (const [path, text] of [
-        ['/playground', '15 shown'],
+        ['/playground', 'Parameters'],
+        ['/playground/tiktok-top-ads-list', 'Parameters'],
         ['/docs/TikTok/tiktok-top-ads-list', 'Open in Playground'],
         ['/docs/billing', 'Plans'],
         ['/console/sign-in', 'No account?'],
       ] as const) {
         await page.goto(path);
         await page.getByText(text).first().waitFor();
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, path).toBeLessThanOrEqual(0);
+        expect(await overflow(), path).toBeLessThanOrEqual(0);
       }
+      // The response pane with a live list and its table, and the Console's key cards.
+      await page.goto('/playground');
+      await setKey(page, e2e.apiKey);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+      await page.getByRole('tab', { name: 'Table' }).click();
+      expect(await overflow(), 'response table').toBeLessThanOrEqual(0);
+      await page.goto('/console/sign-up');
+      await page.getByLabel('Email').fill(`narrow-${Date.now()}@example.com`);
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.waitForURL('**/console/keys');
+      await page.getByTestId('key-list').waitFor();
+      expect(await overflow(), '/console/keys').toBeLessThanOrEqual(0);
+      // Status and actions stay on screen in the stacked key list.
+      const revoke = await page.getByRole('button', { name: 'Revoke Default key' }).boundingBox();
+      expect(revoke!.x + revoke!.width).toBeLessThanOrEqual(375);
       await context.close();
     });
 

@@ -10,7 +10,7 @@ const PATH = 'popular_trend/hashtag/list?limit=3';
 let sim: SimulatorHandle;
 
 beforeAll(async () => {
-  sim = await startSimulator({ clock });
+  sim = await startSimulator({ clock, era: '2024' });
 });
 afterAll(async () => {
   await sim.close();
@@ -137,7 +137,7 @@ describe('faults', () => {
 
 describe('close', () => {
   it('ends hanging and slow requests instead of waiting for them', async () => {
-    const other = await startSimulator({ clock });
+    const other = await startSimulator({ clock, era: '2024' });
     const hanging = fetch(other.baseUrl + PATH, { headers: { ...signedHeaders(now), 'x-simulator-fault': '{"kind":"hang"}' } }).catch((e: Error) => e);
     const slow = fetch(other.baseUrl + PATH, { headers: { ...signedHeaders(now), 'x-simulator-fault': '{"kind":"slow","ms":60000}' } }).catch((e: Error) => e);
     await new Promise((r) => setTimeout(r, 50));

@@ -13,7 +13,7 @@ const today = Date.UTC(2026, 3, 21) / 1000;
 let sim: SimulatorHandle;
 
 beforeAll(async () => {
-  sim = await startSimulator({ clock });
+  sim = await startSimulator({ clock, era: '2024' });
 });
 afterAll(async () => {
   await sim.close();

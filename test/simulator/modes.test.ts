@@ -10,7 +10,7 @@ const REQUEST_ID = /^20260803090000[0-9A-F]{20}$/;
 let sim: SimulatorHandle;
 
 beforeAll(async () => {
-  sim = await startSimulator({ clock });
+  sim = await startSimulator({ clock, era: '2024' });
 });
 afterAll(async () => {
   await sim.close();
@@ -52,7 +52,7 @@ describe('signed-2024 (default)', () => {
 
 describe('maxSignatureAgeSeconds', () => {
   it('rejects signatures older than the limit and keeps fresh ones', async () => {
-    const strict = await startSimulator({ clock, maxSignatureAgeSeconds: 60 });
+    const strict = await startSimulator({ clock, era: '2024', maxSignatureAgeSeconds: 60 });
     try {
       expect((await call(strict, HASHTAGS, { nowMs: now, headers: signedHeaders(now - 61_000) })).json.code).toBe(40101);
       expect((await call(strict, HASHTAGS, { nowMs: now, headers: signedHeaders(now - 59_000) })).json.code).toBe(0);

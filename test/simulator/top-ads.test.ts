@@ -9,7 +9,7 @@ const SESSION = { cookie: 'sessionid=0123456789abcdef; csrftoken=x' };
 let sim: SimulatorHandle;
 
 beforeAll(async () => {
-  sim = await startSimulator({ clock });
+  sim = await startSimulator({ clock, era: '2024' });
 });
 afterAll(async () => {
   await sim.close();

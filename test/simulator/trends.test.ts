@@ -8,7 +8,7 @@ const now = clock.now();
 let sim: SimulatorHandle;
 
 beforeAll(async () => {
-  sim = await startSimulator({ clock });
+  sim = await startSimulator({ clock, era: '2024' });
 });
 afterAll(async () => {
   await sim.close();

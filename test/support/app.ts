@@ -5,8 +5,8 @@ import { DEFAULT_PLANS, type Plan } from '../../src/billing/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { createServices } from '../../src/compose.js';
 import { defaultConfig, type Config } from '../../src/config.js';
-import { startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
-import { createCreativeCenterSource } from '../../src/upstream/index.js';
+import { SIMULATED_SESSION_COOKIE, startSimulator, type LongPeriod, type SimulatorEra, type SimulatorHandle } from '../../src/simulator/index.js';
+import { createCreativeCenterSource, createTikTokOneSource, type UpstreamAccess } from '../../src/upstream/index.js';
 import { freshDatabase, type StoreKind, type TestDatabase } from './databases.js';
 
 /** A plan with room for any test: huge rate limit, no daily cap. */
@@ -44,28 +44,37 @@ export async function startTestApp(
     config?: Partial<Config>;
     timeoutMs?: number;
     breakerThreshold?: number;
+    /** The simulated world (default 2024, where the legacy client's tests live). */
+    era?: SimulatorEra;
+    longPeriod?: LongPeriod;
+    /** Adds the TikTok One adapter beside the legacy one, logged in or anonymous. */
+    tiktokOne?: UpstreamAccess;
+    deadSourceMs?: number;
   } = {},
 ): Promise<TestApp> {
   const database: TestDatabase = opts.databaseUrl
     ? { url: opts.databaseUrl, drop: async () => {} }
     : await freshDatabase(opts.kind ?? 'sqlite');
   const clock = opts.clock ?? new ManualClock(Date.now());
-  const simulator = await startSimulator({ port: 0, clock });
-  const source = createCreativeCenterSource({
-    baseUrl: simulator.baseUrl,
-    id: 'simulator',
-    timeoutMs: opts.timeoutMs ?? 1_000,
-    budgetMs: 5_000,
-    retries: 1,
-    backoff: () => 0,
-    clock,
-  });
+  const simulator = await startSimulator({ port: 0, clock, era: opts.era ?? '2024', ...(opts.longPeriod ? { longPeriod: opts.longPeriod } : {}) });
+  const common = { id: 'simulator', timeoutMs: opts.timeoutMs ?? 1_000, budgetMs: 5_000, retries: 1, backoff: () => 0, clock };
+  const sources = [createCreativeCenterSource({ ...common, baseUrl: simulator.baseUrl })];
+  if (opts.tiktokOne) {
+    sources.push(
+      createTikTokOneSource({
+        ...common,
+        baseUrl: simulator.tiktokOne.baseUrl,
+        usBaseUrl: simulator.tiktokOne.usBaseUrl,
+        cookies: opts.tiktokOne === 'logged-in' ? [SIMULATED_SESSION_COOKIE] : [],
+      }),
+    );
+  }
   const services = await createServices(defaultConfig({ DATABASE_URL: database.url, ...opts.config }), {
     clock,
     plans: opts.plans ?? [...DEFAULT_PLANS, TEST_PLAN, FIFTY_PLAN],
-    source,
+    sources,
     // Faults from one test must not open the circuit for the next; the breaker has its own tests.
-    gateway: { breakerThreshold: opts.breakerThreshold ?? 1_000 },
+    gateway: { breakerThreshold: opts.breakerThreshold ?? 1_000, ...(opts.deadSourceMs === undefined ? {} : { deadSourceMs: opts.deadSourceMs }) },
   });
   const app = await buildApp(services);
   await app.ready();

@@ -245,7 +245,8 @@ export function describeUpstreamFailures(opts: {
   request: () => Promise<Reply>;
   /** The upstream path the route calls. */
   upstream: string;
-  deprecatedIn2026: boolean;
+  /** `retired`: the operation has no 2026 source, so "deprecated" becomes 503 `upstream_retired`. */
+  deprecatedIn2026: boolean | 'retired';
   more?: () => void;
 }): void {
   const { t, request, upstream } = opts;
@@ -261,7 +262,15 @@ export function describeUpstreamFailures(opts: {
       expect(t.simulator.stats().byPath[upstream]).toBe(2);
     });
 
-    if (opts.deprecatedIn2026) {
+    if (opts.deprecatedIn2026 === 'retired') {
+      it('503 upstream_retired in the 2026 mode, charging nothing', async () => {
+        t.simulator.setMode('deprecated-2026');
+        const reply = await request();
+        expect(reply.res.statusCode).toBe(503);
+        expect(reply.body.data).toMatchObject({ error: 'upstream_retired', since: '2026' });
+        expectNothingCharged(reply);
+      });
+    } else if (opts.deprecatedIn2026) {
       it('503 deprecated in the 2026 mode, with Retry-After', async () => {
         t.simulator.setMode('deprecated-2026');
         const reply = await request();

@@ -19,7 +19,7 @@ let sim: SimulatorHandle;
 const opened: Array<{ close(): Promise<void> }> = [];
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
+  sim = await startSimulator({ port: 0, era: '2024' });
 });
 
 afterEach(async () => {
@@ -365,7 +365,7 @@ describe('windowing over the simulator (docs/api-contract.md § Pagination)', ()
 });
 
 describe('operation mappings', () => {
-  it('serves every catalog endpoint from the simulator', async () => {
+  it('serves every catalog endpoint that names the creative-center adapter, from the simulator', async () => {
     const s = source();
     const failures: string[] = [];
     const song = inner(await fetchOp('tiktok-popular-trend-song', { limit: '1' })).sound_list[0].clip_id as string;
@@ -377,12 +377,13 @@ describe('operation mappings', () => {
       'tiktok-top-ads-analysis': { material_id: ad },
       'tiktok-top-ads-recommend': { material_id: ad },
     };
-    for (const e of endpoints) {
+    const legacy = endpoints.filter((e) => e.sources.includes('creative-center'));
+    for (const e of legacy) {
       const result = await s.fetch(e, params(e, required[e.operationId] ?? {}));
       if (!result.ok) failures.push(`${e.operationId}: ${JSON.stringify(result.failure)}`);
     }
     expect(failures).toEqual([]);
-    expect(endpoints).toHaveLength(15);
+    expect(endpoints.filter((e) => s.serves?.(e.operationId))).toEqual(legacy);
   });
 
   it('single-wraps country-industry-meta with string ids', async () => {
@@ -518,6 +519,7 @@ describe('gateway over the simulator', () => {
       ok: false,
       failure: { kind: 'unavailable', detail: 'circuit_open', retryAfterSeconds: 30 },
       sourceId: 'simulator',
+      adapter: 'creative-center',
     });
     expect(sim.stats().calls).toBe(5);
   });
@@ -603,8 +605,9 @@ describe('canonical params → upstream query (docs/upstreams.md § Operations)'
     await new Promise((r) => server.close(r));
   });
 
-  it('has a mapping for every catalog endpoint', () => {
-    expect(endpoints.filter((e) => !operations[e.operationId]).map((e) => e.operationId)).toEqual([]);
+  it('has a mapping for every catalog endpoint that names the creative-center adapter, and for no other', () => {
+    const legacy = endpoints.filter((e) => e.sources.includes('creative-center')).map((e) => e.operationId);
+    expect(Object.keys(operations).sort()).toEqual([...legacy].sort());
   });
 
   it.each<[string, RawQuery, Array<{ path: string; query: Record<string, string> }>]>([
@@ -661,6 +664,11 @@ describe('canonical params → upstream query (docs/upstreams.md § Operations)'
     ],
     ['tiktok-top-ads-spotlight', { page: '2' }, [{ path: 'education/top_ads/list', query: { page: '1', limit: '50' } }]],
     ['tiktok-top-ads-suggestions', { count: '99' }, [{ path: 'top_ads/query_suggestion', query: { query: '', count: '50', scenario: '1' } }]],
+    ['tiktok-top-ads-locations', { country_code: 'US' }, [{ path: 'top_ads/location/list', query: {} }]],
+    ['tiktok-top-ads-location-info', {}, [{ path: 'top_ads/location/info', query: { module: '1' } }]],
+    ['tiktok-top-ads-location-info', { module: '0' }, [{ path: 'top_ads/location/info', query: { module: '1' } }]],
+    ['tiktok-top-ads-location-info', { module: '7' }, [{ path: 'top_ads/location/info', query: { module: '7' } }]],
+    ['tiktok-top-ads-safety', {}, [{ path: 'top_ads/configure/safety', query: {} }]],
     [
       'tiktok-keyword-insights',
       { country_code: 'US', industry: '27000000000', objective: '3', keyword_type: '2', order_by: 'ctr', order_type: 'asc', q: 'free' },

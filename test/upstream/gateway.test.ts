@@ -79,7 +79,7 @@ describe('gateway cache', () => {
     await gateway.fetch(endpoint, canonical, params);
     clock.advance((endpoint.cacheTtlSeconds + 1) * 1000);
     answer = fail({ kind: 'not_found' });
-    expect(await gateway.fetch(endpoint, canonical, params)).toEqual({ ok: false, failure: { kind: 'not_found' }, sourceId: 'fake' });
+    expect(await gateway.fetch(endpoint, canonical, params)).toEqual({ ok: false, failure: { kind: 'not_found' }, sourceId: 'fake', adapter: 'creative-center' });
   });
 
   it('does not serve an entry more than 24 h past its TTL', async () => {
@@ -89,7 +89,7 @@ describe('gateway cache', () => {
     await gateway.fetch(endpoint, canonical, params);
     clock.advance((endpoint.cacheTtlSeconds + 86_400) * 1000);
     answer = fail({ kind: 'timeout' });
-    expect(await gateway.fetch(endpoint, canonical, params)).toEqual({ ok: false, failure: { kind: 'timeout' }, sourceId: 'fake' });
+    expect(await gateway.fetch(endpoint, canonical, params)).toEqual({ ok: false, failure: { kind: 'timeout' }, sourceId: 'fake', adapter: 'creative-center' });
   });
 
   it('does not cache failures', async () => {
@@ -140,7 +140,7 @@ describe('gateway circuit breaker', () => {
     for (let i = 0; i < 5; i++) await gateway.fetch(endpoint, canonical, params);
     expect(source.calls).toBe(5);
     const refused = await gateway.fetch(endpoint, canonical, params);
-    expect(refused).toEqual({ ok: false, failure: { kind: 'unavailable', detail: 'circuit_open', retryAfterSeconds: 30 }, sourceId: 'fake' });
+    expect(refused).toEqual({ ok: false, failure: { kind: 'unavailable', detail: 'circuit_open', retryAfterSeconds: 30 }, sourceId: 'fake', adapter: 'creative-center' });
     expect(source.calls).toBe(5);
 
     clock.advance(30_000);

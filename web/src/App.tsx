@@ -51,7 +51,7 @@ export function App() {
   );
 
   let content;
-  if (area === 'console') content = <Console path={path} />;
+  if (area === 'console') content = <Console path={path} search={search} />;
   else if (catalogError) content = <p role="alert" className="error">{catalogError}</p>;
   else if (!catalog) content = <p aria-live="polite">Loading the catalog…</p>;
   else if (area === 'docs') content = <Docs path={path} catalog={catalog} />;

@@ -1,4 +1,4 @@
-import type { AnyEndpoint, EndpointGroup } from '../../catalog/index.js';
+import type { AnyEndpoint, EndpointGroup, Retirement, UpstreamAdapter } from '../../catalog/index.js';
 import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../http/index.js';
 import { successEnvelope } from './envelopes.js';
 import { sampleResponse, type OpenApiOptions } from './document.js';
@@ -32,6 +32,12 @@ export interface CatalogEndpointJson {
   creditCost: number;
   cacheTtlSeconds: number;
   upstream: readonly string[];
+  /** The adapters that can serve it, in the order they are tried. */
+  sources: readonly UpstreamAdapter[];
+  /** Set when TikTok no longer serves it: it answers 503 `upstream_retired`. */
+  retired: Retirement | null;
+  /** `history`: answered from this instance's stored charts with no upstream call (README.md § Trend history). */
+  servedFrom: 'history' | null;
   envelope: 'double' | 'single';
   responseSchemaName: string;
   /** JSON Schema of the whole 2xx body `{code: 200, msg: "OK", data}`. */
@@ -146,6 +152,9 @@ export function catalogEndpoint(e: AnyEndpoint, creditCost: number): CatalogEndp
     creditCost,
     cacheTtlSeconds: e.cacheTtlSeconds,
     upstream: e.upstream,
+    sources: e.sources,
+    retired: e.retired ?? null,
+    servedFrom: e.servedFrom ?? null,
     envelope: e.envelope,
     responseSchemaName: e.responseSchemaName,
     responseSchema,

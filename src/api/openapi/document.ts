@@ -68,6 +68,9 @@ function operation(e: AnyEndpoint, cost: number): Record<string, unknown> {
     'x-credit-cost': cost,
     'x-platform': e.platform,
     'x-upstream': e.upstream,
+    'x-upstream-sources': e.sources,
+    ...(e.servedFrom ? { 'x-served-from': e.servedFrom } : {}),
+    ...(e.retired ? { deprecated: true, 'x-retired': e.retired } : {}),
     'x-clamp': clampsOf(e),
     'x-cache-ttl': e.cacheTtlSeconds,
     'x-response-envelope': e.envelope,
@@ -101,6 +104,9 @@ export function buildOpenApiDocument(opts: OpenApiOptions): OpenApiDocument {
     ]),
   );
 
+  // Named from the catalog, so the sentence stays true as single-wrapped operations come and go.
+  const singleWrapped = opts.endpoints.filter((e) => e.envelope === 'single').map((e) => e.path.replace(/^\/tiktok\//, ''));
+
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -111,7 +117,8 @@ export function buildOpenApiDocument(opts: OpenApiOptions): OpenApiDocument {
         'Metered HTTP API for TikTok Creative Center data. Send your API key as `x-api-key` or ' +
         '`Authorization: Bearer`. Every response is the envelope `{code, msg, data}` with `code` equal to ' +
         'the HTTP status; on a 2xx, `data` is the upstream envelope `{code: 0, msg: "OK", data}` (except ' +
-        'country-industry-meta). Only 2xx responses are charged. Send `Idempotency-Key` to retry safely.',
+        `${singleWrapped.join(', ')}, whose \`data\` is the payload itself). Only 2xx responses are charged. ` +
+        'Send `Idempotency-Key` to retry safely.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: apiBaseUrl(opts.serverUrl) }],

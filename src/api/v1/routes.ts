@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IdentifiedKey } from '../../accounts/index.js';
 import type { StoredResponse } from '../../billing/index.js';
 import type { AnyEndpoint, CanonicalRequest } from '../../catalog/index.js';
+import type { UsageEvent } from '../../usage/index.js';
 import { ApiError } from '../../http/index.js';
+import type { HistoryAnswer } from '../../history/index.js';
 import type { Services } from '../../services.js';
 import { admitRequest, attributedCaller, beginIdempotency, chargeCredits, identifyCaller, limitRate, readParams, reserveCredits, upstreamError } from './stages.js';
 
@@ -41,7 +43,7 @@ function startMetering(request: FastifyRequest, endpoint: AnyEndpoint): Metering
 }
 
 /** Headers a replay repeats from the first answer; the rest are the replay's own. */
-const REPLAYED_HEADERS = ['content-type', 'x-cache', 'age', 'x-upstream-source'];
+const REPLAYED_HEADERS = ['content-type', 'x-cache', 'age', 'x-upstream-source', 'x-upstream-adapter', 'x-upstream-access', 'x-upstream-period', 'x-served-from'];
 
 async function replay(services: Services, reply: FastifyReply, caller: IdentifiedKey, stored: StoredResponse): Promise<FastifyReply> {
   reply.headers(stored.headers);
@@ -106,9 +108,12 @@ async function serve(services: Services, endpoint: AnyEndpoint, disabled: boolea
   let stored: StoredResponse | null = null;
   try {
     if (idempotency) charge = await reserveCredits(services, request, caller);
-    let outcome: Awaited<ReturnType<Services['upstream']['fetch']>>;
+    let outcome: Awaited<ReturnType<Services['upstream']['fetch']>> | HistoryAnswer;
     try {
-      outcome = await services.upstream.fetch(endpoint, input.canonical, input.params);
+      outcome =
+        endpoint.servedFrom === 'history'
+          ? await services.history.serve(endpoint, input.params)
+          : await services.upstream.fetch(endpoint, input.canonical, input.params);
     } catch (error) {
       await services.credits.release(request.id);
       throw error;
@@ -116,7 +121,7 @@ async function serve(services: Services, endpoint: AnyEndpoint, disabled: boolea
     meter.upstreamSource = outcome.sourceId;
     if (!outcome.ok) {
       await services.credits.release(request.id);
-      throw upstreamError(outcome.failure, outcome.sourceId);
+      throw upstreamError(outcome.failure, outcome.sourceId, outcome.adapter);
     }
     await chargeCredits(services, request, caller);
     meter.credits = cost;
@@ -128,6 +133,12 @@ async function serve(services: Services, endpoint: AnyEndpoint, disabled: boolea
     reply.header('X-Cache', outcome.cache);
     if (outcome.ageSeconds !== undefined) reply.header('Age', String(outcome.ageSeconds));
     reply.header('X-Upstream-Source', outcome.sourceId);
+    // History answers come from no upstream adapter; they name themselves in their own headers.
+    if ('adapter' in outcome) {
+      reply.header('X-Upstream-Adapter', outcome.adapter);
+      reply.header('X-Upstream-Access', outcome.access);
+    }
+    reply.headers(outcome.headers);
     reply.type('application/json; charset=utf-8');
     if (idempotency) {
       const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((h) => (reply.hasHeader(h) ? [[h, String(reply.getHeader(h))]] : [])));
@@ -148,6 +159,11 @@ function methodNotAllowed(endpoint: AnyEndpoint) {
       headers: { Allow: 'GET, OPTIONS' },
     });
   };
+}
+
+/** Where a request came from, by its `X-Trendlens-Client` label (docs/api-contract.md § Usage records). */
+function usageSource(label: string | string[] | undefined): UsageEvent['source'] {
+  return label === 'playground' || label === 'mcp' ? label : 'api';
 }
 
 type UsageRecorder = (request: FastifyRequest, reply: FastifyReply, status: number) => void;
@@ -176,7 +192,7 @@ function usageRecorder(services: Services): UsageRecorder {
       ip: request.ip,
       user_agent: request.headers['user-agent'] ?? null,
       // A label only: it changes nothing about how the request is served or charged.
-      source: request.headers['x-trendlens-client'] === 'playground' ? 'playground' : 'api',
+      source: usageSource(request.headers['x-trendlens-client']),
     });
   };
 }

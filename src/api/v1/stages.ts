@@ -52,6 +52,12 @@ export function presentedKey(request: FastifyRequest): { key?: string; conflict:
 export async function attributedCaller(services: Services, request: FastifyRequest): Promise<IdentifiedKey | null> {
   const { key, conflict } = presentedKey(request);
   if (conflict || key === undefined) return null;
+  // A 400 is answered before authentication, so it must not become an unlimited key-store probe: a
+  // cached key is attributed for free, an uncached one only within the per-IP anonymous allowance.
+  const cached = services.keys.cachedCaller(key);
+  if (cached !== undefined) return cached;
+  const decision = await services.rateLimiter.hit(`ip:${request.ip}`, ANONYMOUS_RATE_PER_MINUTE);
+  if (!decision.allowed) return null;
   const result = await services.keys.identify(key, request.ip);
   return result.ok ? result.key : null;
 }
@@ -175,17 +181,27 @@ function creditsOrRefusal(services: Services, request: FastifyRequest, result: R
   throw new ApiError(result.reason, { data, headers: { 'Retry-After': String(data.retry_after_seconds) } });
 }
 
-/** Turns an upstream failure into its outer status (docs/api-contract.md § Errors); the adapter id goes along. */
-export function upstreamError(failure: UpstreamFailure, sourceId: string): ApiError {
+/** Turns an upstream failure into its outer status (docs/api-contract.md § Errors); the source and adapter go along. */
+export function upstreamError(failure: UpstreamFailure, sourceId: string, adapter?: string): ApiError {
   const headers: Record<string, string> = { 'X-Upstream-Source': sourceId };
+  if (adapter !== undefined) headers['X-Upstream-Adapter'] = adapter;
   // The failure's own words (which field missed the schema, which code came back) go to the log only.
   const message = `${sourceId}: ${JSON.stringify(failure)}`;
   switch (failure.kind) {
     case 'bad_response':
       return new ApiError('upstream_bad_response', { data: { error: 'upstream_bad_response', detail: failure.detail }, headers, message });
-    case 'unavailable':
+    case 'unavailable': {
       headers['Retry-After'] = String(failure.retryAfterSeconds ?? 30);
-      return new ApiError('upstream_unavailable', { data: { error: 'upstream_unavailable', detail: failure.detail }, headers, message });
+      // A hint is our own sentence (e.g. which parameter TikTok One cannot serve), safe to show.
+      const hint = failure.hint === undefined ? {} : { message: failure.hint };
+      return new ApiError('upstream_unavailable', { data: { error: 'upstream_unavailable', detail: failure.detail, ...hint }, headers, message });
+    }
+    case 'retired':
+      return new ApiError('upstream_retired', {
+        data: { error: 'upstream_retired', since: failure.since, message: `TikTok no longer serves this data (since ${failure.since}): ${failure.reason}` },
+        headers,
+        message,
+      });
     case 'timeout':
       return new ApiError('upstream_timeout', { headers, message });
     case 'not_found':

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { registerWebSecurityHeaders } from '../../security/index.js';
 
 /** Where `vite build` puts the web app: `<repo>/web/dist`, from `src/api/web` and `dist/api/web` alike. */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -16,18 +17,6 @@ const NOT_BUILT =
   'Run `npm run build` (or `npm start` / `npm run demo`, which build first) and restart the server.\n' +
   'The API itself works: see /api/v1/openapi.json.\n';
 
-// The app loads only its own scripts and styles and talks only to this origin.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export interface WebAppOptions {
   /** The built app (`WEB_DIST` unless embedding elsewhere). */
@@ -55,14 +44,13 @@ export async function registerWebApp(app: FastifyInstance, opts: WebAppOptions):
     if (html === null) return notBuilt(reply);
     return reply
       .header('Cache-Control', 'no-cache')
-      .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Referrer-Policy', 'same-origin')
       .type('text/html; charset=utf-8')
       .send(html);
   };
 
   await app.register(async (scope) => {
+    // Helmet's headers on the web app's routes only: the API's JSON answers are not documents.
+    await registerWebSecurityHeaders(scope);
     const assets = join(opts.root, 'assets');
     if (existsSync(assets)) {
       await scope.register(fastifyStatic, {

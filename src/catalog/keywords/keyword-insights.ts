@@ -57,6 +57,12 @@ export const keywordInsights = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['script/keyword/list'],
+  sources: ['creative-center'],
+  retired: {
+    since: '2026',
+    reason:
+      'TikTok folded Creative Center into TikTok One, which has no keyword insights; the legacy keyword list answers "deprecated".',
+  },
   envelope: 'double',
   responseSchemaName: 'keywordinsights.keywordListResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ keyword_list: z.array(KeywordItem), pagination: Pagination }), {
@@ -88,6 +94,7 @@ export const keywordInsights = defineEndpoint({
     },
   },
   notes: [
+    'Retired since 2026 (`retired` in the catalog): TikTok no longer serves this data, so the answer is 503 `upstream_retired`, never charged, with a message naming what changed. It is still asked first, so it serves again if TikTok brings it back (docs/upstreams.md § Source routing).',
     '`page` is clamped to 1–1000 and `limit` to 1–100; out-of-range values are never an error.',
     '`period` defaults to 7, `order_by` to `post`, `order_type` to `desc`.',
     '`industry` and `objective` are comma-separated digit ids, de-duplicated and sorted.',

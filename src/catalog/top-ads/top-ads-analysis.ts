@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
 import { digitId, intEnum, stringEnum } from '../params.js';
 import { upstreamEnvelope } from '../schemas.js';
+import { SAMPLE_MATERIAL } from './top-ads-list.js';
 
 /** Keyframe metrics, their UI labels and the percentile metric each maps to (docs/api-contract.md § Top Ads, decided there). */
 export const ANALYSIS_METRICS = {
@@ -24,13 +25,14 @@ export const topAdsAnalysis = defineEndpoint({
     'values are `retain_ctr` (CTR), `retain_cvr` (CVR), `click_cnt` (Clicks), `convert_cnt` (Conversion), ' +
     'and `play_retain_cnt` (Remain).',
   params: {
-    material_id: digitId({ maxDigits: 20, description: 'Top Ads material id (1–20 digits).', example: '7631130810943897607' }),
+    material_id: digitId({ maxDigits: 20, description: 'Top Ads material id (1–20 digits).', example: SAMPLE_MATERIAL.id }),
     metric: stringEnum(METRIC_IDS, { default: 'retain_ctr', description: 'Interactive time analysis metric.' }),
     period_type: intEnum([7, 30, 180], { default: 7, description: 'Percentile lookback period in days.' }),
   },
   creditCost: 8,
   cacheTtlSeconds: 6 * 3600,
   upstream: ['top_ads/keyframe', 'top_ads/percentile'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsAnalysisResponseDoc',
   responseSchema: upstreamEnvelope(

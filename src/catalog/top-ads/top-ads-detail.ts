@@ -12,13 +12,14 @@ export const topAdsDetail = defineEndpoint({
     'Returns detail for one TikTok Creative Center Top Ads material. Use `material_id`; the upstream does ' +
     'not accept `id` or `materialId`.',
   params: {
-    material_id: digitId({ maxDigits: 20, description: 'Top Ads material id (1–20 digits).', example: '7631130810943897607' }),
+    material_id: digitId({ maxDigits: 20, description: 'Top Ads material id (1–20 digits).', example: SAMPLE_MATERIAL.id }),
   },
   // Crawlora's quirk, kept: these are refused rather than ignored so a wrong name never looks like success.
   rejectedParams: { id: 'use material_id', materialId: 'use material_id' },
   creditCost: 8,
   cacheTtlSeconds: 6 * 3600,
   upstream: ['top_ads/v2/detail'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsDetailResponseDoc',
   responseSchema: upstreamEnvelope(MaterialDetail, { requestId: true }),

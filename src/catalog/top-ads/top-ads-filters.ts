@@ -40,6 +40,7 @@ export const topAdsFilters = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 86_400,
   upstream: ['top_ads/v2/filters'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsFiltersResponseDoc',
   responseSchema: upstreamEnvelope(

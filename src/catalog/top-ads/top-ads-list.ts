@@ -6,7 +6,7 @@ import { AD_FORMATS, DURATIONS, LIKE_BUCKETS, ORDER_BY, PERIODS, valuesOf } from
 
 /** A listed Top Ads creative, shared by the Top Ads samples so they describe the same ad. */
 export const SAMPLE_MATERIAL: z.input<typeof Material> = {
-  id: '7631130810943897607',
+  id: '7631130810934026874',
   ad_title: 'Cold brew in 10s',
   brand_name: 'Brewly',
   cost: 2,
@@ -87,6 +87,7 @@ export const topAdsList = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['top_ads/v2/list'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsListResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ materials: z.array(Material), pagination: TopAdsPagination }), {

@@ -11,12 +11,13 @@ export const topAdsRecommend = defineEndpoint({
   summary: 'Retrieve TikTok Top Ads recommendations',
   description: 'Returns recommended Top Ads materials related to a material id.',
   params: {
-    material_id: digitId({ maxDigits: 20, description: 'Top Ads material id (1–20 digits).', example: '7631130810943897607' }),
+    material_id: digitId({ maxDigits: 20, description: 'Top Ads material id (1–20 digits).', example: SAMPLE_MATERIAL.id }),
     ...paging(1000),
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['top_ads/v2/recommend'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsRecommendResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ materials: z.array(Material) }), { requestId: true }),
@@ -25,7 +26,7 @@ export const topAdsRecommend = defineEndpoint({
     msg: 'OK',
     request_id: '20260421093000E3F4A5B6C7D8E9F0A1B2',
     data: {
-      materials: [{ ...SAMPLE_MATERIAL, id: '7631130810943897611', ad_title: 'Iced latte, no machine', ctr: 0.58 }],
+      materials: [{ ...SAMPLE_MATERIAL, id: '7631130811034026880', ad_title: 'Iced latte, no machine', ctr: 0.58 }],
     },
   },
   notes: [

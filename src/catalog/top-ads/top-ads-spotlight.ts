@@ -14,6 +14,7 @@ export const topAdsSpotlight = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['education/top_ads/list'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsSpotlightResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ materials: z.array(Material), pagination: TopAdsPagination }), {
@@ -24,7 +25,7 @@ export const topAdsSpotlight = defineEndpoint({
     msg: 'OK',
     request_id: '20260421093000F4A5B6C7D8E9F0A1B2C3',
     data: {
-      materials: [{ ...SAMPLE_MATERIAL, id: '7629001234567890123', ad_title: 'Our barista, your kitchen', cost: 3 }],
+      materials: [{ ...SAMPLE_MATERIAL, id: '7629001234534026800', ad_title: 'Our barista, your kitchen', cost: 3 }],
       pagination: { page: 1, size: 1, total: 120, total_count: 120, has_more: true },
     },
   },

@@ -16,6 +16,7 @@ export const topAdsSuggestions = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['top_ads/query_suggestion'],
+  sources: ['creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.topAdsSuggestionsResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ query: z.array(z.string()) }), { requestId: true }),

@@ -17,6 +17,7 @@ export const popularTrendCountryIndustryMeta = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 86_400,
   upstream: ['popular_trend/hashtag/filters'],
+  sources: ['creative-center'],
   envelope: 'single',
   responseSchemaName: 'populartrend.countryIndustryMetaResponseDoc',
   responseSchema: z.object({ country: z.array(MetaItem), industry: z.array(MetaItem) }),

@@ -50,6 +50,12 @@ export const popularTrendCreator = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['popular_trend/creator/list'],
+  sources: ['creative-center'],
+  retired: {
+    since: '2026',
+    reason:
+      'TikTok folded Creative Center into TikTok One and moved creators to the Creator Marketplace, a logged-in search with no chart to map; the legacy creator list answers "deprecated".',
+  },
   envelope: 'double',
   responseSchemaName: 'populartrend.creatorTrendResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ creators: z.array(CreatorItem), pagination: Pagination }), {
@@ -78,6 +84,7 @@ export const popularTrendCreator = defineEndpoint({
     },
   },
   notes: [
+    'Retired since 2026 (`retired` in the catalog): TikTok no longer serves this data, so the answer is 503 `upstream_retired`, never charged, with a message naming what changed. It is still asked first, so it serves again if TikTok brings it back (docs/upstreams.md § Source routing).',
     '`page` is clamped to 1–10 and `limit` to 1–100; out-of-range values are never an error.',
     '`sort_by` defaults to `follower`.',
     '`audience_count` (1–4) is validated, then ignored: accepted for compatibility, not applied upstream, and not part of the cache key.',

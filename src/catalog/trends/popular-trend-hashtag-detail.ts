@@ -4,15 +4,21 @@ import { countryCode, intEnum, text } from '../params.js';
 import { AudienceFields, Longevity, RelatedItem, upstreamEnvelope } from '../schemas.js';
 import { HashtagItem } from './popular-trend-hashtag.js';
 
-/** A hashtag's detail: the list item without rank fields, plus lifetime totals and audience (docs/api-contract.md § Trends). */
+/**
+ * A hashtag's detail: the list item without rank fields, plus lifetime totals and audience (docs/api-contract.md § Trends).
+ * TikTok One's detail has no lifetime totals, longevity, interests, related hashtags or audience
+ * shares by country, so those are optional and left out when it serves (docs/upstreams.md § TikTok One).
+ */
 export const HashtagDetailInfo = HashtagItem.omit({ rank: true, rank_diff: true, rank_diff_type: true }).extend({
   description: z.string().optional(),
   video_url: z.string(),
-  publish_cnt_all: z.number().int(),
-  video_views_all: z.number().int(),
-  longevity: Longevity,
-  ...AudienceFields,
-  related_hashtags: z.array(z.object({ hashtag_id: z.string(), hashtag_name: z.string(), video_url: z.string() })),
+  publish_cnt_all: z.number().int().optional(),
+  video_views_all: z.number().int().optional(),
+  longevity: Longevity.optional(),
+  audience_ages: AudienceFields.audience_ages,
+  audience_interests: AudienceFields.audience_interests.optional(),
+  audience_countries: AudienceFields.audience_countries.optional(),
+  related_hashtags: z.array(z.object({ hashtag_id: z.string(), hashtag_name: z.string(), video_url: z.string() })).optional(),
   related_items: z.array(RelatedItem),
 });
 
@@ -48,7 +54,8 @@ export const popularTrendHashtagDetail = defineEndpoint({
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,
-  upstream: ['popular_trend/hashtag/detail'],
+  upstream: ['popular_trend/hashtag/detail', 'CreativeOne/KnowledgeAPI/GetHashtagList', 'CreativeOne/KnowledgeAPI/GetHashtagDetail'],
+  sources: ['tiktok-one', 'creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.hashtagDetailResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ info: HashtagDetailInfo }), { requestId: true }),
@@ -103,5 +110,7 @@ export const popularTrendHashtagDetail = defineEndpoint({
     'A hashtag the upstream does not know (empty `info`) answers 404 `resource_not_found`, not charged.',
     '`audience_countries[].country_info.id` is a GeoNames id; its `label` is the ISO-2 code.',
     '`related_items[].item_id` exceeds 2^53 upstream and is sent as a string.',
+    'Since 2026 TikTok One serves it when the operator has supplied a logged-in session (`X-Upstream-Access: logged-in`): the name is looked up in the chart of the same `period` and `country_code` (a hashtag outside that top 100 answers 404), then its detail is fetched by id. Anonymous callers to TikTok One get `InvalidLogin`, so without a session the legacy detail is asked and, where it is gone, the answer is 503 with `detail` `login_required`.',
+    'TikTok One needs `country_code` and serves `period` 7, 30 or 120 (90 when it refuses 120, said in `X-Upstream-Period`). Its detail has no `is_promoted`, lifetime totals, `longevity`, `audience_interests`, `audience_countries` or `related_hashtags`: they are left out. `audience_ages[].score` is its view share rounded to a whole percent; `related_items` are its representative videos.',
   ],
 });

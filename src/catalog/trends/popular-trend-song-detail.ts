@@ -20,13 +20,19 @@ export const popularTrendSongDetail = defineEndpoint({
     'Returns one song from the TikTok Creative Center trend pages by its `clip_id`: its popularity curve, ' +
     'audience ages, interests and countries, longevity and related videos.',
   params: {
-    clip_id: digitId({ maxDigits: 20, description: 'Song clip id from the song chart (1–20 digits).', example: '7339914391000000001' }),
+    clip_id: digitId({ maxDigits: 20, description: 'Song clip id from the song chart (1–20 digits).', example: SAMPLE_SOUND.clip_id }),
     period: intEnum([7, 30, 120], { default: 7, description: 'Window in days.' }),
     country_code: countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions.' }),
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['popular_trend/sound/detail'],
+  sources: ['creative-center'],
+  retired: {
+    since: '2026',
+    reason:
+      'TikTok folded Creative Center into TikTok One, whose Songs tab says "coming soon"; the legacy song detail answers "deprecated".',
+  },
   envelope: 'double',
   responseSchemaName: 'populartrend.songDetailResponseDoc',
   responseSchema: upstreamEnvelope(
@@ -68,6 +74,7 @@ export const popularTrendSongDetail = defineEndpoint({
     },
   },
   notes: [
+    'Retired since 2026 (`retired` in the catalog): TikTok no longer serves this data, so the answer is 503 `upstream_retired`, never charged, with a message naming what changed. It is still asked first, so it serves again if TikTok brings it back (docs/upstreams.md § Source routing).',
     '`clip_id` is required: 1–20 digits, kept as a string.',
     '`period` defaults to 7; without `country_code` the upstream reports all regions.',
     'An unknown `clip_id` answers 404 `resource_not_found`, not charged.',

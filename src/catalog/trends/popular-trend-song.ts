@@ -29,17 +29,17 @@ export const SoundItem = z.object({
 
 /** A chart item as the samples show it; song detail's sample is this song off the chart. */
 export const SAMPLE_SOUND = {
-  clip_id: '7339914391000000001',
-  song_id: '7339914391000000002',
+  clip_id: '7313054237544961851',
+  song_id: '7329783813766392107',
   title: 'Summer Anthem',
-  author: 'The Weekenders',
+  author: 'Zara Quinn',
   cover: 'https://p16-sg.tiktokcdn.com/music-cover-1.jpeg?x-expires=1776816000',
-  duration: 60,
+  duration: 30,
   country_code: 'US',
-  link: 'https://www.tiktok.com/music/x-7339914391000000001',
+  link: 'https://www.tiktok.com/music/x-7313054237544961851',
   url_title: 'summer-anthem',
   music_url: null,
-  if_cml: true,
+  if_cml: false,
   is_search: false,
   promoted: false,
   on_list_times: 12,
@@ -80,6 +80,12 @@ export const popularTrendSong = defineEndpoint({
   creditCost: 8,
   cacheTtlSeconds: 3600,
   upstream: ['popular_trend/sound/rank_list'],
+  sources: ['creative-center'],
+  retired: {
+    since: '2026',
+    reason:
+      'TikTok folded Creative Center into TikTok One, whose Songs tab says "coming soon"; the legacy song chart answers "deprecated".',
+  },
   envelope: 'double',
   responseSchemaName: 'populartrend.songTrendResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ sound_list: z.array(SoundItem), pagination: Pagination }), {
@@ -97,6 +103,7 @@ export const popularTrendSong = defineEndpoint({
     },
   },
   notes: [
+    'Retired since 2026 (`retired` in the catalog): TikTok no longer serves this data, so the answer is 503 `upstream_retired`, never charged, with a message naming what changed. It is still asked first, so it serves again if TikTok brings it back (docs/upstreams.md § Source routing).',
     '`page` is clamped to 1–10 and `limit` to 1–100; out-of-range values are never an error.',
     '`period` defaults to 7, `rank_type` to `popular`; `new_on_board` and `commercial_music` default to false and accept true/false/1/0 in any case.',
     'The chart holds about 100 songs. Pages are windows over it (the upstream serves 20 per page); a window past the end is an empty, charged list.',

@@ -10,8 +10,8 @@ export const VideoItem = z.object({
   item_url: z.string(),
   title: z.string(),
   cover: z.string(),
-  /** Seconds. */
-  duration: z.number().int(),
+  /** Seconds; TikTok One's top contents do not say, so it is left out when they serve. */
+  duration: z.number().int().optional(),
   country_code: z.string(),
   region: z.string(),
 });
@@ -44,7 +44,8 @@ export const popularTrendVideo = defineEndpoint({
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,
-  upstream: ['popular_trend/list'],
+  upstream: ['CreativeOne/Report/GetTopContentsOverview', 'CreativeOne/Report/CreativeCenterGetTopContentsList', 'popular_trend/list'],
+  sources: ['tiktok-one', 'creative-center'],
   envelope: 'double',
   responseSchemaName: 'populartrend.videoTrendResponseDoc',
   responseSchema: upstreamEnvelope(z.object({ videos: z.array(VideoItem), pagination: VideoPagination }), {
@@ -77,5 +78,7 @@ export const popularTrendVideo = defineEndpoint({
     'Pagination keeps the upstream spelling `{page, limit, total_count, has_more}` but describes the caller\'s window.',
     'Pages are windows over the upstream list (20 per upstream page); a window past the end is an empty, charged list.',
     'A country the upstream does not cover answers 200 with an empty list.',
+    'Since 2026 TikTok One\'s top contents serve it first (`X-Upstream-Adapter: tiktok-one`; US videos from its US host): it needs `country_code`, has data for US, JP, ID, TH and VN, ranks by views only among the four `order_by` values (`vv`), and gives no `duration`. Other requests fall back to the legacy list, and answer 503 `not_available` where that is gone.',
+    'Anonymous TikTok One access yields the first 4 videos (`pagination.total_count` 4); with the operator\'s logged-in session 20 per upstream page up to 100.',
   ],
 });

@@ -1,4 +1,5 @@
 import { cdnUrl, dayStart, paginate } from '../chart.js';
+import { DailyChart, utcDay } from '../daily-chart.js';
 import { ChartCache } from '../memo.js';
 import { ok, type Answer } from '../envelope.js';
 import { oneOf, paging, str } from '../query.js';
@@ -12,6 +13,7 @@ const TOTAL = 459;
 /** Creator and audience countries (docs/upstreams.md § Filter lists). */
 const CREATOR_COUNTRIES = new Set('AU BR CA EG FR DE ID IL IT JP MY PH RU SA SG KR ES TW TH TR AE GB US VN'.split(' '));
 const charts = new ChartCache<Array<ReturnType<typeof creator>>>();
+const dailyCharts = new ChartCache<DailyChart>(64);
 const NICKS = FIRST_NAMES.flatMap((f) => CREATOR_STYLES.map((s) => `${f} ${s}`));
 
 function creator(nick: string, key: string, country: string | undefined, nowMs: number) {
@@ -56,9 +58,15 @@ export function creatorList(q: URLSearchParams, nowMs: number): Answer {
   let items: Array<ReturnType<typeof creator>> = [];
   if (!uncovered) {
     // audience_count is accepted and ignored, as upstream appears to (docs/upstreams.md § Operations).
+    // Which creators make the 459 changes by day (daily-chart.ts); the order is the metric's.
     const key = `creator-chart|${country ?? ''}|${audienceCountry ?? ''}`;
     items = charts
-      .get(`${key}|${dayStart(nowMs)}`, () => rng(key, 'order').shuffle(NICKS).slice(0, TOTAL).map((nick) => creator(nick, key, country, nowMs)))
+      .get(`${key}|${dayStart(nowMs)}`, () =>
+        dailyCharts
+          .get(key, () => new DailyChart(key, NICKS, TOTAL))
+          .ranking(utcDay(nowMs))
+          .map((nick) => creator(nick, key, country, nowMs)),
+      )
       .slice();
     const avgViews = (c: (typeof items)[number]) => c.items.reduce((s, i) => s + i.vv, 0) / c.items.length;
     const metric =

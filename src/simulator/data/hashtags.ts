@@ -1,10 +1,21 @@
 import { TREND_COUNTRIES, TREND_INDUSTRIES } from '../../catalog/industries.js';
 import { ChartCache } from '../memo.js';
-import { audience, cdnUrl, countryInfo, dayStart, movement, paginate, pointCount, relatedItems, trendPoints } from '../chart.js';
+import { audience, cdnUrl, countryInfo, dailyMovement, dayStart, paginate, pointCount, relatedItems, standingTrend, trendPoints } from '../chart.js';
+import { DailyChart, utcDay } from '../daily-chart.js';
 import { ok, type Answer } from '../envelope.js';
 import { intParam, oneOf, paging, str } from '../query.js';
 import { rng } from '../random.js';
-import { ALL_HASHTAGS, CREATOR_STYLES, FIRST_NAMES, GEONAMES, GENERAL_HASHTAGS, INDUSTRY_HASHTAGS, INTERESTS } from '../vocab.js';
+import {
+  ALL_HASHTAGS,
+  CREATOR_STYLES,
+  FIRST_NAMES,
+  GEONAMES,
+  GENERAL_HASHTAGS,
+  INDUSTRY_HASHTAGS,
+  INTERESTS,
+  US_BLINKING_HASHTAG,
+  US_STABLE_HASHTAGS,
+} from '../vocab.js';
 
 /** The hashtag chart (`popular_trend/hashtag/list`, docs/upstreams.md § Operations, § Item shapes) and detail. */
 
@@ -13,6 +24,8 @@ const PAGE_MAX = 50;
 const KNOWN = new Set(ALL_HASHTAGS);
 const COVERED = new Set(TREND_COUNTRIES);
 const charts = new ChartCache<ReturnType<typeof buildChart>>();
+const dailyCharts = new ChartCache<DailyChart>(128);
+
 
 /** The industry a hashtag belongs to, stable per name (general tags: some none). */
 function homeIndustry(name: string): number | undefined {
@@ -46,23 +59,27 @@ function scale(period: number, country: string | undefined): number {
   return byPeriod * (country ? 1 : 6);
 }
 
+/** A chart that moves by day (daily-chart.ts): an industry's own tags hold its top, `prom` the US top. */
+function dailyChart(key: string, country: string | undefined, industry: number | undefined): DailyChart {
+  return dailyCharts.get(key, () =>
+    industry
+      ? new DailyChart(key, [...INDUSTRY_HASHTAGS[industry]!, ...GENERAL_HASHTAGS], CHART_SIZE, { pinned: INDUSTRY_HASHTAGS[industry]! })
+      : new DailyChart(key, ALL_HASHTAGS, CHART_SIZE, country === 'US' ? { pinned: US_STABLE_HASHTAGS, blinker: US_BLINKING_HASHTAG } : {}),
+  );
+}
+
 function buildChart(country: string | undefined, period: number, industry: number | undefined, nowMs: number) {
   const key = `hashtag-chart|${country ?? 'ALL'}|${period}|${industry ?? ''}`;
-  const order = rng(key, 'order');
-  const names = industry
-    ? [...order.shuffle(INDUSTRY_HASHTAGS[industry]!), ...order.shuffle(GENERAL_HASHTAGS)].slice(0, CHART_SIZE)
-    : order.shuffle(ALL_HASHTAGS).slice(0, CHART_SIZE);
+  const chart = dailyChart(key, country, industry);
+  const day = utcDay(nowMs);
   const k = scale(period, country);
-  return names.map((name, i) => {
+  return chart.ranking(day).map((name, i) => {
     const rank = i + 1;
-    const r = rng(key, name);
-    const move = movement(r, rank);
+    const r = rng(key, name, day);
+    const move = dailyMovement(chart, name, rank, nowMs, r);
     const full = pointCount(period);
     const isNew = move.rank_diff_type === 4;
-    const trend = trendPoints(r, period, nowMs, {
-      count: isNew && r.chance(0.6) ? r.int(Math.min(3, full), full) : full,
-      rising: isNew || move.rank_diff_type === 1,
-    });
+    const trend = standingTrend(chart, name, period, nowMs, isNew && r.chance(0.6) ? r.int(Math.min(3, full), full) : full);
     const publish = Math.round(((180_000 * k) / (1 + i * 0.07)) * (0.8 + r.next() * 0.4));
     const ownIndustry = industry ?? homeIndustry(name);
     const creatorCount = r.int(0, 3);

@@ -1,6 +1,7 @@
 import { TREND_COUNTRIES } from '../../catalog/industries.js';
 import { ChartCache } from '../memo.js';
-import { audience, cdnUrl, dayStart, movement, paginate, pointCount, relatedItems, trendPoints } from '../chart.js';
+import { audience, cdnUrl, dailyMovement, dayStart, paginate, pointCount, relatedItems, standingTrend, trendPoints } from '../chart.js';
+import { DailyChart, utcDay } from '../daily-chart.js';
 import { ok, type Answer } from '../envelope.js';
 import { boolParam, intParam, oneOf, paging, str } from '../query.js';
 import { rng } from '../random.js';
@@ -11,6 +12,7 @@ import { ARTISTS, GEONAMES, INTERESTS, SONG_TITLES } from '../vocab.js';
 const PAGE_MAX = 20;
 const COVERED = new Set(TREND_COUNTRIES);
 const charts = new ChartCache<ReturnType<typeof buildChart>>();
+const dailyCharts = new ChartCache<DailyChart>(128);
 
 interface Song {
   clip_id: string;
@@ -59,30 +61,26 @@ function soundFields(song: Song, country: string | undefined, nowMs: number) {
 
 function buildChart(country: string | undefined, period: number, rankType: string, nowMs: number) {
   const key = `sound-chart|${country ?? 'ALL'}|${period}|${rankType}`;
-  const order = rng(key, 'order');
-  const size = 98 + order.int(0, 2);
-  return order
-    .shuffle(SONGS)
-    .slice(0, size)
-    .map((song, i) => {
-      const r = rng(key, song.clip_id);
-      const rank = i + 1;
-      const move = movement(r, rank);
-      const isNew = move.rank_diff_type === 4;
-      const full = pointCount(period);
-      return {
-        ...soundFields(song, country, nowMs),
-        on_list_times: isNew ? null : r.int(1, 30),
-        rank,
-        rank_diff: move.rank_diff,
-        rank_diff_type: move.rank_diff_type,
-        related_items: relatedItems(r, `song|${song.clip_id}`, 5, nowMs),
-        trend: trendPoints(r, period, nowMs, {
-          count: isNew && r.chance(0.6) ? r.int(Math.min(3, full), full) : full,
-          rising: rankType === 'surging' || isNew,
-        }),
-      };
-    });
+  const size = 98 + rng(key, 'order').int(0, 2);
+  const chart = dailyCharts.get(key, () => new DailyChart(key, SONGS.map((s) => s.clip_id), size));
+  const day = utcDay(nowMs);
+  return chart.ranking(day).map((clipId, i) => {
+    const song = BY_CLIP.get(clipId)!;
+    const r = rng(key, song.clip_id, day);
+    const rank = i + 1;
+    const move = dailyMovement(chart, clipId, rank, nowMs, r);
+    const isNew = move.rank_diff_type === 4;
+    const full = pointCount(period);
+    return {
+      ...soundFields(song, country, nowMs),
+      on_list_times: isNew ? null : r.int(1, 30),
+      rank,
+      rank_diff: move.rank_diff,
+      rank_diff_type: move.rank_diff_type,
+      related_items: relatedItems(r, `song|${song.clip_id}`, 5, nowMs),
+      trend: standingTrend(chart, clipId, period, nowMs, isNew && r.chance(0.6) ? r.int(Math.min(3, full), full) : full),
+    };
+  });
 }
 
 /** `popular_trend/sound/rank_list`: `data.sound_list`, `data.pagination{page,size,total,has_more}`, total 98–100. */

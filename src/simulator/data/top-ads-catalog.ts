@@ -54,8 +54,9 @@ export const AD_LANGUAGES: ReadonlyArray<{ id: string; value: string }> = [
 ].map(([id, value]) => ({ id: id!, value: value! }));
 
 export const PATTERN_LABELS: ReadonlyArray<{ id: string; value: string }> = [
-  ['1', 'Has shooting'], ['2', 'Has voice-over'], ['3', 'Has music'], ['4', 'Shows product'], ['5', 'Has text overlay'],
-  ['6', 'Talking head'], ['7', 'Unboxing'], ['8', 'Before and after'], ['9', 'Tutorial'], ['10', 'Green screen'],
+  ['10100100000', 'Product demo'], ['10100200000', 'Unboxing'], ['10100300000', 'Before and after'], ['10100400000', 'Tutorial'],
+  ['10200100000', 'Talking head'], ['10200200000', 'Green screen'], ['10300100000', 'Has voice-over'], ['10300200000', 'Has music'],
+  ['10300300000', 'Has text overlay'], ['10300400000', 'Has shooting'],
 ].map(([id, value]) => ({ id: id!, value: value! }));
 
 /** Spotlight (education/top_ads/list) industries (docs/upstreams.md § Filter lists). */

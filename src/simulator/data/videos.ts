@@ -1,5 +1,6 @@
 import { countryName } from '../../catalog/countries.js';
 import { cdnUrl, dayStart, paginate } from '../chart.js';
+import { DailyChart, utcDay } from '../daily-chart.js';
 import { ChartCache } from '../memo.js';
 import { ok, type Answer } from '../envelope.js';
 import { intParam, oneOf, paging, str } from '../query.js';
@@ -14,6 +15,9 @@ const TOTAL = 500;
 const VIDEO_COUNTRIES = 'AU BR CA EG FR DE ID IT JP MY MX PH PL RU SA SG KR ES SE TH TR AE GB US VN'.split(' ');
 const COVERED = new Set(VIDEO_COUNTRIES);
 const charts = new ChartCache<ReturnType<typeof buildVideos>>();
+const dailyCharts = new ChartCache<DailyChart>(64);
+/** Videos that can chart under one key; the day's 500 are drawn from them (daily-chart.ts). */
+const POOL = Array.from({ length: 800 }, (_, i) => String(i));
 
 /** `popular_trend/list`: `data.videos`, `data.pagination{page,limit,total_count,has_more}`. */
 export function videoList(q: URLSearchParams, nowMs: number): Answer {
@@ -31,8 +35,9 @@ export function videoList(q: URLSearchParams, nowMs: number): Answer {
 
 function buildVideos(country: string | undefined, period: number, orderBy: string, nowMs: number) {
   const key = `video-chart|${country ?? ''}|${period}|${orderBy}`;
-  return Array.from({ length: TOTAL }, (_, i) => {
-    const r = rng(key, i);
+  const chart = dailyCharts.get(key, () => new DailyChart(key, POOL, TOTAL));
+  return chart.ranking(utcDay(nowMs)).map((slot) => {
+    const r = rng(key, slot);
     const itemId = `7${r.int(3, 5)}${r.digits(17)}`;
     const code = country ?? r.pick(VIDEO_COUNTRIES);
     const handle = `${r.pick(FIRST_NAMES)}${r.pick(CREATOR_STYLES)}`.toLowerCase() + r.int(1, 99);

@@ -53,7 +53,7 @@ export function exponentialBackoff(attempt: number): number {
 }
 
 /** Network errors that mean no connection was made (docs/api-contract.md § Errors `connect_failed`). */
-const CONNECT_ERRORS = new Set([
+export const CONNECT_ERRORS = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',
@@ -77,7 +77,8 @@ type Verdict =
 
 const NON_JSON = { kind: 'bad_response', detail: 'non_json' } as const;
 
-function errorCode(err: unknown): string | undefined {
+/** The first string `code` on an error or its causes (undici nests the system error). */
+export function errorCode(err: unknown): string | undefined {
   let cur: unknown = err;
   for (let depth = 0; depth < 4 && cur !== null && typeof cur === 'object'; depth++) {
     const code = (cur as { code?: unknown }).code;
@@ -87,7 +88,8 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-function isJsonContentType(contentType: string): boolean {
+/** `application/json`, `…+json` or `text/json`, parameters ignored. */
+export function isJsonContentType(contentType: string): boolean {
   const media = contentType.split(';')[0]!.trim().toLowerCase();
   return media === 'application/json' || media.endsWith('+json') || media === 'text/json';
 }

@@ -14,9 +14,11 @@ function unsafeInteger(token: string): boolean {
  * One pass over the text, outside string literals: `item_id` always becomes a string; any integer
  * beyond 2^53 becomes a string when it is an id-shaped key's value or an array element (id lists
  * such as `video_list`), so no id loses digits; small numeric ids such as industry ids (11 digits)
- * stay numbers, as the schemas expect.
+ * stay numbers, as the schemas expect. `idKey` names the id-shaped keys of another upstream
+ * (TikTok One spells them `hashtagID`, `itemID`).
  */
-export function parseJsonKeepingIds(text: string): unknown {
+export function parseJsonKeepingIds(text: string, opts: { idKey?: RegExp } = {}): unknown {
+  const idKey = opts.idKey ?? ID_KEY;
   let out = '';
   let copiedTo = 0;
   const containers: Array<'{' | '['> = [];
@@ -40,7 +42,7 @@ export function parseJsonKeepingIds(text: string): unknown {
       while (j < text.length && /[0-9eE.+-]/.test(text[j] as string)) j++;
       const token = text.slice(i, j);
       const inArray = containers.at(-1) === '[';
-      const idValue = !inArray && ID_KEY.test(key);
+      const idValue = !inArray && idKey.test(key);
       const quote = /^-?[0-9]+$/.test(token) && ((!inArray && key === 'item_id') || ((idValue || inArray) && unsafeInteger(token)));
       if (quote) {
         out += `${text.slice(copiedTo, i)}"${token}"`;

@@ -1,7 +1,7 @@
 import type { AnyEndpoint } from '../../catalog/index.js';
 import { systemClock, type Clock } from '../../clock.js';
 import { SingleFlight } from '../single-flight.js';
-import type { Source, UpstreamResult } from '../source.js';
+import type { Source, UpstreamAccess, UpstreamResult } from '../source.js';
 import { CreativeCenterClient, type CallResult } from './client.js';
 import type { OperationContext, Query } from './operation.js';
 import { operations } from './operations/index.js';
@@ -36,6 +36,8 @@ export interface CreativeCenterSourceOptions {
  */
 class CreativeCenterSource implements Source {
   readonly id: string;
+  readonly adapter = 'creative-center' as const;
+  readonly access: UpstreamAccess;
   readonly client: CreativeCenterClient;
   private readonly clock: Clock;
   private readonly budgetMs: number;
@@ -46,6 +48,7 @@ class CreativeCenterSource implements Source {
 
   constructor(opts: CreativeCenterSourceOptions) {
     this.id = opts.id ?? 'creative-center';
+    this.access = (opts.cookies ?? []).some((c) => c.trim() !== '') ? 'logged-in' : 'anonymous';
     this.clock = opts.clock ?? systemClock;
     this.budgetMs = opts.budgetMs ?? 25_000;
     this.pageTtlMs = opts.pageCacheTtlMs ?? 60_000;
@@ -60,6 +63,10 @@ class CreativeCenterSource implements Source {
       backoff: opts.backoff,
       clock: this.clock,
     });
+  }
+
+  serves(operationId: string): boolean {
+    return operations[operationId] !== undefined;
   }
 
   async fetch(endpoint: AnyEndpoint, params: Record<string, unknown>, signal?: AbortSignal): Promise<UpstreamResult> {

@@ -1,26 +1,34 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { keyProblem, maskKey } from '../lib/key-format.js';
 import { Link } from './router.js';
 
-/** The key panel (docs/api-contract.md § Playground); the key is checked locally and never sent anywhere but /api/v1. */
+/**
+ * The Playground's key, in one line until it is set up. The key is checked locally and only ever
+ * sent to /api/v1 from this page.
+ */
 export function KeyPanel({
   apiKey,
   remembered,
-  docsHref,
+  open,
+  onOpenChange,
   onSave,
   onForget,
 }: {
   apiKey: string | null;
   remembered: boolean;
-  docsHref: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
   onSave: (key: string, remember: boolean) => void;
   onForget: () => void;
 }) {
-  const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState('');
   const [remember, setRemember] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const ids = { input: useId(), remember: useId(), error: useId() };
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (open) input.current?.focus();
+  }, [open]);
 
   const save = () => {
     const key = draft.trim();
@@ -32,18 +40,26 @@ export function KeyPanel({
     onSave(key, remember);
     setDraft('');
     setProblem(null);
-    setOpen(false);
+    onOpenChange(false);
   };
 
   return (
-    <section className="panel" aria-labelledby={`${ids.input}-h`}>
-      <h2 id={`${ids.input}-h`}>API key</h2>
-      <p>API key required for live requests. Your key is only used to send requests from this Playground.</p>
-      <p data-testid="active-key">
-        {apiKey ? `Active Playground key: ${maskKey(apiKey)}${remembered ? ' (remembered on this device)' : ' (this tab only)'}` : 'Active Playground key: not configured'}
-      </p>
-      {open ? (
+    <section className="key-panel" aria-label="API key">
+      <div className="row">
+        <span data-testid="active-key">
+          {apiKey ? `Active Playground key: ${maskKey(apiKey)}${remembered ? ' (remembered on this device)' : ' (this tab only)'}` : 'Active Playground key: not configured'}
+        </span>
+        {!open && (
+          <button type="button" onClick={() => onOpenChange(true)}>{apiKey ? 'Change key' : 'Set up API key'}</button>
+        )}
+        {apiKey && !open && (
+          <button type="button" className="danger" onClick={onForget}>Forget key</button>
+        )}
+        <Link href="/console/keys">Manage keys</Link>
+      </div>
+      {open && (
         <form
+          className="key-form"
           onSubmit={(e) => {
             e.preventDefault();
             save();
@@ -52,6 +68,7 @@ export function KeyPanel({
           <div className="field">
             <label htmlFor={ids.input}>Paste your API key</label>
             <input
+              ref={input}
               id={ids.input}
               type="password"
               value={draft}
@@ -74,20 +91,11 @@ export function KeyPanel({
           </label>
           <div className="row" style={{ marginTop: 8 }}>
             <button type="submit" className="primary">Use this key</button>
-            <button type="button" onClick={() => setOpen(false)}>Cancel</button>
+            <button type="button" onClick={() => onOpenChange(false)}>Cancel</button>
           </div>
+          <p className="hint">The key stays in this browser. Copy cURL includes it; share links never include API keys.</p>
         </form>
-      ) : (
-        <div className="row">
-          <button type="button" onClick={() => setOpen(true)}>Set up API key</button>
-          {apiKey && (
-            <button type="button" className="danger" onClick={onForget}>Forget key</button>
-          )}
-          <Link href="/console/keys">Manage API keys in Console</Link>
-          <Link href={docsHref}>View docs</Link>
-        </div>
       )}
-      <p className="hint">If an active API key is configured, Copy cURL includes it. Share links never include API keys.</p>
     </section>
   );
 }

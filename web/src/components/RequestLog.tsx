@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
+import { formatNumber as num, formatTime as when } from '../lib/format.js';
 import { requestLogStatus, type RequestLogState } from '../lib/request-log.js';
 import { PAGE_SIZES, STATUS_CHOICES, type Option, type RequestFilter, type StatusChoice } from '../lib/usage-query.js';
 
-const num = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('en-US'));
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /**
  * Recent requests, newest first, with their own filters (status class, endpoint, rows per page) and
@@ -98,10 +97,10 @@ export function RequestLog({
       )}
       {state.rows.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Recent requests, scrollable" ref={tableWrap}>
-          <table data-testid="recent-requests">
+          <table data-testid="recent-requests" className="stack">
             <thead>
               <tr>
-                {['Time', 'Endpoint', 'Status', 'Latency', 'Credits', 'Key', 'Source'].map((h) => (
+                {['Time', 'Status', 'Endpoint', 'Latency', 'Credits', 'Key', 'Source'].map((h) => (
                   <th key={h} scope="col">{h}</th>
                 ))}
               </tr>
@@ -109,13 +108,13 @@ export function RequestLog({
             <tbody>
               {state.rows.map((r) => (
                 <tr key={r.request_id}>
-                  <td>{when(r.time)}</td>
-                  <td><code>{r.path ?? r.operation_id}{r.query ? `?${r.query}` : ''}</code></td>
-                  <td className={r.status < 300 ? 'status-ok' : 'status-err'}>{r.status}</td>
-                  <td>{num(r.latency_ms)} ms</td>
-                  <td>{r.credits}</td>
-                  <td><code>{r.masked_key ?? '—'}</code></td>
-                  <td>{r.source}</td>
+                  <td data-label="Time">{when(r.time)}</td>
+                  <td data-label="Status" className={r.status < 300 ? 'status-ok' : 'status-err'}>{r.status}</td>
+                  <td data-label="Endpoint"><code>{r.path ?? r.operation_id}{r.query ? `?${r.query}` : ''}</code></td>
+                  <td data-label="Latency">{num(r.latency_ms)} ms</td>
+                  <td data-label="Credits">{r.credits}</td>
+                  <td data-label="Key"><code>{r.masked_key ?? '—'}</code></td>
+                  <td data-label="Source">{r.source}</td>
                 </tr>
               ))}
             </tbody>

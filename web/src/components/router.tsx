@@ -1,4 +1,4 @@
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useEffect, useState, type ComponentProps, type MouseEvent } from 'react';
 
 const listeners = new Set<() => void>();
 
@@ -27,7 +27,7 @@ export function useLocation(): { path: string; search: string } {
 }
 
 /** An anchor that navigates without a reload (modified clicks still open new tabs). */
-export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+export function Link({ href, onClick, ...rest }: ComponentProps<'a'> & { href: string }) {
   const handle = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

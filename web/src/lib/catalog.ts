@@ -22,16 +22,6 @@ export function plansOf(catalog: CatalogJson): PlanJson[] {
   return Array.isArray(catalog.plans) ? (catalog.plans as PlanJson[]) : [];
 }
 
-/** Endpoints matching a search over path, summary, description, id and params, within an optional group (docs/api-contract.md § Playground). */
-export function filterEndpoints(endpoints: readonly CatalogEndpointJson[], query: string, group: string | null): CatalogEndpointJson[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return endpoints.filter((e) => {
-    if (group && e.group !== group) return false;
-    const haystack = [e.path, e.summary, e.description, e.operationId, ...e.params.map((p) => p.name)].join(' ').toLowerCase();
-    return words.every((w) => haystack.includes(w));
-  });
-}
-
 /** "Parameters: N documented fields" counts the `x-api-key` header too (docs/api-contract.md § Playground). */
 export function documentedFieldCount(endpoint: CatalogEndpointJson): number {
   return endpoint.params.length + 1;

@@ -15,6 +15,12 @@ describe('errorMessage', () => {
 });
 
 describe('ConsoleApi', () => {
+  it("keeps the error code beside the words, so a page can react to it", async () => {
+    const fake: typeof fetch = async () => Response.json({ code: 403, msg: 'Forbidden', data: { error: 'invite_required' } }, { status: 403 });
+    const res = await new ConsoleApi(fake).call('POST', 'auth/sign-up', {});
+    expect(res).toMatchObject({ ok: false, status: 403, code: 'invite_required', message: 'Sign-up on this server needs an invite code from its operator.' });
+  });
+
   it('sends the CSRF token it was given on changes, not on reads', async () => {
     const seen: Headers[] = [];
     const fake: typeof fetch = async (_url, init) => {

@@ -1,5 +1,7 @@
 /** A Console API answer (docs/api-contract.md § Console API): data, or an error said in words with any field errors. */
-export type ConsoleResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; fields: Record<string, string> };
+export type ConsoleResult<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; message: string; fields: Record<string, string>; /** `data.error`, when the server sent one. */ code: string | null };
 
 /** Words for the Console's error codes; anything else falls back to the envelope's `msg`. */
 const ERROR_MESSAGES: Record<string, string> = {
@@ -12,6 +14,7 @@ const ERROR_MESSAGES: Record<string, string> = {
   key_limit_reached: 'You already hold 20 active or grace keys. Revoke one first.',
   key_not_active: 'Only an active key can be rotated.',
   csrf_failed: 'The page is out of date. Reload it and try again.',
+  invite_required: 'Sign-up on this server needs an invite code from its operator.',
 };
 
 /** A Key as the Console API lists it (docs/api-contract.md § API keys). */
@@ -142,7 +145,7 @@ export class ConsoleApi {
         body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
       });
     } catch {
-      return { ok: false, status: 0, ...errorMessage(0, null, undefined) };
+      return { ok: false, status: 0, code: null, ...errorMessage(0, null, undefined) };
     }
     let json: { msg?: string; data?: unknown } = {};
     try {
@@ -156,6 +159,7 @@ export class ConsoleApi {
       if (typeof token === 'string') this.csrfToken = token;
       return { ok: true, status: response.status, data };
     }
-    return { ok: false, status: response.status, ...errorMessage(response.status, json.data, json.msg) };
+    const error = (json.data as { error?: unknown } | null | undefined)?.error;
+    return { ok: false, status: response.status, code: typeof error === 'string' ? error : null, ...errorMessage(response.status, json.data, json.msg) };
   }
 }

@@ -41,3 +41,8 @@ export function initialValues(endpoint: Endpoint): Record<string, string> {
   for (const p of endpoint.params) out[p.name] = p.required && p.example !== undefined ? p.example : '';
   return out;
 }
+
+/** `/playground/<operation-id>?<set params>`: the address bar's form of the Playground's state (never a key). */
+export function playgroundPath(endpoint: Endpoint, values: ParamValues): string {
+  return `/playground/${encodeURIComponent(endpoint.operationId)}${queryString(catalogParamEntries(endpoint, values))}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, displayBody, findList, sparklinePath, tableColumns, trendOf, TRUNCATE_BYTES } from './response-view.js';
+import { cellText, displayBody, displayCell, findList, findRecord, sparklinePath, tableColumns, trendOf, TRUNCATE_BYTES } from './response-view.js';
 
 describe('displayBody', () => {
   it('pretty-prints small JSON', () => {
@@ -38,5 +38,21 @@ describe('table helpers', () => {
   });
   it('draws a path across the width', () => {
     expect(sparklinePath([{ time: 1, value: 0 }, { time: 2, value: 1 }], 60, 20)).toBe('M0.0,19.0 L60.0,1.0');
+  });
+});
+
+describe('curves and cells for people', () => {
+  it('reads popularity_curve in seconds and movers sparklines by position', () => {
+    expect(trendOf({ popularity_curve: [{ timestamp: 1776729600000, value: 3 }] })).toEqual([{ time: 1776729600, value: 3 }]);
+    expect(trendOf({ sparkline: [4, 2] })).toEqual([{ time: 1, value: 4 }, { time: 2, value: 2 }]);
+    expect(tableColumns([{ name: 'a', sparkline: [1, 2], popularity_curve: [] }])).toEqual(['name']);
+  });
+  it('formats cells by their key', () => {
+    expect(displayCell('ctr', 0.88, 'en-US')).toBe('88%');
+    expect(displayCell('video_views', 5336592219, 'en-US')).toBe('5,336,592,219');
+    expect(displayCell('country_info', { id: 'US', value: 'United States' })).toBe('United States');
+  });
+  it('finds the record of a detail response', () => {
+    expect(findRecord({ code: 200, msg: 'OK', data: { code: 0, msg: 'OK', data: { info: { a: 1, b: 'x', c: true, d: [] } } } })?.path).toBe('data.data.info');
   });
 });

@@ -1,3 +1,5 @@
+import { formatCell } from './format.js';
+
 /** Bodies above this many bytes are shown truncated, with a download (docs/api-contract.md § Playground, decided there). */
 export const TRUNCATE_BYTES = 1_000_000;
 /** A table shows at most this many rows; the JSON view and the download hold the rest. */
@@ -44,24 +46,54 @@ export interface TrendPoint {
   value: number;
 }
 
-/** The curve of a hashtag or song item (`trend: [{time, value}]`), or null. */
+/** Item fields drawn as curves rather than shown as cells. */
+const CURVE_KEYS = new Set(['trend', 'popularity_curve', 'sparkline']);
+
+/** The curve of an item (`trend: [{time, value}]`, `popularity_curve: [{timestamp, value}]`, `sparkline: number[]`), or null. */
 export function trendOf(item: Record<string, unknown>): TrendPoint[] | null {
-  const trend = item.trend;
-  if (!Array.isArray(trend) || trend.length === 0) return null;
-  const points = trend.filter((p): p is TrendPoint => isRecord(p) && typeof p.time === 'number' && typeof p.value === 'number');
-  return points.length > 0 ? points : null;
+  const raw = item.trend ?? item.popularity_curve;
+  if (Array.isArray(raw) && raw.length > 0) {
+    const points = raw.flatMap((p): TrendPoint[] => {
+      if (!isRecord(p)) return [];
+      const time = typeof p.time === 'number' ? p.time : typeof p.timestamp === 'number' ? (p.timestamp > 1e12 ? Math.round(p.timestamp / 1000) : p.timestamp) : null;
+      return time !== null && typeof p.value === 'number' ? [{ time, value: p.value }] : [];
+    });
+    return points.length > 0 ? points : null;
+  }
+  if (Array.isArray(item.sparkline) && item.sparkline.length > 0 && item.sparkline.every((v) => typeof v === 'number')) {
+    return (item.sparkline as number[]).map((value, i) => ({ time: i + 1, value }));
+  }
+  return null;
 }
 
-/** Table columns: scalar or `{value|label|name}` fields of the first items, trend kept out (drawn as a sparkline). */
+/** Whether an item's curve is over dates (Unix seconds) rather than positions. */
+export function trendIsTimed(item: Record<string, unknown>): boolean {
+  return !Array.isArray(item.sparkline) || item.trend !== undefined || item.popularity_curve !== undefined;
+}
+
+/** Table columns: scalar or `{value|label|name}` fields of the first items, curves kept out (drawn as sparklines). */
 export function tableColumns(items: readonly Record<string, unknown>[], max = 8): string[] {
   const columns: string[] = [];
   for (const item of items.slice(0, 5)) {
     for (const [key, value] of Object.entries(item)) {
-      if (key === 'trend' || columns.includes(key)) continue;
+      if (CURVE_KEYS.has(key) || columns.includes(key)) continue;
       if (cellText(value) !== null) columns.push(key);
     }
   }
   return columns.slice(0, max);
+}
+
+/** The first object in a body with at least three scalar fields (a detail response's record), breadth-first, with its path. */
+export function findRecord(body: unknown): { path: string; record: Record<string, unknown> } | null {
+  const queue: [string, unknown][] = [['', body]];
+  while (queue.length > 0) {
+    const [path, value] = queue.shift()!;
+    if (!isRecord(value)) continue;
+    const scalars = Object.entries(value).filter(([k, v]) => k !== 'code' && k !== 'msg' && v !== null && typeof v !== 'object');
+    if (scalars.length >= 3 && path !== '') return { path, record: value };
+    for (const [k, v] of Object.entries(value)) queue.push([path ? `${path}.${k}` : k, v]);
+  }
+  return null;
 }
 
 /** A value as a table cell, or null when it is not something a cell can show. */
@@ -76,6 +108,12 @@ export function cellText(value: unknown): string | null {
   }
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(', ');
   return null;
+}
+
+/** A cell for people: numbers formatted by what their key names (lib/format), objects by their label. */
+export function displayCell(key: string, value: unknown, locale?: string): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return formatCell(key, value, locale);
+  return cellText(value) ?? '';
 }
 
 /** The SVG path of a sparkline over `width`×`height`, values scaled to their own range. */

@@ -4,9 +4,9 @@ import { SNIPPET_LANGUAGES, snippet } from './snippets.js';
 const URL_ = 'http://localhost:8080/api/v1/tiktok/popular-trend/hashtag?page=1&period=7';
 
 describe('snippets', () => {
-  it('lists the contract languages with cURL first', () => {
+  it('lists the raw-HTTP languages with cURL first (TypeScript uses the typed client)', () => {
     expect(SNIPPET_LANGUAGES.map((l) => l.label)).toEqual([
-      'cURL', 'HTTPie', 'wget', 'JavaScript fetch', 'Node.js', 'TypeScript', 'Python requests', 'Python httpx', 'Go', 'Ruby', 'PHP',
+      'cURL', 'HTTPie', 'wget', 'JavaScript fetch', 'Node.js', 'Python requests', 'Python httpx', 'Go', 'Ruby', 'PHP',
       'Java', 'C#', 'Kotlin', 'Rust', 'Swift', 'PowerShell',
     ]);
   });

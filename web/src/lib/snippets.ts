@@ -1,7 +1,10 @@
 import { addTarget, addTargetClient, availableTargets, HTTPSnippet, type ClientId, type TargetId } from 'httpsnippet-lite';
 import { KEY_PLACEHOLDER } from './curl.js';
 
-/** One language of the snippet menu (docs/api-contract.md § Playground, in that order; cURL first and default). */
+/**
+ * One language of the snippet menu, cURL first and default. TypeScript is not here: its snippet is the
+ * typed client's call (client-snippet.ts), not a raw HTTP request.
+ */
 export interface SnippetLanguage {
   id: string;
   label: string;
@@ -15,7 +18,6 @@ export const SNIPPET_LANGUAGES: readonly SnippetLanguage[] = [
   { id: 'wget', label: 'wget', target: 'shell', client: 'wget' },
   { id: 'fetch', label: 'JavaScript fetch', target: 'javascript', client: 'fetch' },
   { id: 'node', label: 'Node.js', target: 'node', client: 'fetch' },
-  { id: 'typescript', label: 'TypeScript', target: 'javascript', client: 'typescript' },
   { id: 'python-requests', label: 'Python requests', target: 'python', client: 'requests' },
   { id: 'python-httpx', label: 'Python httpx', target: 'python', client: 'httpx' },
   { id: 'go', label: 'Go', target: 'go', client: 'native' },
@@ -38,22 +40,9 @@ interface Prepared {
 const headerLines = (headers: Prepared['allHeaders']) => Object.entries(headers).map(([name, value]) => [name, String(value)] as const);
 
 /*
- * httpsnippet-lite has no TypeScript, httpx or Rust client; they are added through its own extension
+ * httpsnippet-lite has no httpx or Rust client; they are added through its own extension
  * API, so every language still goes through one generator and one request description.
  */
-const typescriptClient = {
-  info: { key: 'typescript', title: 'TypeScript fetch', link: 'https://developer.mozilla.org/docs/Web/API/fetch', description: 'fetch with types' },
-  convert: ({ fullUrl, allHeaders, method }: Prepared) =>
-    [
-      `const response: Response = await fetch(${JSON.stringify(fullUrl)}, {`,
-      `  method: ${JSON.stringify(method)},`,
-      `  headers: {${headerLines(allHeaders).map(([n, v]) => `\n    ${JSON.stringify(n)}: ${JSON.stringify(v)},`).join('')}\n  },`,
-      '});',
-      'const body: unknown = await response.json();',
-      'console.log(response.status, body);',
-    ].join('\n'),
-};
-
 const httpxClient = {
   info: { key: 'httpx', title: 'httpx', link: 'https://www.python-httpx.org/', description: 'A next-generation HTTP client for Python' },
   convert: ({ fullUrl, allHeaders, method }: Prepared) =>
@@ -89,7 +78,6 @@ function registerExtraClients(): void {
   const known = availableTargets();
   const has = (target: string, client?: string) =>
     known.some((t) => t.key === target && (client === undefined || t.clients.some((c) => c.key === client)));
-  if (!has('javascript', 'typescript')) addTargetClient('javascript' as TargetId, typescriptClient as never);
   if (!has('python', 'httpx')) addTargetClient('python' as TargetId, httpxClient as never);
   if (!has('rust')) {
     addTarget({ info: { key: 'rust', title: 'Rust', extname: '.rs', default: 'reqwest' }, clientsById: { reqwest: reqwestClient } } as never);
@@ -97,7 +85,7 @@ function registerExtraClients(): void {
 }
 registerExtraClients();
 
-/** A GET with the key header, the key always as `<api-key>` (snippets are for copying: docs/api-contract.md § Playground). */
+/** A GET with the key header, the key always as `<api-key>` (snippets are for copying and sharing). */
 export async function snippet(languageId: string, url: string): Promise<string> {
   const language = SNIPPET_LANGUAGES.find((l) => l.id === languageId) ?? SNIPPET_LANGUAGES[0]!;
   const har = {

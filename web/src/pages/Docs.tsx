@@ -1,49 +1,17 @@
-import { Prose } from '../components/Prose.js';
 import { useEffect, type ReactNode } from 'react';
-import { EndpointChips } from '../components/EndpointChooser.js';
+import { Markdown } from '../components/Markdown.js';
+import { PlansTable } from '../components/PlansTable.js';
 import { Link } from '../components/router.js';
-import { plansOf, type Catalog, type Endpoint, type PlanJson } from '../lib/catalog.js';
-
-const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: n % 1 ? 2 : 0 })}`;
-const num = (n: number) => n.toLocaleString('en-US');
-
-/** The plans table, read from the active configuration via catalog.json (docs/api-contract.md § Docs and OpenAPI). */
-export function PlansTable({ plans }: { plans: PlanJson[] }) {
-  if (plans.length === 0) return <p>This server lists no plans.</p>;
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Plan</th>
-            <th scope="col">Price/mo</th>
-            <th scope="col">Credits/mo</th>
-            <th scope="col">Daily cap</th>
-            <th scope="col">Rate</th>
-            <th scope="col">Overage per 1,000 credits</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plans.map((p) => (
-            <tr key={p.id}>
-              <td>{p.name} (<code>{p.id}</code>)</td>
-              <td>{money(p.price_usd)}</td>
-              <td>{num(p.included_credits)}</td>
-              <td>{p.daily_credit_limit === null ? 'none' : num(p.daily_credit_limit)}</td>
-              <td>{num(p.rate_limit_per_minute)}/min</td>
-              <td>{p.overage_usd_per_1k === null ? 'none' : `${money(p.overage_usd_per_1k)}, ${p.overage_default ? 'on by default' : 'opt-in'}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+import { Snippets } from '../components/Snippets.js';
+import { plansOf, type Catalog, type Endpoint } from '../lib/catalog.js';
+import { groupEndpoints, retirementOf, shortLabel, sourcesOf } from '../lib/endpoint-nav.js';
+import { isMigrationNote, migrationNotes } from '../lib/docs.js';
+import { initialValues, requestUrl } from '../lib/request-url.js';
 
 /** The failure statuses from catalog.json, which takes them from the server's one error catalog. */
 function FailureTable({ catalog }: { catalog: Catalog }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Failure responses">
       <table>
         <thead>
           <tr>
@@ -60,7 +28,7 @@ function FailureTable({ catalog }: { catalog: Catalog }) {
               <td>
                 {failure.codes.map(({ code, doc }) => (
                   <div key={code}>
-                    <code>{code}</code>: {doc}
+                    <code>{code}</code>: <Markdown text={doc} />
                   </div>
                 ))}
               </td>
@@ -72,63 +40,65 @@ function FailureTable({ catalog }: { catalog: Catalog }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Retired({ endpoint }: { endpoint: Endpoint }) {
+  const retired = retirementOf(endpoint);
+  if (!retired) return null;
   return (
-    <section>
-      <h2>{title}</h2>
-      {children}
-    </section>
+    <div className="callout callout-warn" role="note">
+      <strong>Retired{retired.since ? ` since ${retired.since}` : ''}.</strong> <Markdown text={retired.reason} />
+    </div>
   );
 }
 
 function EndpointDoc({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catalog }) {
+  const values = initialValues(endpoint);
+  const notes = endpoint.notes.filter((n) => !isMigrationNote(n));
+  const sources = sourcesOf(endpoint);
   return (
     <article>
-      <h1>{endpoint.summary}</h1>
-      <p>
+      <h1>{shortLabel(endpoint)}</h1>
+      <p className="endpoint-line">
         <span className="method">{endpoint.method}</span>
         <code>{catalog.basePath + endpoint.path}</code>
       </p>
-      <EndpointChips endpoint={endpoint} />
-      <p>
-        <Prose text={endpoint.description} />
-      </p>
-      <p>
+      <Retired endpoint={endpoint} />
+      <Markdown text={endpoint.description} block />
+      <p className="row">
         <Link className="button primary" href={`/playground/${endpoint.operationId}`}>Open in Playground</Link>
+        <span className="hint">
+          {endpoint.creditCost} credits per successful request (<Link href="/docs/billing">plans and limits</Link>); errors are free (
+          <Link href="/docs/errors">error reference</Link>).{sources.length > 0 && ` Sources: ${sources.join(', ')}.`}
+        </span>
       </p>
-      <Section title="Parameters">
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
-          <table>
+      <h2>Parameters</h2>
+      <p className="hint">
+        Every request needs your key as <code>x-api-key</code> or <code>Authorization: Bearer</code> (<Link href="/docs/authentication">authentication</Link>).
+      </p>
+      {endpoint.params.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Parameters">
+          <table className="stack">
             <thead>
               <tr>
-                {['Name', 'In', 'Type', 'Required', 'Enum', 'Default', 'Example', 'Description'].map((h) => (
+                {['Name', 'Type', 'Required', 'Default', 'Description'].map((h) => (
                   <th key={h} scope="col">{h}</th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              <tr>
-                <td><code>x-api-key</code></td>
-                <td>header</td>
-                <td>string</td>
-                <td>yes</td>
-                <td></td>
-                <td></td>
-                <td><code>tl_live_…</code></td>
-                <td>Your API key. <code>Authorization: Bearer &lt;key&gt;</code> works too.</td>
-              </tr>
               {endpoint.params.map((p) => (
                 <tr key={p.name}>
-                  <td><code>{p.name}</code></td>
-                  <td>{p.in}</td>
-                  <td>{p.type === 'csv' ? 'string (comma-separated)' : p.type}</td>
-                  <td>{p.required ? 'yes' : 'no'}</td>
-                  <td>{p.enum?.join(', ') ?? ''}</td>
-                  <td>{p.default !== undefined ? String(p.default) : ''}</td>
-                  <td>{p.example !== undefined ? <code>{p.example}</code> : ''}</td>
-                  <td>
-                    <Prose text={p.description} />
-                    {p.clamp && p.minimum !== undefined && ` Clamped to ${p.minimum}–${p.maximum}, not rejected.`}
+                  <td data-label="Name"><code>{p.name}</code></td>
+                  <td data-label="Type">
+                    {p.type === 'csv' ? 'string (comma-separated)' : p.type}
+                    {p.enum && <div className="hint">one of {p.enum.join(', ')}</div>}
+                  </td>
+                  <td data-label="Required">{p.required ? 'yes' : 'no'}</td>
+                  <td data-label="Default">{p.default !== undefined ? <code>{String(p.default)}</code> : '—'}</td>
+                  <td data-label="Description">
+                    <Markdown text={p.description} />
+                    {p.example !== undefined && <> Example: <code>{p.example}</code>.</>}
                     {p.aliases.length > 0 && ` Alias: ${p.aliases.join(', ')}.`}
                   </td>
                 </tr>
@@ -136,56 +106,103 @@ function EndpointDoc({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catal
             </tbody>
           </table>
         </div>
-      </Section>
-      <Section title="Authentication">
-        <p>
-          Send your key as <code>x-api-key: &lt;api-key&gt;</code> or <code>Authorization: Bearer &lt;api-key&gt;</code>. See{' '}
-          <Link href="/docs/authentication">Authentication</Link>.
-        </p>
-      </Section>
-      <Section title="Billing">
-        <dl className="facts">
-          <dt>Cost</dt>
-          <dd>{endpoint.creditCost} credits per request</dd>
-          <dt>Charged response</dt>
-          <dd>Successful 2xx responses</dd>
-        </dl>
-        <PlansTable plans={plansOf(catalog)} />
-      </Section>
-      <Section title="Failure responses">
-        <FailureTable catalog={catalog} />
-        <p>Every error uses the envelope <code>{'{"code", "msg", "data"}'}</code> and is never charged.</p>
-      </Section>
-      <Section title="Response behaviour">
-        <ul>
-          {endpoint.notes.map((n) => (
-            <li key={n}>
-              <Prose text={n} />
-            </li>
-          ))}
-          <li>{endpoint.envelope === 'single' ? 'The payload is wrapped once: `data` is the payload itself.' : 'The upstream envelope is kept inside ours: `data.data` holds the payload.'}</li>
-          <li>An empty list is a valid, charged 2xx response.</li>
-        </ul>
-      </Section>
-      <Section title="Example response">
-        <pre tabIndex={0} aria-label="Example response">{JSON.stringify(endpoint.sample, null, 2)}</pre>
-      </Section>
+      )}
+      <h2>Code</h2>
+      <Snippets url={requestUrl(location.origin, catalog.basePath, endpoint, values)} origin={location.origin} basePath={catalog.basePath} endpoint={endpoint} values={values} heading={false} />
+      <h2>Response fields</h2>
+      <p className="hint">
+        <code>{endpoint.responseSchemaName}</code>, inside the envelope <code>{'{code, msg, data}'}</code>.
+      </p>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Response fields">
+        <table className="fields stack">
+          <thead>
+            <tr>
+              {['Field', 'Type', 'Description'].map((h) => (
+                <th key={h} scope="col">{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {endpoint.fields.map((f) => (
+              <tr key={f.path}>
+                <td data-label="Field"><code>{f.path}</code></td>
+                <td data-label="Type">
+                  {f.type}
+                  {f.items ? `<${f.items}>` : ''}
+                  {f.nullable ? ' | null' : ''}
+                  {!f.required && <span className="hint"> optional</span>}
+                </td>
+                <td data-label="Description">
+                  {f.description ? <Markdown text={f.description} /> : null}
+                  {f.enum && <span className="hint"> One of {f.enum.map(String).join(', ')}.</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {notes.length > 0 && (
+        <>
+          <h2>Behaviour</h2>
+          <ul>
+            {notes.map((n) => (
+              <li key={n}>
+                <Markdown text={n} />
+              </li>
+            ))}
+            <li>An empty list is a valid, charged 2xx response.</li>
+          </ul>
+        </>
+      )}
+      <h2>Example response</h2>
+      <pre tabIndex={0} aria-label="Example response">{JSON.stringify(endpoint.sample, null, 2)}</pre>
+    </article>
+  );
+}
+
+function Overview({ catalog }: { catalog: Catalog }) {
+  return (
+    <article>
+      <h1>Trendlens API docs</h1>
+      <p>
+        {catalog.endpoints.length} GET endpoints under <code>{location.origin + catalog.basePath}</code> for TikTok Creative Center data. The OpenAPI document is at{' '}
+        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+      </p>
+      <p>
+        Start with <Link href="/docs/authentication">authentication</Link>, then try any endpoint in the <Link href="/playground">Playground</Link>. Shared rules:{' '}
+        <Link href="/docs/errors">errors</Link>, <Link href="/docs/billing">plans and billing</Link>.
+      </p>
+      {groupEndpoints(catalog.groups, catalog.endpoints).map((g) => (
+        <section key={g.group}>
+          <h2>{g.group}</h2>
+          <ul className="endpoint-index">
+            {g.endpoints.map((e) => (
+              <li key={e.operationId}>
+                <Link href={`/docs/TikTok/${e.operationId}`}>{shortLabel(e)}</Link> <code className="hint">{e.path}</code>
+                {retirementOf(e) && <span className="badge badge-retired">retired</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </article>
   );
 }
 
 function Authentication({ catalog }: { catalog: Catalog }) {
+  const first = catalog.endpoints[0];
+  const sample = first ? `${location.origin}${catalog.basePath}${first.path}` : `${location.origin}${catalog.basePath}`;
   return (
     <article>
       <h1>Authentication</h1>
       <p>Every endpoint needs an API key. Create keys in the <Link href="/console/keys">Console</Link>; each is shown once.</p>
       <h2>Key format</h2>
       <p>
-        <code>tl_live_</code> followed by 36 letters and digits (30 random characters and a 6-character checksum), matching{' '}
-        <code>{catalog.auth.keyPattern}</code>. Typos are turned away before any lookup.
+        <code>tl_live_</code> followed by 36 letters and digits (30 random characters and a 6-character checksum), matching <code>{catalog.auth.keyPattern}</code>.
+        Typos are turned away before any lookup.
       </p>
       <h2>Sending the key</h2>
-      <pre tabIndex={0}>{`curl "${location.origin}/api/v1/tiktok/popular-trend/hashtag" -H "x-api-key: <api-key>"\ncurl "${location.origin}/api/v1/tiktok/popular-trend/hashtag" -H "Authorization: Bearer <api-key>"`}</pre>
+      <pre tabIndex={0}>{`curl "${sample}" -H "x-api-key: <api-key>"\ncurl "${sample}" -H "Authorization: Bearer <api-key>"`}</pre>
       <p>Both headers with different keys are refused (401 <code>conflicting_credentials</code>). Keys in query strings or cookies are never read.</p>
       <h2>Rotation and revocation</h2>
       <p>Rotating a key issues a new one with the same name; the old key keeps working for a grace period you choose (default one day, at most seven days, or none). Revoking is immediate.</p>
@@ -199,12 +216,18 @@ function Errors({ catalog }: { catalog: Catalog }) {
   return (
     <article>
       <h1>Errors</h1>
-      <p>Every response is <code>{'{"code": <HTTP status>, "msg": <text>, "data": <details or null>}'}</code>. Only 2xx responses are charged.</p>
+      <p>
+        Every response is <code>{'{"code": <HTTP status>, "msg": <text>, "data": <details or null>}'}</code>. Only 2xx responses are charged.
+      </p>
       <FailureTable catalog={catalog} />
+      <h2>400 bodies</h2>
+      <p>
+        <code>data.errors</code> lists every offending parameter as <code>{'{param, message}'}</code>, so one answer names all that is wrong.
+      </p>
       <h2>402 and 429 bodies</h2>
       <p>
         Both carry <code>reason</code>, <code>reset_scope</code>, <code>resets_at</code>, <code>retry_after_seconds</code>, <code>message</code>, your plan, a
-        suggested plan, <code>upgrade_url</code> and your credit and daily counters.
+        suggested plan, <code>upgrade_url</code> (the Console's billing page) and your credit and daily counters.
       </p>
       <h2>When to retry</h2>
       <ul>
@@ -217,11 +240,11 @@ function Errors({ catalog }: { catalog: Catalog }) {
 }
 
 function Billing({ catalog }: { catalog: Catalog }) {
-  const cost = catalog.endpoints[0]?.creditCost ?? 8;
+  const costs = [...new Set(catalog.endpoints.map((e) => e.creditCost))];
   return (
     <article>
-      <h1>Billing</h1>
-      <p>Each successful (2xx) request costs {cost} credits. Errors are free.</p>
+      <h1>Plans and billing</h1>
+      <p>Each successful (2xx) request costs {costs.join(' or ')} credits. Errors are free.</p>
       <h2>Plans</h2>
       <PlansTable plans={plansOf(catalog)} />
       <h2>Credits</h2>
@@ -232,54 +255,79 @@ function Billing({ catalog }: { catalog: Catalog }) {
         <li>A retry with the same <code>Idempotency-Key</code> within 24 hours returns the first result without a second charge.</li>
       </ul>
       <h2>Rate limits</h2>
-      <p>Each plan allows a number of requests per minute; every request with a valid key counts. Responses carry <code>RateLimit</code> and <code>X-RateLimit-*</code> headers.</p>
+      <p>
+        Each plan allows a number of requests per minute; every request with a valid key counts. Responses carry <code>RateLimit</code> and <code>X-RateLimit-*</code> headers.
+      </p>
+      <p>
+        For more credits, see <Link href="/console/billing#change-plan">Billing in the Console</Link>.
+      </p>
     </article>
   );
 }
 
-/** Docs (docs/api-contract.md § Docs and OpenAPI): an index by group, one page per endpoint, and three guides. */
+function Migrating({ catalog }: { catalog: Catalog }) {
+  const notes = migrationNotes(catalog.endpoints);
+  return (
+    <article>
+      <h1>Migrating from Crawlora</h1>
+      <p>
+        Trendlens answers Crawlora's TikTok paths with the same parameters and the same envelopes where Crawlora has the endpoint, so a client switches by
+        changing two things:
+      </p>
+      <ol>
+        <li>
+          The base URL: <code>{location.origin + catalog.basePath}</code>.
+        </li>
+        <li>
+          The key: a Trendlens key from the <Link href="/console/keys">Console</Link>, sent as <code>x-api-key</code> or <code>Authorization: Bearer</code>.
+        </li>
+      </ol>
+      <h2>Differences by endpoint</h2>
+      {notes.length === 0 ? (
+        <p>None: every endpoint behaves as its docs page says.</p>
+      ) : (
+        <ul>
+          {notes.map(({ endpoint, note }) => (
+            <li key={`${endpoint.operationId}-${note}`}>
+              <Link href={`/docs/TikTok/${endpoint.operationId}`}>{shortLabel(endpoint)}</Link>: <Markdown text={note} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Errors and limits</h2>
+      <p>
+        Error envelopes and the 402/429 bodies keep Crawlora's fields; see <Link href="/docs/errors">errors</Link> and <Link href="/docs/billing">plans and billing</Link>.
+      </p>
+    </article>
+  );
+}
+
+const GUIDES: [string, string][] = [
+  ['', 'Overview'],
+  ['authentication', 'Authentication'],
+  ['errors', 'Errors'],
+  ['billing', 'Plans and billing'],
+  ['migrating-from-crawlora', 'Migrating from Crawlora'],
+];
+
+/** Docs: an overview, guides, and one reference page per catalog endpoint. */
 export function Docs({ path, catalog }: { path: string; catalog: Catalog }) {
   const rest = path.replace(/^\/docs\/?/, '');
   const endpointId = rest.startsWith('TikTok/') ? decodeURIComponent(rest.slice('TikTok/'.length)) : null;
   const endpoint = endpointId ? catalog.endpoints.find((e) => e.operationId === endpointId) : undefined;
 
   let page: ReactNode;
-  let title = 'Docs';
+  let title = GUIDES.find(([slug]) => slug === rest)?.[1] ?? 'Docs';
   if (endpoint) {
     page = <EndpointDoc endpoint={endpoint} catalog={catalog} />;
-    title = endpoint.summary;
-  } else if (rest === 'authentication') {
-    page = <Authentication catalog={catalog} />;
-    title = 'Authentication';
-  } else if (rest === 'errors') {
-    page = <Errors catalog={catalog} />;
-    title = 'Errors';
-  } else if (rest === 'billing') {
-    page = <Billing catalog={catalog} />;
-    title = 'Billing';
-  } else if (rest === '') {
-    page = (
-      <article>
-        <h1>Trendlens API docs</h1>
-        <p>
-          {catalog.endpoints.length} GET endpoints under <code>{location.origin + catalog.basePath}</code> for TikTok Creative Center data. The OpenAPI document is at{' '}
-          <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
-        </p>
-        {catalog.groups.map((g) => (
-          <section key={g}>
-            <h2>{g}</h2>
-            <ul>
-              {catalog.endpoints.filter((e) => e.group === g).map((e) => (
-                <li key={e.operationId}>
-                  <Link href={`/docs/TikTok/${e.operationId}`}>{e.summary}</Link> — <code>{e.path}</code>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-      </article>
-    );
-  } else {
+    title = shortLabel(endpoint);
+  } else if (rest === 'authentication') page = <Authentication catalog={catalog} />;
+  else if (rest === 'errors') page = <Errors catalog={catalog} />;
+  else if (rest === 'billing') page = <Billing catalog={catalog} />;
+  else if (rest === 'migrating-from-crawlora') page = <Migrating catalog={catalog} />;
+  else if (rest === '') page = <Overview catalog={catalog} />;
+  else {
+    title = 'Page not found';
     page = (
       <article>
         <h1>Page not found</h1>
@@ -293,27 +341,35 @@ export function Docs({ path, catalog }: { path: string; catalog: Catalog }) {
 
   return (
     <div className="docs-layout">
-      <nav className="docs-nav" aria-label="Docs">
+      <div className="docs-content">
+        <a className="docs-jump" href="#docs-nav">All docs pages</a>
+        {page}
+      </div>
+      <nav className="docs-nav" aria-label="Docs" id="docs-nav">
         <ul>
-          <li><Link href="/docs">Overview</Link></li>
-          <li><Link href="/docs/authentication">Authentication</Link></li>
-          <li><Link href="/docs/errors">Errors</Link></li>
-          <li><Link href="/docs/billing">Billing</Link></li>
+          {GUIDES.map(([slug, label]) => (
+            <li key={slug}>
+              <Link href={slug ? `/docs/${slug}` : '/docs'} aria-current={!endpoint && rest === slug ? 'page' : undefined}>{label}</Link>
+            </li>
+          ))}
         </ul>
-        {catalog.groups.map((g) => (
-          <div key={g}>
-            <h2 style={{ fontSize: '0.95rem' }}>{g}</h2>
+        {groupEndpoints(catalog.groups, catalog.endpoints).map((g) => (
+          <div key={g.group}>
+            <h2>{g.group}</h2>
             <ul>
-              {catalog.endpoints.filter((e) => e.group === g).map((e) => (
+              {g.endpoints.map((e) => (
                 <li key={e.operationId}>
-                  <Link href={`/docs/TikTok/${e.operationId}`} aria-current={e === endpoint ? 'page' : undefined}>{e.summary}</Link>
+                  <Link href={`/docs/TikTok/${e.operationId}`} aria-current={e === endpoint ? 'page' : undefined} title={e.path}>
+                    <span className="method">{e.method}</span>
+                    {shortLabel(e)}
+                    {retirementOf(e) && <span className="badge badge-retired">retired</span>}
+                  </Link>
                 </li>
               ))}
             </ul>
           </div>
         ))}
       </nav>
-      <div style={{ minWidth: 0 }}>{page}</div>
     </div>
   );
 }

@@ -1,83 +1,138 @@
-import { Prose } from '../components/Prose.js';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { copyText } from '../components/copy.js';
-import { EndpointChips, EndpointChooser } from '../components/EndpointChooser.js';
+import { EndpointSidebar } from '../components/EndpointSidebar.js';
+import { ErrorCallout } from '../components/ErrorCallout.js';
 import { KeyPanel } from '../components/KeyPanel.js';
+import { Markdown } from '../components/Markdown.js';
 import { ParamForm } from '../components/ParamForm.js';
-import { ListTable, ResponseBody } from '../components/ResponseBody.js';
+import { RequestBar } from '../components/RequestBar.js';
+import { ResponsePane } from '../components/ResponsePane.js';
 import { Link } from '../components/router.js';
 import { Snippets } from '../components/Snippets.js';
-import { documentedFieldCount, FLAGSHIP_OPERATION_ID, type Catalog, type Endpoint } from '../lib/catalog.js';
+import { documentedFieldCount, FLAGSHIP_OPERATION_ID, plansOf, type Catalog, type Endpoint } from '../lib/catalog.js';
 import { curlCommand } from '../lib/curl.js';
+import { retirementOf, shortLabel, sourcesOf } from '../lib/endpoint-nav.js';
+import { formatNumber } from '../lib/format.js';
 import { browserKeyStore } from '../lib/key-store.js';
+import { formProblems } from '../lib/param-check.js';
+import { problemOf, type Problem } from '../lib/problem.js';
 import { REQUEST_MESSAGES, runRequest, type RequestResult, type RunningRequest } from '../lib/request.js';
-import { formatBytes } from '../lib/response-view.js';
-import { initialValues, requestUrl, valuesFromSearch } from '../lib/request-url.js';
+import { initialValues, playgroundPath, requestUrl, valuesFromSearch } from '../lib/request-url.js';
+import { rememberPlaygroundPath, signUpHref } from '../lib/return-path.js';
 import { shareLink } from '../lib/share-link.js';
 
 const keyStore = browserKeyStore();
 
-function startingValues(endpoint: Endpoint, search: string): Record<string, string> {
-  const shared = valuesFromSearch(endpoint, search);
-  return Object.keys(shared).length > 0 ? { ...initialValues(endpoint), ...Object.fromEntries(endpoint.params.map((p) => [p.name, ''])), ...shared } : initialValues(endpoint);
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
 }
 
-function ResultView({ result, endpoint }: { result: RequestResult; endpoint: Endpoint }) {
-  if (!result.ok) {
-    return (
-      <p role="alert" className="error" data-testid="request-error">
-        {result.message}
-      </p>
-    );
-  }
-  const good = result.status >= 200 && result.status < 300;
+function startingValues(endpoint: Endpoint, search: string): Record<string, string> {
+  const shared = valuesFromSearch(endpoint, search);
+  return Object.keys(shared).length > 0 ? { ...Object.fromEntries(endpoint.params.map((p) => [p.name, ''])), ...shared } : initialValues(endpoint);
+}
+
+/** The free plan's credits as "2,000", from the plans this server offers; null when it has none. */
+function freeCredits(catalog: Catalog): string | null {
+  const free = plansOf(catalog).find((p) => p.price_usd === 0);
+  return free ? formatNumber(free.included_credits) : null;
+}
+
+const NO_KEY_PROBLEM: Problem = {
+  status: 401,
+  code: null,
+  title: 'Add an API key to send a live request',
+  message: REQUEST_MESSAGES.no_key,
+  fields: {},
+  retryAfterSeconds: null,
+  upgradePath: null,
+  action: 'key',
+};
+
+function EndpointDetails({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catalog }) {
+  const sources = sourcesOf(endpoint);
   return (
-    <div>
-      <dl className="facts" data-testid="response-facts">
-        <dt>Status</dt>
-        <dd className={good ? 'status-ok' : 'status-err'} data-testid="response-status">{result.status}</dd>
-        <dt>Latency</dt>
-        <dd data-testid="response-latency">{result.ms} ms (measured in this browser)</dd>
-        <dt>Size</dt>
-        <dd>{formatBytes(result.bytes)}</dd>
+    <details className="panel">
+      <summary>Endpoint details</summary>
+      <ul className="chips" aria-label="Endpoint facts">
+        <li className="chip">{endpoint.method}</li>
+        <li className="chip">apiKey</li>
+        <li className="chip">{endpoint.creditCost} credits/request</li>
+        <li className="chip">{endpoint.responseSchemaName}</li>
+        <li className="chip">{endpoint.platform}</li>
+      </ul>
+      <dl className="facts">
+        <dt>Path</dt>
+        <dd><code>{catalog.basePath + endpoint.path}</code></dd>
+        <dt>Authentication</dt>
+        <dd>API key in the <code>x-api-key</code> header (or <code>Authorization: Bearer</code>)</dd>
+        <dt>Credit cost</dt>
+        <dd>{endpoint.creditCost} credits per successful request; errors are free</dd>
+        {sources.length > 0 && (
+          <>
+            <dt>Sources</dt>
+            <dd>{sources.join(', ')}</dd>
+          </>
+        )}
       </dl>
-      <details>
-        <summary>Headers ({result.headers.length})</summary>
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
-          <table data-testid="response-headers">
-            <thead>
-              <tr>
-                <th scope="col">Header</th>
-                <th scope="col">Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.headers.map(([n, v]) => (
-                <tr key={n}>
-                  <td><code>{n}</code></td>
-                  <td style={{ overflowWrap: 'anywhere' }}>{v}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <ResponseBody body={result.body} bytes={result.bytes} fileName={`${endpoint.operationId}.json`} />
-    </div>
+      <p data-testid="documented-fields">Parameters: {documentedFieldCount(endpoint)} documented fields</p>
+      <Link href={`/docs/TikTok/${endpoint.operationId}`}>View docs</Link>
+    </details>
   );
 }
 
-/** The Playground (docs/api-contract.md § Playground): one catalog endpoint, its form, preview, snippets, key and a live request. */
+function SchemaFields({ endpoint }: { endpoint: Endpoint }) {
+  return (
+    <details className="panel">
+      <summary>Response schema fields ({endpoint.fields.length})</summary>
+      <p className="hint">{endpoint.responseSchemaName}</p>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Response schema fields">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Type</th>
+              <th scope="col">Required</th>
+            </tr>
+          </thead>
+          <tbody>
+            {endpoint.fields.map((f) => (
+              <tr key={f.path}>
+                <td><code>{f.path}</code></td>
+                <td>{f.type}{f.items ? `<${f.items}>` : ''}{f.nullable ? ' | null' : ''}</td>
+                <td>{f.required ? 'yes' : 'no'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/**
+ * The Playground in panes: endpoints on the left, the request (sticky request bar, params) in the
+ * centre, the response (the sample before the first send) and code on the right. The endpoint and
+ * its params live in the address bar, never the key.
+ */
 export function Playground({ path, search, catalog }: { path: string; search: string; catalog: Catalog }) {
   const operationId = decodeURIComponent(path.replace(/^\/playground\/?/, '').split('/')[0] ?? '') || FLAGSHIP_OPERATION_ID;
   const endpoint = catalog.endpoints.find((e) => e.operationId === operationId);
   const [values, setValues] = useState<Record<string, string>>(() => (endpoint ? startingValues(endpoint, search) : {}));
   const [stored, setStored] = useState(() => keyStore.read());
   const [result, setResult] = useState<RequestResult | null>(null);
+  const [noKey, setNoKey] = useState(false);
   const [sending, setSending] = useState(false);
   const [copyStatus, setCopyStatus] = useState('');
+  const [keyOpen, setKeyOpen] = useState(false);
+  const [pane, setPane] = useState<'request' | 'response'>('request');
   const running = useRef<RunningRequest | null>(null);
   const shownFor = useRef(operationId);
+  const focusForm = useRef(false);
 
   useEffect(() => {
     if (shownFor.current === operationId || !endpoint) return;
@@ -85,15 +140,76 @@ export function Playground({ path, search, catalog }: { path: string; search: st
     running.current?.cancel();
     setValues(startingValues(endpoint, search));
     setResult(null);
+    setNoKey(false);
     setCopyStatus('');
+    setPane('request');
   }, [operationId, endpoint, search]);
   useEffect(() => {
-    document.title = endpoint ? `${endpoint.summary} API Playground — Trendlens` : 'Playground — Trendlens';
+    document.title = endpoint ? `${shortLabel(endpoint)} — Trendlens API Playground` : 'Playground — Trendlens';
   }, [endpoint]);
   useEffect(() => () => running.current?.cancel(), []);
 
+  // The address bar follows the form (replace, so Back still leaves the Playground in one step),
+  // except while a value looks like a key: the address then keeps its last key-free state.
+  const apiKey = stored?.key ?? null;
+  const keyFree = endpoint ? shareLink(location.origin, endpoint, values, (v) => apiKey !== null && v.trim() === apiKey).ok : false;
+  const here = endpoint && keyFree ? playgroundPath(endpoint, values) : null;
+  useEffect(() => {
+    if (!here || shownFor.current !== operationId) return;
+    if (`${location.pathname}${location.search}` !== here) history.replaceState(null, '', here);
+    rememberPlaygroundPath(sessionStorageOrNull(), here);
+  }, [here, operationId]);
+
+  // After choosing an endpoint from the list, the first field takes the focus.
+  useEffect(() => {
+    if (!focusForm.current || !endpoint) return;
+    focusForm.current = false;
+    const first = endpoint.params[0];
+    (first ? document.getElementById(`param-${first.name}`) : document.querySelector<HTMLElement>('.request-bar .send'))?.focus();
+  }, [endpoint]);
+
   const origin = location.origin;
   const url = useMemo(() => (endpoint ? requestUrl(origin, catalog.basePath, endpoint, values) : ''), [origin, catalog.basePath, endpoint, values]);
+
+  const send = useCallback(async () => {
+    if (!endpoint) return;
+    if (!apiKey) {
+      setResult(null);
+      setNoKey(true);
+      setPane('response');
+      return;
+    }
+    setNoKey(false);
+    running.current?.cancel();
+    const req = runRequest(url, apiKey);
+    running.current = req;
+    setSending(true);
+    const outcome = await req.result;
+    if (running.current !== req) return;
+    running.current = null;
+    setSending(false);
+    setResult(outcome);
+    setPane('response');
+    if (outcome.ok && outcome.headers.some(([n, v]) => n === 'x-upstream-source' && v === 'simulator')) {
+      window.dispatchEvent(new Event('trendlens:simulated'));
+    }
+  }, [endpoint, apiKey, url]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void send();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [send]);
+
+  const serverProblem = useMemo(() => (result?.ok ? problemOf(result.status, result.body, result.headers, origin) : null), [result, origin]);
+  const problem = noKey ? NO_KEY_PROBLEM : serverProblem;
+  const localProblems = useMemo(() => (endpoint ? formProblems(endpoint.params, values) : {}), [endpoint, values]);
+  const problems = { ...localProblems, ...(serverProblem?.fields ?? {}) };
 
   if (!endpoint) {
     return (
@@ -105,23 +221,8 @@ export function Playground({ path, search, catalog }: { path: string; search: st
     );
   }
 
-  const apiKey = stored?.key ?? null;
-  const docsHref = `/docs/TikTok/${endpoint.operationId}`;
-
-  const send = async () => {
-    running.current?.cancel();
-    const req = runRequest(url, apiKey);
-    running.current = req;
-    setSending(true);
-    const outcome = await req.result;
-    if (running.current !== req) return;
-    running.current = null;
-    setSending(false);
-    setResult(outcome);
-    if (outcome.ok && outcome.headers.some(([n, v]) => n === 'x-upstream-source' && v === 'simulator')) {
-      window.dispatchEvent(new Event('trendlens:simulated'));
-    }
-  };
+  const retired = retirementOf(endpoint);
+  const signUp = signUpHref(here ?? `/playground/${encodeURIComponent(endpoint.operationId)}`);
   const copyCurl = async () => {
     const ok = await copyText(curlCommand(url, apiKey));
     setCopyStatus(ok ? (apiKey ? 'cURL copied, with your key.' : 'cURL copied, with <api-key> as a placeholder.') : 'Copy failed.');
@@ -135,125 +236,87 @@ export function Playground({ path, search, catalog }: { path: string; search: st
     const ok = await copyText(share.url);
     setCopyStatus(ok ? 'Share link copied. It holds the parameters only, never an API key.' : 'Copy failed.');
   };
+  const liveResult = result?.ok ? result : null;
 
   return (
-    <div>
-      <p className="notice">Everything here except live requests works without an account; live requests need an API key and are charged normally.</p>
-      <h1>{endpoint.summary} API Playground</h1>
-      <p>
-        <Prose text={endpoint.description} />
-      </p>
-      <EndpointChips endpoint={endpoint} />
-      <div className="layout">
-        <EndpointChooser catalog={catalog} current={endpoint.operationId} />
-        <div style={{ minWidth: 0 }}>
-          <section className="panel" aria-labelledby="details-h">
-            <h2 id="details-h">Endpoint details</h2>
-            <dl className="facts">
-              <dt>Method</dt>
-              <dd>{endpoint.method}</dd>
-              <dt>Path</dt>
-              <dd><code>{catalog.basePath + endpoint.path}</code></dd>
-              <dt>Authentication</dt>
-              <dd>API key in the <code>x-api-key</code> header</dd>
-              <dt>Credit cost</dt>
-              <dd>{endpoint.creditCost} credits per successful request</dd>
-              <dt>Platform</dt>
-              <dd>{endpoint.platform}</dd>
-            </dl>
-            <p data-testid="documented-fields">Parameters: {documentedFieldCount(endpoint)} documented fields</p>
-            <Link href={docsHref}>View docs</Link>
-          </section>
-
-          <section className="panel" aria-labelledby="params-h">
-            <h2 id="params-h">Parameters</h2>
-            <p className="hint">
-              <code>x-api-key:header</code> is set from the API key panel.
+    <div className="playground" data-pane={pane}>
+      <EndpointSidebar catalog={catalog} current={endpoint} onChoose={() => (focusForm.current = true)} />
+      <div className="pane-switch" role="group" aria-label="Show">
+        <button type="button" aria-pressed={pane === 'request'} onClick={() => setPane('request')}>Request</button>
+        <button type="button" aria-pressed={pane === 'response'} onClick={() => setPane('response')}>
+          Response{result?.ok ? ` · ${result.status}` : ''}
+        </button>
+      </div>
+      <div className="pane pane-request">
+        <header className="pg-head">
+          <h1>
+            {shortLabel(endpoint)} <span className="visually-hidden">API Playground</span>
+          </h1>
+          <p className="desc">
+            <Markdown text={endpoint.description} />
+          </p>
+        </header>
+        <RequestBar
+          method={endpoint.method}
+          url={url}
+          sending={sending}
+          hasKey={apiKey !== null}
+          signUpHref={signUp}
+          freeCredits={freeCredits(catalog)}
+          onSend={() => void send()}
+          onCancel={() => running.current?.cancel()}
+        />
+        <p className="visually-hidden" aria-live="polite">{sending ? 'Sending…' : ''}</p>
+        <KeyPanel
+          apiKey={apiKey}
+          remembered={stored?.remembered ?? false}
+          open={keyOpen}
+          onOpenChange={setKeyOpen}
+          onSave={(key, remember) => {
+            keyStore.save(key, remember);
+            setStored({ key, remembered: remember });
+            setNoKey(false);
+          }}
+          onForget={() => {
+            keyStore.forget();
+            setStored(null);
+          }}
+        />
+        {retired && (
+          <div className="callout callout-warn" role="note" data-testid="retired-note">
+            <strong>Retired{retired.since ? ` since ${retired.since}` : ''}.</strong> <Markdown text={retired.reason} />
+          </div>
+        )}
+        <section aria-labelledby="params-h" className="panel">
+          <h2 id="params-h">Parameters</h2>
+          <ParamForm endpoint={endpoint} values={values} problems={problems} onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))} />
+          <div className="row">
+            <button type="button" onClick={copyCurl}>Copy cURL</button>
+            <button type="button" onClick={copyShare}>Copy share link</button>
+            <span aria-live="polite" className="hint" data-testid="copy-status">{copyStatus}</span>
+          </div>
+          {share.ok && (
+            <p className="hint url">
+              Share link: <code data-testid="share-link">{share.url}</code>
             </p>
-            <ParamForm endpoint={endpoint} values={values} onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))} />
-          </section>
-
-          <section className="panel" aria-labelledby="preview-h">
-            <h2 id="preview-h">Request preview</h2>
-            <pre className="url" data-testid="request-preview" tabIndex={0} aria-label="Request URL">GET {url}</pre>
-            <div className="row">
-              <button type="button" onClick={copyCurl}>Copy cURL</button>
-              <button type="button" onClick={copyShare}>Copy share link</button>
-              <span aria-live="polite" className="hint" data-testid="copy-status">{copyStatus}</span>
-            </div>
-            {share.ok && (
-              <p className="hint url">
-                Share link: <code data-testid="share-link">{share.url}</code>
-              </p>
-            )}
-          </section>
-
-          <KeyPanel
-            apiKey={apiKey}
-            remembered={stored?.remembered ?? false}
-            docsHref={docsHref}
-            onSave={(key, remember) => {
-              keyStore.save(key, remember);
-              setStored({ key, remembered: remember });
-            }}
-            onForget={() => {
-              keyStore.forget();
-              setStored(null);
-            }}
-          />
-
-          <section className="panel" aria-labelledby="send-h">
-            <h2 id="send-h">Live request</h2>
-            <div className="row">
-              <button type="button" className="primary" onClick={send} disabled={!apiKey || sending} aria-describedby={!apiKey ? 'send-hint' : undefined}>
-                {sending ? 'Sending…' : 'Send request'}
-              </button>
-              {sending && (
-                <button type="button" onClick={() => running.current?.cancel()}>Cancel</button>
-              )}
-            </div>
-            {!apiKey && (
-              <p id="send-hint" className="hint">{REQUEST_MESSAGES.no_key}</p>
-            )}
-            <div aria-live="polite">{result && <ResultView result={result} endpoint={endpoint} />}</div>
-          </section>
-
-          {!result && (
-            <section className="panel" aria-labelledby="sample-h">
-              <h2 id="sample-h">Sample response</h2>
-              <p className="hint">Shown before your first request.</p>
-              <ListTable body={endpoint.sample} />
-              <pre tabIndex={0} aria-label="Sample response body">{JSON.stringify(endpoint.sample, null, 2)}</pre>
-            </section>
           )}
-
-          <Snippets url={url} />
-
-          <section className="panel" aria-labelledby="fields-h">
-            <h2 id="fields-h">Response schema fields</h2>
-            <p className="hint">{endpoint.responseSchemaName}</p>
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Required</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {endpoint.fields.map((f) => (
-                    <tr key={f.path}>
-                      <td><code>{f.path}</code></td>
-                      <td>{f.type}{f.items ? `<${f.items}>` : ''}{f.nullable ? ' | null' : ''}</td>
-                      <td>{f.required ? 'yes' : 'no'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
-        </div>
+          <p className="hint">Share links never include API keys.</p>
+        </section>
+        <EndpointDetails endpoint={endpoint} catalog={catalog} />
+        <SchemaFields endpoint={endpoint} />
+      </div>
+      <div className="pane pane-response">
+        <section aria-labelledby="response-h" className="panel response">
+          <h2 id="response-h">Response</h2>
+          {problem && <ErrorCallout problem={problem} signUpHref={signUp} onPasteKey={() => { setKeyOpen(true); setPane('request'); }} />}
+          {result && !result.ok && (
+            <p role="alert" className="error" data-testid="request-error">
+              {result.message}
+            </p>
+          )}
+          <ResponsePane key={liveResult ? `live-${liveResult.ms}-${liveResult.bytes}` : `sample-${endpoint.operationId}`} result={liveResult} sample={endpoint.sample} fileName={`${endpoint.operationId}.json`} />
+        </section>
+        <Snippets url={url} origin={origin} basePath={catalog.basePath} endpoint={endpoint} values={values} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { ANALYSIS_METRICS, TOP_ADS_STATIC_FILTERS } from '../../../catalog/index.js';
 import type { UpstreamResult } from '../../source.js';
+import type { UpstreamEnvelope } from '../client.js';
 import {
   innerEnvelope,
   isRecord,
@@ -7,7 +8,9 @@ import {
   pagedOperation,
   pick,
   singleOperation,
+  type Built,
   type Operation,
+  type Params,
 } from '../operation.js';
 
 const TOP_ADS_PAGE = 'inspiration/topads/pc/en';
@@ -75,7 +78,13 @@ const analysis: Operation = {
   },
 };
 
-/** Top Ads group, endpoints 8–14 (docs/api-contract.md § Top Ads, docs/upstreams.md § Operations). */
+/** An object payload passed through in the inner envelope; anything else is off-contract. */
+function passThrough(path: string) {
+  return (data: unknown, _p: Params, env: UpstreamEnvelope): Built =>
+    isRecord(data) ? { ok: true, data: innerEnvelope(data, env.request_id, true) } : mismatch(`${path}: data is not an object`);
+}
+
+/** Top Ads group, endpoints 8–14 (docs/api-contract.md § Top Ads, docs/upstreams.md § Operations), then the newer operations. */
 export const topAdsOperations: Record<string, Operation> = {
   'tiktok-top-ads-list': pagedOperation({
     path: 'top_ads/v2/list',
@@ -166,5 +175,33 @@ export const topAdsOperations: Record<string, Operation> = {
       const words = list.map((w) => (isRecord(w) ? (w.query ?? w.keyword) : w));
       return { ok: true, data: innerEnvelope({ query: words.slice(0, p.count as number) }, env.request_id, true) };
     },
+  }),
+
+  // The next three paths are inferred, not captured; their catalog notes say so.
+  'tiktok-top-ads-locations': singleOperation({
+    path: 'top_ads/location/list',
+    referer: TOP_ADS_PAGE,
+    query: () => ({}),
+    // Items normalised as top-ads/filters normalises its country list, so the two read alike.
+    build: (data, _p, env) => {
+      const list = isRecord(data) ? data.country : undefined;
+      if (!Array.isArray(list)) return mismatch('top_ads/location/list: no country list');
+      const country = list.filter(isRecord).map((item) => filterItem('country', item));
+      return { ok: true, data: innerEnvelope({ country }, env.request_id, true) };
+    },
+  }),
+
+  'tiktok-top-ads-location-info': singleOperation({
+    path: 'top_ads/location/info',
+    referer: TOP_ADS_PAGE,
+    query: (p) => ({ module: String(p.module) }),
+    build: passThrough('top_ads/location/info'),
+  }),
+
+  'tiktok-top-ads-safety': singleOperation({
+    path: 'top_ads/configure/safety',
+    referer: TOP_ADS_PAGE,
+    query: () => ({}),
+    build: passThrough('top_ads/configure/safety'),
   }),
 };

@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { hashPassword, normaliseEmail, verifyPassword } from '../accounts/index.js';
+import { ApiError, envelope } from '../http/index.js';
+import { checkAttempts, SIGN_UP_WINDOW_MS } from './attempt-limits.js';
+import { checkNewPassword, NewPassword, pooled, sendVerification, userView } from './auth-routes.js';
+import type { ConsoleContext } from './context.js';
+import { parseInput } from './input.js';
+import { accountLink, linkMail } from './mailer.js';
+import { clearSessionCookie } from './session-auth.js';
+
+const Token = z.string('must be a string').trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+const Password = z.string('must be a string').min(1, 'is required').max(1024, 'must be at most 1024 characters');
+const ChangeBody = z.object({ current_password: Password, new_password: NewPassword });
+const ResetRequestBody = z.object({ email: z.string('must be a string').trim().min(1, 'is required').max(254, 'must be at most 254 characters') });
+const ResetBody = z.object({ token: Token, password: NewPassword });
+const VerifyBody = z.object({ token: Token });
+const DeleteBody = z.object({ password: Password });
+
+// Reset e-mails per IP per hour: enough for a forgetful person, too few to mail-bomb anyone.
+const RESET_REQUESTS_PER_IP = 5;
+const RESET_REQUESTS_GLOBAL = 500;
+
+/** Password change, reset, e-mail verification and account deletion. */
+export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
+  const { services, auth, sessions, tokens, mailer } = ctx;
+
+  app.post('/account/password', async (request, reply) => {
+    const caller = await auth.signedIn(request, reply);
+    const body = parseInput(ChangeBody, request.body);
+    const stored = caller.account.password_hash;
+    if (!stored || !(await pooled(ctx, () => verifyPassword(body.current_password, stored)))) {
+      throw ApiError.invalidInput([{ param: 'current_password', message: 'is not the current password' }]);
+    }
+    checkNewPassword(body.new_password, 'new_password', caller.account.email);
+    await services.accounts.setPasswordHash(caller.account.id, await pooled(ctx, () => hashPassword(body.new_password)));
+    // Whoever else was signed in with the old password is signed out.
+    await sessions.destroyOthers(caller.account.id, caller.token);
+    return envelope(200, 'OK', null);
+  });
+
+  app.post('/auth/reset/request', async (request) => {
+    auth.checkOriginIfPresent(request);
+    const { email } = parseInput(ResetRequestBody, request.body);
+    const decision = await checkAttempts(ctx.attempts, 'reset', request.ip, { perIp: RESET_REQUESTS_PER_IP, global: RESET_REQUESTS_GLOBAL, windowMs: SIGN_UP_WINDOW_MS });
+    if (!decision.allowed) {
+      throw new ApiError('too_many_sign_in_attempts', {
+        data: { error: 'too_many_sign_in_attempts', retry_after_seconds: decision.retryAfterSeconds },
+        headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+      });
+    }
+    const account = await services.accounts.findByEmail(normaliseEmail(email));
+    if (mailer && account?.status === 'active') {
+      const token = await tokens.issue(account.id, 'reset');
+      try {
+        await mailer.send({ to: account.email, ...linkMail('reset', accountLink(ctx.origin(request), 'reset', token)) });
+      } catch (err) {
+        request.log.error({ err }, 'sending the reset e-mail failed');
+      }
+    }
+    // The same answer whether or not the address has an account, so it reveals none.
+    return envelope(200, 'OK', { email_sent_if_account_exists: mailer !== null });
+  });
+
+  app.post('/auth/reset', async (request) => {
+    auth.checkOriginIfPresent(request);
+    const body = parseInput(ResetBody, request.body);
+    const accountId = await tokens.peek(body.token, 'reset');
+    const account = accountId ? await services.accounts.findById(accountId) : undefined;
+    if (!account || account.status === 'deleted') throw ApiError.invalidInput([{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]);
+    // A refused password leaves the link usable for a better one.
+    checkNewPassword(body.password, 'password', account.email);
+    const passwordHash = await pooled(ctx, () => hashPassword(body.password));
+    if ((await tokens.consume(body.token, 'reset')) !== account.id) {
+      throw ApiError.invalidInput([{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]);
+    }
+    await services.accounts.setPasswordHash(account.id, passwordHash);
+    await sessions.destroyAll(account.id);
+    // Receiving the link proves the address too.
+    await verified(account.id);
+    return envelope(200, 'OK', null);
+  });
+
+  /** Marks the address verified; the first time, under SIGNUP_VERIFY=email, the plan's credits follow. */
+  async function verified(accountId: string): Promise<void> {
+    if (!(await services.accounts.markVerified(accountId))) return;
+    if (services.config.SIGNUP_VERIFY !== 'email') return;
+    const account = await services.accounts.findById(accountId);
+    if (!account) return;
+    const plan = services.plans.require(account.plan_id);
+    if (plan.included_credits > 0) await services.credits.grant(account.id, plan.included_credits, `verify_${account.id}`);
+  }
+
+  app.post('/auth/verify', async (request) => {
+    auth.checkOriginIfPresent(request);
+    const body = parseInput(VerifyBody, request.body);
+    const accountId = await tokens.consume(body.token, 'verify');
+    const account = accountId ? await services.accounts.findById(accountId) : undefined;
+    if (!account || account.status === 'deleted') throw ApiError.invalidInput([{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]);
+    await verified(account.id);
+    const fresh = await services.accounts.findById(account.id);
+    return envelope(200, 'OK', { user: fresh ? userView(fresh) : userView(account) });
+  });
+
+  app.post('/account/verify/resend', async (request, reply) => {
+    const { account } = await auth.signedIn(request, reply);
+    if (account.email_verified_at !== null) return envelope(200, 'OK', { sent: false, email_verified: true });
+    return envelope(200, 'OK', { sent: await sendVerification(ctx, request, account), email_verified: false });
+  });
+
+  app.post('/account/delete', async (request, reply) => {
+    const caller = await auth.signedIn(request, reply);
+    const body = parseInput(DeleteBody, request.body);
+    const stored = caller.account.password_hash;
+    if (!stored || !(await pooled(ctx, () => verifyPassword(body.password, stored)))) {
+      throw ApiError.invalidInput([{ param: 'password', message: 'is not the current password' }]);
+    }
+    services.keys.forgetHashes(await services.accounts.erase(caller.account.id));
+    services.credits.forget(caller.account.id);
+    clearSessionCookie(request, reply);
+    return envelope(200, 'OK', null);
+  });
+}

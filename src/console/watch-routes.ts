@@ -1,0 +1,134 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { isCountryCode } from '../catalog/index.js';
+import { ENDPOINT_LIMIT, PUBLIC_CHARTS, watchLimit, type WatchInput } from '../history/index.js';
+import { ApiError, envelope } from '../http/index.js';
+import type { ConsoleContext } from './context.js';
+import { parseInput } from './input.js';
+
+const Country = z
+  .string('must be a string')
+  .transform((s) => s.toUpperCase())
+  .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code')
+  .nullable()
+  .default(null);
+const Rank = z.int('must be an integer').min(1, 'must be 1–100').max(100, 'must be 1–100');
+const Common = {
+  chart: z.enum(PUBLIC_CHARTS, `must be one of ${PUBLIC_CHARTS.join(', ')}`),
+  country_code: Country,
+  period: z.union([z.literal(7), z.literal(30), z.literal(120)], 'must be 7, 30 or 120').nullable().default(null),
+  endpoint_id: z.string('must be a webhook endpoint id').min(1, 'must be a webhook endpoint id'),
+};
+const WatchBody = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('entry'),
+      ...Common,
+      name: z.string('must be a string').trim().transform((s) => s.replace(/^#/, '')).pipe(z.string().min(1, 'must be 1–100 characters').max(100, 'must be 1–100 characters')),
+      top_n: Rank.nullable().default(null),
+    }),
+    z.object({ kind: z.literal('new_entry'), ...Common, top_n: Rank }),
+    z.object({
+      kind: z.literal('rank_change'),
+      ...Common,
+      min_change: z.int('must be an integer').min(1, 'must be 1–99').max(99, 'must be 1–99'),
+      top_n: Rank.nullable().default(null),
+    }),
+  ],
+  'must be one of entry, new_entry, rank_change',
+);
+const EndpointBody = z.object({ url: z.string('must be a string').trim().min(1, 'is required').max(2000, 'must be at most 2000 characters') });
+const IdParams = z.object({ id: z.string() });
+
+/**
+ * watches, webhooks, webhooks/{id}/enable|test|deliveries (README § Trend history): a signed-in user's
+ * watches on charts and the endpoints their matches are delivered to.
+ */
+export function registerWatchRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
+  const { services, auth } = ctx;
+  const { watches, webhooks } = services.history;
+
+  app.get('/watches', async (request, reply) => {
+    const { account } = await auth.signedIn(request, reply);
+    return envelope(200, 'OK', { watches: await watches.list(account.id), limit: watchLimit(account.plan_id) });
+  });
+
+  app.post('/watches', async (request, reply) => {
+    const { account } = await auth.signedIn(request, reply);
+    const input = parseInput(WatchBody, request.body) as WatchInput;
+    if (!(await webhooks.find(account.id, input.endpoint_id))) {
+      throw ApiError.invalidInput([{ param: 'endpoint_id', message: 'is not one of your webhook endpoints' }]);
+    }
+    const limit = watchLimit(account.plan_id);
+    if ((await watches.count(account.id)) >= limit) {
+      throw new ApiError('plan_limit_reached', {
+        data: { error: 'plan_limit_reached', limit: 'watches', max: limit, plan: account.plan_id, message: `The ${account.plan_id} plan allows ${limit} watches.` },
+      });
+    }
+    return reply.code(201).send(envelope(201, 'Created', { watch: await watches.create(account.id, input) }));
+  });
+
+  app.delete('/watches/:id', async (request, reply) => {
+    const { account } = await auth.signedIn(request, reply);
+    const { id } = parseInput(IdParams, request.params);
+    if (!(await watches.remove(account.id, id))) throw new ApiError('resource_not_found');
+    return envelope(200, 'OK', { deleted: id });
+  });
+
+  app.get('/webhooks', async (request, reply) => {
+    const { account } = await auth.signedIn(request, reply);
+    return envelope(200, 'OK', { endpoints: await webhooks.list(account.id), limit: ENDPOINT_LIMIT });
+  });
+
+  app.post('/webhooks', async (request, reply) => {
+    const { account } = await auth.signedIn(request, reply);
+    const { url } = parseInput(EndpointBody, request.body);
+    const verdict = await webhooks.check(url);
+    if (!verdict.ok) throw ApiError.invalidInput([{ param: 'url', message: verdict.reason }]);
+    if ((await webhooks.count(account.id)) >= ENDPOINT_LIMIT) {
+      throw new ApiError('plan_limit_reached', {
+        data: { error: 'plan_limit_reached', limit: 'webhook_endpoints', max: ENDPOINT_LIMIT, plan: account.plan_id, message: `An account holds at most ${ENDPOINT_LIMIT} webhook endpoints.` },
+      });
+    }
+    const { endpoint, secret } = await webhooks.create(account.id, verdict.url);
+    return reply.code(201).send(envelope(201, 'Created', { endpoint, secret }));
+  });
+
+  app.delete('/webhooks/:id', async (request, reply) => {
+    const { account } = await auth.signedIn(request, reply);
+    const { id } = parseInput(IdParams, request.params);
+    if (!(await webhooks.remove(account.id, id))) throw new ApiError('resource_not_found');
+    return envelope(200, 'OK', { deleted: id });
+  });
+
+  app.post('/webhooks/:id/enable', async (request, reply) => {
+    const { account } = await auth.signedIn(request, reply);
+    const { id } = parseInput(IdParams, request.params);
+    const endpoint = await webhooks.enable(account.id, id);
+    if (!endpoint) throw new ApiError('resource_not_found');
+    return envelope(200, 'OK', { endpoint });
+  });
+
+  app.post('/webhooks/:id/test', async (request, reply) => {
+    const { account } = await auth.signedIn(request, reply);
+    const { id } = parseInput(IdParams, request.params);
+    const endpoint = await webhooks.find(account.id, id);
+    if (!endpoint) throw new ApiError('resource_not_found');
+    const deliveryId = await webhooks.enqueue(account.id, id, {
+      type: 'webhook.test',
+      watchId: null,
+      data: { message: 'A test event from Trendlens: your endpoint receives and verifies deliveries.' },
+    });
+    await webhooks.deliverNow(deliveryId);
+    const delivery = (await webhooks.deliveries(account.id, id)).find((d) => d.id === deliveryId);
+    return reply.code(202).send(envelope(202, 'Accepted', { delivery }));
+  });
+
+  app.get('/webhooks/:id/deliveries', async (request, reply) => {
+    const { account } = await auth.signedIn(request, reply);
+    const { id } = parseInput(IdParams, request.params);
+    if (!(await webhooks.find(account.id, id))) throw new ApiError('resource_not_found');
+    return envelope(200, 'OK', { deliveries: await webhooks.deliveries(account.id, id) });
+  });
+}

@@ -1,0 +1,2 @@
+export { checkReadiness, type ReadinessReport, type CheckResult } from './readiness.js';
+export { registerHealthRoutes } from './routes.js';

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import type { Redis } from 'ioredis';
+import type { Store } from '../store/index.js';
+import { migrations } from '../store/migrations.js';
+
+/** One dependency's state as `/readyz` reports it. */
+export interface CheckResult {
+  ok: boolean;
+  /** Why not, in words (absent when ok). */
+  error?: string;
+  latency_ms: number;
+}
+
+export interface ReadinessReport {
+  ready: boolean;
+  checks: Record<string, CheckResult | { ok: true; skipped: string }>;
+}
+
+// A dependency that does not answer in a second is as good as down for a load balancer.
+const CHECK_TIMEOUT_MS = 1_000;
+
+async function timed(work: () => Promise<void>): Promise<CheckResult> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      work(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return { ok: true, latency_ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error), latency_ms: Math.round(performance.now() - started) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Every migration this build knows has been applied to the database. */
+async function migrationsApplied(store: Store): Promise<void> {
+  const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
+  const applied = new Set(rows.rows.map((r) => r.name));
+  const missing = Object.keys(migrations(store.dialect)).filter((name) => !applied.has(name));
+  if (missing.length > 0) throw new Error(`not applied: ${missing.join(', ')}`);
+}
+
+/**
+ * What `/readyz` and `trendlens doctor` check: the database answers, its migrations are all applied,
+ * and Redis answers when it is configured.
+ */
+export async function checkReadiness(deps: { store: Store; redis: Redis | null }): Promise<ReadinessReport> {
+  const [database, schema, redis] = await Promise.all([
+    timed(async () => {
+      await sql`select 1`.execute(deps.store.db);
+    }),
+    timed(() => migrationsApplied(deps.store)),
+    deps.redis
+      ? timed(async () => {
+          const redisClient = deps.redis;
+          if (redisClient?.status !== 'ready') throw new Error(`not connected (${redisClient?.status ?? 'absent'})`);
+          await redisClient.ping();
+        })
+      : Promise.resolve({ ok: true as const, skipped: 'REDIS_URL is not set' }),
+  ]);
+  return { ready: database.ok && schema.ok && redis.ok, checks: { database, migrations: schema, redis } };
+}

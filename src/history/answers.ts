@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import { ApiError } from '../http/index.js';
+import { findEndpoint, type AnyEndpoint } from '../catalog/index.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../store/index.js';
+import { CHART_OPERATIONS, CHART_SPECS, defaultChartKey, type PublicChart } from './charts.js';
+import { addDays, utcDayOf } from './days.js';
+import { coveredDays, entryDays, findEntry, firstSeen, rankSeries, readDay, type StoredDay, type StoredEntry } from './snapshots.js';
+
+/** The catalog entry of a public chart; the catalog always holds the four. */
+export function chartEndpoint(chart: PublicChart): AnyEndpoint {
+  const endpoint = findEndpoint(CHART_OPERATIONS[chart]);
+  if (!endpoint) throw new Error(`catalog lacks ${CHART_OPERATIONS[chart]}`);
+  return endpoint;
+}
+
+function chartLabel(chart: string, country: string | null, period: number | null): string {
+  return `the ${chart} chart for ${country ?? 'all regions'}${period === null ? '' : `, period ${period}`}`;
+}
+
+/** `/tiktok/popular-trend/hashtag/history`: one point per stored day that held the hashtag. */
+export async function hashtagHistory(db: Kysely<Database>, clock: Clock, retentionDays: number, params: Record<string, unknown>) {
+  const name = params.hashtag_name as string | undefined;
+  const id = params.hashtag_id as string | undefined;
+  if (name === undefined && id === undefined) {
+    throw ApiError.invalidInput([{ param: 'hashtag_name', message: 'or hashtag_id is required' }]);
+  }
+  const country = (params.country_code as string | undefined) ?? null;
+  const period = params.period as number;
+  const requested = params.days as number;
+  const days = Math.min(requested, retentionDays);
+  const key = defaultChartKey('hashtag', country, period, chartEndpoint('hashtag'));
+  const entry = await findEntry(db, key.key, id !== undefined ? { id } : { name });
+  if (!entry) {
+    const named = id !== undefined ? `id ${id}` : `"${name}"`;
+    throw new ApiError('resource_not_found', {
+      data: { error: 'resource_not_found', message: `No hashtag ${named} in ${chartLabel('hashtag', country, period)} in the stored history.` },
+    });
+  }
+  const last = utcDayOf(clock.now());
+  const first = addDays(last, -(days - 1));
+  const [covered, points] = await Promise.all([coveredDays(db, key.key, first, last), entryDays(db, key.key, entry.id, first, last)]);
+  return {
+    hashtag_id: entry.id,
+    hashtag_name: entry.name,
+    country_code: country,
+    period,
+    days,
+    covered_days: covered,
+    points: points.map((p) => ({
+      date: p.day,
+      rank: p.rank,
+      publish_cnt: p.metrics.publish_cnt ?? null,
+      video_views: p.metrics.video_views ?? null,
+    })),
+    retention_days: retentionDays,
+    ...(days < requested
+      ? { notice: `days was cut from ${requested} to ${days}: this instance keeps ${retentionDays} days of history (HISTORY_RETENTION_DAYS).` }
+      : {}),
+  };
+}
+
+type Direction = 'rising' | 'falling' | 'new' | 'dropped';
+
+function growth(metric: number | null, previous: number | null): number | null {
+  if (metric === null || previous === null || previous === 0) return null;
+  return Math.round(((metric - previous) / previous) * 10_000) / 10_000;
+}
+
+/** `/tiktok/popular-trend/movers`: what moved between the latest stored day and one `since` days before. */
+export async function movers(db: Kysely<Database>, clock: Clock, retentionDays: number, params: Record<string, unknown>) {
+  const chart = params.chart as PublicChart;
+  const direction = params.direction as Direction;
+  const since = params.since as number;
+  const sortBy = params.sort_by as 'rank_change' | 'metric_growth';
+  const limit = params.limit as number;
+  const country = (params.country_code as string | undefined) ?? null;
+  const endpoint = chartEndpoint(chart);
+  const period = 'period' in endpoint.params ? (params.period as number) : null;
+  const key = defaultChartKey(chart, country, period, endpoint);
+  const metricName = CHART_SPECS[key.operationId]?.metric ?? null;
+  const today = utcDayOf(clock.now());
+  const stored = await coveredDays(db, key.key, addDays(today, -(retentionDays - 1)), today);
+  const answer = { chart, country_code: country, period, direction, since, sort_by: sortBy, metric_name: metricName };
+  const latestDay = stored.at(-1);
+  const target = latestDay === undefined ? undefined : addDays(latestDay, -since);
+  const baseDay = target === undefined ? undefined : ([...stored].reverse().find((d) => d <= target) ?? stored.find((d) => d !== latestDay));
+  if (latestDay === undefined || baseDay === undefined) {
+    return { ...answer, since_date: null, latest_date: latestDay ?? null, list: [] };
+  }
+  const [latest, base] = (await Promise.all([readDay(db, key.key, latestDay), readDay(db, key.key, baseDay)])) as [StoredDay, StoredDay];
+  const metricOf = (entry: StoredEntry | undefined) => (entry && metricName ? (entry.metrics[metricName] ?? null) : null);
+  const ids = new Set([...latest.entries.keys(), ...base.entries.keys()]);
+  const rows = [...ids].flatMap((id) => {
+    const now = latest.entries.get(id);
+    const before = base.entries.get(id);
+    const include =
+      direction === 'new' ? now && !before : direction === 'dropped' ? !now && before : now && before && (direction === 'rising' ? before.rank > now.rank : before.rank < now.rank);
+    if (!include) return [];
+    const metric = metricOf(now);
+    const previousMetric = metricOf(before);
+    return [
+      {
+        id,
+        name: (now ?? before)!.name,
+        rank: now?.rank ?? null,
+        previous_rank: before?.rank ?? null,
+        rank_change: now && before ? before.rank - now.rank : null,
+        metric,
+        previous_metric: previousMetric,
+        metric_growth: growth(metric, previousMetric),
+      },
+    ];
+  });
+  const byRank = (a: (typeof rows)[number], b: (typeof rows)[number]) => (a.rank ?? a.previous_rank ?? 0) - (b.rank ?? b.previous_rank ?? 0);
+  const byChange = (a: (typeof rows)[number], b: (typeof rows)[number]) => Math.abs(b.rank_change ?? 0) - Math.abs(a.rank_change ?? 0);
+  const byGrowth = (a: (typeof rows)[number], b: (typeof rows)[number]) => (b.metric_growth ?? -Infinity) - (a.metric_growth ?? -Infinity);
+  rows.sort((a, b) => (sortBy === 'metric_growth' ? byGrowth(a, b) || byChange(a, b) : byChange(a, b) || byGrowth(a, b)) || byRank(a, b));
+  const listed = rows.slice(0, limit);
+  const listedIds = listed.map((r) => r.id);
+  const [series, seen] = await Promise.all([rankSeries(db, key.key, listedIds, baseDay, latestDay), firstSeen(db, key.key, listedIds)]);
+  return {
+    ...answer,
+    since_date: baseDay,
+    latest_date: latestDay,
+    list: listed.map((row) => ({
+      ...row,
+      first_seen: seen.get(row.id) ?? baseDay,
+      sparkline: (series.get(row.id) ?? []).map((p) => p.rank),
+    })),
+  };
+}

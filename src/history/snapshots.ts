@@ -1,0 +1,212 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/index.js';
+import type { ChartEntry, ChartReading } from './charts.js';
+
+/** A chart as read on one UTC day, ready to store. */
+export interface Snapshot {
+  reading: ChartReading;
+  day: string;
+  capturedAt: number;
+}
+
+/** A stored day of one chart: its entries by id, and whether they are the whole chart. */
+export interface StoredDay {
+  day: string;
+  complete: boolean;
+  entries: Map<string, StoredEntry>;
+}
+
+/** One stored entry of a day. */
+export interface StoredEntry {
+  id: string;
+  name: string;
+  rank: number;
+  metrics: Record<string, number>;
+}
+
+const INSERT_CHUNK = 200;
+
+function parseMetrics(text: string): Record<string, number> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, number>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Writes one chart's day: entries are upserted (a later answer the same day wins, and windows seen
+ * at different times add up), then the day row counts what is stored.
+ */
+export async function writeSnapshot(db: Kysely<Database>, snapshot: Snapshot): Promise<void> {
+  const { reading, day, capturedAt } = snapshot;
+  const chartKey = reading.key.key;
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('history_charts')
+      .values({
+        chart_key: chartKey,
+        operation_id: reading.key.operationId,
+        kind: reading.key.kind,
+        country_code: reading.key.country,
+        period: reading.key.period,
+        created_at: capturedAt,
+      })
+      .onConflict((oc) => oc.column('chart_key').doNothing())
+      .execute();
+    const unique = new Map<string, ChartEntry>(reading.entries.map((e) => [e.id, e]));
+    const rows = [...unique.values()].map((e) => ({
+      chart_key: chartKey,
+      day,
+      entry_id: e.id,
+      name: e.name,
+      rank: e.rank,
+      metrics: JSON.stringify(e.metrics),
+    }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await tx
+        .insertInto('history_entries')
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .onConflict((oc) =>
+          oc.columns(['chart_key', 'day', 'entry_id']).doUpdateSet({
+            name: (eb) => eb.ref('excluded.name'),
+            rank: (eb) => eb.ref('excluded.rank'),
+            metrics: (eb) => eb.ref('excluded.metrics'),
+          }),
+        )
+        .execute();
+    }
+    const { n } = await tx
+      .selectFrom('history_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('chart_key', '=', chartKey)
+      .where('day', '=', day)
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('history_days')
+      .values({ chart_key: chartKey, day, total: reading.total, entries: Number(n), captured_at: capturedAt })
+      .onConflict((oc) =>
+        oc.columns(['chart_key', 'day']).doUpdateSet({
+          total: (eb) => eb.fn.coalesce(eb.ref('excluded.total'), eb.ref('history_days.total')),
+          entries: (eb) => eb.ref('excluded.entries'),
+          captured_at: (eb) => eb.ref('excluded.captured_at'),
+        }),
+      )
+      .execute();
+  });
+}
+
+/** A chart's stored day, or undefined when history has none for it. */
+export async function readDay(db: Kysely<Database>, chartKey: string, day: string): Promise<StoredDay | undefined> {
+  const row = await db.selectFrom('history_days').selectAll().where('chart_key', '=', chartKey).where('day', '=', day).executeTakeFirst();
+  if (!row) return undefined;
+  const entries = await db
+    .selectFrom('history_entries')
+    .select(['entry_id', 'name', 'rank', 'metrics'])
+    .where('chart_key', '=', chartKey)
+    .where('day', '=', day)
+    .execute();
+  return {
+    day,
+    // A day that holds fewer entries than the chart's size saw only some windows of it.
+    complete: row.total !== null && row.entries >= row.total,
+    entries: new Map(entries.map((e) => [e.entry_id, { id: e.entry_id, name: e.name, rank: e.rank, metrics: parseMetrics(e.metrics) }])),
+  };
+}
+
+/** The days a chart is stored for within [first, last], oldest first. */
+export async function coveredDays(db: Kysely<Database>, chartKey: string, first: string, last: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('history_days')
+    .select('day')
+    .where('chart_key', '=', chartKey)
+    .where('day', '>=', first)
+    .where('day', '<=', last)
+    .orderBy('day')
+    .execute();
+  return rows.map((r) => r.day);
+}
+
+/** One entry's stored days within [first, last], oldest first. */
+export async function entryDays(
+  db: Kysely<Database>,
+  chartKey: string,
+  entryId: string,
+  first: string,
+  last: string,
+): Promise<Array<{ day: string; rank: number; metrics: Record<string, number> }>> {
+  const rows = await db
+    .selectFrom('history_entries')
+    .select(['day', 'rank', 'metrics'])
+    .where('chart_key', '=', chartKey)
+    .where('entry_id', '=', entryId)
+    .where('day', '>=', first)
+    .where('day', '<=', last)
+    .orderBy('day')
+    .execute();
+  return rows.map((r) => ({ day: r.day, rank: r.rank, metrics: parseMetrics(r.metrics) }));
+}
+
+/** An entry of a chart by id or by name, as last stored; names compare without case. */
+export async function findEntry(
+  db: Kysely<Database>,
+  chartKey: string,
+  by: { id?: string; name?: string },
+): Promise<{ id: string; name: string } | undefined> {
+  let query = db.selectFrom('history_entries').select(['entry_id', 'name']).where('chart_key', '=', chartKey);
+  if (by.id !== undefined) query = query.where('entry_id', '=', by.id);
+  if (by.name !== undefined) query = query.where(sql<string>`lower(name)`, '=', by.name.toLowerCase());
+  const row = await query.orderBy('day', 'desc').limit(1).executeTakeFirst();
+  return row ? { id: row.entry_id, name: row.name } : undefined;
+}
+
+/** Ranks of a chart's entries over [first, last], by entry id, for sparklines and first sightings. */
+export async function rankSeries(
+  db: Kysely<Database>,
+  chartKey: string,
+  entryIds: readonly string[],
+  first: string,
+  last: string,
+): Promise<Map<string, Array<{ day: string; rank: number }>>> {
+  const series = new Map<string, Array<{ day: string; rank: number }>>();
+  for (let i = 0; i < entryIds.length; i += INSERT_CHUNK) {
+    const rows = await db
+      .selectFrom('history_entries')
+      .select(['entry_id', 'day', 'rank'])
+      .where('chart_key', '=', chartKey)
+      .where('entry_id', 'in', entryIds.slice(i, i + INSERT_CHUNK))
+      .where('day', '>=', first)
+      .where('day', '<=', last)
+      .orderBy('day')
+      .execute();
+    for (const row of rows) {
+      const list = series.get(row.entry_id) ?? [];
+      list.push({ day: row.day, rank: row.rank });
+      series.set(row.entry_id, list);
+    }
+  }
+  return series;
+}
+
+/** The first day each entry was stored in a chart (within what retention kept). */
+export async function firstSeen(db: Kysely<Database>, chartKey: string, entryIds: readonly string[]): Promise<Map<string, string>> {
+  const seen = new Map<string, string>();
+  for (let i = 0; i < entryIds.length; i += INSERT_CHUNK) {
+    const rows = await db
+      .selectFrom('history_entries')
+      .select(['entry_id', (eb) => eb.fn.min<string>('day').as('first')])
+      .where('chart_key', '=', chartKey)
+      .where('entry_id', 'in', entryIds.slice(i, i + INSERT_CHUNK))
+      .groupBy('entry_id')
+      .execute();
+    for (const row of rows) seen.set(row.entry_id, row.first);
+  }
+  return seen;
+}
+
+/** Deletes every stored day before `firstKept`. */
+export async function pruneBefore(db: Kysely<Database>, firstKept: string): Promise<void> {
+  await db.deleteFrom('history_entries').where('day', '<', firstKept).execute();
+  await db.deleteFrom('history_days').where('day', '<', firstKept).execute();
+}

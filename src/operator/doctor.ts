@@ -1,0 +1,70 @@
+import { Redis } from 'ioredis';
+import { planCatalog } from '../compose.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { checkReadiness, type CheckResult } from '../health/index.js';
+import { openStore } from '../store/index.js';
+
+export interface DoctorReport {
+  ok: boolean;
+  checks: Record<string, { ok: boolean; detail: string }>;
+  /** The report as text, one check a line. */
+  lines: string[];
+}
+
+const UPSTREAM_TIMEOUT_MS = 5_000;
+
+function detailOf(result: CheckResult | { ok: true; skipped: string }): string {
+  if ('skipped' in result) return `skipped: ${result.skipped}`;
+  return result.ok ? `ok (${result.latency_ms} ms)` : result.error ?? 'failed';
+}
+
+/** Whether the upstream base URL answers HTTP at all (any status): DNS, TLS and routing work. */
+async function upstreamReachable(config: Config): Promise<{ ok: boolean; detail: string }> {
+  const started = performance.now();
+  try {
+    const res = await fetch(config.UPSTREAM_BASE_URL, { method: 'GET', signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
+    await res.body?.cancel();
+    return { ok: true, detail: `answers HTTP ${res.status} at ${config.UPSTREAM_BASE_URL} (${Math.round(performance.now() - started)} ms)` };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    return { ok: false, detail: `${config.UPSTREAM_BASE_URL} is unreachable: ${cause}` };
+  }
+}
+
+/**
+ * `trendlens doctor`: configuration, database, migrations, Redis and the upstream in one report. It
+ * opens the database without migrating, so pending migrations are reported rather than applied.
+ */
+export async function runDoctor(env: Record<string, string | undefined>): Promise<DoctorReport> {
+  const checks: DoctorReport['checks'] = {};
+  let config: Config | null = null;
+  try {
+    config = loadConfig(env);
+    const plans = planCatalog(config);
+    checks.configuration = { ok: true, detail: `ok: ${plans.plans.length} plans, default ${plans.defaultPlanId}` };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    checks.configuration = { ok: false, detail: error.message };
+  }
+  if (config) {
+    let store: Awaited<ReturnType<typeof openStore>> | null = null;
+    const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null }) : null;
+    redis?.on('error', () => {});
+    try {
+      store = await openStore(config.DATABASE_URL, { migrate: false, poolSize: 2 });
+      await redis?.connect().catch(() => {});
+      const readiness = await checkReadiness({ store, redis });
+      for (const [name, result] of Object.entries(readiness.checks)) checks[name] = { ok: result.ok, detail: detailOf(result) };
+      if (checks.migrations && !checks.migrations.ok) checks.migrations.detail += ' (they apply when `trendlens serve` starts)';
+    } catch (error) {
+      checks.database = { ok: false, detail: (error as Error).message };
+    } finally {
+      await store?.close().catch(() => {});
+      redis?.disconnect();
+    }
+    checks.upstream = await upstreamReachable(config);
+  }
+  const ok = Object.values(checks).every((c) => c.ok);
+  const lines = Object.entries(checks).map(([name, c]) => `${c.ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(14)} ${c.detail}`);
+  return { ok, checks, lines };
+}

@@ -1,0 +1,207 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsAvailable, startE2e, type E2eServer } from './support/browser.js';
+
+const available = browserTestsAvailable();
+let e2e: E2eServer;
+
+/* Callbacks given to page.evaluate run in the browser; the Node project has no DOM types. */
+declare const document: {
+  activeElement: { id: string; tagName: string; getAttribute(n: string): string | null } | null;
+  querySelectorAll(s: string): ArrayLike<{ textContent: string | null; cloneNode(deep: boolean): { querySelectorAll(s: string): ArrayLike<{ remove(): void }>; textContent: string | null } }>;
+};
+declare const sessionStorage: { setItem(k: string, v: string): void };
+
+async function page(viewport = { width: 1440, height: 900 }, key: string | null = null): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e2e.browser.newContext({ viewport, baseURL: e2e.url });
+  if (key) await context.addInitScript((k: string) => sessionStorage.setItem('trendlens.playground.key', k), key);
+  return { context, page: await context.newPage() };
+}
+
+/** Where an element ends, in page pixels from the top of the first screen. */
+async function bottomOf(p: Page, name: string): Promise<number> {
+  const box = await p.getByRole('button', { name, exact: true }).boundingBox();
+  return box!.y + box!.height;
+}
+
+describe.skipIf(!available)('Playground and Docs checks in Chromium', () => {
+  beforeAll(async () => {
+    e2e = await startE2e();
+  }, 120_000);
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('shows Send in the first 900 px at 1440×900 and in the first screen at 375×812', async () => {
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 375, height: 812 }]) {
+      const { context, page: p } = await page(viewport);
+      await p.goto('/playground');
+      await p.getByRole('button', { name: 'Send', exact: true }).waitFor();
+      expect(await bottomOf(p, 'Send'), `${viewport.width}px`).toBeLessThanOrEqual(viewport.height);
+      expect(await p.getByRole('link', { name: /^Create a free account \(2,000 credits\)$/ }).isVisible()).toBe(true);
+      await context.close();
+    }
+  });
+
+  it('chooses an endpoint, fills a field and sends with the keyboard alone', async () => {
+    const { context, page: p } = await page(undefined, e2e.apiKey);
+    await p.goto('/playground');
+    await p.getByRole('button', { name: 'Send', exact: true }).waitFor();
+    for (let i = 0; i < 12; i++) {
+      await p.keyboard.press('Tab');
+      if ((await p.evaluate(() => document.activeElement?.getAttribute('type'))) === 'search') break;
+    }
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('Search endpoints');
+    await p.keyboard.type('hashtag detail');
+    await p.keyboard.press('ArrowDown');
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/playground/tiktok-popular-trend-hashtag-detail');
+    await p.keyboard.press('Enter');
+    await p.waitForURL('**/playground/tiktok-popular-trend-hashtag-detail**');
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('param-hashtag_name');
+    await p.keyboard.press('Control+A');
+    await p.keyboard.type('prom');
+    await expect.poll(() => p.getByTestId('request-preview').textContent()).toContain('hashtag_name=prom');
+    await p.keyboard.press('Control+Enter');
+    await expect.poll(() => p.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+    await context.close();
+  });
+
+  it('shows a deep link value outside the catalog as invalid, not as the default, and the 400 callout names the field', async () => {
+    const { context, page: p } = await page(undefined, e2e.apiKey);
+    await p.goto('/playground/tiktok-popular-trend-hashtag?period=14');
+    const period = p.getByLabel('period', { exact: true });
+    await expect.poll(() => period.inputValue()).toBe('14');
+    expect(await period.locator('option:checked').textContent()).toBe('14 (invalid)');
+    expect(await period.getAttribute('aria-invalid')).toBe('true');
+    expect(await p.getByTestId('request-preview').textContent()).toContain('period=14');
+
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    const callout = p.getByTestId('error-callout');
+    await expect.poll(() => callout.textContent(), { timeout: 15_000 }).toMatch(/^400 Some parameters need fixing/);
+    expect(await callout.locator('li code').allTextContents()).toEqual(['period']);
+    expect(await p.getByTestId('response-status').textContent()).toBe('400');
+    // The callout's link takes the focus to the field.
+    await callout.getByRole('link', { name: 'period' }).click();
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('param-period');
+    await context.close();
+  });
+
+  it('counts down a 429 and links to more credits, and asks for a key on a 401', async () => {
+    const { context, page: p } = await page(undefined, e2e.apiKey);
+    const limited = { reason: 'rate_limited', reset_scope: 'minute', retry_after_seconds: 42, message: 'Rate limit of 5 requests per minute reached.', upgrade_url: `${e2e.url}/console/billing` };
+    let status = 429;
+    await p.route('**/api/v1/tiktok/popular-trend/song', (route) =>
+      status === 429
+        ? route.fulfill({ status, json: { code: 429, msg: 'Too Many Requests', data: limited }, headers: { 'retry-after': '42' } })
+        : route.fulfill({ status, json: { code: 401, msg: 'Authentication required', data: { error: 'revoked_api_key' } } }),
+    );
+    await p.goto('/playground/tiktok-popular-trend-song');
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    const callout = p.getByTestId('error-callout');
+    await expect.poll(() => callout.textContent()).toContain('Rate limit of 5 requests per minute reached.');
+    expect(await p.getByTestId('retry-countdown').textContent()).toMatch(/^You can retry in 4[12] s\.$/);
+    expect(await callout.getByRole('link', { name: 'See plans with higher limits' }).getAttribute('href')).toBe('/console/billing#change-plan');
+
+    status = 401;
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => callout.textContent()).toMatch(/^401 This request needs a valid API key/);
+    expect(await callout.getByRole('link', { name: 'Create a free account' }).count()).toBe(1);
+    await callout.getByRole('button', { name: 'Paste a key' }).click();
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    await context.close();
+  });
+
+  it('signs up from the Playground and comes back to the same endpoint and params with a working key', { timeout: 60_000 }, async () => {
+    const { context, page: p } = await page();
+    await p.goto('/playground/tiktok-popular-trend-song?period=30&limit=5');
+    await p.getByRole('link', { name: /^Create a free account/ }).click();
+    await p.waitForURL('**/console/sign-up?return=**');
+    await p.getByLabel('Email').fill(`first-call-${Date.now()}@example.com`);
+    await p.getByLabel('Password').fill('correct horse battery');
+    await p.getByRole('button', { name: 'Sign up' }).click();
+    await p.waitForURL('**/playground/tiktok-popular-trend-song?limit=5&period=30');
+    await expect.poll(() => p.getByTestId('active-key').textContent()).toMatch(/^Active Playground key: tl_live_\w{8}…\w{4} \(this tab only\)$/);
+    expect(await p.getByLabel('period', { exact: true }).inputValue()).toBe('30');
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => p.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+    expect(await p.getByTestId('summary-x-credits-charged').locator('dd').textContent()).toBe('8');
+    await context.close();
+  });
+
+  it("draws hashtag detail's trend as a chart with its points", async () => {
+    const { context, page: p } = await page(undefined, e2e.apiKey);
+    await p.goto('/playground/tiktok-popular-trend-hashtag-detail');
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => p.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+    const chart = p.getByTestId('chart');
+    await expect.poll(() => chart.locator('canvas').count()).toBe(1);
+    expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThan(1);
+    const box = await chart.locator('canvas').boundingBox();
+    expect(box!.width).toBeGreaterThan(200);
+    // Hovering shows the value under the cursor in the legend.
+    await p.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await expect.poll(() => chart.locator('.u-legend .u-value').nth(1).textContent()).toMatch(/\d/);
+    await context.close();
+  });
+
+  it('marks a retired endpoint and draws history and movers from any endpoint that answers in their shape', { timeout: 60_000 }, async () => {
+    const { context, page: p } = await page(undefined, e2e.apiKey);
+    // The catalog as it will be once history and retired operations exist: built from today's, by field names only.
+    const history = { hashtag_id: '4777', hashtag_name: 'prom', country_code: 'US', period: 7, days: 3, covered_days: ['2026-04-19', '2026-04-20', '2026-04-21'], points: [{ date: '2026-04-19', rank: 4, publish_cnt: 160210, video_views: 690112004 }, { date: '2026-04-21', rank: 1, publish_cnt: 179872, video_views: 766182036 }] };
+    const movers = { chart: 'hashtag', country_code: 'US', period: 7, direction: 'rising', since: 7, list: [{ id: '4777', name: 'prom', rank: 1, previous_rank: 23, rank_change: 22, metric: 766182036, previous_metric: 301120440, metric_growth: 1.5444, first_seen: '2026-04-12', sparkline: [23, 18, 12, 9, 5, 3, 2, 1] }] };
+    await p.route('**/api/v1/catalog.json', async (route) => {
+      const catalog = (await (await route.fetch()).json()) as { endpoints: Record<string, unknown>[] };
+      const base = catalog.endpoints[0]!;
+      catalog.endpoints[1] = { ...catalog.endpoints[1], retired: { since: '2026-06', reason: 'TikTok no longer serves this page.' } };
+      catalog.endpoints.push({ ...base, operationId: 'tiktok-hashtag-history', path: '/tiktok/popular-trend/hashtag/history', summary: 'Retrieve TikTok hashtag history', params: [], sample: { code: 200, msg: 'OK', data: history } });
+      catalog.endpoints.push({ ...base, operationId: 'tiktok-movers', path: '/tiktok/popular-trend/movers', summary: 'Retrieve TikTok chart movers', params: [], sample: { code: 200, msg: 'OK', data: movers } });
+      await route.fulfill({ json: catalog });
+    });
+    await p.route('**/api/v1/tiktok/popular-trend/hashtag/history', (route) =>
+      route.fulfill({ json: { code: 200, msg: 'OK', data: history }, headers: { 'x-upstream-adapter': 'tiktok-one', 'x-upstream-access': 'logged-in', 'access-control-expose-headers': '*' } }),
+    );
+
+    await p.goto('/playground/tiktok-hashtag-history');
+    await expect.poll(() => p.locator('.sidebar .badge-retired').count()).toBe(1);
+    await p.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => p.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+    expect(await p.getByTestId('summary-x-upstream-adapter').locator('dd').textContent()).toBe('tiktok-one');
+    expect(await p.getByTestId('summary-x-upstream-access').locator('dd').textContent()).toBe('logged-in');
+    const chart = p.getByTestId('chart');
+    await expect.poll(() => chart.locator('canvas').count()).toBe(1);
+    expect(await chart.locator('figcaption').textContent()).toBe('rank of prom by day');
+    expect(await chart.getAttribute('data-points')).toBe('2');
+    expect(await chart.getAttribute('data-inverted')).toBe('true');
+
+    await p.goto('/playground/tiktok-movers');
+    await expect.poll(() => p.getByTestId('chart').getAttribute('data-kind')).toBe('movers');
+    expect(await p.getByTestId('chart').locator('tbody tr').first().textContent()).toContain('▲ 22');
+    expect(await p.getByTestId('chart').locator('svg.spark').count()).toBe(1);
+
+    const retired = (await (await fetch(`${e2e.url}/api/v1/catalog.json`)).json()) as { endpoints: { operationId: string }[] };
+    await p.goto(`/playground/${retired.endpoints[1]!.operationId}`);
+    expect(await p.getByTestId('retired-note').textContent()).toContain('TikTok no longer serves this page.');
+    await p.goto(`/docs/TikTok/${retired.endpoints[1]!.operationId}`);
+    await expect.poll(() => p.locator('article [role="note"]').textContent()).toBe('Retired since 2026-06. TikTok no longer serves this page.');
+    await context.close();
+  });
+
+  it('renders Docs Markdown: no literal backticks on any page, and Crawlora only on the migration page', { timeout: 60_000 }, async () => {
+    const { context, page: p } = await page();
+    const catalog = (await (await fetch(`${e2e.url}/api/v1/catalog.json`)).json()) as { endpoints: { operationId: string }[] };
+    const paths = ['/docs', '/docs/authentication', '/docs/errors', '/docs/billing', '/docs/migrating-from-crawlora', ...catalog.endpoints.map((e) => `/docs/TikTok/${e.operationId}`)];
+    for (const path of paths) {
+      await p.goto(path);
+      await p.locator('article h1').waitFor();
+      // Prose only: code blocks may hold any character.
+      const prose = await p.evaluate(() => {
+        const article = document.querySelectorAll('article')[0]!.cloneNode(true);
+        for (const pre of Array.from(article.querySelectorAll('pre'))) pre.remove();
+        return article.textContent ?? '';
+      });
+      expect(prose.includes('`'), path).toBe(false);
+      expect(/crawlora/i.test(prose), path).toBe(path === '/docs/migrating-from-crawlora');
+    }
+    await context.close();
+  });
+});

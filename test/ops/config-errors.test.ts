@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.js';
+import { runCliProcess } from './cli-process.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'trendlens-config-'));
+const base = { DATABASE_URL: join(dir, 'config.db') };
+const notJson = join(dir, 'not-json.json');
+writeFileSync(notJson, '[{"id": "solo",');
+const badPlan = join(dir, 'bad-plan.json');
+writeFileSync(badPlan, JSON.stringify([{ id: 'Solo Plan', name: 'Solo' }]));
+
+function expectOneLineNaming(code: number | null, stderr: string, variable: string): void {
+  expect(code).toBe(2);
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(new RegExp(`^trendlens: invalid configuration: ${variable}: `));
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+// Each real process costs seconds of CPU on a shared machine: one per kind of failure, and the rest
+// of the variables through the same runCli in-process.
+describe('configuration errors through the real CLI process', () => {
+  it.each([
+    ['a plans file that is not JSON', { PLANS_FILE: notJson }, 'PLANS_FILE'],
+    ['an unknown default plan', { DEFAULT_PLAN: 'gold' }, 'DEFAULT_PLAN'],
+    ['a PUBLIC_URL that is not a URL', { PUBLIC_URL: 'trendlens.example' }, 'PUBLIC_URL'],
+  ])('%s is one line naming the variable, exit 2, no stack trace', async (_, env, variable) => {
+    const r = await runCliProcess(['plans', 'list'], { ...base, ...env });
+    expectOneLineNaming(r.code, r.stderr, variable);
+  });
+
+  it('serve stops on a bad default plan before listening, in one line', async () => {
+    const r = await runCliProcess(['serve'], { ...base, PORT: '0', HOST: '127.0.0.1', DEFAULT_PLAN: 'gold', LOG_LEVEL: 'silent' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('trendlens: invalid configuration: DEFAULT_PLAN: "gold" is not a configured plan (plans: free, starter, growth, pro, business, enterprise)');
+  });
+});
+
+describe('configuration errors through runCli', () => {
+  it.each([
+    ['a plans file with a bad plan', { PLANS_FILE: badPlan }, 'PLANS_FILE'],
+    ['a plans file that does not exist', { PLANS_FILE: join(dir, 'missing.json') }, 'PLANS_FILE'],
+    ['a REDIS_URL of another scheme', { REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
+    ['an SMTP_URL of another scheme', { SMTP_URL: 'http://mail.example' }, 'SMTP_URL'],
+    ['a METRICS_PORT out of range', { METRICS_PORT: '70000' }, 'METRICS_PORT'],
+    ['a short METRICS_TOKEN', { METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    ['an unknown SIGNUP_MODE', { SIGNUP_MODE: 'sometimes' }, 'SIGNUP_MODE'],
+  ])('%s is one line naming the variable', async (_, env, variable) => {
+    let err = '';
+    const sink = { write: (c: string) => ((err += c), true) } as unknown as NodeJS.WritableStream;
+    const code = await runCli(['plans', 'list'], { ...base, ...env }, { stdout: sink, stderr: sink });
+    expectOneLineNaming(code, err, variable);
+  });
+});

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Sessions } from '../../src/accounts/index.js';
+import { runCli } from '../../src/cli.js';
+import { startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { storeKinds } from '../support/databases.js';
+
+async function cli(env: Record<string, string>, ...argv: string[]) {
+  let out = '';
+  let err = '';
+  const stdout = { write: (c: string) => ((out += c), true) } as unknown as NodeJS.WritableStream;
+  const stderr = { write: (c: string) => ((err += c), true) } as unknown as NodeJS.WritableStream;
+  const code = await runCli(argv, env, { stdout, stderr });
+  return { code, out, err, json: () => JSON.parse(out) as Record<string, any> };
+}
+
+describe.each(storeKinds)('operator commands on %s', (kind) => {
+  let t: TestApp;
+  let env: Record<string, string>;
+  let sim: SimulatorHandle;
+  let apiKey: string;
+  let day: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ kind });
+    sim = await startSimulator({ port: 0 });
+    env = { DATABASE_URL: t.services.config.DATABASE_URL, UPSTREAM_BASE_URL: sim.baseUrl };
+    expect((await cli(env, 'accounts', 'create', '--email', 'ops@example.com', '--plan', 'pro', '--json')).code).toBe(0);
+    apiKey = (await cli(env, 'keys', 'create', '--email', 'ops@example.com', '--name', 'ci', '--json')).json().api_key;
+    for (const url of ['/api/v1/tiktok/popular-trend/hashtag?country_code=US', '/api/v1/tiktok/popular-trend/hashtag?country_code=US', '/api/v1/tiktok/top-ads/filters', '/api/v1/tiktok/popular-trend/hashtag?limit=x']) {
+      await t.app.inject({ method: 'GET', url, headers: { 'x-api-key': apiKey } });
+    }
+    await t.services.usage.flush();
+    day = new Date(t.clock.now()).toISOString().slice(0, 10);
+  });
+
+  afterAll(async () => {
+    await sim?.close();
+    await t?.close();
+  });
+
+  it('accounts list and show, as JSON and as text', async () => {
+    const list = await cli(env, 'accounts', 'list', '--json');
+    expect(list.json().accounts).toEqual([expect.objectContaining({ email: 'ops@example.com', plan: 'pro', status: 'active' })]);
+    expect((await cli(env, 'accounts', 'list')).out).toContain('ops@example.com');
+    const show = (await cli(env, 'accounts', 'show', '--email', 'ops@example.com', '--json')).json();
+    expect(show).toMatchObject({ email: 'ops@example.com', plan: 'pro', sessions: 0, pending_plan_request: null });
+    expect(show.credits_remaining).toBe(400_000 - 3 * 8);
+    expect(show.keys).toEqual([expect.objectContaining({ name: 'ci', status: 'active' })]);
+    expect((await cli(env, 'accounts', 'list', '--status', 'gone')).code).toBe(2);
+  });
+
+  it('keys list and keys revoke, refused at once', async () => {
+    const keys = (await cli(env, 'keys', 'list', '--email', 'ops@example.com', '--json')).json().keys;
+    expect(keys).toHaveLength(1);
+    const extra = (await cli(env, 'keys', 'create', '--email', 'ops@example.com', '--name', 'spare', '--json')).json();
+    const revoked = await cli(env, 'keys', 'revoke', '--id', extra.key.id, '--json');
+    expect(revoked.json().key).toMatchObject({ id: extra.key.id, status: 'revoked' });
+    expect((await t.services.keys.identify(extra.api_key)).ok).toBe(false);
+    expect((await cli(env, 'keys', 'revoke', '--id', 'key_nope')).err).toContain('no key with id key_nope');
+  });
+
+  it('sessions revoke ends every session of the account', async () => {
+    const account = await t.services.accounts.requireByEmail('ops@example.com');
+    const sessions = new Sessions(t.services.store.db, t.clock);
+    await sessions.create(account.id);
+    await sessions.create(account.id);
+    expect((await cli(env, 'sessions', 'revoke', '--email', 'ops@example.com', '--json')).json()).toEqual({ email: 'ops@example.com', sessions_ended: 2 });
+  });
+
+  it('usage export per account, key and operation with credits and overage, as CSV and JSON', async () => {
+    const json = (await cli(env, 'usage', 'export', '--from', day, '--to', day, '--format', 'json')).json();
+    const rows = json.rows as Array<Record<string, unknown>>;
+    expect(rows).toContainEqual(expect.objectContaining({ email: 'ops@example.com', operation_id: 'tiktok-popular-trend-hashtag', requests: 3, successes: 2, errors: 1, credits: 16, overage_credits: 0 }));
+    expect(rows).toContainEqual(expect.objectContaining({ operation_id: 'tiktok-top-ads-filters', requests: 1 }));
+    const csv = await cli(env, 'usage', 'export', '--from', day, '--to', day);
+    const [header, ...lines] = csv.out.trim().split('\n');
+    expect(header).toBe('account_id,email,key_id,operation_id,requests,successes,errors,credits,overage_credits');
+    expect(lines.some((l) => l.includes(',ops@example.com,') && l.includes(',tiktok-popular-trend-hashtag,3,2,1,16,0'))).toBe(true);
+    expect((await cli(env, 'usage', 'export', '--from', '2026-02-30', '--to', day)).err).toContain('--from must be a UTC day');
+    expect((await cli(env, 'usage', 'export', '--from', day, '--to', day, '--format', 'xml')).code).toBe(2);
+  });
+
+  it('invites create prints codes once; plans requests, approve and reject', async () => {
+    const invites = (await cli(env, 'invites', 'create', '--count', '3', '--days', '2', '--json')).json();
+    expect(invites.codes).toHaveLength(3);
+    expect(new Set(invites.codes).size).toBe(3);
+    const account = await t.services.accounts.requireByEmail('ops@example.com');
+    const { PlanRequests } = await import('../../src/accounts/index.js');
+    const requests = new PlanRequests(t.services.store.db, t.clock);
+    const first = await requests.open(account.id, 'business');
+    expect((await cli(env, 'plans', 'requests', '--json')).json().requests).toEqual([expect.objectContaining({ id: first.id, email: 'ops@example.com', current_plan: 'pro', plan: 'business' })]);
+    expect((await cli(env, 'plans', 'reject', '--id', first.id, '--json')).json()).toMatchObject({ status: 'rejected', plan: 'pro' });
+    const second = await requests.open(account.id, 'business');
+    expect((await cli(env, 'plans', 'approve', '--id', second.id, '--json')).json()).toMatchObject({ status: 'approved', plan: 'business' });
+    expect((await t.services.accounts.requireByEmail('ops@example.com')).plan_id).toBe('business');
+    expect((await cli(env, 'plans', 'approve', '--id', second.id)).err).toContain('no pending plan request');
+  });
+
+  it('doctor reports configuration, database, migrations, Redis and the upstream', async () => {
+    const report = (await cli(env, 'doctor', '--json')).json();
+    expect(report.ok).toBe(true);
+    expect(Object.keys(report.checks)).toEqual(['configuration', 'database', 'migrations', 'redis', 'upstream']);
+    const broken = await cli({ ...env, UPSTREAM_BASE_URL: 'http://127.0.0.1:1/' }, 'doctor');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/FAIL\s+upstream/);
+    const misconfigured = await cli({ ...env, DEFAULT_PLAN: 'gold' }, 'doctor', '--json');
+    expect(misconfigured.json().checks.configuration).toEqual({ ok: false, detail: expect.stringContaining('DEFAULT_PLAN') });
+  });
+
+  it('accounts delete erases the account, keeping its ledger', async () => {
+    await cli(env, 'accounts', 'create', '--email', 'leaving@example.com');
+    const deleted = (await cli(env, 'accounts', 'delete', '--email', 'leaving@example.com', '--json')).json();
+    expect(deleted.status).toBe('deleted');
+    expect((await cli(env, 'accounts', 'show', '--email', 'leaving@example.com')).code).toBe(1);
+    expect((await cli(env, 'accounts', 'list', '--status', 'deleted', '--json')).json().accounts).toEqual([expect.objectContaining({ id: deleted.id, email: null })]);
+  });
+});

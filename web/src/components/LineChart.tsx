@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { LineChart } from '../lib/chart-data.js';
+import { formatCompact, formatDay, formatNumber } from '../lib/format.js';
+
+const PALETTE_VARS = ['--accent', '--series-2', '--series-3', '--series-4', '--series-5', '--series-6'];
+
+function cssColor(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+/** A uPlot line chart: date or number x axis, hover values in the legend, rank drawn downwards. */
+export function LineChartView({ chart }: { chart: LineChart }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const fg = cssColor('--muted', '#4b5563');
+    const grid = cssColor('--line', '#d1d5db');
+    const xValue = (v: number) => (chart.xKind === 'time' ? formatDay(v) : `${chart.xLabel} ${formatNumber(v)}`);
+    const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    const options: uPlot.Options = {
+      width: Math.max(240, el.clientWidth),
+      height: 260,
+      scales: {
+        // One point still gets an axis around it: a day either side for dates, one step for numbers.
+        x: { time: chart.xKind === 'time', range: (_u, min, max) => (min === max ? [min - (chart.xKind === 'time' ? 86_400 : 1), max + (chart.xKind === 'time' ? 86_400 : 1)] : [min, max]) },
+        y: { dir: chart.invert ? -1 : 1 },
+      },
+      axes: [
+        { ...axis, label: chart.xLabel },
+        { ...axis, label: chart.invert ? `${chart.yLabel} (1 = top)` : chart.yLabel, size: 60, values: (_u, ticks) => ticks.map((t) => formatCompact(t)) },
+      ],
+      series: [
+        { label: chart.xLabel, value: (_u, v) => (v === null || v === undefined ? '—' : xValue(v)) },
+        ...chart.series.map((s, i) => ({
+          label: s.label,
+          stroke: cssColor(PALETTE_VARS[i % PALETTE_VARS.length]!, '#0e7490'),
+          width: 2,
+          points: { show: true, size: 5 },
+          spanGaps: chart.joinGaps,
+          value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : formatNumber(v)),
+        })),
+      ],
+      legend: { live: true },
+      cursor: { focus: { prox: 16 } },
+    };
+    const plot = new uPlot(options, [chart.x, ...chart.series.map((s) => s.values)] as uPlot.AlignedData, el);
+    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(240, el.clientWidth), height: 260 }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [chart]);
+  const summary = chart.series
+    .map((s) => `${s.label}: ${s.values.map((v, i) => `${chart.xKind === 'time' ? formatDay(chart.x[i]!) : chart.x[i]} ${v === null ? '—' : formatNumber(v)}`).join(', ')}`)
+    .join('; ');
+  return <div ref={box} className="uplot-box" role="img" aria-label={`${chart.title}. ${summary}`} />;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { countdownText, problemOf } from './problem.js';
+
+const ORIGIN = 'http://localhost:8080';
+
+describe('problemOf', () => {
+  it('is null for a 2xx', () => {
+    expect(problemOf(200, '{}', [], ORIGIN)).toBeNull();
+  });
+  it('names every offending parameter of a 400', () => {
+    const body = JSON.stringify({ code: 400, msg: 'Invalid input', data: { errors: [{ param: 'period', message: 'must be one of 7, 30, 120' }] } });
+    const p = problemOf(400, body, [], ORIGIN)!;
+    expect(p.fields).toEqual({ period: 'must be one of 7, 30, 120' });
+    expect(p.message).toBe('Check period must be one of 7, 30, 120.');
+    expect(p.action).toBe('fix_params');
+  });
+  it('asks for a key on a 401', () => {
+    const p = problemOf(401, JSON.stringify({ code: 401, msg: 'Authentication required', data: { error: 'invalid_api_key' } }), [], ORIGIN)!;
+    expect(p).toMatchObject({ action: 'key', code: 'invalid_api_key', message: 'Authentication required' });
+  });
+  it('counts down a rate limit and keeps the upgrade path inside the app', () => {
+    const data = { reason: 'rate_limited', message: 'Rate limit of 5 requests per minute reached.', retry_after_seconds: 12, upgrade_url: `${ORIGIN}/console/billing` };
+    const p = problemOf(429, JSON.stringify({ code: 429, msg: 'Too Many Requests', data }), [['retry-after', '12']], ORIGIN)!;
+    expect(p).toMatchObject({ action: 'wait', retryAfterSeconds: 12, upgradePath: '/console/billing', message: data.message });
+  });
+  it('sends a 402 to more credits, reading Retry-After when the body has no seconds', () => {
+    const p = problemOf(402, JSON.stringify({ code: 402, msg: 'Payment Required', data: { reason: 'insufficient_credits', upgrade_url: null } }), [['Retry-After', '3600']], ORIGIN)!;
+    expect(p).toMatchObject({ action: 'credits', retryAfterSeconds: 3600, upgradePath: null });
+  });
+  it('survives a body that is not JSON', () => {
+    expect(problemOf(502, '<html>', [], ORIGIN)).toMatchObject({ message: 'HTTP 502', action: 'retry' });
+  });
+});
+
+describe('countdownText', () => {
+  it('reads as seconds, then minutes and seconds', () => {
+    expect(countdownText(42)).toBe('42 s');
+    expect(countdownText(65)).toBe('1 min 05 s');
+    expect(countdownText(-3)).toBe('0 s');
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * A failed live request said for people (docs/api-contract.md § Errors): a title, the server's own
+ * message, the parameters it names, how long to wait and where more credits come from.
+ */
+export interface Problem {
+  status: number;
+  /** The error code from `data.error` or `data.reason`, when the body has one. */
+  code: string | null;
+  title: string;
+  message: string;
+  /** Offending parameters and why, from a 400's `data.errors`. */
+  fields: Record<string, string>;
+  /** Seconds until a retry can work (429/402 bodies and `Retry-After`). */
+  retryAfterSeconds: number | null;
+  /** Where the 402/429 body says more credits come from, as a path of this app when it is one. */
+  upgradePath: string | null;
+  /** What the person can do next. */
+  action: 'fix_params' | 'key' | 'wait' | 'credits' | 'retry' | 'none';
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const TITLES: Record<number, string> = {
+  400: 'Some parameters need fixing',
+  401: 'This request needs a valid API key',
+  402: 'Out of credits',
+  403: 'Not allowed',
+  404: 'Not found',
+  429: 'Too many requests',
+  500: 'Something failed on the server',
+  502: 'The upstream answered with something unusable',
+  503: 'The upstream is unavailable',
+  504: 'The upstream did not answer in time',
+};
+
+function sameOriginPath(url: unknown, origin: string): string | null {
+  if (typeof url !== 'string' || url === '') return null;
+  try {
+    const parsed = new URL(url, origin);
+    return parsed.origin === origin ? `${parsed.pathname}${parsed.search}` : parsed.href;
+  } catch {
+    return null;
+  }
+}
+
+/** The problem a non-2xx response describes; null for a 2xx. `origin` is this app's origin. */
+export function problemOf(status: number, bodyText: string, headers: readonly (readonly [string, string])[], origin: string): Problem | null {
+  if (status >= 200 && status < 300) return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    body = undefined;
+  }
+  const envelope = isRecord(body) ? body : {};
+  const data = isRecord(envelope.data) ? envelope.data : {};
+  const fields: Record<string, string> = {};
+  if (Array.isArray(data.errors)) {
+    for (const e of data.errors) if (isRecord(e) && typeof e.param === 'string') fields[e.param] = typeof e.message === 'string' ? e.message : 'is invalid';
+  }
+  const code = typeof data.error === 'string' ? data.error : typeof data.reason === 'string' ? data.reason : null;
+  const header = headers.find(([n]) => n.toLowerCase() === 'retry-after')?.[1];
+  const retryAfterSeconds =
+    typeof data.retry_after_seconds === 'number' ? data.retry_after_seconds : header !== undefined && /^\d+$/.test(header) ? Number(header) : null;
+  const listed = Object.entries(fields).map(([p, m]) => `${p} ${m}`);
+  const serverMessage = typeof data.message === 'string' ? data.message : typeof envelope.msg === 'string' ? envelope.msg : `HTTP ${status}`;
+  const message = listed.length > 0 ? `Check ${listed.join('; ')}.` : serverMessage;
+  let action: Problem['action'] = 'none';
+  if (status === 400 && listed.length > 0) action = 'fix_params';
+  else if (status === 401) action = 'key';
+  else if (status === 402) action = 'credits';
+  else if (status === 429) action = data.reason === 'rate_limited' || code === 'rate_limited' ? 'wait' : 'credits';
+  else if (status >= 500) action = 'retry';
+  return {
+    status,
+    code,
+    title: TITLES[status] ?? `HTTP ${status}`,
+    message,
+    fields,
+    retryAfterSeconds,
+    upgradePath: sameOriginPath(data.upgrade_url, origin),
+    action,
+  };
+}
+
+/** `1 min 05 s`, `42 s`: a countdown's remaining time. */
+export function countdownText(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  if (s < 60) return `${s} s`;
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
