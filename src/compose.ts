@@ -31,6 +31,7 @@ import {
   type Source,
   type UpstreamGatewayOptions,
 } from './upstream/index.js';
+import { observeLedgerFlush } from './metrics/index.js';
 import { createUsageStore } from './usage/index.js';
 
 export interface ComposeOptions {
@@ -126,7 +127,10 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
   // Metering (README.md § Metering): SQLite is one process's database, so admission in memory and group
   // commit are exact there. Instances sharing PostgreSQL admit through one Redis script per request
   // and still group-commit; without Redis, every reservation is its own row-locked transaction.
-  const ledgerOptions = { onError: (error: unknown) => console.error('credit ledger flush failed:', error) };
+  const ledgerOptions = {
+    onError: (error: unknown) => console.error('credit ledger flush failed:', error),
+    onFlush: ({ rows, ms }: { rows: number; ms: number }) => observeLedgerFlush(rows, ms / 1000),
+  };
   const redisLedger = store.dialect === 'postgres' && redis ? new RedisLedger(store, redis, plans, clock, ledgerOptions) : null;
   const credits: CreditLedger =
     redisLedger ?? (store.dialect === 'sqlite' ? new BatchedLedger(store, plans, clock, ledgerOptions) : new TransactionalLedger(store, plans, clock));

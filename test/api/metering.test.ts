@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ledgerFlushSize } from '../../src/metrics/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 const PATH = '/api/v1/tiktok/popular-trend/hashtag';
@@ -27,6 +28,15 @@ describe('charging on one instance (README.md § Metering)', () => {
     expect(await t.services.store.db.selectFrom('credit_reservations').select('request_id').where('account_id', '=', accountId).execute()).toEqual([]);
     const snapshot = await t.services.credits.snapshot(accountId);
     expect(await t.services.credits.ledgerSum(accountId)).toBe(snapshot.balance);
+  });
+
+  it('reports every flush to the metrics: the rows written add up to the charges', async () => {
+    const flushedRows = async () => (await ledgerFlushSize.get()).values.find((v) => v.metricName === 'trendlens_ledger_flush_rows_sum')?.value ?? 0;
+    const before = await flushedRows();
+    const { apiKey } = await t.newCaller();
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => call(apiKey, `?limit=${(i % 3) + 1}`)));
+    expect(results.every((r) => r.statusCode === 200)).toBe(true);
+    expect((await flushedRows()) - before).toBe(12);
   });
 
   it('a ledger flush that fails answers its requests with a logged error; another account in the same flush is charged', async () => {
