@@ -3,7 +3,7 @@ import { endpoints } from '../catalog/index.js';
 import { systemClock } from '../clock.js';
 import { planCatalog, upstreamSources } from '../compose.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { checkReadiness, type CheckResult } from '../health/index.js';
+import { checkReadiness, type ReadinessReport } from '../health/index.js';
 import { openStore } from '../store/index.js';
 import { checkUpstream, SourceRouter } from '../upstream/index.js';
 
@@ -14,8 +14,9 @@ export interface DoctorReport {
   lines: string[];
 }
 
-function detailOf(result: CheckResult | { ok: true; skipped: string }): string {
+function detailOf(result: ReadinessReport['checks'][string]): string {
   if ('skipped' in result) return `skipped: ${result.skipped}`;
+  if ('open_circuits' in result) return `${result.open_circuits} open circuits`;
   return result.ok ? `ok (${result.latency_ms} ms)` : result.error ?? 'failed';
 }
 
