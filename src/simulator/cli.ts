@@ -21,7 +21,7 @@ export function eraOptions(era: string | undefined, longPeriod: string | undefin
 
 /** What `trendlens simulator` prints: the base URL of each adapter it imitates and the session cookie. */
 export function simulatorSummary(sim: SimulatorHandle): { json: Record<string, unknown>; text: string } {
-  const live = sim.era === '2026';
+  const deprecated = sim.era === '2026';
   return {
     json: {
       url: sim.url,
@@ -33,8 +33,8 @@ export function simulatorSummary(sim: SimulatorHandle): { json: Record<string, u
     },
     text: [
       `Upstream simulator (era ${sim.era}) at ${sim.url}`,
-      `  creative-center  ${sim.baseUrl}${live ? '  (trend lists deprecated, Top Ads live)' : ''}`,
-      `  tiktok-one       ${sim.tiktokOne.baseUrl}${live ? `  (long hashtag period ${sim.longPeriod})` : '  (404 in era 2024)'}`,
+      `  creative-center  ${sim.baseUrl}${deprecated ? '  (trend lists deprecated, Top Ads live)' : ''}`,
+      `  tiktok-one       ${sim.tiktokOne.baseUrl}  (long hashtag period ${sim.longPeriod})`,
       `  tiktok-one US    ${sim.tiktokOne.usBaseUrl}`,
       `Logged-in TikTok One access: UPSTREAM_COOKIES='${SIMULATED_SESSION_COOKIE}'`,
     ].join('\n'),

@@ -145,7 +145,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     // Akamai stops headless browsers before the gateway sees them (docs/upstreams.md § TikTok One).
     if ((header(req, 'user-agent') ?? '').includes('HeadlessChrome')) return send(res, 403, 'text/plain; charset=utf-8', 'Access Denied');
     const usHost = path.startsWith(US_HOST_PREFIX);
-    const route = era === '2026' ? ONE_ROUTES[usHost ? path.slice(US_HOST_PREFIX.length) : path] : undefined;
+    // TikTok One answers in both eras: the 2024 world differs only in its legacy API still being live,
+    // so the operations that only TikTok One serves can be explored there too.
+    const route = ONE_ROUTES[usHost ? path.slice(US_HOST_PREFIX.length) : path];
     if (!route || (usHost && !route.onUsHost)) return send(res, 404, 'text/plain; charset=utf-8', '404 page not found');
     if (req.method !== route.method) return send(res, 405, 'text/plain; charset=utf-8', '405 method not allowed', { allow: route.method });
     const loggedIn = isLoggedIn(req.headers.cookie, header(req, 'x-csrftoken'));

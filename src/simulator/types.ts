@@ -7,8 +7,8 @@ import type { Clock } from '../clock.js';
 export type SimulatorMode = 'legacy-2023' | 'signed-2024' | 'deprecated-2026';
 
 /**
- * Which world to imitate. 2024: the legacy API only (TikTok One paths answer 404). 2026: legacy trend
- * lists retired, Top Ads live, TikTok One live.
+ * Which world to imitate. 2024: the legacy API all live. 2026: legacy trend lists retired, Top Ads live.
+ * TikTok One is live in both, so the operations only it serves can be explored in either.
  */
 export type SimulatorEra = '2024' | '2026';
 

@@ -52,8 +52,12 @@ function expectDataFor(endpoint: AnyEndpoint, reply: Reply): void {
   if (lists.length > 0) expect(lists.some((list) => list.length > 0)).toBe(true);
 }
 
-/** One case per operation with its required examples, and one per optional param's example on top. */
-const cases = endpoints.flatMap((endpoint) => {
+/**
+ * One case per operation with its required examples, and one per optional param's example on top.
+ * History's endpoints answer from charts an instance has stored, which a fresh one has not: their
+ * examples are asked after fourteen collected days in test/api/history.test.ts.
+ */
+const cases = endpoints.filter((endpoint) => endpoint.servedFrom === undefined).flatMap((endpoint) => {
   const required = requiredExamples(endpoint);
   const optional = Object.entries(endpoint.params).filter(([, def]) => !def.required && def.example !== undefined);
   return [
@@ -134,7 +138,8 @@ describe('README examples', () => {
     expect(examples.map(([id]) => id).sort()).toEqual(endpoints.map((e) => e.operationId).sort());
   });
 
-  it.each(examples)('%s answers %s with data', async (id, search) => {
+  // History's examples need stored charts; test/api/history.test.ts asks them after collected days.
+  it.each(examples.filter(([id]) => findEndpoint(id)?.servedFrom === undefined))('%s answers %s with data', async (id, search) => {
     const endpoint = findEndpoint(id)!;
     expectDataFor(endpoint, await ask(endpoint, search));
   });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findEndpoint } from '../../src/catalog/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { utcDayOf } from '../../src/history/index.js';
 import { US_BLINKING_HASHTAG, type SimulatorHandle } from '../../src/simulator/index.js';
@@ -177,6 +179,33 @@ describe('fourteen days of three collected charts, then a day the upstream faile
     expect(body.data.since_date).toBe(seen[12]!.day);
     const creators = await getJson(t.app, `${MOVERS}?chart=creator&country_code=US&direction=rising&since=13`, key);
     expect(creators.body.data).toMatchObject({ period: null, since_date: seen[0]!.day, metric_name: 'follower_cnt' });
+  });
+
+  it.each(['tiktok-popular-trend-hashtag-history', 'tiktok-popular-trend-movers'])('%s answers each documented example with data for the US chart', async (operationId) => {
+    const endpoint = findEndpoint(operationId)!;
+    const base: Record<string, string> = { country_code: 'US' };
+    // The hashtag is named by one of two optional params; the name's example stands in for "required".
+    const named = (name: string) => endpoint.params[name]?.required === true || name === 'hashtag_name';
+    for (const [name, def] of Object.entries(endpoint.params)) if (named(name)) base[name] = def.example!;
+    const optional = Object.entries(endpoint.params).filter(([name, def]) => !named(name) && def.example !== undefined);
+    for (const pairs of [base, ...optional.map(([name, def]) => ({ ...base, [name]: def.example! }))]) {
+      const { res, body } = await getJson(t.app, `/api/v1${endpoint.path}?${new URLSearchParams(pairs)}`, key);
+      expect(res.statusCode, JSON.stringify(pairs)).toBe(200);
+      expect(() => endpoint.responseSchema.parse(body.data)).not.toThrow();
+      const lists = Object.values(body.data as Record<string, unknown>).filter(Array.isArray);
+      expect(lists.some((list) => list.length > 0), JSON.stringify(pairs)).toBe(true);
+    }
+  });
+
+  it('answers the README examples with data', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const path of ['popular-trend/hashtag/history', 'popular-trend/movers']) {
+      const search = new RegExp(`curl "\\$BASE/${path}(\\?[^"]*)"`).exec(readme)?.[1];
+      expect(search, path).toBeDefined();
+      const { res, body } = await getJson(t.app, `/api/v1/tiktok/${path}${search}`, key);
+      expect(res.statusCode).toBe(200);
+      expect(Object.values(body.data as Record<string, unknown>).filter(Array.isArray).some((list) => list.length > 0)).toBe(true);
+    }
   });
 
   it('answers from the store alone: no upstream call, 8 credits', async () => {

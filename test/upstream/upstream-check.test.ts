@@ -35,7 +35,7 @@ describe('trendlens upstream check', () => {
     expect(r.code).toBe(0);
     const { operations, ok } = JSON.parse(r.out) as { operations: Row[]; ok: boolean };
     expect(ok).toBe(true);
-    expect(operations).toHaveLength(endpoints.length);
+    expect(operations).toHaveLength(endpoints.filter((e) => e.servedFrom !== 'history').length);
     expect(row(operations, 'tiktok-popular-trend-hashtag').attempts.map((a) => [a.adapter, a.outcome])).toEqual([
       ['creative-center', 'deprecated'],
       ['tiktok-one', 'ok'],
@@ -60,19 +60,15 @@ describe('trendlens upstream check', () => {
     expect(r.out).toMatch(/1 without a working source\.$/m);
   });
 
-  it('2024: the legacy API serves every operation it ever did; TikTok One is absent', async () => {
+  it('2024: every operation has a working source, the legacy API all live', async () => {
     sim.setEra('2024');
     const r = await check({ UPSTREAM_COOKIES: SIMULATED_SESSION_COOKIE }, '--json');
     const { operations } = JSON.parse(r.out) as { operations: Row[] };
     const legacy = operations.filter((o) => endpoints.find((e) => e.operationId === o.operation_id)!.sources.includes('creative-center'));
     expect(legacy.every((o) => o.working)).toBe(true);
-    expect(row(operations, 'tiktok-popular-trend-video').attempts.map((a) => [a.adapter, a.outcome])).toEqual([
-      ['tiktok-one', 'deprecated'],
-      ['creative-center', 'ok'],
-    ]);
-    // The TikTok One-only operations have no source in that world: the check says so and fails.
-    expect(row(operations, 'tiktok-creative-center-hashtags')).toMatchObject({ working: false, retired: false });
-    expect(r.code).toBe(1);
+    expect(row(operations, 'tiktok-popular-trend-hashtag').attempts.map((a) => [a.adapter, a.outcome])).toEqual([['creative-center', 'ok']]);
+    expect(row(operations, 'tiktok-creative-center-hashtags')).toMatchObject({ working: true, retired: false });
+    expect(r.code).toBe(0);
     sim.setEra('2026');
   });
 

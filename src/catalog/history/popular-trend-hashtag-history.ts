@@ -33,8 +33,8 @@ export const popularTrendHashtagHistory = defineEndpoint({
       maxLength: 20,
       pattern: /^[0-9]{1,20}$/,
       patternMessage: 'must be 1 to 20 digits',
-      description: 'Hashtag id as the hashtag chart gives it. Give this or `hashtag_name`.',
-      example: '4777',
+      // No example: ids differ between the adapters that served the chart, names do not.
+      description: 'Hashtag id as the hashtag chart gives it (ids differ between adapters). Give this or `hashtag_name`.',
     }),
     country_code: countryCode({ description: 'ISO 3166-1 alpha-2 country code of the chart; absent means all regions.' }),
     period: intEnum([7, 30, 120], { default: 7, description: 'The chart\'s trend window in days.' }),
