@@ -1,2 +1,2 @@
-export { checkReadiness, type ReadinessReport, type CheckResult } from './readiness.js';
+export { checkReadiness, type ReadinessReport, type CheckResult, type UpstreamSummary } from './readiness.js';
 export { registerHealthRoutes } from './routes.js';

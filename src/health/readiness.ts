@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Redis } from 'ioredis';
 import type { Store } from '../store/index.js';
 import { migrations } from '../store/migrations.js';
+import type { UpstreamGateway } from '../upstream/index.js';
 
 /** One dependency's state as `/readyz` reports it. */
 export interface CheckResult {
@@ -11,9 +12,18 @@ export interface CheckResult {
   latency_ms: number;
 }
 
+/** The upstream circuits in brief: informative only, since cached answers still serve when they are open. */
+export interface UpstreamSummary {
+  ok: true;
+  operations: number;
+  open_circuits: number;
+  /** Operations with no source left to try. */
+  without_source: number;
+}
+
 export interface ReadinessReport {
   ready: boolean;
-  checks: Record<string, CheckResult | { ok: true; skipped: string }>;
+  checks: Record<string, CheckResult | { ok: true; skipped: string } | UpstreamSummary>;
 }
 
 // A dependency that does not answer in a second is as good as down for a load balancer.
@@ -47,9 +57,9 @@ async function migrationsApplied(store: Store): Promise<void> {
 
 /**
  * What `/readyz` and `trendlens doctor` check: the database answers, its migrations are all applied,
- * and Redis answers when it is configured.
+ * and Redis answers when it is configured; with the gateway, a summary of its circuits rides along.
  */
-export async function checkReadiness(deps: { store: Store; redis: Redis | null }): Promise<ReadinessReport> {
+export async function checkReadiness(deps: { store: Store; redis: Redis | null; upstream?: Pick<UpstreamGateway, 'status'> }): Promise<ReadinessReport> {
   const [database, schema, redis] = await Promise.all([
     timed(async () => {
       await sql`select 1`.execute(deps.store.db);
@@ -63,5 +73,15 @@ export async function checkReadiness(deps: { store: Store; redis: Redis | null }
         })
       : Promise.resolve({ ok: true as const, skipped: 'REDIS_URL is not set' }),
   ]);
-  return { ready: database.ok && schema.ok && redis.ok, checks: { database, migrations: schema, redis } };
+  const checks: ReadinessReport['checks'] = { database, migrations: schema, redis };
+  if (deps.upstream) {
+    const operations = deps.upstream.status();
+    checks.upstream = {
+      ok: true,
+      operations: operations.length,
+      open_circuits: operations.reduce((n, op) => n + op.sources.filter((s) => s.circuit !== 'closed').length, 0),
+      without_source: operations.filter((op) => op.serving === null).length,
+    };
+  }
+  return { ready: database.ok && schema.ok && redis.ok, checks };
 }

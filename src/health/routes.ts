@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { envelope } from '../http/index.js';
 import type { Mode } from '../services.js';
 import type { Store } from '../store/index.js';
+import type { UpstreamGateway } from '../upstream/index.js';
 import { checkReadiness } from './readiness.js';
 
 /**
@@ -10,7 +11,7 @@ import { checkReadiness } from './readiness.js';
  * does not get the process restarted). `/readyz`: the dependencies answer, 503 with the failing
  * check named when one does not; while shutting down Fastify answers 503 on its own.
  */
-export function registerHealthRoutes(app: FastifyInstance, deps: { store: Store; redis: Redis | null; mode: Mode }): void {
+export function registerHealthRoutes(app: FastifyInstance, deps: { store: Store; redis: Redis | null; mode: Mode; upstream: Pick<UpstreamGateway, 'status'> }): void {
   app.get('/healthz', async () => envelope(200, 'OK', { status: 'ok', mode: deps.mode }));
   app.get('/readyz', async (_request, reply) => {
     const report = await checkReadiness(deps);

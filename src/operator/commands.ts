@@ -29,7 +29,7 @@ export const OPERATOR_USAGE = `Operating in public
   invites create [--count N] [--days D] [--note T]
   plans requests                           pending plan changes asked for in the Console
   plans approve --id R | plans reject --id R
-  doctor                                   configuration, database, migrations, Redis, upstream`;
+  doctor                                   configuration, database, migrations, Redis, upstream check`;
 
 /** The flags these commands add to the CLI's parser. */
 export const OPERATOR_OPTIONS = {

@@ -1,8 +1,11 @@
 import { Redis } from 'ioredis';
-import { planCatalog } from '../compose.js';
+import { endpoints } from '../catalog/index.js';
+import { systemClock } from '../clock.js';
+import { planCatalog, upstreamSources } from '../compose.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { checkReadiness, type CheckResult } from '../health/index.js';
+import { checkReadiness, type ReadinessReport } from '../health/index.js';
 import { openStore } from '../store/index.js';
+import { checkUpstream, SourceRouter } from '../upstream/index.js';
 
 export interface DoctorReport {
   ok: boolean;
@@ -11,28 +14,28 @@ export interface DoctorReport {
   lines: string[];
 }
 
-const UPSTREAM_TIMEOUT_MS = 5_000;
-
-function detailOf(result: CheckResult | { ok: true; skipped: string }): string {
+function detailOf(result: ReadinessReport['checks'][string]): string {
   if ('skipped' in result) return `skipped: ${result.skipped}`;
+  if ('open_circuits' in result) return `${result.open_circuits} open circuits`;
   return result.ok ? `ok (${result.latency_ms} ms)` : result.error ?? 'failed';
 }
 
-/** Whether the upstream base URL answers HTTP at all (any status): DNS, TLS and routing work. */
-async function upstreamReachable(config: Config): Promise<{ ok: boolean; detail: string }> {
-  const started = performance.now();
+/** `trendlens upstream check` in one line: each operation once through its sources, no key, no charge. */
+async function upstreamWorks(config: Config): Promise<{ ok: boolean; detail: string }> {
+  const router = new SourceRouter({ sources: upstreamSources(config, systemClock, { retries: 0 }), order: config.UPSTREAM_SOURCES, clock: systemClock });
   try {
-    const res = await fetch(config.UPSTREAM_BASE_URL, { method: 'GET', signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
-    await res.body?.cancel();
-    return { ok: true, detail: `answers HTTP ${res.status} at ${config.UPSTREAM_BASE_URL} (${Math.round(performance.now() - started)} ms)` };
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    return { ok: false, detail: `${config.UPSTREAM_BASE_URL} is unreachable: ${cause}` };
+    const report = await checkUpstream(router, endpoints);
+    const working = report.operations.filter((r) => r.working).length;
+    const broken = report.operations.filter((r) => !r.working && !r.retired).map((r) => r.operation_id);
+    const summary = `${working} of ${report.operations.length} operations have a working source`;
+    return { ok: report.ok, detail: broken.length === 0 ? summary : `${summary}; not working: ${broken.join(', ')} (details: trendlens upstream check)` };
+  } finally {
+    await router.close();
   }
 }
 
 /**
- * `trendlens doctor`: configuration, database, migrations, Redis and the upstream in one report. It
+ * `trendlens doctor`: configuration, database, migrations, Redis and the upstream check in one report. It
  * opens the database without migrating, so pending migrations are reported rather than applied.
  */
 export async function runDoctor(env: Record<string, string | undefined>): Promise<DoctorReport> {
@@ -62,7 +65,7 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
       await store?.close().catch(() => {});
       redis?.disconnect();
     }
-    checks.upstream = await upstreamReachable(config);
+    checks.upstream = await upstreamWorks(config);
   }
   const ok = Object.values(checks).every((c) => c.ok);
   const lines = Object.entries(checks).map(([name, c]) => `${c.ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(14)} ${c.detail}`);

@@ -69,6 +69,10 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number; 
     // An idle connection dropped by the server (restart, failover) is replaced on next use; without a
     // listener the pool's 'error' event would crash the process.
     pool.on('error', () => {});
+    // The pool listens only to idle clients; a client checked out and idle between queries (a held
+    // advisory lock, a batch writer's connection) would crash the process when the server goes away.
+    // Its query fails with the error anyway, and the pool replaces the broken client.
+    pool.on('connect', (client) => client.on('error', () => {}));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     const file = sqliteFile(databaseUrl);

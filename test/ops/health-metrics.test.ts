@@ -95,6 +95,7 @@ describe('health, readiness and metrics on a real server', () => {
     expect(body.data.checks.database?.ok).toBe(true);
     expect(body.data.checks.migrations?.ok).toBe(true);
     expect(body.data.checks.redis).toEqual({ ok: true, skipped: 'REDIS_URL is not set' });
+    expect(body.data.checks.upstream).toMatchObject({ ok: true, open_circuits: 0, operations: expect.any(Number) });
   });
 
   it('refuses /metrics without the bearer token', async () => {
@@ -103,12 +104,14 @@ describe('health, readiness and metrics on a real server', () => {
   });
 
   it('serves Prometheus text that counts a request, its latency, its cache result and its credits', async () => {
-    const op = 'tiktok-popular-trend-hashtag';
+    const op = 'tiktok-top-ads-filters';
     const before = parsePrometheus(await metricsRegistry.metrics());
-    const url = `${server.url}/api/v1/tiktok/popular-trend/hashtag?country_code=US&limit=5`;
-    expect((await fetch(url, { headers: { 'x-api-key': apiKey } })).status).toBe(200);
+    const url = `${server.url}/api/v1/tiktok/top-ads/filters`;
+    const first = await fetch(url, { headers: { 'x-api-key': apiKey } });
+    expect(first.status).toBe(200);
+    const adapter = first.headers.get('x-upstream-adapter') ?? first.headers.get('x-upstream-source');
     expect((await fetch(url, { headers: { 'x-api-key': apiKey } })).headers.get('x-cache')).toBe('HIT');
-    expect((await fetch(`${server.url}/api/v1/tiktok/popular-trend/hashtag?limit=x`)).status).toBe(400);
+    expect((await fetch(`${server.url}/api/v1/tiktok/top-ads/list?period=abc`)).status).toBe(400);
 
     const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(200);
@@ -117,9 +120,9 @@ describe('health, readiness and metrics on a real server', () => {
     const after = parsePrometheus(text);
     const delta = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
     expect(delta(`trendlens_http_requests_total{operation="${op}",status="200"}`)).toBe(2);
-    expect(delta(`trendlens_http_requests_total{operation="${op}",status="400"}`)).toBe(1);
-    expect(delta(`trendlens_http_request_duration_seconds_count{operation="${op}"}`)).toBe(3);
-    expect(delta('trendlens_upstream_calls_total{adapter="simulator",outcome="ok"}')).toBe(1);
+    expect(delta('trendlens_http_requests_total{operation="tiktok-top-ads-list",status="400"}')).toBe(1);
+    expect(delta(`trendlens_http_request_duration_seconds_count{operation="${op}"}`)).toBe(2);
+    expect(delta(`trendlens_upstream_calls_total{adapter="${adapter}",outcome="ok"}`)).toBe(1);
     expect(delta('trendlens_cache_lookups_total{result="HIT"}')).toBe(1);
     expect(delta('trendlens_cache_lookups_total{result="MISS"}')).toBe(1);
     expect(delta(`trendlens_credits_charged_total{operation="${op}"}`)).toBe(16);
