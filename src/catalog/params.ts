@@ -25,6 +25,8 @@ export interface ParamDef<T = unknown> {
   aliases?: readonly string[];
   /** Accepted for compatibility, validated, then not sent upstream. */
   ignored?: boolean;
+  /** Optional, but the Playground starts with the example filled: the live source needs a value to answer. */
+  prefill?: boolean;
   schema: z.ZodType<T, string>;
 }
 
@@ -241,6 +243,14 @@ export function digitId(opts: Common & { maxDigits: number }): ParamDef<string> 
 /** Marks a param as required. */
 export function required<T>(def: ParamDef<T>): ParamDef<T> {
   return { ...def, required: true };
+}
+
+/**
+ * Keeps a param optional but starts the Playground with its example, because the source that answers
+ * today needs it (TikTok One has no all-regions chart: docs/upstreams.md § TikTok One).
+ */
+export function prefilled<T>(def: ParamDef<T>): ParamDef<T> {
+  return { ...def, prefill: true };
 }
 
 /** Marks a param as accepted and validated but not applied upstream (Crawlora compatibility). */

@@ -1769,7 +1769,7 @@ export interface operations {
                  */
                 industry_id?: number;
                 /**
-                 * @description ISO 3166-1 alpha-2 country code; absent means all regions.
+                 * @description ISO 3166-1 alpha-2 country code; absent means all regions (the legacy API only: TikTok One needs a country).
                  * @example US
                  */
                 country_code?: string;
@@ -2098,7 +2098,7 @@ export interface operations {
                  */
                 period?: 7 | 30 | 120 | 365 | 1095;
                 /**
-                 * @description ISO 3166-1 alpha-2 country code; absent means all regions.
+                 * @description ISO 3166-1 alpha-2 country code; absent means all regions (the legacy API only: TikTok One needs a country).
                  * @example US
                  */
                 country_code?: string;
@@ -2701,7 +2701,7 @@ export interface operations {
                  */
                 order_by?: "vv" | "like" | "comment" | "repost";
                 /**
-                 * @description ISO 3166-1 alpha-2 country code; absent means all regions.
+                 * @description ISO 3166-1 alpha-2 country code; absent means all regions (the legacy API only: TikTok One needs a country).
                  * @example US
                  */
                 country_code?: string;
@@ -4752,10 +4752,7 @@ export interface operations {
                  * @example prom
                  */
                 hashtag_name?: string;
-                /**
-                 * @description Hashtag id as the hashtag chart gives it. Give this or `hashtag_name`.
-                 * @example 4777
-                 */
+                /** @description Hashtag id as the hashtag chart gives it (ids differ between adapters). Give this or `hashtag_name`. */
                 hashtag_id?: string;
                 /**
                  * @description ISO 3166-1 alpha-2 country code of the chart; absent means all regions.

@@ -19,6 +19,8 @@ export interface CatalogParamJson {
   aliases: readonly string[];
   /** Validated, then not applied upstream. */
   ignored: boolean;
+  /** Optional, but the Playground starts with the example filled. */
+  prefill: boolean;
 }
 
 /** The params of an endpoint in catalog order, for catalog.json. */
@@ -39,6 +41,7 @@ export function catalogParams(endpoint: AnyEndpoint): CatalogParamJson[] {
     description: d.description,
     aliases: d.aliases ?? [],
     ignored: d.ignored ?? false,
+    prefill: d.prefill ?? false,
   }));
 }
 

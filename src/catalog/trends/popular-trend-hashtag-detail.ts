@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
-import { countryCode, intEnum, text } from '../params.js';
+import { countryCode, prefilled, intEnum, text } from '../params.js';
 import { AudienceFields, Longevity, RelatedItem, upstreamEnvelope } from '../schemas.js';
 import { HashtagItem } from './popular-trend-hashtag.js';
 
@@ -50,7 +50,9 @@ export const popularTrendHashtagDetail = defineEndpoint({
       default: 7,
       description: 'Window in days: 7, 30, 120, or 365 and 1095 (1 and 3 years).',
     }),
-    country_code: countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions.' }),
+    country_code: prefilled(
+      countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions (the legacy API only: TikTok One needs a country).' }),
+    ),
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,

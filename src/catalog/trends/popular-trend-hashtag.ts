@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
-import { countryCode, intEnum, paging, positiveInt, stringEnum } from '../params.js';
+import { countryCode, prefilled, intEnum, paging, positiveInt, stringEnum } from '../params.js';
 import { CountryInfo, IndustryInfo, Pagination, RankFields, TrendPoint, upstreamEnvelope } from '../schemas.js';
 
 /**
@@ -39,7 +39,9 @@ export const popularTrendHashtag = defineEndpoint({
       description: 'Industry id from country-industry-meta (11 digits, e.g. 22000000000).',
       example: '22000000000',
     }),
-    country_code: countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions.' }),
+    country_code: prefilled(
+      countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions (the legacy API only: TikTok One needs a country).' }),
+    ),
     filter_by: stringEnum(['new_on_board'], {
       description: '`new_on_board` keeps only hashtags new to the top 100.',
       example: 'new_on_board',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
-import { countryCode, intEnum, paging, stringEnum } from '../params.js';
+import { countryCode, prefilled, intEnum, paging, stringEnum } from '../params.js';
 import { upstreamEnvelope } from '../schemas.js';
 
 /** One trending video (docs/upstreams.md § Item shapes); `region` is the country's name. */
@@ -40,7 +40,9 @@ export const popularTrendVideo = defineEndpoint({
       default: 'vv',
       description: '`vv` (views, the UI\'s "Hot"), `like`, `comment` or `repost`.',
     }),
-    country_code: countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions.' }),
+    country_code: prefilled(
+      countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions (the legacy API only: TikTok One needs a country).' }),
+    ),
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,

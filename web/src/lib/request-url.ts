@@ -35,10 +35,10 @@ export function valuesFromSearch(endpoint: Endpoint, search: string): Record<str
   return out;
 }
 
-/** Starting form values: required params get their example so the first Send works; others stay empty (defaults apply). */
+/** Starting form values: required and prefilled params get their example so the first Send works; others stay empty (defaults apply). */
 export function initialValues(endpoint: Endpoint): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of endpoint.params) out[p.name] = p.required && p.example !== undefined ? p.example : '';
+  for (const p of endpoint.params) out[p.name] = (p.required || p.prefill) && p.example !== undefined ? p.example : '';
   return out;
 }
 
