@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import { ulid } from '../ids.js';
+import { countWebhookDelivery } from '../metrics/index.js';
 import type { Database, WebhookDeliveriesTable, WebhookEndpointsTable } from '../store/index.js';
 import { checkWebhookUrl, type UrlVerdict } from './url-guard.js';
 
@@ -329,6 +330,7 @@ export class Webhooks {
       })
       .where('id', '=', delivery.id)
       .execute();
+    countWebhookDelivery(outcome.ok ? 'delivered' : givingUp ? 'gave_up' : 'failed');
     if (!endpoint) return;
     if (outcome.ok) {
       await this.opts.db.updateTable('webhook_endpoints').set({ consecutive_failures: 0 }).where('id', '=', endpoint.id).execute();

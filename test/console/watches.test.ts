@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
+import { webhookDeliveriesTotal } from '../../src/metrics/index.js';
 import { addTarget, DISABLE_AFTER_FAILURES, parseTarget, RETRY_WINDOW_MS } from '../../src/history/index.js';
 import type { SimulatorHandle } from '../../src/simulator/index.js';
 import type { TestDatabase } from '../support/databases.js';
@@ -104,6 +105,9 @@ describe('watches and webhooks, delivered to a local receiver (WEBHOOK_ALLOW_PRI
     const watch = body(created).data.watch;
     expect(watch).toMatchObject({ kind: 'entry', chart: 'hashtag', country_code: 'US', period: 7, name: 'prom' });
 
+    const attempts = async (outcome: string) =>
+      (await webhookDeliveriesTotal.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
+    const [failedBefore, deliveredBefore] = [await attempts('failed'), await attempts('delivered')];
     receiver.script.set('/prom', [500]);
     await collectAndSettle();
     expect(receiver.of('/prom')).toHaveLength(1);
@@ -121,6 +125,8 @@ describe('watches and webhooks, delivered to a local receiver (WEBHOOK_ALLOW_PRI
     expect(calls[1]!.event.match.rank).toBeGreaterThan(0);
     log = await deliveries(endpointId);
     expect(log).toEqual([expect.objectContaining({ status: 'delivered', attempts: 2, last_status_code: 200, next_attempt_at: null })]);
+    // Each attempt is counted in /metrics by its outcome.
+    expect([await attempts('failed'), await attempts('delivered')]).toEqual([failedBefore + 1, deliveredBefore + 1]);
 
     // The same chart seen again that day, and the next day with prom still on it: no second event.
     await t.app.inject({ method: 'GET', url: '/api/v1/tiktok/popular-trend/hashtag?country_code=US&limit=50', headers: { 'x-api-key': (await t.services.keys.create(agent.accountId!, 'k')).apiKey } });

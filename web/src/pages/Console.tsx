@@ -7,6 +7,7 @@ import { BillingPage } from './console/BillingPage.js';
 import { KeysPage } from './console/KeysPage.js';
 import { OverviewPage } from './console/OverviewPage.js';
 import { api, ErrorText } from './console/shared.js';
+import { ResetPasswordPage, VerifyEmailPage } from './console/TokenPages.js';
 import { UsagePage } from './console/UsagePage.js';
 
 const PAGES = ['keys', 'billing', 'usage'] as const;
@@ -30,6 +31,9 @@ export function Console({ path, search }: { path: string; search: string }) {
     document.title = 'Console — Trendlens';
   }, []);
 
+  // Links from an e-mail or the operator's CLI work signed in or not.
+  if (page === 'reset-password') return <ResetPasswordPage search={search} />;
+  if (page === 'verify-email') return <VerifyEmailPage search={search} />;
   if (user === undefined) return <p>Loading…</p>;
   if (user === null) {
     return (
