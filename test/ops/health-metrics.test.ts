@@ -55,9 +55,10 @@ function parsePrometheus(text: string): Map<string, number> {
   const samples = new Map<string, number>();
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('# HELP ') || line.startsWith('# TYPE ')) continue;
-    const match = line.match(/^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})? (-?[0-9.eE+-]+|NaN|\+Inf|-Inf)( [0-9]+)?$/);
+    const match = line.match(/^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})? (-?[0-9.eE+-]+|NaN|Nan|\+Inf|-Inf)( [0-9]+)?$/);
     if (!match) throw new Error(`not Prometheus text: ${line}`);
-    samples.set(`${match[1]}${match[2] ?? ''}`, Number(match[3]));
+    // Prometheus reads NaN in any case (Go's ParseFloat); prom-client writes `Nan` before a gauge's first sample.
+    samples.set(`${match[1]}${match[2] ?? ''}`, /^nan$/i.test(match[3]!) ? Number.NaN : Number(match[3]));
   }
   return samples;
 }
