@@ -64,9 +64,9 @@ describe.skipIf(!available)('Console usage page in Chromium', () => {
     // A free account's burst is 5 requests: three successes on two endpoints and one 400 stay inside it.
     const call = (path: string, headers: Record<string, string> = {}) =>
       fetch(`${e2e.url}/api/v1${path}`, { headers: { 'x-api-key': key!, ...headers } }).then((r) => r.status);
-    expect(await call('/tiktok/popular-trend/hashtag')).toBe(200);
-    expect(await call('/tiktok/popular-trend/hashtag?period=30')).toBe(200);
-    expect(await call('/tiktok/popular-trend/song')).toBe(200);
+    expect(await call('/tiktok/popular-trend/hashtag?country_code=US')).toBe(200);
+    expect(await call('/tiktok/popular-trend/hashtag?period=30&country_code=US')).toBe(200);
+    expect(await call('/tiktok/top-ads/list')).toBe(200);
     // An Idempotency-Key over 255 characters is refused after the key is known, so the 400 is the account's.
     expect(await call('/tiktok/popular-trend/hashtag', { 'idempotency-key': 'x'.repeat(256) })).toBe(400);
 
@@ -83,12 +83,12 @@ describe.skipIf(!available)('Console usage page in Chromium', () => {
     await page.getByLabel('Status', { exact: true }).selectOption('');
     await expect.poll(() => logStatus(page)).toBe('Showing all 4 requests.');
 
-    // Endpoint: built from catalog.json, narrows to the one song request.
+    // Endpoint: built from catalog.json, narrows to the one Top Ads request.
     const endpoint = page.getByLabel('Endpoint', { exact: true });
     await expect.poll(() => endpoint.locator('option').count()).toBeGreaterThan(10);
-    await endpoint.selectOption({ label: '/tiktok/popular-trend/song' });
+    await endpoint.selectOption({ label: '/tiktok/top-ads/list' });
     await expect.poll(() => logStatus(page)).toBe('Showing all 1 request.');
-    expect(await rows(page).first().textContent()).toContain('/tiktok/popular-trend/song');
+    expect(await rows(page).first().textContent()).toContain('/tiktok/top-ads/list');
     await endpoint.selectOption('');
     await expect.poll(() => logStatus(page)).toBe('Showing all 4 requests.');
 
@@ -140,7 +140,7 @@ describe.skipIf(!available)('Console usage page in Chromium', () => {
     await page.getByLabel('Range', { exact: true }).selectOption('week');
 
     // More than a page: past the burst the rate limiter answers 429, and each of those is a usage record too.
-    const statuses = await Promise.all(Array.from({ length: 60 }, () => call('/tiktok/popular-trend/hashtag')));
+    const statuses = await Promise.all(Array.from({ length: 60 }, () => call('/tiktok/popular-trend/hashtag?country_code=US')));
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
     await refreshUntil(page, 'Showing the newest 50 requests. Older requests can be loaded.');
     await expect.poll(() => page.getByTestId('usage-overview').textContent(), { timeout: 10_000 }).toContain('64 (');
