@@ -2,6 +2,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { z } from 'zod';
 import { API_PREFIX } from '../api/index.js';
 import { endpoints } from '../catalog/index.js';
+import { ConfigError } from '../config.js';
 import type { RestAnswer } from './results.js';
 import { createMcpServer, MCP_SERVER_INFO, type RestCaller } from './server.js';
 
@@ -25,7 +26,10 @@ export interface StdioSettings {
 /** Reads the stdio server's settings from the environment; a bad value throws, naming the variable. */
 export function parseStdioEnv(env: Record<string, string | undefined>): StdioSettings {
   const parsed = StdioEnv.safeParse(env);
-  if (!parsed.success) throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue?.path[0] ?? 'TRENDLENS_API_KEY'), parsed.error.issues.map((i) => i.message).join('; '));
+  }
   return { apiKey: parsed.data.TRENDLENS_API_KEY, baseUrl: parsed.data.TRENDLENS_URL.replace(/\/+$/, '') };
 }
 
