@@ -87,14 +87,16 @@ describe('@trendlens/client against a demo server', () => {
   });
 
   it('retries a 503 after its Retry-After', async () => {
+    // Both sources fail for now: the legacy list is deprecated and TikTok One blocks the caller (503).
     server.simulator?.setMode('deprecated-2026');
+    server.simulator?.addFault({ fault: { kind: 'login_wall', variant: '403' }, path: 'CreativeOne/KnowledgeAPI/GetHashtagList' });
     const waits: number[] = [];
     const retrying = createTrendlensClient({
       baseUrl: server.url,
       apiKey: server.apiKey,
       sleep: async (ms) => {
         waits.push(ms);
-        server.simulator?.setMode('signed-2024');
+        server.simulator?.clearFaults();
       },
     });
     const { response } = await retrying.GET(FLAGSHIP, { params: { query: { country_code: 'GB', period: 120 } } });
