@@ -22,7 +22,7 @@ describe('graceful shutdown of a real `trendlens serve` process', () => {
   let server: CliProcess | undefined;
 
   beforeAll(async () => {
-    simulator = await startSimulator({ port: 0 });
+    simulator = await startSimulator({ port: 0, era: '2024' });
   });
 
   afterAll(async () => {
@@ -36,7 +36,7 @@ describe('graceful shutdown of a real `trendlens serve` process', () => {
     await cliJson(['accounts', 'create', '--email', 'drain@example.com', '--plan', 'pro'], env);
     const { api_key: apiKey } = await cliJson(['keys', 'create', '--email', 'drain@example.com'], env);
 
-    server = spawnCli(['serve'], { ...env, PORT: '0', HOST: '127.0.0.1', UPSTREAM_BASE_URL: simulator.baseUrl, LOG_LEVEL: 'info' });
+    server = spawnCli(['serve'], { ...env, PORT: '0', HOST: '127.0.0.1', UPSTREAM_SIMULATOR_URL: simulator.url, LOG_LEVEL: 'info' });
     const url = (await server.waitFor(/http:\/\/127\.0\.0\.1:\d+/)).trim();
 
     simulator.addFault({ fault: { kind: 'slow', ms: 1_500 } });
