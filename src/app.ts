@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { API_PREFIX, registerCatalogRoutes, registerPublicDocuments, registerStatusRoute, registerWebApp, WEB_DIST } from './api/index.js';
+import { API_PREFIX, RESPONSE_HEADER_NAMES, registerCatalogRoutes, registerPublicDocuments, registerStatusRoute, registerWebApp, WEB_DIST } from './api/index.js';
 import { endpoints } from './catalog/index.js';
 import { registerConsoleRoutes } from './console/index.js';
 import { ApiError, envelope, STATUS_MESSAGES } from './http/index.js';
@@ -13,28 +13,6 @@ import { MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from './security/index.js';
 
 // The one place both route sets meet: the public API (src/api) and the Console (src/console) each
 // stand on src/http and the Services type, and neither imports the other.
-
-/** Headers a browser client may read (docs/api-contract.md § Headers: all of ours are exposed). */
-const EXPOSED_HEADERS = [
-  'X-Request-Id',
-  'Allow',
-  'RateLimit-Policy',
-  'RateLimit',
-  'X-RateLimit-Limit',
-  'X-RateLimit-Remaining',
-  'X-RateLimit-Reset',
-  'Retry-After',
-  'X-Credits-Charged',
-  'X-Credits-Remaining',
-  'X-Cache',
-  'Age',
-  'X-Upstream-Source',
-  'X-Upstream-Adapter',
-  'X-Upstream-Access',
-  'X-Upstream-Period',
-  'X-Served-From',
-  'Idempotent-Replayed',
-];
 
 export interface AppOptions {
   /** Pino logging; off in tests unless asked for. */
@@ -99,7 +77,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       origin: allowedOrigins,
       methods: ['GET', 'OPTIONS'],
       allowedHeaders: ['x-api-key', 'authorization', 'idempotency-key', 'x-trendlens-client', 'content-type'],
-      exposedHeaders: EXPOSED_HEADERS,
+      // docs/api-contract.md § Headers: every header of ours is readable by a browser client.
+      exposedHeaders: [...RESPONSE_HEADER_NAMES],
       maxAge: 600,
     });
   }

@@ -69,3 +69,6 @@ export const HEADERS_BY_STATUS: Readonly<Record<number, readonly string[]>> = {
   503: [...BASE, ...RATE, 'X-Upstream-Source', 'X-Upstream-Adapter', 'Retry-After'],
   504: [...BASE, ...RATE, 'X-Upstream-Source', 'X-Upstream-Adapter'],
 };
+
+/** Every header our API answers may carry: what CORS exposes to browser clients. */
+export const RESPONSE_HEADER_NAMES: readonly string[] = [...new Set(Object.values(HEADERS_BY_STATUS).flat())];

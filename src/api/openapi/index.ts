@@ -9,3 +9,4 @@ export {
 } from './catalog-json.js';
 export type { CatalogParamJson } from './params.js';
 export type { JsonSchema } from './json-schema.js';
+export { RESPONSE_HEADER_NAMES } from './headers.js';
