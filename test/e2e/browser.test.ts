@@ -243,7 +243,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
 
       await page.goto('/console/billing');
       await expect.poll(() => page.getByText(/Monthly credits used: 8 of/).count(), { timeout: 10_000 }).toBe(1);
-      expect(await page.locator('#change-plan tr[aria-current="true"]').textContent()).toContain('your plan');
+      await expect.poll(() => page.locator('#change-plan tr[aria-current="true"]').textContent()).toContain('your plan');
 
       await page.goto('/console');
       await expect.poll(() => page.getByTestId('credits-left').textContent()).toBe('1,992');
@@ -266,7 +266,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
       await page.route('**/api/console/plans', (route) => route.fulfill({ status: 404, json: { code: 404, msg: 'Not Found', data: { error: 'route_not_found' } } }));
       await page.goto('/console/billing#change-plan');
       await expect.poll(() => page.locator('#change-plan').textContent()).toContain('trendlens accounts set-plan');
-      expect(await page.locator('#change-plan tr[aria-current="true"]').textContent()).toContain('your plan');
+      await expect.poll(() => page.locator('#change-plan tr[aria-current="true"]').textContent()).toContain('your plan');
       await page.unroute('**/api/console/plans');
 
       // With them: a request per plan, then the open request with a way to cancel it.
@@ -281,8 +281,9 @@ describe.skipIf(!available)('web app in Chromium', () => {
       const growth = plans.find((p) => p.id === 'growth')!;
       await page.getByRole('button', { name: `Request the ${growth.name} plan` }).click();
       await expect.poll(() => page.getByText(`Requested the ${growth.name} plan.`).count()).toBe(1);
-      expect(await page.getByRole('button', { name: 'Cancel request' }).count()).toBe(1);
-      expect(await page.getByRole('button', { name: /^Request the / }).count()).toBe(0);
+      // The page shows the message first, then the refreshed plans: wait for both.
+      await expect.poll(() => page.getByRole('button', { name: 'Cancel request' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('button', { name: /^Request the / }).count()).toBe(0);
       await context.close();
     });
   });
