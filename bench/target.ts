@@ -45,4 +45,5 @@ if (mode === 'bare') {
 // CPU time per request is steadier than req/s on a shared machine: the runner asks for it over IPC.
 process.on('message', (message) => {
   if (message === 'cpu') process.send?.(process.cpuUsage());
+  if (message === 'exit') process.exit(0);
 });

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../clock.js';
-import { STALE_WINDOW_SECONDS, type CacheEntry, type ResponseCache } from './cache.js';
+import { MemoryResponseCache, STALE_WINDOW_SECONDS, type CacheEntry, type ResponseCache } from './cache.js';
 import type { Provenance } from './router.js';
 
 export interface RedisResponseCacheOptions {
@@ -11,6 +11,8 @@ export interface RedisResponseCacheOptions {
   staleWindowSeconds?: number;
   /** Quit the client on close (true when the cache created it). */
   ownsClient?: boolean;
+  /** Most body bytes of fresh entries each instance also keeps in memory. */
+  localMaxBytes?: number;
 }
 
 /**
@@ -21,7 +23,12 @@ const HEADER_BYTES = 16;
 
 /**
  * The response cache in Redis, shared by every instance (docs/architecture.md § One machine or many). Values are the
- * envelope bytes behind a 12-byte header; Redis expires each key when its stale window ends.
+ * envelope bytes behind a 16-byte header; Redis expires each key when its stale window ends.
+ *
+ * Each instance also keeps the entries it has read or written in memory while they are fresh: an entry
+ * never changes before its TTL ends (a refresh only replaces an expired one), so a fresh local copy answers
+ * exactly as Redis would, without a round trip and an 11 kB transfer on every cache hit. Once the TTL has
+ * passed, the local copy is gone and Redis is asked again, where another instance may have refreshed it.
  */
 export class RedisResponseCache implements ResponseCache {
   private readonly redis: Redis;
@@ -29,6 +36,7 @@ export class RedisResponseCache implements ResponseCache {
   private readonly clock: Clock;
   private readonly staleWindowMs: number;
   private readonly ownsClient: boolean;
+  private readonly local: MemoryResponseCache;
 
   constructor(opts: RedisResponseCacheOptions) {
     this.redis = opts.redis;
@@ -37,9 +45,19 @@ export class RedisResponseCache implements ResponseCache {
     this.clock = opts.clock ?? systemClock;
     this.staleWindowMs = (opts.staleWindowSeconds ?? STALE_WINDOW_SECONDS) * 1000;
     this.ownsClient = opts.ownsClient ?? false;
+    this.local = new MemoryResponseCache({ clock: this.clock, maxBytes: opts.localMaxBytes ?? 32 * 1024 * 1024, staleWindowSeconds: 0 });
   }
 
   async get(key: string): Promise<CacheEntry | undefined> {
+    // With no stale window, the memory cache forgets an entry the moment its TTL ends.
+    const local = this.local.getSync(key);
+    if (local) return local;
+    const entry = await this.getShared(key);
+    if (entry) await this.local.set(key, entry);
+    return entry;
+  }
+
+  private async getShared(key: string): Promise<CacheEntry | undefined> {
     const value = await this.redis.getBuffer(this.prefix + key);
     if (!value || value.length < HEADER_BYTES) return undefined;
     const provenanceBytes = value.readUInt32BE(12);
@@ -64,9 +82,11 @@ export class RedisResponseCache implements ResponseCache {
     header.writeUInt32BE(entry.ttlSeconds, 8);
     header.writeUInt32BE(provenance.length, 12);
     await this.redis.set(this.prefix + key, Buffer.concat([header, provenance, entry.body]), 'PX', Math.ceil(lifeMs));
+    await this.local.set(key, entry);
   }
 
   async close(): Promise<void> {
+    await this.local.close();
     if (this.ownsClient) await this.redis.quit();
   }
 }

@@ -49,10 +49,13 @@ describe.skipIf(!existsSync(REDIS_SERVER))('RedisResponseCache (real redis-serve
 
   it('round-trips the exact body bytes with storedAt and ttl', async () => {
     const clock = new ManualClock();
-    const cache = new RedisResponseCache({ redis, clock, keyPrefix: `t1:${Date.now()}:` });
+    const prefix = `t1:${Date.now()}:`;
+    const writer = new RedisResponseCache({ redis, clock, keyPrefix: prefix });
+    // Another instance: nothing in its memory, so the entry comes from Redis.
+    const reader = new RedisResponseCache({ redis, clock, keyPrefix: prefix });
     const body = Buffer.from('{"code":200,"msg":"OK","data":{"id":"7562659435622010123","é":1}}');
-    await cache.set('k', { body, storedAt: clock.now(), ttlSeconds: 3600 });
-    const got = await cache.get('k');
+    await writer.set('k', { body, storedAt: clock.now(), ttlSeconds: 3600 });
+    const got = await reader.get('k');
     expect(got?.body.equals(body)).toBe(true);
     expect(got?.storedAt).toBe(clock.now());
     expect(got?.ttlSeconds).toBe(3600);
@@ -74,6 +77,23 @@ describe.skipIf(!existsSync(REDIS_SERVER))('RedisResponseCache (real redis-serve
     await cache.set('k', { body: Buffer.from('x'), storedAt: clock.now(), ttlSeconds: 60 });
     clock.advance((60 + 86_400) * 1000);
     expect(await cache.get('k')).toBeUndefined();
+  });
+
+  it('answers a fresh entry from memory, and asks Redis again once its TTL has passed', async () => {
+    const clock = new ManualClock();
+    const prefix = `t5:${Date.now()}:`;
+    const first = new RedisResponseCache({ redis, clock, keyPrefix: prefix });
+    const second = new RedisResponseCache({ redis, clock, keyPrefix: prefix });
+    await first.set('k', { body: Buffer.from('one'), storedAt: clock.now(), ttlSeconds: 60 });
+    expect((await second.get('k'))?.body.toString()).toBe('one');
+    // Gone from Redis, still fresh in each instance's memory.
+    await redis.del(`${prefix}k`);
+    expect((await first.get('k'))?.body.toString()).toBe('one');
+    expect((await second.get('k'))?.body.toString()).toBe('one');
+    // Expired: the first instance refreshes it, and the second reads the refresh from Redis.
+    clock.advance(60_000);
+    await first.set('k', { body: Buffer.from('two'), storedAt: clock.now(), ttlSeconds: 60 });
+    expect((await second.get('k'))?.body.toString()).toBe('two');
   });
 
   it('misses an unknown key', async () => {
