@@ -114,7 +114,9 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
   const clock = opts.clock ?? systemClock;
   const plans = planCatalog(config, opts.plans);
   const store = await openStore(config.DATABASE_URL);
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  // Auto-pipelining: the admission scripts of the requests read in one event-loop turn leave in one
+  // socket write instead of one each (a syscall per request was a tenth of an instance's CPU).
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : null;
   if (redis) {
     // Said once per outage, not once per reconnection attempt; requests meanwhile get a clear 503.
     let said = false;
