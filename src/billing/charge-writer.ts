@@ -1,5 +1,7 @@
 import type { Store } from '../store/index.js';
+import { sumByAccount, sumByDay } from './charge-sums.js';
 import type { AccountTotals } from './ledger-writes.js';
+import { prepare as prepareSqliteFlush, sqliteChargeFlush } from './sqlite-charge-flush.js';
 
 /** One 2xx request's charge: the included part and the overage part of its cost. */
 export interface Charge {
@@ -22,70 +24,6 @@ export type FlushOutcome = Map<string, AccountTotals | null>;
 /** Writes a batch of charges in one transaction: ledger rows, account totals, daily totals. */
 export interface ChargeWriter {
   write(charges: readonly Charge[]): Promise<FlushOutcome>;
-}
-
-interface AccountMove {
-  amount: number;
-  overage: number;
-}
-
-function sumByAccount(charges: readonly Charge[]): Map<string, AccountMove> {
-  const moves = new Map<string, AccountMove>();
-  for (const c of charges) {
-    const m = moves.get(c.accountId);
-    if (m) {
-      m.amount += c.amount;
-      m.overage += c.overage;
-    } else moves.set(c.accountId, { amount: c.amount, overage: c.overage });
-  }
-  return moves;
-}
-
-function sumByDay(charges: readonly Charge[], accepted: (accountId: string) => boolean): Map<string, { accountId: string; day: string; credits: number }> {
-  const days = new Map<string, { accountId: string; day: string; credits: number }>();
-  for (const c of charges) {
-    if (!accepted(c.accountId)) continue;
-    const key = `${c.accountId}\n${c.day}`;
-    const d = days.get(key);
-    if (d) d.credits += c.amount + c.overage;
-    else days.set(key, { accountId: c.accountId, day: c.day, credits: c.amount + c.overage });
-  }
-  return days;
-}
-
-const RETURNING = 'id, credits_balance, credits_used, overage_credits, plan_id, allow_overage, hard_limit_credits';
-
-/**
- * SQLite: prepared statements run directly on better-sqlite3 (a few µs a row), inside Kysely's
- * connection so no Kysely transaction can be open around them. The account update is conditional,
- * so a balance lowered elsewhere refuses that account's charges instead of failing the CHECK and
- * with it everyone's batch.
- */
-function sqliteWriter(store: Store): ChargeWriter {
-  const raw = store.sqlite;
-  if (!raw) throw new Error('the SQLite charge writer needs an SQLite store');
-  const move = raw.prepare<[number, number, number, string, number], AccountTotals>(
-    `UPDATE accounts SET credits_balance = credits_balance - ?, credits_used = credits_used + ?, overage_credits = overage_credits + ?
-     WHERE id = ? AND credits_balance >= ? RETURNING ${RETURNING}`,
-  );
-  const ledger = raw.prepare<[string, string, number, number, number]>(
-    `INSERT INTO credit_ledger (account_id, reference, kind, amount, overage, created_at) VALUES (?, ?, 'charge', ?, ?, ?)`,
-  );
-  const daily = raw.prepare<[string, string, number]>(
-    `INSERT INTO daily_credit_usage (account_id, day, credits) VALUES (?, ?, ?)
-     ON CONFLICT (account_id, day) DO UPDATE SET credits = credits + excluded.credits`,
-  );
-  const run = raw.transaction((charges: readonly Charge[]): FlushOutcome => {
-    const outcome: FlushOutcome = new Map();
-    for (const [id, m] of sumByAccount(charges)) outcome.set(id, move.get(m.amount, m.amount + m.overage, m.overage, id, m.amount) ?? null);
-    const accepted = (id: string) => outcome.get(id) != null;
-    for (const c of charges) if (accepted(c.accountId)) ledger.run(c.accountId, c.requestId, -c.amount, c.overage, c.at);
-    for (const d of sumByDay(charges, accepted).values()) daily.run(d.accountId, d.day, d.credits);
-    return outcome;
-  });
-  return {
-    write: (charges) => store.db.connection().execute(async () => run(charges)),
-  };
 }
 
 /**
@@ -146,6 +84,19 @@ function postgresWriter(store: Store): ChargeWriter {
       return outcome;
     },
   };
+}
+
+/**
+ * SQLite: on the store's write thread when it has one (a file), else on this thread (`:memory:`); the
+ * same prepared transaction either way (sqlite-charge-flush.ts).
+ */
+function sqliteWriter(store: Store): ChargeWriter {
+  const thread = store.writeThread;
+  if (thread) return { write: (charges) => thread.run<FlushOutcome>(sqliteChargeFlush, charges) };
+  if (!store.sqlite) throw new Error('the SQLite charge writer needs an SQLite store');
+  const flush = prepareSqliteFlush(store.sqlite);
+  // Inside Kysely's one connection, so no Kysely transaction is open around it.
+  return { write: (charges) => store.db.connection().execute(async () => flush(charges)) };
 }
 
 /** The charge writer for the store's dialect. */

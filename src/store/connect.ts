@@ -1,10 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type MigrationProvider,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  type SqliteStatement,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { migrations } from './migrations.js';
+import { configureSqlite } from './sqlite-settings.js';
+import { WriteThread } from './write-thread.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -18,6 +33,11 @@ export interface Store {
    * connection, so no Kysely transaction is open around it.
    */
   sqlite?: SQLite.Database;
+  /**
+   * SQLite files only: the thread with its own connection that runs the hot path's batched writes
+   * (charges, usage records), so a flush never stalls this thread's requests.
+   */
+  writeThread?: WriteThread;
   /** The PostgreSQL pool under `db` (PostgreSQL only). */
   pool?: pg.Pool;
   close(): Promise<void>;
@@ -49,6 +69,27 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). The write thread commits between
+ * this connection's reads, and a deferred transaction that read before such a commit could not write
+ * after it (SQLITE_BUSY at once, no waiting); an immediate one waits its turn under busy_timeout.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 /** `postgres://…` selects PostgreSQL; anything else is an SQLite file path (or `:memory:`). */
 export function dialectOf(databaseUrl: string): StoreDialect {
   return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite';
@@ -64,6 +105,7 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number; 
   let db: Kysely<Database>;
   let sqlite: SQLite.Database | undefined;
   let pool: pg.Pool | undefined;
+  let writeThread: WriteThread | undefined;
   if (dialect === 'postgres') {
     pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, failover) is replaced on next use; without a
@@ -78,16 +120,24 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number; 
     const file = sqliteFile(databaseUrl);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     sqlite = new SQLite(file);
-    // WAL lets readers proceed during writes; NORMAL sync is durable across process crashes in WAL mode.
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    configureSqlite(sqlite);
+    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+    // A second connection needs a file; `:memory:` (tests, tools) writes its batches on this thread.
+    if (file !== ':memory:') writeThread = new WriteThread(file);
   }
   // `trendlens doctor` opens without migrating, to report what is pending rather than apply it.
   if (opts.migrate !== false) await migrate(db, dialect);
-  return { db, dialect, sqlite, pool, close: () => db.destroy() };
+  return {
+    db,
+    dialect,
+    sqlite,
+    pool,
+    writeThread,
+    async close() {
+      await writeThread?.close();
+      await db.destroy();
+    },
+  };
 }
 
 async function migrate(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {

@@ -1,38 +1,20 @@
 import type { Store, UsageDailyTable, UsageEventsTable } from '../store/index.js';
+import { prepare as prepareSqliteFlush, sqliteUsageFlush } from './sqlite-usage-flush.js';
+import { DAILY_COLUMNS, DAILY_KEY, DAILY_SUMS, EVENT_COLUMNS } from './usage-columns.js';
 
 /** Writes one batch of raw usage rows and its daily sums in one transaction. */
 export type UsageWriter = (raw: readonly UsageEventsTable[], sums: readonly UsageDailyTable[]) => Promise<void>;
 
-const EVENT_COLUMNS = [
-  'request_id', 'time', 'account_id', 'key_id', 'operation_id', 'canonical_query', 'status', 'latency_ms',
-  'credits', 'overage_credits', 'cache', 'upstream_source', 'ip', 'user_agent', 'source',
-] as const satisfies ReadonlyArray<keyof UsageEventsTable>;
-const DAILY_COLUMNS = [
-  'account_id', 'key_id', 'operation_id', 'day', 'requests', 'successes', 'errors', 'credits', 'overage_credits', 'latency_ms_sum', 'cache_hits',
-] as const satisfies ReadonlyArray<keyof UsageDailyTable>;
-const DAILY_SUMS = DAILY_COLUMNS.slice(4);
-const DAILY_KEY = DAILY_COLUMNS.slice(0, 4).join(', ');
-
 /**
- * SQLite: the two statements are prepared once and run per row on better-sqlite3 (µs each), inside
- * Kysely's connection so no Kysely transaction is open around them.
+ * SQLite: on the store's write thread when it has one (a file), else on this thread (`:memory:`),
+ * inside Kysely's one connection so no Kysely transaction is open around it.
  */
 function sqliteWriter(store: Store): UsageWriter {
-  const raw = store.sqlite;
-  if (!raw) throw new Error('the SQLite usage writer needs an SQLite store');
-  const event = raw.prepare(
-    `INSERT INTO usage_events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (request_id) DO NOTHING`,
-  );
-  const daily = raw.prepare(
-    `INSERT INTO usage_daily (${DAILY_COLUMNS.join(', ')}) VALUES (${DAILY_COLUMNS.map(() => '?').join(', ')})
-     ON CONFLICT (${DAILY_KEY}) DO UPDATE SET ${DAILY_SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
-  );
-  const run = raw.transaction((rows: readonly UsageEventsTable[], sums: readonly UsageDailyTable[]) => {
-    // Positional parameters: binding by name costs a lookup per column and row.
-    for (const row of rows) event.run(EVENT_COLUMNS.map((c) => row[c]));
-    for (const sum of sums) daily.run(DAILY_COLUMNS.map((c) => sum[c]));
-  });
-  return (rows, sums) => store.db.connection().execute(async () => run(rows, sums));
+  const thread = store.writeThread;
+  if (thread) return (rows, sums) => thread.run<void>(sqliteUsageFlush, rows, sums);
+  if (!store.sqlite) throw new Error('the SQLite usage writer needs an SQLite store');
+  const flush = prepareSqliteFlush(store.sqlite);
+  return (rows, sums) => store.db.connection().execute(async () => flush(rows, sums));
 }
 
 const PG_TYPES: Record<string, string> = {

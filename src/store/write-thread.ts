@@ -1,0 +1,99 @@
+import { Worker } from 'node:worker_threads';
+
+export interface JobRequest {
+  id: number;
+  /** URL of the job's module (see write-thread-worker.ts). */
+  job: string;
+  args: unknown[];
+}
+
+export interface JobReply {
+  id: number;
+  result?: unknown;
+  error?: { name: string; message: string; code?: string };
+}
+
+/** A job's failure on the write thread, as an Error of this thread with the SQLite error code. */
+export class WriteThreadError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly original: string,
+  ) {
+    super(message);
+    this.name = original;
+  }
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** Under tsx or vitest the sources are TypeScript: a small bootstrap registers tsx in the thread first. */
+function startWorker(file: string): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./write-thread-worker.js', import.meta.url), { workerData: { file } });
+  const entry = new URL('./write-thread-worker.ts', import.meta.url).href;
+  return new Worker(new URL('./write-thread-tsx.mjs', import.meta.url), { workerData: { file, entry } });
+}
+
+/**
+ * A thread with its own connection to the SQLite file, for the batched writes of the hot path (charges,
+ * usage records): better-sqlite3 is synchronous, so on the request thread every flush stalled every
+ * request in flight. A caller awaits its job until the transaction has committed, so a request is still
+ * answered only once its charge is durable. A crashed thread fails the jobs it held; the next job starts
+ * a new one.
+ */
+export class WriteThread {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(private readonly file: string) {}
+
+  /** Runs `prepare(sqlite)(...args)` of the module at `job` on the write thread, in order of calls. */
+  run<T>(job: URL, ...args: unknown[]): Promise<T> {
+    const worker = this.worker ?? this.start();
+    // Held while jobs are out, so a CLI that awaits its last flush is not left by an empty event loop.
+    if (this.pending.size === 0) worker.ref();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ id, job: job.href, args } satisfies JobRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.postMessage('close');
+    await exited;
+  }
+
+  private start(): Worker {
+    const worker = startWorker(this.file);
+    // An idle write thread does not keep the process alive.
+    worker.unref();
+    worker.on('message', (reply: JobReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.error) waiting.reject(new WriteThreadError(reply.error.message, reply.error.code, reply.error.name));
+      else waiting.resolve(reply.result);
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const [id, waiting] of this.pending) {
+        this.pending.delete(id);
+        waiting.reject(error);
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the database write thread stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+}
