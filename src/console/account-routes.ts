@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hashPassword, normaliseEmail, verifyPassword } from '../accounts/index.js';
 import { ApiError, envelope } from '../http/index.js';
 import { checkAttempts, SIGN_UP_WINDOW_MS } from './attempt-limits.js';
-import { checkNewPassword, NewPassword, pooled, sendVerification, userView } from './auth-routes.js';
+import { checkNewPassword, Email, NewPassword, pooled, sendVerification, userView } from './auth-routes.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 import { accountLink, linkMail } from './mailer.js';
@@ -12,7 +12,8 @@ import { clearSessionCookie } from './session-auth.js';
 const Token = z.string('must be a string').trim().min(1, 'is required').max(200, 'must be at most 200 characters');
 const Password = z.string('must be a string').min(1, 'is required').max(1024, 'must be at most 1024 characters');
 const ChangeBody = z.object({ current_password: Password, new_password: NewPassword });
-const ResetRequestBody = z.object({ email: z.string('must be a string').trim().min(1, 'is required').max(254, 'must be at most 254 characters') });
+// A malformed address is named (it cannot have an account, so saying so reveals nothing).
+const ResetRequestBody = z.object({ email: Email });
 const ResetBody = z.object({ token: Token, password: NewPassword });
 const VerifyBody = z.object({ token: Token });
 const DeleteBody = z.object({ password: Password });

@@ -20,7 +20,8 @@ import { parseInput } from './input.js';
 import { accountLink, linkMail } from './mailer.js';
 import { clearSessionCookie, setSessionCookie } from './session-auth.js';
 
-const Email = z.string('must be a string').trim().pipe(z.email('must be an email address').max(254, 'must be at most 254 characters'));
+/** An e-mail address as sign-up accepts it, so a typo is named before anything is looked up. */
+export const Email = z.string('must be a string').trim().pipe(z.email('must be an email address').max(254, 'must be at most 254 characters'));
 
 /** A new password: the length is checked with the rest of the policy (passwordProblem), after parsing. */
 export const NewPassword = z.string('must be a string').max(1024, 'must be at most 1024 characters');

@@ -41,6 +41,7 @@ export interface User {
   name: string | null;
   plan: string;
   created_at: string;
+  email_verified: boolean;
 }
 
 /** The Billing object of docs/api-contract.md § Console API. */

@@ -4,6 +4,7 @@ import type { User } from '../lib/console-api.js';
 import { returnPathOf } from '../lib/return-path.js';
 import { AuthForm } from './console/AuthForm.js';
 import { BillingPage } from './console/BillingPage.js';
+import { ForgotPasswordPage } from './console/ForgotPasswordPage.js';
 import { KeysPage } from './console/KeysPage.js';
 import { OverviewPage } from './console/OverviewPage.js';
 import { api, ErrorText } from './console/shared.js';
@@ -34,6 +35,7 @@ export function Console({ path, search }: { path: string; search: string }) {
   // Links from an e-mail or the operator's CLI work signed in or not.
   if (page === 'reset-password') return <ResetPasswordPage search={search} />;
   if (page === 'verify-email') return <VerifyEmailPage search={search} />;
+  if (page === 'forgot-password') return <ForgotPasswordPage />;
   if (user === undefined) return <p>Loading…</p>;
   if (user === null) {
     return (

@@ -85,6 +85,12 @@ export function AuthForm({ mode, returnTo, onSignedIn }: { mode: 'sign-in' | 'si
           required
         />
         {mode === 'sign-up' && <p className="hint" id={`${ids.password}-hint`}>10–128 characters.</p>}
+        {/* Right after the password field, so the next Tab reaches it before the button. */}
+        {mode === 'sign-in' && (
+          <p className="hint">
+            <Link href="/console/forgot-password">Forgot your password?</Link>
+          </p>
+        )}
       </div>
       <ErrorText message={error} />
       <button type="submit" className="primary" disabled={busy}>

@@ -4,6 +4,7 @@ import type { Billing, KeyView, User } from '../../lib/console-api.js';
 import { curlCommand } from '../../lib/curl.js';
 import { formatNumber, formatTime, plural } from '../../lib/format.js';
 import { FLAGSHIP_OPERATION_ID, sharedCatalog } from '../../lib/catalog.js';
+import { EmailStatus } from './EmailStatus.js';
 import { api, ErrorText } from './shared.js';
 
 /** The account at a glance: credits left, plan, keys and a first request to copy. */
@@ -27,7 +28,7 @@ export function OverviewPage({ user }: { user: User }) {
   return (
     <div>
       <h1>Welcome{user.name ? `, ${user.name}` : ''}</h1>
-      <p className="hint">Signed in as {user.email}.</p>
+      <p className="hint">Signed in as {user.email}. <EmailStatus /></p>
       <ErrorText message={error} />
       <div className="cards">
         <section className="panel" aria-labelledby="ov-credits">

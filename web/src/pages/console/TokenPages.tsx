@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from '../../components/router.js';
+import type { User } from '../../lib/console-api.js';
 import { api, ErrorText } from './shared.js';
 
 /** The one-time token of a link the server sent or the operator's CLI printed (`?token=…`). */
@@ -7,39 +8,85 @@ function tokenOf(search: string): string {
   return new URLSearchParams(search).get('token')?.trim() ?? '';
 }
 
-/** `/console/reset-password?token=…`: choose a new password; other sessions end and the address counts as verified. */
+/** A heading that takes focus when it appears, so a page whose content was replaced is read out. */
+function FocusedHeading({ children }: { children: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+/** `/console/reset-password?token=…`: choose a new password; every session ends and the address counts as verified. */
 export function ResetPasswordPage({ search }: { search: string }) {
   const token = tokenOf(search);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(token ? null : 'This link has no token: ask for a new one.');
+  const [passwordError, setPasswordError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // A missing, unknown, used or expired token: no password can help, only a new link.
+  const [deadLink, setDeadLink] = useState(token === '');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const id = useId();
+  const ids = { password: useId(), hint: useId(), error: useId() };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
+    setError(null);
+    setPasswordError(null);
     const res = await api.call('POST', 'auth/reset', { token, password });
     setBusy(false);
     if (res.ok) setDone(true);
+    else if (res.fields.token) setDeadLink(true);
+    else if (res.fields.password) setPasswordError(`The password ${res.fields.password}.`);
     else setError(res.message);
   };
   if (done) {
     return (
-      <section className="card">
-        <h1>Password changed</h1>
-        <p>Every other session of this account has ended.</p>
-        <Link href="/console/sign-in">Sign in with the new password</Link>
+      <section className="panel auth">
+        <FocusedHeading>Password changed</FocusedHeading>
+        <p role="status">Every session of this account has ended, on every device.</p>
+        {/* A full load, not in-app navigation: the Console re-reads who is signed in (nobody, now). */}
+        <a href="/console/sign-in">Sign in with the new password</a>
+      </section>
+    );
+  }
+  if (deadLink) {
+    return (
+      <section className="panel auth">
+        <FocusedHeading>This link does not work</FocusedHeading>
+        <ErrorText message={token ? 'This password reset link is unknown, already used or expired (links work once, for an hour).' : 'This link has no token.'} />
+        <Link href="/console/forgot-password">Ask for a new link</Link>
       </section>
     );
   }
   return (
-    <form className="card" onSubmit={submit}>
+    <form className="panel auth" onSubmit={submit} noValidate>
       <h1>Choose a new password</h1>
+      <div className="field">
+        <label htmlFor={ids.password}>New password</label>
+        <input
+          id={ids.password}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          aria-invalid={passwordError ? true : undefined}
+          aria-describedby={passwordError ? `${ids.error} ${ids.hint}` : ids.hint}
+        />
+        {passwordError && (
+          <p className="error field-error" id={ids.error} role="alert">
+            {passwordError}
+          </p>
+        )}
+        <p className="hint" id={ids.hint}>10–128 characters; a common password, or one close to your email, is refused.</p>
+      </div>
       <ErrorText message={error} />
-      <label htmlFor={id}>New password</label>
-      <input id={id} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-      <p className="hint">At least 10 characters; a common or breached password is refused.</p>
-      <button type="submit" disabled={busy || !token}>{busy ? 'Saving…' : 'Set password'}</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Saving…' : 'Set password'}
+      </button>
     </form>
   );
 }
@@ -48,22 +95,27 @@ export function ResetPasswordPage({ search }: { search: string }) {
 export function VerifyEmailPage({ search }: { search: string }) {
   const token = tokenOf(search);
   const [state, setState] = useState<{ ok: boolean; message: string } | null>(
-    token ? null : { ok: false, message: 'This link has no token: ask for a new one from the Console.' },
+    token ? null : { ok: false, message: 'This link has no token.' },
   );
   // A token is good once: React's double effects in development must not spend it twice.
   const sent = useRef(false);
   useEffect(() => {
     if (!token || sent.current) return;
     sent.current = true;
-    api.call('POST', 'auth/verify', { token }).then((res) =>
-      setState(res.ok ? { ok: true, message: 'Your e-mail address is verified.' } : { ok: false, message: res.message }),
+    api.call<{ user: User }>('POST', 'auth/verify', { token }).then((res) =>
+      setState(
+        res.ok
+          ? { ok: true, message: `${res.data.user.email} is verified.` }
+          : { ok: false, message: res.fields.token ? 'This verification link is unknown, already used or expired (links work once, for three days).' : res.message },
+      ),
     );
   }, [token]);
-  if (state === null) return <p>Verifying…</p>;
+  if (state === null) return <p role="status">Verifying…</p>;
   return (
-    <section className="card">
-      <h1>{state.ok ? 'Address verified' : 'Verification failed'}</h1>
-      {state.ok ? <p>{state.message}</p> : <ErrorText message={state.message} />}
+    <section className="panel auth">
+      <FocusedHeading>{state.ok ? 'Address verified' : 'Verification failed'}</FocusedHeading>
+      {state.ok ? <p role="status">{state.message}</p> : <ErrorText message={state.message} />}
+      {!state.ok && <p>Signed in, the Console's overview sends a new link.</p>}
       <Link href="/console">Go to the Console</Link>
     </section>
   );

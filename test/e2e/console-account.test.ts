@@ -1,0 +1,239 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.js';
+import { defaultConfig, type Config } from '../../src/config.js';
+import { startDemo, type RunningServer } from '../../src/server.js';
+import { seriousViolations } from './support/axe.js';
+import { browserTestsAvailable, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.js';
+
+const available = browserTestsAvailable();
+
+const OLD_PASSWORD = 'correct horse battery';
+const NEW_PASSWORD = 'another long passphrase';
+
+/** A local SMTP server of the test's own (as test/ops/lifecycle.test.ts): every message it accepts, raw. */
+async function startMailbox(): Promise<{ url: string; messages: string[]; close(): Promise<void> }> {
+  const messages: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, done) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString()));
+      stream.on('end', () => {
+        messages.push(raw);
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as { port: number }).port;
+  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The one-time link in a mail (quoted-printable soft breaks undone). */
+function linkIn(raw: string): string {
+  const match = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=').match(/https?:\/\/\S+\?token=[\w%-]+/);
+  if (!match) throw new Error(`no link in ${raw}`);
+  return match[0];
+}
+
+let browser: Browser;
+let cleanups: Array<() => Promise<void>> = [];
+
+/** The demo server (simulated upstream, nothing reaches the internet) over a fresh SQLite file. */
+async function serve(config: Partial<Config> = {}): Promise<RunningServer & { databaseUrl: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'trendlens-e2e-account-'));
+  const databaseUrl = join(dir, 'e2e.db');
+  const server = await startDemo(defaultConfig({ DATABASE_URL: databaseUrl, PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...config }));
+  cleanups.push(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { ...server, databaseUrl };
+}
+
+async function newPage(url: string): Promise<Page> {
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, baseURL: url });
+  cleanups.push(() => context.close());
+  return context.newPage();
+}
+
+/** What the operator runs without mail: `trendlens accounts reset-link|verify-link --email E`, through the real CLI. */
+async function operatorLink(server: { url: string; databaseUrl: string }, command: 'reset-link' | 'verify-link', email: string): Promise<string> {
+  let out = '';
+  const sink = { write: (c: string) => ((out += c), true) } as unknown as NodeJS.WritableStream;
+  const code = await runCli(['accounts', command, '--email', email, '--json'], { DATABASE_URL: server.databaseUrl, PUBLIC_URL: server.url }, { stdout: sink, stderr: sink });
+  if (code !== 0) throw new Error(`accounts ${command} exited ${code}: ${out}`);
+  return (JSON.parse(out) as { link: string }).link;
+}
+
+async function signUp(page: Page, email: string) {
+  await page.goto('/console/sign-up');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(OLD_PASSWORD);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForURL('**/console/keys');
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Polls for what the page shows next, patient enough for a machine busy with other suites. */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+const emailStatus = (page: Page) => page.getByTestId('email-status').textContent();
+const alerts = (page: Page) => page.getByRole('alert').allTextContents();
+const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+
+describe.skipIf(!available)('Console account recovery in Chromium', () => {
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  }, 60_000);
+  afterEach(async () => {
+    for (const c of cleanups.reverse()) await c();
+    cleanups = [];
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('verifies the address and resets a forgotten password with the operator’s links; used and bad links say so', { timeout: 90_000 }, async () => {
+    const server = await serve();
+    const page = await newPage(server.url);
+    const email = 'forgetful@example.com';
+    await signUp(page, email);
+
+    // Verify-email: the operator's link marks the address verified, and the Console shows it.
+    await page.goto('/console');
+    await eventually(() => emailStatus(page)).toBe('Address not verified.');
+    await page.getByRole('button', { name: 'Send a new verification link' }).click();
+    await eventually(() => page.getByText('This server does not send e-mail: ask its operator for a verification link.').count()).toBe(1);
+    const verifyLink = await operatorLink(server, 'verify-link', email);
+    await page.goto(verifyLink);
+    await eventually(() => heading(page)).toBe('Address verified');
+    expect(await page.getByText(`${email} is verified.`).getAttribute('role')).toBe('status');
+    await page.getByRole('link', { name: 'Go to the Console' }).click();
+    await eventually(() => emailStatus(page)).toBe('Address verified.');
+    await page.goto(verifyLink);
+    await eventually(() => heading(page)).toBe('Verification failed');
+    expect(await alerts(page)).toEqual(['This verification link is unknown, already used or expired (links work once, for three days).']);
+
+    // Signed out, "Forgot your password?" follows the password field in the Tab order and opens with Enter.
+    await page.goto('/console');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/console/sign-in');
+    await page.getByLabel('Email').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').textContent()).toBe('Forgot your password?');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/console/forgot-password');
+    await eventually(() => heading(page)).toBe('Reset your password');
+
+    // A malformed address is named at the field; a good one gets the neutral answer, whoever it belongs to.
+    await page.getByLabel('Email').fill('forgetful.example.com');
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await eventually(() => alerts(page)).toEqual(['Email must be an email address.']);
+    expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await eventually(() => heading(page)).toBe('Ask the operator for a link');
+    const answer = await page.getByTestId('reset-requested').textContent();
+    expect(answer).toBe('This server does not send e-mail. Ask its operator for a password reset link; it works once, for an hour.');
+    await page.goto('/console/forgot-password');
+    await page.getByLabel('Email').fill('nobody@example.com');
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await eventually(() => page.getByTestId('reset-requested').textContent()).toBe(answer);
+
+    // The reset link: a refused password keeps the link usable; a good one changes it.
+    const resetLink = await operatorLink(server, 'reset-link', email);
+    expect(resetLink).toMatch(new RegExp(`^${server.url}/console/reset-password\\?token=`));
+    await page.goto(resetLink);
+    await page.getByLabel('New password').fill('password123');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await eventually(() => alerts(page)).toEqual([expect.stringMatching(/^The password .+\.$/)]);
+    expect(await page.getByLabel('New password').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('New password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await eventually(() => heading(page)).toBe('Password changed');
+
+    // The old password fails, the new one signs in.
+    await page.getByRole('link', { name: 'Sign in with the new password' }).click();
+    await page.waitForURL('**/console/sign-in');
+    await signIn(page, email, OLD_PASSWORD);
+    await eventually(() => alerts(page)).toEqual(['Email or password is wrong.']);
+    await signIn(page, email, NEW_PASSWORD);
+    await eventually(() => heading(page)).toBe('Welcome');
+
+    // The used link, a made-up one and one without a token each say the link does not work and offer a new one.
+    for (const [link, words] of [
+      [resetLink, 'This password reset link is unknown, already used or expired (links work once, for an hour).'],
+      ['/console/reset-password?token=not-a-real-token', 'This password reset link is unknown, already used or expired (links work once, for an hour).'],
+    ] as const) {
+      await page.goto(link);
+      await page.getByLabel('New password').fill('yet another passphrase');
+      await page.getByRole('button', { name: 'Set password' }).click();
+      await eventually(() => heading(page)).toBe('This link does not work');
+      expect(await alerts(page)).toEqual([words]);
+    }
+    await page.goto('/console/reset-password');
+    await eventually(() => heading(page)).toBe('This link does not work');
+    expect(await alerts(page)).toEqual(['This link has no token.']);
+    await page.getByRole('link', { name: 'Ask for a new link' }).click();
+    await page.waitForURL('**/console/forgot-password');
+    // Nothing of the above changed the password.
+    await page.goto('/console');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/console/sign-in');
+    await signIn(page, email, NEW_PASSWORD);
+    await eventually(() => heading(page)).toBe('Welcome');
+  });
+
+  it('mails the reset link asked for on the forgot-password page, and the mailed link sets the password', { timeout: 90_000 }, async () => {
+    const mailbox = await startMailbox();
+    cleanups.push(() => mailbox.close());
+    const server = await serve({ SMTP_URL: mailbox.url });
+    const page = await newPage(server.url);
+    const email = 'mailed@example.com';
+    await signUp(page, email);
+    // Sign-up mails the verification link; the Console shows the address verified once it is opened.
+    await eventually(() => mailbox.messages.length).toBe(1);
+    await page.goto(linkIn(mailbox.messages[0] ?? ''));
+    await eventually(() => heading(page)).toBe('Address verified');
+    await page.getByRole('link', { name: 'Go to the Console' }).click();
+    await eventually(() => emailStatus(page)).toBe('Address verified.');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/console/sign-in');
+
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email').fill(` ${email.toUpperCase()} `);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await eventually(() => heading(page)).toBe('Check your e-mail');
+    expect(await page.getByTestId('reset-requested').textContent()).toBe(
+      `If ${email.toUpperCase()} belongs to an account, a link to choose a new password is on its way. It works once, for an hour.`,
+    );
+    await eventually(() => mailbox.messages.length).toBe(2);
+    expect(mailbox.messages[1]).toContain(`To: ${email}`);
+
+    await page.goto(linkIn(mailbox.messages[1] ?? ''));
+    await page.getByLabel('New password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await eventually(() => heading(page)).toBe('Password changed');
+    await page.getByRole('link', { name: 'Sign in with the new password' }).click();
+    await page.waitForURL('**/console/sign-in');
+    await signIn(page, email, OLD_PASSWORD);
+    await eventually(() => alerts(page)).toEqual(['Email or password is wrong.']);
+    await signIn(page, email, NEW_PASSWORD);
+    await eventually(() => heading(page)).toBe('Welcome');
+  });
+});
