@@ -82,6 +82,7 @@ export function OperatorPage() {
     if (!res.ok) {
       const { inline, rest } = splitFieldErrors(res.fields, ['chart', 'country_code', 'period']);
       setErrors(inline);
+      if (res.status === 409) return setActionError('That chart is already collected.');
       return setActionError(Object.keys(res.fields).length > 0 ? rest : res.message);
     }
     setDraft((d) => ({ ...d, country_code: '' }));
@@ -99,7 +100,13 @@ export function OperatorPage() {
   const runNow = async () => {
     setActionError(null);
     const res = await api.call<{ run: CollectRun }>('POST', 'operator/collect/run');
-    if (!res.ok) return setActionError(res.message);
+    if (!res.ok) {
+      if (res.status === 409) {
+        void load();
+        return setActionError('A collection is already running, on this or another instance.');
+      }
+      return setActionError(res.message);
+    }
     setData((d) => (d ? { ...d, run: res.data.run } : d));
     setMessage('Collection started.');
   };
