@@ -160,6 +160,14 @@ describe.skipIf(!available)('Console watches, webhooks, history and collection i
     // One stored day: movers say there is nothing to compare with yet.
     await expect.poll(() => page.getByTestId('movers-empty').textContent()).toMatch(/^History holds only .+ of this chart: there is no earlier day to compare with yet\.$/);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Deleting the endpoint asks first, and takes its watches with it.
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Webhooks' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: `Delete ${receiver.url}` }).click();
+    await expect.poll(() => page.getByText('No endpoints yet.').count()).toBe(1);
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Watches' }).click();
+    await expect.poll(() => page.getByTestId('watch-limit').textContent()).toBe('0 of 5 watches on your plan.');
     await context.close();
   });
 

@@ -115,8 +115,8 @@ export function OperatorPage() {
     <div>
       <h1>Operator: collection</h1>
       <p className="hint">Charts this server stores once a UTC day, charged to no one, so trend history has no gaps.</p>
-      {loadError && <Callout tone="error" title="The collection could not be loaded">{<p>{loadError}</p>}</Callout>}
-      {actionError && <Callout tone="error" title="That did not work">{<p>{actionError}</p>}</Callout>}
+      {loadError && <Callout tone="error" title="The collection could not be loaded"><p>{loadError}</p></Callout>}
+      {actionError && <Callout tone="error" title="That did not work"><p>{actionError}</p></Callout>}
       <p aria-live="polite" className="success">{message}</p>
       {data === null ? (
         !loadError && <p aria-live="polite">Loading the collection…</p>

@@ -200,7 +200,7 @@ export function WebhooksPage() {
       <form onSubmit={add} className="panel" noValidate>
         <h2>Add an endpoint</h2>
         {data && <p className="hint" data-testid="endpoint-limit">{limitInWords(data.endpoints.length, data.limit, 'endpoint')}</p>}
-        {limitReached && <Callout tone="warn" title="Endpoint limit reached">{<p>{limitReached} Delete one first.</p>}</Callout>}
+        {limitReached && <Callout tone="warn" title="Endpoint limit reached"><p>{limitReached} Delete one first.</p></Callout>}
         <div className="row" style={{ alignItems: 'flex-start' }}>
           <FormField label="Endpoint URL" error={fieldError} className="field" hint="http or https; your receiver answers 2xx within 10 s.">
             {(control) => <input {...control} type="text" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.com/trendlens" style={{ minWidth: 280 }} />}
