@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { WEB_DIST } from '../../../src/api/web/index.js';
-import { defaultConfig } from '../../../src/config.js';
+import { defaultConfig, type Config } from '../../../src/config.js';
 import { startDemo } from '../../../src/server.js';
 import { REQUIRE_SERVICES } from '../../support/services.js';
 
@@ -65,11 +65,11 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-/** Demo server plus one headless Chromium. */
-export async function startE2e(): Promise<E2eServer> {
+/** Demo server plus one headless Chromium; `config` adds settings a suite needs (e.g. `WEBHOOK_ALLOW_PRIVATE`). */
+export async function startE2e(config: Partial<Config> = {}): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'trendlens-e2e-'));
   // The real server in demo mode on port 0 over a fresh SQLite file.
-  const server = await startDemo(defaultConfig({ DATABASE_URL: join(dir, 'e2e.db'), PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+  const server = await startDemo(defaultConfig({ ...config, DATABASE_URL: join(dir, 'e2e.db'), PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   return {
     url: server.url,

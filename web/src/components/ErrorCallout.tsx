@@ -23,7 +23,7 @@ function useCountdown(seconds: number | null): number | null {
  * A failed request for people: what went wrong, the server's words, the parameters it named (also
  * marked in the form), a countdown for a rate limit and the way to more credits or a key.
  */
-export function ErrorCallout({ problem, signUpHref, onPasteKey }: { problem: Problem; signUpHref: string; onPasteKey: () => void }) {
+export function ErrorCallout({ problem, signUpHref, onPasteKey }: { problem: Problem; /** Absent when signed in: the way to a key is then the Console's Keys page. */ signUpHref?: string; onPasteKey: () => void }) {
   const left = useCountdown(problem.retryAfterSeconds);
   const fields = Object.entries(problem.fields);
   return (
@@ -53,7 +53,7 @@ export function ErrorCallout({ problem, signUpHref, onPasteKey }: { problem: Pro
       )}
       {problem.action === 'key' && (
         <p className="row">
-          <Link className="button primary" href={signUpHref}>Create a free account</Link>
+          {signUpHref ? <Link className="button primary" href={signUpHref}>Create a free account</Link> : <Link className="button primary" href="/console/keys">Create a key</Link>}
           <button type="button" onClick={onPasteKey}>Paste a key</button>
         </p>
       )}

@@ -21,12 +21,15 @@ export function LineChartView({ chart }: { chart: LineChart }) {
     const grid = cssColor('--line', '#d1d5db');
     const xValue = (v: number) => (chart.xKind === 'time' ? formatDay(v) : `${chart.xLabel} ${formatNumber(v)}`);
     const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    const step = chart.xKind === 'time' ? 86_400 : 1;
+    const lone = chart.x.length > 0 && chart.x.every((v) => v === chart.x[0]) ? chart.x[0]! : null;
     const options: uPlot.Options = {
       width: Math.max(240, el.clientWidth),
       height: 260,
       scales: {
         // One point still gets an axis around it: a day either side for dates, one step for numbers.
-        x: { time: chart.xKind === 'time', range: (_u, min, max) => (min === max ? [min - (chart.xKind === 'time' ? 86_400 : 1), max + (chart.xKind === 'time' ? 86_400 : 1)] : [min, max]) },
+        // uPlot widens a lone time point by itself first (by 86,400,000 of our seconds), so the lone x is taken from the data.
+        x: { time: chart.xKind === 'time', range: (_u, min, max) => (lone !== null ? [lone - step, lone + step] : min === max ? [min - step, max + step] : [min, max]) },
         y: { dir: chart.invert ? -1 : 1 },
       },
       axes: [

@@ -34,3 +34,25 @@ describe('ConsoleApi', () => {
     expect(seen[1]?.get('x-csrf-token')).toBe('tok');
   });
 });
+
+describe('errorMessage for limits and conflicts', () => {
+  it("says the server's own sentence for a code without words of its own", () => {
+    const data = { error: 'plan_limit_reached', limit: 'watches', max: 5, plan: 'free', message: 'The free plan allows 5 watches.' };
+    expect(errorMessage(403, data, 'Forbidden').message).toBe('The free plan allows 5 watches.');
+  });
+});
+
+describe('ConsoleApi DELETE', () => {
+  it('sends the CSRF token on a delete', async () => {
+    const seen: { method?: string; token: string | null }[] = [];
+    const fake: typeof fetch = async (_url, init) => {
+      seen.push({ method: init?.method, token: new Headers(init?.headers).get('x-csrf-token') });
+      return Response.json({ code: 200, msg: 'OK', data: { deleted: 'w1', csrf_token: undefined } });
+    };
+    const api = new ConsoleApi(fake);
+    api.setCsrfToken('tok');
+    const res = await api.call('DELETE', 'watches/w1');
+    expect(res.ok).toBe(true);
+    expect(seen).toEqual([{ method: 'DELETE', token: 'tok' }]);
+  });
+});

@@ -15,6 +15,7 @@ const ERROR_MESSAGES: Record<string, string> = {
   key_not_active: 'Only an active key can be rotated.',
   csrf_failed: 'The page is out of date. Reload it and try again.',
   invite_required: 'Sign-up on this server needs an invite code from its operator.',
+  forbidden: 'Only operators of this server can do this.',
 };
 
 /** A Key as the Console API lists it (docs/api-contract.md § API keys). */
@@ -42,6 +43,88 @@ export interface User {
   plan: string;
   created_at: string;
   email_verified: boolean;
+}
+
+/** `GET me`: the user, the session's CSRF token and whether the account operates this server. */
+export interface Me {
+  user: User;
+  csrf_token: string;
+  /** Absent on servers without the operator pages. */
+  operator?: boolean;
+}
+
+/** A watch on a chart as `GET watches` lists it (README § Trend history). */
+export interface WatchView {
+  id: string;
+  kind: 'entry' | 'new_entry' | 'rank_change';
+  chart: string;
+  country_code: string | null;
+  period: number | null;
+  name: string | null;
+  top_n: number | null;
+  min_change: number | null;
+  endpoint_id: string;
+  created_at: string;
+  /** When the watch last matched, on servers that say. */
+  last_fired_at?: string | null;
+}
+
+/** A webhook endpoint as `GET webhooks` lists it: never its secret, which is shown once at creation. */
+export interface WebhookEndpointView {
+  id: string;
+  url: string;
+  status: 'active' | 'disabled';
+  consecutive_failures: number;
+  disabled_at: string | null;
+  /** Why Trendlens disabled it, in words. */
+  disabled_reason: string | null;
+  created_at: string;
+}
+
+/** One delivery of an endpoint's log, newest first. */
+export interface DeliveryView {
+  id: string;
+  endpoint_id: string;
+  watch_id: string | null;
+  event_type: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+/** A chart the server collects daily, as `GET operator/collect` lists it. */
+export interface CollectTargetView {
+  /** `chart:country:period`, e.g. `hashtag:US:7`; the id in the DELETE path. */
+  label: string;
+  chart: string;
+  country_code: string | null;
+  period: number | null;
+  /** `setting` targets come from `COLLECT` and cannot be removed in the Console. */
+  origin: 'setting' | 'stored';
+  last_day: string | null;
+  last_status: 'ok' | 'failed' | null;
+  last_error: string | null;
+}
+
+/** The collection run in progress, or the last one. */
+export interface CollectRun {
+  running: boolean;
+  started_at: string | null;
+  finished_at: string | null;
+  done: number;
+  total: number;
+  failed: number;
+}
+
+/** `GET operator/collect`. */
+export interface OperatorCollect {
+  targets: CollectTargetView[];
+  schedule: { enabled: boolean; next_run_at: string | null };
+  run: CollectRun;
 }
 
 /** The Billing object of docs/api-contract.md § Console API. */
@@ -116,7 +199,9 @@ export function errorMessage(status: number, data: unknown, msg: string | undefi
     return { message: list.length > 0 ? `Please check: ${list.join('; ')}.` : (msg ?? 'Invalid input'), fields };
   }
   const code = typeof record.error === 'string' ? record.error : '';
-  const message = ERROR_MESSAGES[code] ?? (status === 0 ? 'The server could not be reached.' : `${msg ?? 'Request failed'} (${status}${code ? `, ${code}` : ''}).`);
+  // A sentence the server wrote for this case (a plan limit, what conflicts) beats the generic one.
+  const own = typeof record.message === 'string' && record.message !== '' ? record.message : undefined;
+  const message = ERROR_MESSAGES[code] ?? own ?? (status === 0 ? 'The server could not be reached.' : `${msg ?? 'Request failed'} (${status}${code ? `, ${code}` : ''}).`);
   return { message, fields };
 }
 
@@ -131,7 +216,7 @@ export class ConsoleApi {
     this.csrfToken = token;
   }
 
-  async call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<ConsoleResult<T>> {
+  async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ConsoleResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (method !== 'GET') {
       headers['content-type'] = 'application/json';

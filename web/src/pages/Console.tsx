@@ -1,32 +1,52 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, navigate } from '../components/router.js';
-import type { User } from '../lib/console-api.js';
+import type { Me, User } from '../lib/console-api.js';
 import { returnPathOf } from '../lib/return-path.js';
 import { AuthForm } from './console/AuthForm.js';
 import { BillingPage } from './console/BillingPage.js';
 import { ForgotPasswordPage } from './console/ForgotPasswordPage.js';
+import { HistoryPage } from './console/HistoryPage.js';
 import { KeysPage } from './console/KeysPage.js';
+import { OperatorPage } from './console/OperatorPage.js';
 import { OverviewPage } from './console/OverviewPage.js';
 import { api, ErrorText } from './console/shared.js';
 import { ResetPasswordPage, VerifyEmailPage } from './console/TokenPages.js';
 import { UsagePage } from './console/UsagePage.js';
+import { WatchesPage } from './console/WatchesPage.js';
+import { WebhooksPage } from './console/WebhooksPage.js';
 
-const PAGES = ['keys', 'billing', 'usage'] as const;
+const PAGES = ['keys', 'billing', 'usage', 'watches', 'webhooks', 'history', 'operator'] as const;
 
-/** The Console: sign-up/in, then overview, keys, billing and usage over the Console API. */
+/**
+ * The Console: sign-up/in, then overview, keys, billing, usage, watches, webhooks and history over
+ * the Console API; operators also see the collection page.
+ */
 export function Console({ path, search }: { path: string; search: string }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  // Whether the signed-in account operates this server, and for which account that was read.
+  const [role, setRole] = useState<{ userId: string; operator: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.call<{ user: User; csrf_token: string }>('GET', 'me').then((r) => {
-      if (r.ok) setUser(r.data.user);
-      else if (r.status === 401) setUser(null);
+    api.call<Me>('GET', 'me').then((r) => {
+      if (r.ok) {
+        setRole({ userId: r.data.user.id, operator: r.data.operator === true });
+        setUser(r.data.user);
+      } else if (r.status === 401) setUser(null);
       else {
         setUser(null);
         setError(r.status === 404 ? 'The Console API is not available on this server.' : r.message);
       }
     });
   }, []);
+  // Signing in answers with the user alone: ask `me` once more for the operator flag.
+  const userId = user?.id ?? null;
+  useEffect(() => {
+    if (userId === null || role?.userId === userId) return;
+    api.call<Me>('GET', 'me').then((r) => {
+      if (r.ok) setRole({ userId: r.data.user.id, operator: r.data.operator === true });
+    });
+  }, [userId, role]);
+  const operator = role !== null && role.userId === userId && role.operator;
   const page = path.replace(/^\/console\/?/, '');
   useEffect(() => {
     document.title = 'Console — Trendlens';
@@ -55,6 +75,10 @@ export function Console({ path, search }: { path: string; search: string }) {
   if (page === 'keys') content = <KeysPage />;
   else if (page === 'billing') content = <BillingPage user={user} />;
   else if (page === 'usage') content = <UsagePage />;
+  else if (page === 'watches') content = <WatchesPage />;
+  else if (page === 'webhooks') content = <WebhooksPage />;
+  else if (page === 'history') content = <HistoryPage />;
+  else if (page === 'operator') content = operator ? <OperatorPage /> : <p role="alert">This page is for the operators of this server.</p>;
   else content = <OverviewPage user={user} />;
   const tab = (href: string, label: string, current: boolean) => (
     <Link href={href} aria-current={current ? 'page' : undefined}>{label}</Link>
@@ -66,6 +90,10 @@ export function Console({ path, search }: { path: string; search: string }) {
         {tab('/console/keys', 'Keys', page === 'keys')}
         {tab('/console/billing', 'Billing', page === 'billing')}
         {tab('/console/usage', 'Usage', page === 'usage')}
+        {tab('/console/watches', 'Watches', page === 'watches')}
+        {tab('/console/webhooks', 'Webhooks', page === 'webhooks')}
+        {tab('/console/history', 'History', page === 'history')}
+        {operator && tab('/console/operator', 'Operator: collection', page === 'operator')}
         <span className="hint who">{user.email}</span>
         <button type="button" onClick={signOut}>Sign out</button>
       </nav>
