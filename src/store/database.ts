@@ -141,7 +141,7 @@ export interface UsageEventsTable {
   upstream_source: string | null;
   ip: string;
   user_agent: string | null;
-  source: 'api' | 'playground' | 'mcp';
+  source: 'api' | 'playground' | 'console' | 'mcp';
 }
 
 /** Daily usage per account × key × operation × UTC day, kept 13 months. */

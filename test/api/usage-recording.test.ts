@@ -35,6 +35,13 @@ describe('usage records (docs/api-contract.md § Usage records)', () => {
     });
   });
 
+  it('labels the Console\'s requests console, and any other label api', async () => {
+    for (const [label, source] of [['console', 'console'], ['curl', 'api']] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `${PATH}?country_code=us&limit=2`, headers: { 'x-api-key': key, 'x-trendlens-client': label } });
+      expect(await recorded(String(res.headers['x-request-id']))).toMatchObject({ status: 200, source });
+    }
+  });
+
   it("records a 400 for the key's account, so people see their own bad requests, with no credits", async () => {
     const res = await t.app.inject({ method: 'GET', url: `${PATH}?period=14`, headers: { 'x-api-key': key } });
     expect(res.statusCode).toBe(400);

@@ -163,7 +163,7 @@ function methodNotAllowed(endpoint: AnyEndpoint) {
 
 /** Where a request came from, by its `X-Trendlens-Client` label (docs/api-contract.md § Usage records). */
 function usageSource(label: string | string[] | undefined): UsageEvent['source'] {
-  return label === 'playground' || label === 'mcp' ? label : 'api';
+  return label === 'playground' || label === 'console' || label === 'mcp' ? label : 'api';
 }
 
 type UsageRecorder = (request: FastifyRequest, reply: FastifyReply, status: number) => void;

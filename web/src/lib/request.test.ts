@@ -18,6 +18,16 @@ describe('runRequest', () => {
     expect(result.ok && result.headers).toContainEqual(['x-request-id', 'req_1']);
   });
 
+  it('sends the label of the page that asks', async () => {
+    let seen: Headers | undefined;
+    const fake: typeof fetch = async (_url, init) => {
+      seen = new Headers(init?.headers);
+      return new Response('{}', { status: 200 });
+    };
+    await runRequest('http://h/api/v1/x', KEY, { fetch: fake, client: 'console' }).result;
+    expect(seen?.get('x-trendlens-client')).toBe('console');
+  });
+
   it('says "No response received (network or CORS)" when fetch fails', async () => {
     const fake: typeof fetch = async () => {
       throw new TypeError('Failed to fetch');

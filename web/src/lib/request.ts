@@ -23,12 +23,14 @@ export interface RunningRequest {
 }
 
 export interface RunOptions {
+  /** The `X-Trendlens-Client` label: which page sent it (docs/api-contract.md § Usage records). */
+  client?: 'playground' | 'console';
   fetch?: typeof fetch;
   now?: () => number;
 }
 
 /**
- * Sends one live GET with `x-api-key` and `X-Trendlens-Client: playground` (a label only: docs/api-contract.md § Usage records);
+ * Sends one live GET with `x-api-key` and `X-Trendlens-Client: playground` or `console` (a label only: docs/api-contract.md § Usage records);
  * latency is measured in the browser, from send to the last byte of the body.
  */
 export function runRequest(url: string, key: string | null, opts: RunOptions = {}): RunningRequest {
@@ -41,7 +43,7 @@ export function runRequest(url: string, key: string | null, opts: RunOptions = {
     try {
       const response = await doFetch(url, {
         method: 'GET',
-        headers: { 'x-api-key': key, 'X-Trendlens-Client': 'playground', accept: 'application/json' },
+        headers: { 'x-api-key': key, 'X-Trendlens-Client': opts.client ?? 'playground', accept: 'application/json' },
         signal: controller.signal,
         credentials: 'omit',
         cache: 'no-store',

@@ -60,8 +60,8 @@ function HistoryTool({ catalog, history, movers }: { catalog: Catalog; history: 
     running.current.forEach((r) => r.cancel());
     const origin = location.origin;
     const requests = [
-      runRequest(requestUrl(origin, catalog.basePath, history, values), apiKey),
-      runRequest(requestUrl(origin, catalog.basePath, movers, moversValues(values, direction)), apiKey),
+      runRequest(requestUrl(origin, catalog.basePath, history, values), apiKey, { client: 'console' }),
+      runRequest(requestUrl(origin, catalog.basePath, movers, moversValues(values, direction)), apiKey, { client: 'console' }),
     ];
     running.current = requests;
     setSending(true);
