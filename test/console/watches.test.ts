@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/clock.js';
 import { webhookDeliveriesTotal } from '../../src/metrics/index.js';
 import { addTarget, DISABLE_AFTER_FAILURES, parseTarget, RETRY_WINDOW_MS } from '../../src/history/index.js';
 import type { SimulatorHandle } from '../../src/simulator/index.js';
-import type { TestDatabase } from '../support/databases.js';
+import { storeKinds, type TestDatabase } from '../support/databases.js';
 import { DAY_MS, historyApp, historyDatabase, historySimulator, NOON, type HistoryApp } from '../history/support.js';
 import { Agent, body, consoleHarness, type Harness } from './harness.js';
 
@@ -47,7 +47,7 @@ class Receiver {
   }
 }
 
-describe('watches and webhooks, delivered to a local receiver (WEBHOOK_ALLOW_PRIVATE=true)', () => {
+describe.each(storeKinds)('watches and webhooks on %s, delivered to a local receiver (WEBHOOK_ALLOW_PRIVATE=true)', (kind) => {
   const clock = new ManualClock(NOON);
   const receiver = new Receiver();
   let simulator: SimulatorHandle;
@@ -76,7 +76,7 @@ describe('watches and webhooks, delivered to a local receiver (WEBHOOK_ALLOW_PRI
   beforeAll(async () => {
     await receiver.start();
     simulator = await historySimulator('2024', clock);
-    database = await historyDatabase('sqlite');
+    database = await historyDatabase(kind);
     t = await historyApp({ simulator, clock, databaseUrl: database.url, config: { WEBHOOK_ALLOW_PRIVATE: true } });
     await addTarget(t.services.store.db, parseTarget('hashtag:US:7', 'stored'), clock.now());
     agent = new Agent(t.app);
