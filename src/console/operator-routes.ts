@@ -38,7 +38,7 @@ function fieldErrors(error: TargetError, param?: string) {
 }
 
 /**
- * operator/collect, operator/collect/{label}, operator/collect/run (README § Trend history, Operators):
+ * operator/collect, operator/collect/{label}, operator/collect/run (README § Trend history):
  * the collection targets, their state and "collect now", for operator accounts only. They share the
  * target check and the collector with `trendlens collect`.
  */
