@@ -98,20 +98,14 @@ export class Collector {
     const targets = await this.targets();
     return Promise.all(
       targets.map(async (target) => {
-        const runs = await this.opts.db
-          .selectFrom('collect_runs')
-          .selectAll()
-          .where('chart_key', '=', target.key.key)
-          .orderBy('day', 'desc')
-          .limit(2)
-          .execute();
-        const done = runs.find((r) => r.status === 'done');
-        const current = runs.find((r) => r.day === today);
-        const latest = runs[0];
+        const runs = this.opts.db.selectFrom('collect_runs').where('chart_key', '=', target.key.key).orderBy('day', 'desc').limit(1);
+        const latest = await runs.selectAll().executeTakeFirst();
+        // Looked up on its own: the days before may all have failed.
+        const done = latest?.status === 'done' ? latest : await runs.select('day').where('status', '=', 'done').executeTakeFirst();
         return {
           target,
           lastCollected: done?.day ?? null,
-          today: current ? current.status : 'pending',
+          today: latest?.day === today ? latest.status : 'pending',
           latest: latest ? { day: latest.day, status: latest.status, error: latest.last_error, nextAttemptAt: latest.next_attempt_at } : null,
         };
       }),
