@@ -322,7 +322,7 @@ export async function runCli(
         return 0;
       }
       default:
-        if (await runOperatorCommand(command, values, env, out.print)) return 0;
+        if (await runOperatorCommand(command, { ...values, subject }, env, out.print)) return 0;
         throw new CliError(`unknown command "${command}"\n\n${USAGE}`, 2);
     }
   } catch (error) {

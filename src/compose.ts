@@ -141,7 +141,7 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
     plans,
     redis,
     admissionOf: (rateLimiter) => redisLedger ?? new LocalAdmission(rateLimiter, credits),
-    accounts: new Accounts(store.db, plans, clock),
+    accounts: new Accounts(store.db, plans, clock, config.OPERATOR_EMAILS),
     keys: new ApiKeys(store.db, clock),
     credits,
     async close() {
@@ -158,6 +158,7 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
 export async function createServices(config: Config, opts: ComposeOptions = {}): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const admin = await createAdmin(config, opts);
+  await admin.accounts.markConfiguredOperators();
   // With REDIS_URL, instances share rate limits, cached responses and key revocations (docs/architecture.md § One machine or many).
   const redis = admin.redis;
   const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;

@@ -88,6 +88,11 @@ export const ConfigSchema = z.object({
   COLLECT_PACING_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
   /** Let webhooks reach loopback, private and link-local addresses (off: SSRF protection). */
   WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+  /** Accounts made operators at start, or when they are created (README § Trend history). */
+  OPERATOR_EMAILS: csvList
+    .transform((emails) => emails.map((e) => e.toLowerCase()))
+    .refine((emails) => emails.every((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)), { message: 'must be e-mail addresses separated by commas, e.g. ops@example.com,lead@example.com' })
+    .default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Operating in public (README § Operating in public).
   /** Serves `/metrics` on the main port to `Authorization: Bearer <token>`. */

@@ -24,13 +24,19 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Accounts: creation with the opening credit grant, lookups, plan and status changes. */
+/** Accounts: creation with the opening credit grant, lookups, plan, status and operator changes. */
 export class Accounts {
+  private readonly operatorEmails: ReadonlySet<string>;
+
+  /** `operatorEmails` (OPERATOR_EMAILS) are made operators when they are created. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly plans: PlanCatalog,
     private readonly clock: Clock,
-  ) {}
+    operatorEmails: readonly string[] = [],
+  ) {
+    this.operatorEmails = new Set(operatorEmails.map(normaliseEmail));
+  }
 
   /**
    * Creates an account on `planId` (default plan when absent) holding the plan's monthly credits, or
@@ -69,6 +75,7 @@ export class Accounts {
       allow_overage: null,
       hard_limit_credits: null,
       email_verified_at: input.emailVerified === false ? null : now,
+      is_operator: this.operatorEmails.has(email) ? 1 : 0,
     };
     return this.db.transaction().execute(async (trx) => {
       const taken = await trx.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
@@ -102,6 +109,38 @@ export class Accounts {
 
   async setStatus(accountId: string, status: Exclude<Account['status'], 'deleted'>): Promise<void> {
     await this.db.updateTable('accounts').set({ status }).where('id', '=', accountId).where('status', '!=', 'deleted').execute();
+  }
+
+  /** Marks or unmarks an account as an operator; false when no live account has that e-mail. */
+  async setOperator(email: string, operator: boolean): Promise<boolean> {
+    const result = await this.db
+      .updateTable('accounts')
+      .set({ is_operator: operator ? 1 : 0 })
+      .where('email', '=', normaliseEmail(email))
+      .where('status', '!=', 'deleted')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** At start: marks the accounts of OPERATOR_EMAILS that exist (the others are marked when created). */
+  async markConfiguredOperators(): Promise<void> {
+    if (this.operatorEmails.size === 0) return;
+    await this.db
+      .updateTable('accounts')
+      .set({ is_operator: 1 })
+      .where('email', 'in', [...this.operatorEmails])
+      .where('status', '!=', 'deleted')
+      .execute();
+  }
+
+  /** Whether OPERATOR_EMAILS names this address (so it is marked again at every start). */
+  isConfiguredOperator(email: string): boolean {
+    return this.operatorEmails.has(normaliseEmail(email));
+  }
+
+  /** Live operator accounts, by e-mail. */
+  async listOperators(): Promise<Account[]> {
+    return this.db.selectFrom('accounts').selectAll().where('is_operator', '=', 1).where('status', '!=', 'deleted').orderBy('email').execute();
   }
 
   async setPasswordHash(accountId: string, passwordHash: string): Promise<void> {
@@ -147,7 +186,7 @@ export class Accounts {
       await trx.updateTable('invites').set({ used_by: null }).where('used_by', '=', accountId).execute();
       await trx
         .updateTable('accounts')
-        .set({ email: `deleted:${accountId}`, name: null, password_hash: null, status: 'deleted', email_verified_at: null })
+        .set({ email: `deleted:${accountId}`, name: null, password_hash: null, status: 'deleted', email_verified_at: null, is_operator: 0 })
         .where('id', '=', accountId)
         .execute();
       return keys.map((k) => k.key_hash);

@@ -184,6 +184,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
 
   app.get('/me', async (request, reply) => {
     const caller = await auth.signedIn(request, reply);
-    return envelope(200, 'OK', { user: userView(caller.account), csrf_token: caller.session.csrf_token });
+    // `operator` opens the Console's operator pages; the flag itself stays out of the user view.
+    return envelope(200, 'OK', { user: userView(caller.account), csrf_token: caller.session.csrf_token, operator: caller.account.is_operator === 1 });
   });
 }

@@ -8,6 +8,7 @@ import { registerAuthRoutes } from './auth-routes.js';
 import { registerBillingRoutes } from './billing-routes.js';
 import type { ConsoleContext } from './context.js';
 import { registerKeyRoutes } from './key-routes.js';
+import { registerOperatorRoutes } from './operator-routes.js';
 import { registerPlanRoutes } from './plan-routes.js';
 import { createMailer } from './mailer.js';
 import { ConsoleAuth } from './session-auth.js';
@@ -20,7 +21,7 @@ export const CONSOLE_PREFIX = '/api/console';
 
 /**
  * The Console's JSON API as an encapsulated Fastify plugin under /api/console: session-cookie auth,
- * CSRF checks, keys, billing and usage (docs/api-contract.md § Console API). Errors are thrown as ApiError and rendered by
+ * CSRF checks, keys, billing, usage, watches and the operators' collection pages (docs/api-contract.md § Console API). Errors are thrown as ApiError and rendered by
  * the app's one error handler.
  */
 export async function registerConsoleRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -58,6 +59,7 @@ export async function registerConsoleRoutes(app: FastifyInstance, services: Serv
       registerBillingRoutes(scope, ctx);
       registerUsageRoutes(scope, ctx);
       registerWatchRoutes(scope, ctx);
+      registerOperatorRoutes(scope, ctx);
     },
     { prefix: CONSOLE_PREFIX },
   );

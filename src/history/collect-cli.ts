@@ -47,8 +47,10 @@ export async function listTargets(services: Pick<Services, 'history'>): Promise<
 /** `collect run`: every target once now, with a progress bar on a terminal. */
 export async function runTargets(services: Pick<Services, 'history'>, stream: NodeJS.WritableStream & { isTTY?: boolean }, json: boolean): Promise<CollectCliOutput> {
   const tty = stream.isTTY === true && !json;
-  const outcomes = await services.history.collector.runAll((done, total, outcome) => {
-    if (tty) stream.write(`\r\x1b[2K${progressLine(done, total, outcome)}${done === total ? '\n' : ''}`);
+  const outcomes = await services.history.collector.runAll({
+    onProgress(done, total, outcome) {
+      if (tty) stream.write(`\r\x1b[2K${progressLine(done, total, outcome)}${done === total ? '\n' : ''}`);
+    },
   });
   await services.history.flush();
   if (outcomes === null) return { value: { ran: false }, text: 'Another instance is collecting right now; nothing was done.', exitCode: 1 };

@@ -14,30 +14,52 @@ export interface CollectTarget {
   origin: 'setting' | 'stored';
 }
 
-/** A target as written by hand: `hashtag:US:7`, `song:GB`, `creator`, `video::30` (no country = all regions). */
-export function parseTarget(text: string, origin: CollectTarget['origin'] = 'setting'): CollectTarget {
-  const [chartText = '', countryText = '', periodText = ''] = text.trim().split(':');
-  const chart = chartText.toLowerCase();
-  if (!PUBLIC_CHARTS.includes(chart as PublicChart)) {
-    throw new Error(`"${text}": the chart must be one of ${PUBLIC_CHARTS.join(', ')}`);
-  }
-  return target(chart as PublicChart, countryText === '' ? null : countryText, periodText === '' ? null : periodText, origin, text);
+/** One part of a target that cannot be collected, and why in words. */
+export interface TargetProblem {
+  part: 'chart' | 'country' | 'period';
+  reason: string;
 }
 
-/** Checks a target's parts against the chart's catalog entry (its country and period params). */
-export function target(chart: PublicChart, countryText: string | null, periodText: string | number | null, origin: CollectTarget['origin'], shown: string = chart): CollectTarget {
-  const endpoint = chartEndpoint(chart);
-  const country = countryText === null ? null : countryText.toUpperCase();
-  if (country !== null && !isCountryCode(country)) throw new Error(`"${shown}": ${countryText} is not an ISO 3166-1 alpha-2 country code`);
+/** A target that cannot be collected; `problems` names each bad part (the Console's 400 lists them). */
+export class TargetError extends Error {
+  constructor(
+    shown: string,
+    readonly problems: readonly TargetProblem[],
+  ) {
+    super(`"${shown}": ${problems.map((p) => p.reason).join('; ')}`);
+  }
+}
+
+/**
+ * Checks a target's parts against the chart's catalog entry (its country and period params): the one
+ * check behind `COLLECT`, `trendlens collect add` and the Console. No country = all regions; no period
+ * = the chart's default. Throws TargetError naming every bad part.
+ */
+export function target(parts: { chart: string; country: string | null; period: string | number | null }, origin: CollectTarget['origin'], shown: string = parts.chart): CollectTarget {
+  const chart = parts.chart.trim().toLowerCase();
+  if (!PUBLIC_CHARTS.includes(chart as PublicChart)) {
+    throw new TargetError(shown, [{ part: 'chart', reason: `the chart must be one of ${PUBLIC_CHARTS.join(', ')}` }]);
+  }
+  const endpoint = chartEndpoint(chart as PublicChart);
+  const problems: TargetProblem[] = [];
+  const country = parts.country === null ? null : parts.country.toUpperCase();
+  if (country !== null && !isCountryCode(country)) problems.push({ part: 'country', reason: `${parts.country} is not an ISO 3166-1 alpha-2 country code` });
   const periodDef = endpoint.params.period;
   let period: number | null = null;
   if (periodDef) {
-    period = periodText === null ? (periodDef.default as number) : Number(periodText);
-    if (!periodDef.enum?.includes(period)) throw new Error(`"${shown}": the ${chart} chart's period must be one of ${periodDef.enum?.join(', ')}`);
-  } else if (periodText !== null) {
-    throw new Error(`"${shown}": the ${chart} chart has no period`);
+    period = parts.period === null ? (periodDef.default as number) : Number(parts.period);
+    if (!periodDef.enum?.includes(period)) problems.push({ part: 'period', reason: `the ${chart} chart's period must be one of ${periodDef.enum?.join(', ')}` });
+  } else if (parts.period !== null) {
+    problems.push({ part: 'period', reason: `the ${chart} chart has no period` });
   }
-  return { chart, country, period, key: defaultChartKey(chart, country, period, endpoint), origin };
+  if (problems.length > 0) throw new TargetError(shown, problems);
+  return { chart: chart as PublicChart, country, period, key: defaultChartKey(chart as PublicChart, country, period, endpoint), origin };
+}
+
+/** A target as written by hand: `hashtag:US:7`, `song:GB`, `creator`, `video::30` (no country = all regions). */
+export function parseTarget(text: string, origin: CollectTarget['origin'] = 'setting'): CollectTarget {
+  const [chart = '', country = '', period = ''] = text.trim().split(':');
+  return target({ chart, country: country === '' ? null : country, period: period === '' ? null : period }, origin, text);
 }
 
 /** The `COLLECT` setting: comma-separated targets. Throws naming the first bad one. */
@@ -57,16 +79,17 @@ export function targetLabel(t: Pick<CollectTarget, 'chart' | 'country' | 'period
 /** Targets added with the CLI. */
 export async function storedTargets(db: Kysely<Database>): Promise<CollectTarget[]> {
   const rows = await db.selectFrom('collect_targets').selectAll().orderBy('created_at').execute();
-  return rows.map((row) => target(row.chart as PublicChart, row.country_code, row.period, 'stored'));
+  return rows.map((row) => target({ chart: row.chart, country: row.country_code, period: row.period }, 'stored'));
 }
 
-/** Stores a target; adding one twice keeps one. */
-export async function addTarget(db: Kysely<Database>, t: CollectTarget, now: number): Promise<void> {
-  await db
+/** Stores a target; adding one twice keeps one. False when it was stored already. */
+export async function addTarget(db: Kysely<Database>, t: CollectTarget, now: number): Promise<boolean> {
+  const result = await db
     .insertInto('collect_targets')
     .values({ chart_key: t.key.key, chart: t.chart, country_code: t.country, period: t.period, created_at: now })
     .onConflict((oc) => oc.column('chart_key').doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** Removes a stored target; false when there was none. */

@@ -7,12 +7,20 @@ import type { GatewayResult } from '../upstream/index.js';
 import { chartEndpoint } from './answers.js';
 import { CHART_SPECS, readChart } from './charts.js';
 import { storedTargets, targetLabel, type CollectTarget } from './collect-targets.js';
-import { dayStartMs, utcDayOf } from './days.js';
+import { addDays, dayStartMs, utcDayOf } from './days.js';
 import type { SnapshotRecorder } from './recorder.js';
 import type { RunLock } from './run-lock.js';
 
 /** Fetches a chart the way a request would, without a caller: no key, no credits. */
 export type ChartFetch = (endpoint: ReturnType<typeof chartEndpoint>, canonical: string, params: Record<string, unknown>) => Promise<GatewayResult>;
+
+/** A target with its last collected day, today's state and its latest attempt. */
+export interface TargetState {
+  target: CollectTarget;
+  lastCollected: string | null;
+  today: 'done' | 'failed' | 'pending';
+  latest: { day: string; status: 'done' | 'failed'; error: string | null; nextAttemptAt: number | null } | null;
+}
 
 /** What one collection of one target came to. */
 export interface CollectOutcome {
@@ -81,24 +89,44 @@ export class Collector {
     return [...this.opts.configured, ...stored.filter((t) => !keys.has(t.key.key))];
   }
 
-  /** Each target's last collected day and today's state, for `trendlens collect list`. */
-  async state(): Promise<Array<{ target: CollectTarget; lastCollected: string | null; today: string }>> {
+  /**
+   * Each target's last collected day, today's state and its latest attempt (day, outcome, error):
+   * `trendlens collect list` and the Console's operator page.
+   */
+  async state(): Promise<TargetState[]> {
     const today = utcDayOf(this.opts.clock.now());
     const targets = await this.targets();
     return Promise.all(
       targets.map(async (target) => {
-        const runs = await this.opts.db
-          .selectFrom('collect_runs')
-          .selectAll()
-          .where('chart_key', '=', target.key.key)
-          .orderBy('day', 'desc')
-          .limit(2)
-          .execute();
-        const done = runs.find((r) => r.status === 'done');
-        const current = runs.find((r) => r.day === today);
-        return { target, lastCollected: done?.day ?? null, today: current ? current.status : 'pending' };
+        const runs = this.opts.db.selectFrom('collect_runs').where('chart_key', '=', target.key.key).orderBy('day', 'desc').limit(1);
+        const latest = await runs.selectAll().executeTakeFirst();
+        // Looked up on its own: the days before may all have failed.
+        const done = latest?.status === 'done' ? latest : await runs.select('day').where('status', '=', 'done').executeTakeFirst();
+        return {
+          target,
+          lastCollected: done?.day ?? null,
+          today: latest?.day === today ? latest.status : 'pending',
+          latest: latest ? { day: latest.day, status: latest.status, error: latest.last_error, nextAttemptAt: latest.next_attempt_at } : null,
+        };
       }),
     );
+  }
+
+  /**
+   * When the scheduler next finds a target due: its jitter into today if today is not collected,
+   * the backoff of a failed day, or tomorrow's jitter once today is done. Null without targets.
+   */
+  async nextDueAt(): Promise<number | null> {
+    const now = this.opts.clock.now();
+    const today = utcDayOf(now);
+    const tomorrow = addDays(today, 1);
+    const due = (await this.state()).map(({ target, latest }) => {
+      const todayAt = dayStartMs(today) + jitterOf(target.key.key, today, this.jitterMs);
+      if (latest?.day !== today) return todayAt;
+      if (latest.status === 'failed' && latest.nextAttemptAt !== null) return latest.nextAttemptAt;
+      return dayStartMs(tomorrow) + jitterOf(target.key.key, tomorrow, this.jitterMs);
+    });
+    return due.length === 0 ? null : Math.min(...due);
   }
 
   /**
@@ -127,16 +155,23 @@ export class Collector {
     return result.ran ? result.value : null;
   }
 
-  /** `trendlens collect run`: every target now, whatever today's state, one after another. */
-  async runAll(onProgress?: (done: number, total: number, outcome: CollectOutcome) => void): Promise<CollectOutcome[] | null> {
+  /**
+   * `trendlens collect run` and the Console's "collect now": every target now, whatever today's state,
+   * one after another, under the scheduler's lock. Null when another run holds it (here or on another
+   * instance). `onStart` is told the target count once the lock is held, `onProgress` after each one.
+   */
+  async runAll(
+    progress: { onStart?: (total: number) => void; onProgress?: (done: number, total: number, outcome: CollectOutcome) => void } = {},
+  ): Promise<CollectOutcome[] | null> {
     const result = await this.opts.lock.tryRun(async () => {
       const targets = await this.targets();
+      progress.onStart?.(targets.length);
       const outcomes: CollectOutcome[] = [];
       for (const target of targets) {
         if (outcomes.length > 0) await this.sleep(this.pacingMs);
         const outcome = await this.collect(target);
         outcomes.push(outcome);
-        onProgress?.(outcomes.length, targets.length, outcome);
+        progress.onProgress?.(outcomes.length, targets.length, outcome);
       }
       return outcomes;
     });

@@ -4,6 +4,7 @@ import type { Store } from '../store/index.js';
 import type { ChartObserver } from '../upstream/index.js';
 import { envelopeBytes } from '../upstream/index.js';
 import { hashtagHistory, movers } from './answers.js';
+import { BackgroundRun } from './background-run.js';
 import type { CollectTarget } from './collect-targets.js';
 import { Collector, type ChartFetch } from './collector.js';
 import { HistoryObserver } from './observer.js';
@@ -37,8 +38,12 @@ export interface History {
   readonly collector: Collector;
   readonly watches: Watches;
   readonly webhooks: Webhooks;
+  /** A collection of every target started from the Console, in the background. */
+  readonly backgroundRun: BackgroundRun;
   /** Collects due charts and sends due webhooks every minute until `close`. */
   startScheduler(): void;
+  /** Whether this instance's scheduler runs (the server's; not the CLI's). */
+  scheduling(): boolean;
   /** Resolves once every snapshot taken so far is stored and watches have looked at it. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -94,6 +99,7 @@ export function createHistory(opts: HistoryOptions): History {
     sleep: opts.sleep,
     onNotice: opts.onNotice ?? ((message) => console.warn(`history: ${message}`)),
   });
+  const backgroundRun = new BackgroundRun(collector, clock, onError);
   let timer: NodeJS.Timeout | null = null;
   let ticking: Promise<void> | null = null;
   return {
@@ -102,6 +108,7 @@ export function createHistory(opts: HistoryOptions): History {
     collector,
     watches,
     webhooks,
+    backgroundRun,
     retentionDays,
     async serve(endpoint, params) {
       const answer = ANSWERS[endpoint.operationId];
@@ -126,10 +133,13 @@ export function createHistory(opts: HistoryOptions): History {
       timer.unref();
       tick();
     },
+    scheduling: () => timer !== null,
     flush: () => recorder.flush(),
     async close() {
       if (timer) clearInterval(timer);
+      timer = null;
       await ticking;
+      await backgroundRun.idle();
       await recorder.close();
       await webhooks.idle();
     },
@@ -137,8 +147,9 @@ export function createHistory(opts: HistoryOptions): History {
 }
 
 export { CHART_SPECS, CHART_OPERATIONS, PUBLIC_CHARTS, chartKeyOf, defaultChartKey, readChart, type PublicChart, type ChartKey } from './charts.js';
-export { parseCollectSetting, parseTarget, targetLabel, addTarget, removeTarget, type CollectTarget } from './collect-targets.js';
-export { retryDelayMs, type CollectOutcome, type ChartFetch } from './collector.js';
+export { parseCollectSetting, parseTarget, target, targetLabel, addTarget, removeTarget, TargetError, type CollectTarget, type TargetProblem } from './collect-targets.js';
+export { retryDelayMs, type CollectOutcome, type ChartFetch, type TargetState } from './collector.js';
+export type { RunView, BackgroundRun } from './background-run.js';
 export { utcDayOf, addDays } from './days.js';
 export { RANK_UP, RANK_SAME, RANK_DOWN, RANK_NEW, movementOf } from './movement.js';
 export type { StoredDay, StoredEntry } from './snapshots.js';

@@ -1,4 +1,4 @@
-import { AccountTokens, createInvites, PlanRequests, toKeyView, type Account } from '../accounts/index.js';
+import { AccountTokens, createInvites, normaliseEmail, PlanRequests, toKeyView, type Account } from '../accounts/index.js';
 import { systemClock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { accountLink } from '../console/mailer.js';
@@ -29,6 +29,9 @@ export const OPERATOR_USAGE = `Operating in public
   invites create [--count N] [--days D] [--note T]
   plans requests                           pending plan changes asked for in the Console
   plans approve --id R | plans reject --id R
+  operators add <email> | operators remove <email>
+                                           mark or unmark an account as operator (Console: collection)
+  operators list                           operators, and which OPERATOR_EMAILS names
   doctor                                   configuration, database, migrations, Redis, upstream check`;
 
 /** The flags these commands add to the CLI's parser. */
@@ -44,6 +47,8 @@ export const OPERATOR_OPTIONS = {
 } as const;
 
 export interface OperatorFlags {
+  /** What follows the command's two words, e.g. the e-mail of `operators add <email>`. */
+  subject?: string | undefined;
   email?: string | undefined;
   id?: string | undefined;
   status?: string | undefined;
@@ -236,6 +241,32 @@ export async function runOperatorCommand(command: string, flags: OperatorFlags, 
       const decision = command === 'plans approve' ? 'approved' : 'rejected';
       const result = await run(async (a) => decidePlanRequest(a, id, decision));
       print({ id, status: decision, email: result.email, plan: result.plan }, `Plan request ${id} ${decision}: ${result.email} ${decision === 'approved' ? 'is now' : 'stays'} on plan ${result.plan}.`);
+      return true;
+    }
+    case 'operators add':
+    case 'operators remove': {
+      const email = flags.subject?.trim() || flags.email?.trim();
+      if (!email) throw new OperatorError(`${command} needs an account's e-mail, e.g. trendlens ${command} ops@example.com`, 2);
+      const operator = command === 'operators add';
+      const result = await run(async (a) => {
+        if (!(await a.accounts.setOperator(email, operator))) throw new OperatorError(`no account with email ${normaliseEmail(email)}`);
+        // The next Console request reads the flag from the database: no cache to drop.
+        return { email: normaliseEmail(email), operator, configured: a.accounts.isConfiguredOperator(email) };
+      });
+      const note = !operator && result.configured ? ' OPERATOR_EMAILS still names it, so the next start marks it again: remove it there too.' : '';
+      print(result, `${result.email} is ${operator ? 'now an operator' : 'no longer an operator'}.${note}`);
+      return true;
+    }
+    case 'operators list': {
+      const operators = await run(async (a) =>
+        (await a.accounts.listOperators()).map((acc) => ({ id: acc.id, email: acc.email, status: acc.status, configured: a.accounts.isConfiguredOperator(acc.email) })),
+      );
+      print(
+        { operators },
+        operators.length === 0
+          ? 'No operators. Mark one with `trendlens operators add <email>` or OPERATOR_EMAILS.'
+          : operators.map((o) => `${o.id}  ${o.email.padEnd(32)} ${o.status.padEnd(9)}${o.configured ? ' (OPERATOR_EMAILS)' : ''}`).join('\n'),
+      );
       return true;
     }
     case 'doctor': {

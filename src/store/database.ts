@@ -52,6 +52,8 @@ export interface AccountsTable {
   hard_limit_credits: number | null;
   /** When the address was proven by a verification link; null = not yet. */
   email_verified_at: number | null;
+  /** 1 for an operator (`trendlens operators add`, OPERATOR_EMAILS): may manage collection in the Console. */
+  is_operator: number;
 }
 
 export interface ApiKeysTable {

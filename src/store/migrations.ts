@@ -343,5 +343,11 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
       await db.schema.createIndex('webhook_deliveries_endpoint').on('webhook_deliveries').columns(['endpoint_id', 'created_at']).execute();
     },
   },
+  '0006_operators': {
+    async up(db: Kysely<any>) {
+      // 0/1 like the other flags, so both dialects read it the same; nobody is an operator until marked.
+      await db.schema.alterTable('accounts').addColumn('is_operator', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 };
 }

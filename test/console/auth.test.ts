@@ -212,13 +212,14 @@ describe.each(storeKinds)('console auth on %s', (kind) => {
   });
 
   describe('GET me', () => {
-    it('200 › {user, csrf_token} of the session', async () => {
+    it('200 › {user, csrf_token, operator} of the session', async () => {
       const agent = await h.signedUp('me@example.com');
       const res = await agent.get('/me');
       expect(res.statusCode).toBe(200);
       expect(body(res).data).toEqual({
         user: { id: agent.accountId, email: 'me@example.com', name: 'Ada', plan: 'free', created_at: new Date(START).toISOString(), email_verified: false },
         csrf_token: agent.csrf,
+        operator: false,
       });
     });
 

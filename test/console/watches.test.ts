@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/clock.js';
 import { webhookDeliveriesTotal } from '../../src/metrics/index.js';
 import { addTarget, DISABLE_AFTER_FAILURES, parseTarget, RETRY_WINDOW_MS } from '../../src/history/index.js';
 import type { SimulatorHandle } from '../../src/simulator/index.js';
-import type { TestDatabase } from '../support/databases.js';
+import { storeKinds, type TestDatabase } from '../support/databases.js';
 import { DAY_MS, historyApp, historyDatabase, historySimulator, NOON, type HistoryApp } from '../history/support.js';
 import { Agent, body, consoleHarness, type Harness } from './harness.js';
 
@@ -47,7 +47,7 @@ class Receiver {
   }
 }
 
-describe('watches and webhooks, delivered to a local receiver (WEBHOOK_ALLOW_PRIVATE=true)', () => {
+describe.each(storeKinds)('watches and webhooks on %s, delivered to a local receiver (WEBHOOK_ALLOW_PRIVATE=true)', (kind) => {
   const clock = new ManualClock(NOON);
   const receiver = new Receiver();
   let simulator: SimulatorHandle;
@@ -76,7 +76,7 @@ describe('watches and webhooks, delivered to a local receiver (WEBHOOK_ALLOW_PRI
   beforeAll(async () => {
     await receiver.start();
     simulator = await historySimulator('2024', clock);
-    database = await historyDatabase('sqlite');
+    database = await historyDatabase(kind);
     t = await historyApp({ simulator, clock, databaseUrl: database.url, config: { WEBHOOK_ALLOW_PRIVATE: true } });
     await addTarget(t.services.store.db, parseTarget('hashtag:US:7', 'stored'), clock.now());
     agent = new Agent(t.app);
@@ -252,5 +252,53 @@ describe('webhook URLs are checked (SSRF)', () => {
     expect(error.param).toBe('url');
     expect(error.message).toMatch(reason);
     expect(body(await agent.get('/webhooks')).data.endpoints).toEqual([]);
+  });
+});
+
+describe('a webhook address is checked again at each attempt', () => {
+  const clock = new ManualClock(NOON);
+  const receiver = new Receiver();
+  let simulator: SimulatorHandle;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    await receiver.start();
+    simulator = await historySimulator('2024', clock);
+    database = await historyDatabase('sqlite');
+  });
+  afterAll(async () => {
+    await simulator.close();
+    await database.drop();
+    await receiver.close();
+  });
+
+  it('refuses to deliver to a private address once WEBHOOK_ALLOW_PRIVATE is off, saying why, and sends nothing', async () => {
+    // Created while private receivers were allowed …
+    const allowing = await historyApp({ simulator, clock, databaseUrl: database.url, config: { WEBHOOK_ALLOW_PRIVATE: true } });
+    let endpointId: string;
+    try {
+      const agent = new Agent(allowing.app);
+      expect((await agent.post('/auth/sign-up', { email: 'turned@example.com', password: 'correct horse battery', name: 'T' })).statusCode).toBe(201);
+      const created = body(await agent.post('/webhooks', { url: `${receiver.url}/hook` })).data;
+      endpointId = created.endpoint.id;
+      receiver.secrets.set('/hook', created.secret);
+      expect(body(await agent.post(`/webhooks/${endpointId}/test`)).data.delivery).toMatchObject({ status: 'delivered' });
+    } finally {
+      await allowing.close();
+    }
+    expect(receiver.of('/hook')).toHaveLength(1);
+
+    // … then an instance with the guard on refuses the same endpoint at the attempt.
+    const guarded = await historyApp({ simulator, clock, databaseUrl: database.url });
+    try {
+      const agent = new Agent(guarded.app);
+      expect((await agent.post('/auth/sign-in', { email: 'turned@example.com', password: 'correct horse battery' })).statusCode).toBe(200);
+      const { delivery } = body(await agent.post(`/webhooks/${endpointId}/test`)).data;
+      expect(delivery).toMatchObject({ event_type: 'webhook.test', status: 'pending', attempts: 1, last_status_code: null });
+      expect(delivery.last_error).toMatch(/^url refused: .*127\.0\.0\.1, a loopback, private or link-local address.*WEBHOOK_ALLOW_PRIVATE/);
+      expect(receiver.of('/hook')).toHaveLength(1);
+    } finally {
+      await guarded.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { DEFAULT_PLANS } from '../../src/billing/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { createServices } from '../../src/compose.js';
 import { defaultConfig, type Config } from '../../src/config.js';
+import type { HistoryOptions } from '../../src/history/index.js';
 import type { Services } from '../../src/services.js';
 import { SIMULATED_SESSION_COOKIE, startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
 import { createCreativeCenterSource, createTikTokOneSource } from '../../src/upstream/index.js';
@@ -26,8 +27,17 @@ export async function historySimulator(era: '2024' | '2026', clock: ManualClock)
   return startSimulator({ port: 0, clock, era });
 }
 
-/** An instance: collection without pacing, the simulator's sources, TikTok One logged in. */
-export async function historyApp(opts: { simulator: SimulatorHandle; clock: ManualClock; databaseUrl: string; config?: Partial<Config> }): Promise<HistoryApp> {
+/**
+ * An instance: the simulator's sources, TikTok One logged in, collection without pacing unless
+ * `history` gives a pause (tests hold a collection between two charts with a `sleep` they release).
+ */
+export async function historyApp(opts: {
+  simulator: SimulatorHandle;
+  clock: ManualClock;
+  databaseUrl: string;
+  config?: Partial<Config>;
+  history?: Pick<HistoryOptions, 'pacingMs' | 'sleep'>;
+}): Promise<HistoryApp> {
   const { simulator, clock } = opts;
   const common = { id: 'simulator', timeoutMs: 2_000, budgetMs: 10_000, retries: 1, backoff: () => 0, clock };
   const services = await createServices(defaultConfig({ DATABASE_URL: opts.databaseUrl, ...opts.config }), {
@@ -38,7 +48,7 @@ export async function historyApp(opts: { simulator: SimulatorHandle; clock: Manu
       createTikTokOneSource({ ...common, baseUrl: simulator.tiktokOne.baseUrl, usBaseUrl: simulator.tiktokOne.usBaseUrl, cookies: [SIMULATED_SESSION_COOKIE] }),
     ],
     gateway: { breakerThreshold: 1_000 },
-    history: { pacingMs: 0, onNotice: () => {} },
+    history: { pacingMs: 0, onNotice: () => {}, ...opts.history },
   });
   const app = await buildApp(services);
   await app.ready();

@@ -111,6 +111,23 @@ describe.each(storeKinds)('operator commands on %s', (kind) => {
     expect(misconfigured.json().checks.configuration).toEqual({ ok: false, detail: expect.stringContaining('DEFAULT_PLAN') });
   });
 
+  it('operators add, list and remove mark the account; the Console reads it at once', async () => {
+    expect((await cli(env, 'operators', 'list', '--json')).json()).toEqual({ operators: [] });
+    expect((await cli(env, 'operators', 'add', 'OPS@example.com')).out).toBe('ops@example.com is now an operator.\n');
+    const account = await t.services.accounts.requireByEmail('ops@example.com');
+    expect(account.is_operator).toBe(1);
+    expect((await cli(env, 'operators', 'list', '--json')).json().operators).toEqual([{ id: account.id, email: 'ops@example.com', status: 'active', configured: false }]);
+    expect((await cli({ ...env, OPERATOR_EMAILS: 'ops@example.com' }, 'operators', 'list')).out).toContain('ops@example.com');
+    // Still named by the setting: removing says the next start marks it again.
+    const removed = await cli({ ...env, OPERATOR_EMAILS: 'ops@example.com' }, 'operators', 'remove', 'ops@example.com', '--json');
+    expect(removed.json()).toEqual({ email: 'ops@example.com', operator: false, configured: true });
+    expect((await cli({ ...env, OPERATOR_EMAILS: 'ops@example.com' }, 'operators', 'remove', 'ops@example.com')).out).toContain('OPERATOR_EMAILS still names it');
+    expect((await t.services.accounts.requireByEmail('ops@example.com')).is_operator).toBe(0);
+    expect(await cli(env, 'operators', 'add', 'nobody@example.com')).toMatchObject({ code: 1, err: 'trendlens: no account with email nobody@example.com\n' });
+    expect(await cli(env, 'operators', 'add')).toMatchObject({ code: 2, err: expect.stringContaining('operators add needs an account\'s e-mail') });
+    expect(await cli({ ...env, OPERATOR_EMAILS: 'not-an-address' }, 'operators', 'list')).toMatchObject({ code: 2, err: expect.stringContaining('OPERATOR_EMAILS: must be e-mail addresses') });
+  });
+
   it('accounts delete erases the account, keeping its ledger', async () => {
     await cli(env, 'accounts', 'create', '--email', 'leaving@example.com');
     const deleted = (await cli(env, 'accounts', 'delete', '--email', 'leaving@example.com', '--json')).json();
