@@ -12,8 +12,9 @@ export function cookieValue(cookieHeader: string, name: string): string | undefi
 }
 
 /**
- * The operator's logged-in session cookie strings, used round-robin (docs/upstreams.md § Transport and
- * signing): each call carries the next session's cookies and `x-csrftoken` from its `csrftoken`.
+ * The operator's logged-in session cookie strings, used round-robin
+ * (docs/upstreams.md § Transport and signing): each call carries the next session's cookies and
+ * `x-csrftoken` from its `csrftoken`.
  */
 export class CookieSessions {
   private readonly sessions: readonly { cookie: string; csrf?: string }[];
