@@ -1,12 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request } from 'undici';
-import { CONNECT_ERRORS, errorCode, exponentialBackoff, isJsonContentType } from '../creative-center/client.js';
-import { cookieValue, DEFAULT_USER_AGENT } from '../creative-center/headers.js';
+import { CookieSessions, DEFAULT_USER_AGENT, firstHeader, HttpTransport, isJsonContentType, judgeFailedExchange } from '../adapter-kit/index.js';
+import type { Exchange, RetryPolicy, TransportLimits, Verdict as RetryVerdict } from '../adapter-kit/index.js';
 import { parseJsonKeepingIds } from '../creative-center/json.js';
 import type { UpstreamFailure } from '../source.js';
-
-/** The least budget worth starting an upstream attempt with. */
-const MIN_ATTEMPT_MS = 20;
 
 /** TikTok One's id-shaped keys (`hashtagID`, `itemID`, `authorID`): big integers under them stay exact. */
 const ID_KEY = /(?:ID|Id|^id)$/;
@@ -34,7 +29,7 @@ export type TikTokOneCallResult =
   | { ok: true; payload: Record<string, unknown>; logId?: string }
   | { ok: false; failure: UpstreamFailure };
 
-export interface TikTokOneClientOptions {
+export interface TikTokOneClientOptions extends TransportLimits, RetryPolicy {
   /** `https://ads.tiktok.com/`, or the simulator's `tiktokOne.baseUrl`. */
   baseUrl: string;
   /** `https://ads.us.tiktok.com/`, or the simulator's `tiktokOne.usBaseUrl`. */
@@ -42,14 +37,6 @@ export interface TikTokOneClientOptions {
   /** The operator's TikTok One session cookie strings, used round-robin. */
   cookies?: readonly string[];
   userAgent?: string;
-  /** Per-call timeout (default 10 s). */
-  timeoutMs?: number;
-  /** Extra attempts after a network error, timeout or 5xx (default 2). */
-  retries?: number;
-  backoff?: (attempt: number) => number;
-  connections?: number;
-  /** Largest response body read (default 16 MiB). */
-  maxBodyBytes?: number;
 }
 
 export interface TikTokOneCallOptions {
@@ -58,13 +45,7 @@ export interface TikTokOneCallOptions {
   signal?: AbortSignal;
 }
 
-type Attempt =
-  | { type: 'response'; status: number; contentType: string; text?: string; logId?: string }
-  | { type: 'network'; connectFailed: boolean; message: string }
-  | { type: 'too_large'; bytes: number }
-  | { type: 'timeout' };
-
-type Verdict = { next: 'done'; result: TikTokOneCallResult } | { next: 'retry'; failure: UpstreamFailure };
+type Verdict = RetryVerdict<TikTokOneCallResult>;
 
 function done(failure: UpstreamFailure): Verdict {
   return { next: 'done', result: { ok: false, failure } };
@@ -103,8 +84,8 @@ function gatewayRefusal(text: string): UpstreamFailure | undefined {
  * (`blocked`), 404 means the path is gone (`deprecated`, so the next source serves), `InvalidLogin`
  * needs a session, `InvalidRequest` comes in its own `{code, message}` envelope.
  */
-function judgeResponse(attempt: Extract<Attempt, { type: 'response' }>): Verdict {
-  const { status, contentType, text } = attempt;
+function judgeResponse(exchange: Extract<Exchange, { type: 'response' }>): Verdict {
+  const { status, contentType, text } = exchange;
   if (status === 403) return done({ kind: 'unavailable', detail: 'blocked', message: 'HTTP 403' });
   if (status === 401) return done({ kind: 'unavailable', detail: 'login_required', message: 'HTTP 401' });
   if (status === 404) return done({ kind: 'unavailable', detail: 'deprecated', message: 'HTTP 404' });
@@ -134,7 +115,7 @@ function judgeResponse(attempt: Extract<Attempt, { type: 'response' }>): Verdict
   if (!isRecord(base) || typeof base.StatusCode !== 'number') {
     return done({ kind: 'bad_response', detail: 'schema_mismatch', message: 'no BaseResp.StatusCode' });
   }
-  if (base.StatusCode === 0) return { next: 'done', result: { ok: true, payload: parsed, logId: attempt.logId } };
+  if (base.StatusCode === 0) return { next: 'done', result: { ok: true, payload: parsed, logId: firstHeader(exchange.headers['x-tt-logid']) } };
   const statusMessage = typeof base.StatusMessage === 'string' ? base.StatusMessage : '';
   if (base.StatusCode === INVALID_LOGIN_CODE) return done({ kind: 'unavailable', detail: 'login_required', message: statusMessage });
   return done(
@@ -146,26 +127,13 @@ function judgeResponse(attempt: Extract<Attempt, { type: 'response' }>): Verdict
   );
 }
 
-function judge(attempt: Attempt): Verdict {
-  switch (attempt.type) {
-    case 'response':
-      return judgeResponse(attempt);
-    case 'timeout':
-      return { next: 'retry', failure: { kind: 'timeout' } };
-    case 'too_large':
-      return done({ kind: 'bad_response', detail: 'upstream_error', message: `body over ${attempt.bytes} bytes` });
-    case 'network':
-      return {
-        next: 'retry',
-        failure: attempt.connectFailed
-          ? { kind: 'unavailable', detail: 'connect_failed' }
-          : { kind: 'bad_response', detail: 'upstream_error', message: attempt.message },
-      };
-  }
+function judge(exchange: Exchange): Verdict {
+  return exchange.type === 'response' ? judgeResponse(exchange) : judgeFailedExchange(exchange);
 }
 
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+/** Bodies of 4xx answers are read too: a refused parameter is explained in one. */
+function readsBody(status: number): boolean {
+  return status >= 200 && status < 500 && status !== 403 && status !== 404;
 }
 
 /**
@@ -175,38 +143,21 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
  */
 export class TikTokOneClient {
   private readonly bases: Readonly<Record<TikTokOneRequest['host'], URL>>;
-  private readonly sessions: readonly { cookie: string; csrf?: string }[];
+  private readonly sessions: CookieSessions;
   private readonly userAgent: string;
-  private readonly agent: Agent;
-  private readonly timeoutMs: number;
-  private readonly retries: number;
-  private readonly backoff: (attempt: number) => number;
-  private readonly maxBodyBytes: number;
-  private nextSession = 0;
+  private readonly transport: HttpTransport;
 
   constructor(opts: TikTokOneClientOptions) {
     const slash = (u: string) => new URL(u.endsWith('/') ? u : `${u}/`);
     this.bases = { global: slash(opts.baseUrl), us: slash(opts.usBaseUrl) };
-    this.sessions = (opts.cookies ?? [])
-      .map((c) => c.trim())
-      .filter((c) => c.length > 0)
-      .map((cookie) => ({ cookie, csrf: cookieValue(cookie, 'csrftoken') }));
+    this.sessions = new CookieSessions(opts.cookies);
     this.userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
-    this.timeoutMs = opts.timeoutMs ?? 10_000;
-    this.retries = opts.retries ?? 2;
-    this.backoff = opts.backoff ?? exponentialBackoff;
-    this.maxBodyBytes = opts.maxBodyBytes ?? 16 * 1024 * 1024;
-    this.agent = new Agent({
-      connections: opts.connections ?? 32,
-      keepAliveTimeout: 30_000,
-      keepAliveMaxTimeout: 600_000,
-      connect: { timeout: Math.min(this.timeoutMs, 10_000) },
-    });
+    this.transport = new HttpTransport({ ...opts, readsBody });
   }
 
   /** Whether calls carry a session cookie. */
   get loggedIn(): boolean {
-    return this.sessions.length > 0;
+    return this.sessions.loggedIn;
   }
 
   /** The base URL a host name resolves to, for the operator's messages. */
@@ -218,28 +169,12 @@ export class TikTokOneClient {
     const url = new URL(req.path, this.bases[req.host]);
     for (const [name, value] of Object.entries(req.query ?? {})) url.searchParams.append(name, value);
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
-    let retriesLeft = this.retries;
-    for (let attemptNo = 0; ; ) {
-      const remaining = opts.deadline - performance.now();
-      if (remaining < MIN_ATTEMPT_MS || opts.signal?.aborted) return { ok: false, failure: { kind: 'timeout' } };
-      const verdict = judge(await this.attempt(req.method, url, body, Math.min(this.timeoutMs, remaining), opts.signal));
-      if (verdict.next === 'done') return verdict.result;
-      if (retriesLeft <= 0) return { ok: false, failure: verdict.failure };
-      const delay = this.backoff(attemptNo++);
-      if (performance.now() + delay >= opts.deadline) return { ok: false, failure: verdict.failure };
-      retriesLeft--;
-      if (delay > 0) {
-        try {
-          await sleep(delay, undefined, { signal: opts.signal });
-        } catch {
-          return { ok: false, failure: verdict.failure };
-        }
-      }
-    }
+    // Each attempt takes the next session's cookies.
+    return this.transport.call(opts, async (send) => judge(await send({ method: req.method, url, headers: this.headers(body !== undefined), body })));
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await this.transport.close();
   }
 
   private headers(withBody: boolean): Record<string, string> {
@@ -251,53 +186,7 @@ export class TikTokOneClient {
       'user-agent': this.userAgent,
     };
     if (withBody) headers['content-type'] = 'application/json';
-    const session = this.sessions[this.nextSession];
-    if (session) {
-      this.nextSession = (this.nextSession + 1) % this.sessions.length;
-      headers.cookie = session.cookie;
-      if (session.csrf !== undefined) headers['x-csrftoken'] = session.csrf;
-    }
+    this.sessions.addTo(headers);
     return headers;
-  }
-
-  private async attempt(method: 'GET' | 'POST', url: URL, body: string | undefined, timeoutMs: number, outer?: AbortSignal): Promise<Attempt> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const signal = outer ? AbortSignal.any([controller.signal, outer]) : controller.signal;
-    try {
-      const res = await request(url, { method, headers: this.headers(body !== undefined), body, dispatcher: this.agent, signal });
-      const contentType = firstHeader(res.headers['content-type']) ?? '';
-      const logId = firstHeader(res.headers['x-tt-logid']);
-      // Bodies of 4xx answers are read too: a refused parameter is explained in one.
-      if (res.statusCode < 200 || res.statusCode >= 500 || res.statusCode === 403 || res.statusCode === 404) {
-        await res.body.dump();
-        return { type: 'response', status: res.statusCode, contentType };
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > this.maxBodyBytes) {
-          res.body.destroy();
-          return { type: 'too_large', bytes: this.maxBodyBytes };
-        }
-        chunks.push(chunk as Buffer);
-      }
-      return { type: 'response', status: res.statusCode, contentType, text: Buffer.concat(chunks).toString('utf8'), logId };
-    } catch (err) {
-      if (timedOut || signal.aborted) return { type: 'timeout' };
-      const code = errorCode(err);
-      return {
-        type: 'network',
-        connectFailed: code !== undefined && CONNECT_ERRORS.has(code),
-        message: `network error${code ? ` ${code}` : ''}: ${(err as Error).message}`,
-      };
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }
