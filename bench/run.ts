@@ -19,7 +19,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // A database index of its own, so the bench's cached responses and counters never meet the tests'.
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
-// `BENCH_PROFILE=dir`: each target writes a V8 CPU profile there when it stops (open in Chrome DevTools).
+// `BENCH_PROFILE=dir`: each target writes there a V8 CPU profile of its request thread over the
+// measured rounds (`<target>-<pid>.cpuprofile`; open it in Chrome DevTools).
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
 interface Server {
@@ -28,12 +29,13 @@ interface Server {
   bytes: number;
   /** CPU microseconds (user + system) the server process has used so far. */
   cpu(): Promise<number>;
+  /** Starts the CPU profile (BENCH_PROFILE). */
+  profile(): Promise<void>;
   stop(): void;
 }
 
 async function startServer(mode: 'bare' | 'metered' | 'cluster', env: Record<string, string> = {}): Promise<Server> {
-  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', new URL('./target.ts', import.meta.url).pathname, mode], {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./target.ts', import.meta.url).pathname, mode], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, ...env },
   });
@@ -46,8 +48,13 @@ async function startServer(mode: 'bare' | 'metered' | 'cluster', env: Record<str
       child.once('message', (usage: NodeJS.CpuUsage) => resolve(usage.user + usage.system));
       child.send('cpu');
     });
-  // A clean exit, so that a profile started with --cpu-prof gets written.
-  return { ...(JSON.parse(first) as Pick<Server, 'url' | 'apiKey' | 'bytes'>), cpu, stop: () => child.send('exit') };
+  const profile = () =>
+    new Promise<void>((resolve) => {
+      child.once('message', () => resolve());
+      child.send('profile-start');
+    });
+  // A clean exit, so that a profile gets written.
+  return { ...(JSON.parse(first) as Pick<Server, 'url' | 'apiKey' | 'bytes'>), cpu, profile, stop: () => child.send('exit') };
 }
 
 interface Result {
@@ -135,6 +142,7 @@ try {
   await load([metered], metered.apiKey, 1);
   if (cluster) await load(cluster.servers, cluster.apiKey, 1);
 
+  if (PROFILE_DIR) await Promise.all([bare, metered, ...(cluster?.servers ?? [])].map((s) => s.profile()));
   const rounds: Array<{ bare: Result; metered: Result; cluster: Result | null }> = [];
   for (let i = 0; i < ROUNDS; i++) {
     rounds.push({

@@ -5,7 +5,8 @@
  * cache) against the simulator. `cluster`: the same pipeline on PostgreSQL + Redis (DATABASE_URL and
  * REDIS_URL from the environment); several such processes serve one demo account.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
@@ -42,8 +43,23 @@ if (mode === 'bare') {
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${new URL(demo.url).port}${path}`, apiKey: demo.apiKey, bytes: body.length })}\n`);
 }
 
+// With BENCH_PROFILE, the request thread is profiled over the measured rounds only (no start-up).
+const profiler = process.env.BENCH_PROFILE ? new inspector.Session() : null;
+profiler?.connect();
+
 // CPU time per request is steadier than req/s on a shared machine: the runner asks for it over IPC.
-process.on('message', (message) => {
+process.on('message', async (message) => {
   if (message === 'cpu') process.send?.(process.cpuUsage());
-  if (message === 'exit') process.exit(0);
+  if (message === 'profile-start' && profiler) {
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    process.send?.('profiling');
+  }
+  if (message === 'exit') {
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(join(process.env.BENCH_PROFILE!, `${mode}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    }
+    process.exit(0);
+  }
 });
