@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.js';
 import { browserTestsAvailable, startE2e, type E2eServer } from './support/browser.js';
@@ -31,9 +31,12 @@ async function startReceiver(): Promise<Receiver> {
   return { url: `http://127.0.0.1:${port}/hooks/trendlens`, deliveries, close: () => new Promise((done) => server.close(() => done())) };
 }
 
-async function signUp(page: Page): Promise<void> {
+/** OPERATOR_EMAILS names it: the account signed up with it is an operator. */
+const OPERATOR_EMAIL = 'operator@example.com';
+
+async function signUp(page: Page, email = `history-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`): Promise<void> {
   await page.goto('/console/sign-up');
-  await page.getByLabel('Email').fill(`history-${Date.now()}@example.com`);
+  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.waitForURL('**/console/keys');
@@ -54,8 +57,13 @@ describe.skipIf(!available)('Console watches, webhooks, history and collection i
   let receiver: Receiver;
   beforeAll(async () => {
     receiver = await startReceiver();
-    // The receiver listens on loopback, which the SSRF guard refuses unless the operator allows it.
-    e2e = await startE2e({ WEBHOOK_ALLOW_PRIVATE: true });
+    e2e = await startE2e({
+      // The receiver listens on loopback, which the SSRF guard refuses unless the operator allows it.
+      WEBHOOK_ALLOW_PRIVATE: true,
+      OPERATOR_EMAILS: [OPERATOR_EMAIL],
+      // One target from the setting (the operator page cannot remove it); the demo simulator serves it.
+      COLLECT: 'hashtag:US:7',
+    });
   }, 120_000);
   afterAll(async () => {
     await e2e?.close();
@@ -171,119 +179,78 @@ describe.skipIf(!available)('Console watches, webhooks, history and collection i
     await context.close();
   });
 
-  it('shows operators the collection page: targets, add with field errors, remove, and a run with progress', { timeout: 90_000 }, async () => {
-    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, baseURL: e2e.url, locale: 'en-GB' });
+  it('shows operators the collection page: targets, add with field errors, a run with progress, remove; others get a 403', { timeout: 120_000 }, async () => {
+    const newContext = () => e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, baseURL: e2e.url, locale: 'en-GB' });
+    const consoleNav = (page: Page) => page.getByRole('navigation', { name: 'Console' });
+
+    // Someone else: no link, a clear refusal on a direct visit, and the server's own 403 behind it.
+    const other = await newContext();
+    const otherPage = await other.newPage();
+    await signUp(otherPage);
+    await otherPage.goto('/console/operator');
+    await expect.poll(() => otherPage.getByRole('alert').textContent()).toBe('This page is for the operators of this server.');
+    expect(await consoleNav(otherPage).getByRole('link', { name: 'Operator: collection' }).count()).toBe(0);
+    const refused = await otherPage.request.get('/api/console/operator/collect');
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { data: { error: string } }).data.error).toBe('forbidden');
+    await other.close();
+
+    // The address OPERATOR_EMAILS names is an operator from sign-up on.
+    const context = await newContext();
     const page = await context.newPage();
-    await signUp(page);
-
-    // The operator routes land from another branch: until then these answers are shaped exactly like
-    // the operator Console contract (GET/POST /api/console/operator/collect, DELETE …/:label, POST …/run,
-    // and `operator: true` in GET /api/console/me), kept in this test's state.
-    interface Target {
-      label: string;
-      chart: string;
-      country_code: string | null;
-      period: number | null;
-      origin: 'setting' | 'stored';
-      last_day: string | null;
-      last_status: 'ok' | 'failed' | null;
-      last_error: string | null;
-    }
-    const targets: Target[] = [
-      { label: 'hashtag:US:7', chart: 'hashtag', country_code: 'US', period: 7, origin: 'setting', last_day: '2026-12-01', last_status: 'ok', last_error: null },
-      { label: 'song:GB:7', chart: 'song', country_code: 'GB', period: 7, origin: 'stored', last_day: '2026-12-01', last_status: 'failed', last_error: 'upstream_retired: TikTok no longer serves songs' },
-    ];
-    let run = { running: false, started_at: null as string | null, finished_at: null as string | null, done: 0, total: 0, failed: 0 };
-    let polls = 0;
-    const json = (route: Route, status: number, data: unknown) => route.fulfill({ status, json: { code: status, msg: status < 300 ? 'OK' : 'Error', data } });
-    await page.route(
-      (url) => url.pathname === '/api/console/me',
-      async (route) => {
-        const real = await route.fetch();
-        const body = (await real.json()) as { data: Record<string, unknown> };
-        await route.fulfill({ response: real, json: { ...body, data: { ...body.data, operator: true } } });
-      },
-    );
-    await page.route(
-      (url) => url.pathname.startsWith('/api/console/operator/collect'),
-      async (route) => {
-        const request = route.request();
-        const path = new URL(request.url()).pathname.replace('/api/console/operator/collect', '');
-        if (request.method() === 'GET') {
-          // Each poll while running moves the run on by one chart.
-          if (run.running) {
-            polls += 1;
-            run = { ...run, done: run.done + 1, failed: run.done + 1 === 2 ? 1 : run.failed };
-            if (run.done === run.total) run = { ...run, running: false, finished_at: '2026-12-02T10:01:00.000Z' };
-          }
-          return json(route, 200, { targets, schedule: { enabled: true, next_run_at: '2026-12-03T00:12:00.000Z' }, run });
-        }
-        if (request.method() === 'POST' && path === '/run') {
-          if (run.running) return json(route, 409, { error: 'conflict' });
-          run = { running: true, started_at: '2026-12-02T10:00:00.000Z', finished_at: null, done: 0, total: targets.length, failed: 0 };
-          return json(route, 202, { run });
-        }
-        if (request.method() === 'POST') {
-          const body = request.postDataJSON() as { chart: string; country_code?: string; period?: number };
-          if (body.country_code !== undefined && !/^[A-Z]{2}$/i.test(body.country_code)) {
-            return json(route, 400, { error: 'invalid_input', errors: [{ param: 'country_code', message: 'must be an ISO 3166-1 alpha-2 country code' }] });
-          }
-          const label = [body.chart, body.country_code?.toUpperCase() ?? '', body.period ?? 7].join(':');
-          if (targets.some((t) => t.label === label)) return json(route, 409, { error: 'conflict' });
-          const target: Target = { label, chart: body.chart, country_code: body.country_code?.toUpperCase() ?? null, period: body.period ?? 7, origin: 'stored', last_day: null, last_status: null, last_error: null };
-          targets.push(target);
-          return json(route, 201, { target });
-        }
-        if (request.method() === 'DELETE') {
-          const label = decodeURIComponent(path.slice(1));
-          const at = targets.findIndex((t) => t.label === label);
-          if (at < 0) return json(route, 404, { error: 'resource_not_found' });
-          if (targets[at]!.origin === 'setting') return json(route, 400, { error: 'invalid_input', errors: [{ param: 'label', message: 'comes from the COLLECT setting' }] });
-          targets.splice(at, 1);
-          return json(route, 200, { deleted: label });
-        }
-        return json(route, 405, { error: 'method_not_allowed' });
-      },
-    );
-
-    await page.goto('/console');
-    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Operator: collection' }).click();
+    await signUp(page, OPERATOR_EMAIL);
+    await consoleNav(page).getByRole('link', { name: 'Operator: collection' }).click();
     const rows = page.getByTestId('collect-targets').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
-    expect((await rows.nth(0).locator('td').allTextContents()).slice(0, 5)).toEqual(['hashtag:US:7', 'US, 7 days', 'COLLECT setting', '1 Dec 2026', 'OK']);
-    expect(await rows.nth(1).textContent()).toContain('Failed upstream_retired: TikTok no longer serves songs');
+    await expect.poll(() => rows.count()).toBe(1);
+    // Its last day and status depend on whether the scheduler has collected it yet today.
+    expect((await rows.nth(0).locator('td').allTextContents()).slice(0, 3)).toEqual(['hashtag:US:7', 'US, 7 days', 'COLLECT setting']);
     // A target of the setting cannot be removed here, and says why.
-    const settingRemove = rows.nth(0).getByRole('button', { name: 'Remove' });
-    expect(await settingRemove.isDisabled()).toBe(true);
-    expect(await rows.nth(0).locator('span[title]').getAttribute('title')).toMatch(/COLLECT setting/);
-    expect(await page.getByText(/Collected daily; next run 3 Dec 2026/).count()).toBe(1);
+    expect(await rows.nth(0).getByRole('button', { name: 'Remove' }).isDisabled()).toBe(true);
+    expect(await rows.nth(0).locator('span[title]').getAttribute('title')).toBe('Listed in the COLLECT setting: remove it there and restart the server.');
+    expect(await page.getByText(/^Collected daily; next run \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\.$/).count()).toBe(1);
 
-    // Add: a bad country is marked on its field; a good one joins the list; the same again is a conflict.
+    // Add: the server's field error lands on the field; a good one joins the list; one already collected is a conflict.
+    const country = page.getByLabel('Country (optional)');
     await page.getByLabel('Chart', { exact: true }).selectOption('video');
-    await page.getByLabel('Country (optional)').fill('XX1');
+    await country.fill('XX1');
     await page.getByRole('button', { name: 'Add chart' }).click();
-    await expect.poll(() => page.locator('.field-error').textContent()).toBe('Country (optional): must be an ISO 3166-1 alpha-2 country code');
-    await page.getByLabel('Country (optional)').fill('DE');
+    await expect.poll(() => page.locator('.field-error').textContent()).toBe('Country (optional): XX1 is not an ISO 3166-1 alpha-2 country code');
+    expect(await country.getAttribute('aria-invalid')).toBe('true');
+    expect(await rows.count()).toBe(1);
+    await country.fill('DE');
     await page.getByRole('button', { name: 'Add chart' }).click();
-    await expect.poll(() => rows.count()).toBe(3);
-    expect(await rows.nth(2).locator('td').first().textContent()).toBe('video:DE:7');
-    await page.getByLabel('Country (optional)').fill('DE');
-    await page.getByRole('button', { name: 'Add chart' }).click();
-    await expect.poll(() => page.locator('.callout-error').textContent()).toContain('That chart is already collected.');
-
-    // Remove asks first.
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: 'Remove video:DE:7' }).click();
     await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.getByText('Added video:DE:7.').count()).toBe(1);
+    expect(await country.getAttribute('aria-invalid')).toBeNull();
+    expect((await rows.nth(1).locator('td').allTextContents()).slice(0, 3)).toEqual(['video:DE:7', 'DE, 7 days', 'added here or with the CLI']);
+    await page.getByLabel('Chart', { exact: true }).selectOption('hashtag');
+    await country.fill('US');
+    await page.getByRole('button', { name: 'Add chart' }).click();
+    await expect.poll(() => page.locator('.callout-error').textContent()).toContain('hashtag:US:7 is collected by the COLLECT setting.');
+    expect(await rows.count()).toBe(2);
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Run now: progress while running (polled), then how it ended.
+    // Run now: a progress bar over both charts while the page polls, then how it ended, each chart collected today.
     await page.getByRole('button', { name: 'Run collection now' }).click();
-    await expect.poll(() => page.getByRole('progressbar', { name: 'Collection progress' }).count()).toBe(1);
+    const progress = page.getByRole('progressbar', { name: 'Collection progress' });
+    await expect.poll(() => progress.count()).toBe(1);
+    expect(await progress.getAttribute('aria-valuemax')).toBe('2');
     expect(await page.getByRole('button', { name: 'Collecting…' }).isDisabled()).toBe(true);
-    await expect.poll(() => page.getByTestId('collect-run').textContent(), { timeout: 20_000 }).toMatch(/^Last run finished 2 Dec 2026, 10:01 UTC: 2 of 2 charts done, 1 failed\.$/);
-    expect(polls).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.getByTestId('collect-run').textContent(), { timeout: 30_000 }).toMatch(/^Last run finished \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC: 2 of 2 charts done, 0 failed\.$/);
+    expect(await progress.count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Run collection now' }).isDisabled()).toBe(false);
+    for (const row of [rows.nth(0), rows.nth(1)]) {
+      const [lastDay, status] = (await row.locator('td').allTextContents()).slice(3, 5);
+      expect(lastDay).toMatch(/^\d{1,2} \w{3} \d{4}$/);
+      expect(status).toBe('OK');
+    }
+
+    // Remove asks first; the setting's target stays.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Remove video:DE:7' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await page.getByText('Removed video:DE:7.').count()).toBe(1);
+    expect(await rows.nth(0).locator('td').first().textContent()).toBe('hashtag:US:7');
     await context.close();
   });
 });

@@ -82,7 +82,7 @@ export function OperatorPage() {
     if (!res.ok) {
       const { inline, rest } = splitFieldErrors(res.fields, ['chart', 'country_code', 'period']);
       setErrors(inline);
-      if (res.status === 409) return setActionError('That chart is already collected.');
+      // A 409's message is the server's sentence: which chart, and whether the COLLECT setting holds it.
       return setActionError(Object.keys(res.fields).length > 0 ? rest : res.message);
     }
     setDraft((d) => ({ ...d, country_code: '' }));
@@ -101,10 +101,8 @@ export function OperatorPage() {
     setActionError(null);
     const res = await api.call<{ run: CollectRun }>('POST', 'operator/collect/run');
     if (!res.ok) {
-      if (res.status === 409) {
-        void load();
-        return setActionError('A collection is already running, on this or another instance.');
-      }
+      // A 409 means another collection holds the lock: show the server's sentence and what runs here.
+      if (res.status === 409) void load();
       return setActionError(res.message);
     }
     setData((d) => (d ? { ...d, run: res.data.run } : d));
