@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { addTarget, parseTarget, removeTarget, target, targetLabel, TargetError, type CollectTarget, type TargetProblem, type TargetState } from '../history/index.js';
+import { addTarget, parseTarget, removeTarget, target, targetLabel, TargetError, type CollectTarget, type TargetProblem, type TargetState, type TargetView } from '../history/index.js';
 import { ApiError, envelope } from '../http/index.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
@@ -19,7 +19,7 @@ const LabelParams = z.object({ label: z.string() });
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A target as the operator page lists it: where it comes from and how its latest attempt went. */
-function targetView({ target: t, latest }: TargetState) {
+function targetView({ target: t, latest }: TargetState): TargetView {
   return {
     label: targetLabel(t),
     chart: t.chart,
@@ -27,7 +27,7 @@ function targetView({ target: t, latest }: TargetState) {
     period: t.period,
     origin: t.origin,
     last_day: latest?.day ?? null,
-    last_status: latest === null ? null : latest.status === 'done' ? ('ok' as const) : ('failed' as const),
+    last_status: latest === null ? null : latest.status === 'done' ? 'ok' : 'failed',
     last_error: latest?.status === 'failed' ? latest.error : null,
   };
 }

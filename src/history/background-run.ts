@@ -1,16 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Collector } from './collector.js';
+import type { RunView } from './views.js';
 
-/** The latest collection started on this instance, as the Console's operator page shows it. */
-export interface RunView {
-  running: boolean;
-  started_at: string | null;
-  finished_at: string | null;
-  /** Targets collected or failed so far, of `total`. */
-  done: number;
-  total: number;
-  failed: number;
-}
 
 /**
  * "Collect now" from the Console: `trendlens collect run` in the background. It takes the same

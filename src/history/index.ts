@@ -149,13 +149,14 @@ export function createHistory(opts: HistoryOptions): History {
 export { CHART_SPECS, CHART_OPERATIONS, PUBLIC_CHARTS, chartKeyOf, defaultChartKey, readChart, type PublicChart, type ChartKey } from './charts.js';
 export { parseCollectSetting, parseTarget, target, targetLabel, addTarget, removeTarget, TargetError, type CollectTarget, type TargetProblem } from './collect-targets.js';
 export { retryDelayMs, type CollectOutcome, type ChartFetch, type TargetState } from './collector.js';
-export type { RunView, BackgroundRun } from './background-run.js';
+export type { BackgroundRun } from './background-run.js';
+export type { DeliveryView, EndpointView, RunView, TargetView, WatchView } from './views.js';
 export { utcDayOf, addDays } from './days.js';
 export { RANK_UP, RANK_SAME, RANK_DOWN, RANK_NEW, movementOf } from './movement.js';
 export type { StoredDay, StoredEntry } from './snapshots.js';
 export { checkWebhookUrl, isPrivateAddress } from './url-guard.js';
-export { watchLimit, matchesOf, ENDPOINT_LIMIT, type WatchInput, type WatchView } from './watches.js';
-export { signPayload, SIGNATURE_HEADER, DISABLE_AFTER_FAILURES, RETRY_WINDOW_MS, type EndpointView, type DeliveryView } from './webhooks.js';
+export { watchLimit, matchesOf, ENDPOINT_LIMIT, type WatchInput } from './watches.js';
+export { signPayload, SIGNATURE_HEADER, DISABLE_AFTER_FAILURES, RETRY_WINDOW_MS } from './webhooks.js';
 export type { Collector } from './collector.js';
 export type { Watches } from './watches.js';
 export type { Webhooks } from './webhooks.js';

@@ -6,6 +6,7 @@ import { chartEndpoint } from './answers.js';
 import { defaultChartKey, type PublicChart } from './charts.js';
 import type { Snapshot } from './snapshots.js';
 import { readDay, type StoredDay, type StoredEntry } from './snapshots.js';
+import type { WatchView } from './views.js';
 import type { Webhooks } from './webhooks.js';
 
 /** Watches an account may hold, by plan; plans the operator adds get the default. */
@@ -25,19 +26,6 @@ export type WatchInput =
   | { kind: 'new_entry'; chart: PublicChart; country_code: string | null; period: number | null; top_n: number; endpoint_id: string }
   | { kind: 'rank_change'; chart: PublicChart; country_code: string | null; period: number | null; min_change: number; top_n: number | null; endpoint_id: string };
 
-/** A watch as its owner sees it. */
-export interface WatchView {
-  id: string;
-  kind: WatchesTable['kind'];
-  chart: string;
-  country_code: string | null;
-  period: number | null;
-  name: string | null;
-  top_n: number | null;
-  min_change: number | null;
-  endpoint_id: string;
-  created_at: string;
-}
 
 function view(row: WatchesTable): WatchView {
   return {

@@ -5,6 +5,7 @@ import { ulid } from '../ids.js';
 import { countWebhookDelivery } from '../metrics/index.js';
 import type { Database, WebhookDeliveriesTable, WebhookEndpointsTable } from '../store/index.js';
 import { checkWebhookUrl, type UrlVerdict } from './url-guard.js';
+import type { DeliveryView, EndpointView } from './views.js';
 
 /** Retries run for a day after the event (then the delivery is given up). */
 export const RETRY_WINDOW_MS = 86_400_000;
@@ -29,32 +30,7 @@ export function signPayload(secret: string, timestamp: number, body: string): st
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
-/** An endpoint as its owner sees it: never the secret, which is shown once at creation. */
-export interface EndpointView {
-  id: string;
-  url: string;
-  status: 'active' | 'disabled';
-  consecutive_failures: number;
-  disabled_at: string | null;
-  /** Why Trendlens disabled it, in words: the notice the Console shows. */
-  disabled_reason: string | null;
-  created_at: string;
-}
 
-/** One delivery in the log. */
-export interface DeliveryView {
-  id: string;
-  endpoint_id: string;
-  watch_id: string | null;
-  event_type: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  next_attempt_at: string | null;
-  created_at: string;
-  delivered_at: string | null;
-}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,3 +1,7 @@
+import type { DeliveryView, RunView as CollectRun, TargetView as CollectTargetView, WatchView, EndpointView as WebhookEndpointView } from '../../../src/history/views.js';
+
+/** The Console API's views of watches, webhooks and collection are the server's own types. */
+export type { CollectRun, CollectTargetView, DeliveryView, WatchView, WebhookEndpointView };
 /** A Console API answer (docs/api-contract.md § Console API): data, or an error said in words with any field errors. */
 export type ConsoleResult<T> =
   | { ok: true; status: number; data: T }
@@ -51,73 +55,6 @@ export interface Me {
   csrf_token: string;
   /** Absent on servers without the operator pages. */
   operator?: boolean;
-}
-
-/** A watch on a chart as `GET watches` lists it (README § Trend history). */
-export interface WatchView {
-  id: string;
-  kind: 'entry' | 'new_entry' | 'rank_change';
-  chart: string;
-  country_code: string | null;
-  period: number | null;
-  name: string | null;
-  top_n: number | null;
-  min_change: number | null;
-  endpoint_id: string;
-  created_at: string;
-  /** When the watch last matched, on servers that say. */
-  last_fired_at?: string | null;
-}
-
-/** A webhook endpoint as `GET webhooks` lists it: never its secret, which is shown once at creation. */
-export interface WebhookEndpointView {
-  id: string;
-  url: string;
-  status: 'active' | 'disabled';
-  consecutive_failures: number;
-  disabled_at: string | null;
-  /** Why Trendlens disabled it, in words. */
-  disabled_reason: string | null;
-  created_at: string;
-}
-
-/** One delivery of an endpoint's log, newest first. */
-export interface DeliveryView {
-  id: string;
-  endpoint_id: string;
-  watch_id: string | null;
-  event_type: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  next_attempt_at: string | null;
-  created_at: string;
-  delivered_at: string | null;
-}
-
-/** A chart the server collects daily, as `GET operator/collect` lists it. */
-export interface CollectTargetView {
-  /** `chart:country:period`, e.g. `hashtag:US:7`; the id in the DELETE path. */
-  label: string;
-  chart: string;
-  country_code: string | null;
-  period: number | null;
-  /** `setting` targets come from `COLLECT` and cannot be removed in the Console. */
-  origin: 'setting' | 'stored';
-  last_day: string | null;
-  last_status: 'ok' | 'failed' | null;
-  last_error: string | null;
-}
-
-/** The collection run in progress, or the last one. */
-export interface CollectRun {
-  running: boolean;
-  started_at: string | null;
-  finished_at: string | null;
-  done: number;
-  total: number;
-  failed: number;
 }
 
 /** `GET operator/collect`. */

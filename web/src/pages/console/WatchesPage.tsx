@@ -160,7 +160,6 @@ export function WatchesPage() {
   };
 
   const urlOf = (id: string) => endpoints?.find((ep) => ep.id === id)?.url ?? 'a deleted endpoint';
-  const anyFired = watches?.watches.some((w) => w.last_fired_at !== undefined) ?? false;
 
   return (
     <div>
@@ -195,7 +194,7 @@ export function WatchesPage() {
               <table className="stack" data-testid="watch-list">
                 <thead>
                   <tr>
-                    {['Rule', 'Kind', 'Chart', 'Country, period', 'Delivers to', 'Created', ...(anyFired ? ['Last fired'] : []), 'Actions'].map((h) => (
+                    {['Rule', 'Kind', 'Chart', 'Country, period', 'Delivers to', 'Created', 'Actions'].map((h) => (
                       <th key={h} scope="col">{h}</th>
                     ))}
                   </tr>
@@ -209,7 +208,6 @@ export function WatchesPage() {
                       <td data-label="Country, period">{chartScope(w.country_code, w.period)}</td>
                       <td data-label="Delivers to"><code className="url">{urlOf(w.endpoint_id)}</code></td>
                       <td data-label="Created">{formatTime(w.created_at)}</td>
-                      {anyFired && <td data-label="Last fired">{formatTime(w.last_fired_at)}</td>}
                       <td data-label="Actions">
                         <button type="button" className="danger" onClick={() => remove(w)} aria-label={`Delete the watch ${watchRule(w)}`}>Delete</button>
                       </td>
