@@ -32,6 +32,7 @@ export const ERRORS = {
   payload_too_large: { status: 413, scope: 'console', doc: 'The request body is too large.' },
   rate_limited: { status: 429, scope: 'api', doc: 'Too many requests this minute; retry after `Retry-After` seconds.' },
   too_many_sign_in_attempts: { status: 429, scope: 'console', doc: 'Too many failed sign-ins; wait before trying again.' },
+  too_many_reset_requests: { status: 429, scope: 'console', doc: 'Too many password reset requests this hour from this IP address, or from everywhere; `message` says when to try again, `Retry-After` in seconds.' },
   too_many_sign_ups: { status: 429, scope: 'console', doc: 'Too many sign-ups from this address, or from everywhere, for now; retry after `Retry-After` seconds.' },
   internal_error: { status: 500, scope: 'both', doc: 'Something failed on our side; it has been logged.' },
   busy: { status: 503, scope: 'console', doc: 'Too many sign-ups or sign-ins are being checked at once; retry after `Retry-After` seconds.' },
