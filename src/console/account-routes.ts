@@ -22,6 +22,25 @@ const DeleteBody = z.object({ password: Password });
 const RESET_REQUESTS_PER_IP = 5;
 const RESET_REQUESTS_GLOBAL = 500;
 
+/** A wait in words a person reads: seconds under a minute, else whole minutes rounded up. */
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/** 429 `too_many_reset_requests`: its own code, so nobody asking for a link is told about failed sign-ins. */
+function tooManyResetRequests(retryAfterSeconds: number): ApiError {
+  return new ApiError('too_many_reset_requests', {
+    data: {
+      error: 'too_many_reset_requests',
+      retry_after_seconds: retryAfterSeconds,
+      message: `Password reset requests are limited to ${RESET_REQUESTS_PER_IP} an hour from one IP address and ${RESET_REQUESTS_GLOBAL} an hour in all, and the limit is reached. Try again in ${waitInWords(retryAfterSeconds)}.`,
+    },
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
+}
+
 /** Password change, reset, e-mail verification and account deletion. */
 export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   const { services, auth, sessions, tokens, mailer } = ctx;
@@ -44,12 +63,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
     auth.checkOriginIfPresent(request);
     const { email } = parseInput(ResetRequestBody, request.body);
     const decision = await checkAttempts(ctx.attempts, 'reset', request.ip, { perIp: RESET_REQUESTS_PER_IP, global: RESET_REQUESTS_GLOBAL, windowMs: SIGN_UP_WINDOW_MS });
-    if (!decision.allowed) {
-      throw new ApiError('too_many_sign_in_attempts', {
-        data: { error: 'too_many_sign_in_attempts', retry_after_seconds: decision.retryAfterSeconds },
-        headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-      });
-    }
+    if (!decision.allowed) throw tooManyResetRequests(decision.retryAfterSeconds);
     const account = await services.accounts.findByEmail(normaliseEmail(email));
     if (mailer && account?.status === 'active') {
       const token = await tokens.issue(account.id, 'reset');

@@ -42,13 +42,26 @@ describe('POST auth/reset/request', () => {
   });
 
   describe('429', () => {
-    it('refuses the sixth request from one IP in an hour, with Retry-After', async () => {
+    it('refuses the sixth request from one IP in an hour as too_many_reset_requests, with Retry-After and when to retry in words', async () => {
       const agent = h.agent();
       for (let i = 0; i < 5; i++) expect((await agent.post('/auth/reset/request', { email: `p${i}@example.com` })).statusCode).toBe(200);
       const refused = await agent.post('/auth/reset/request', { email: 'p5@example.com' });
       expect(refused.statusCode).toBe(429);
-      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      h.clock.advance(60 * 60_000);
+      expect(refused.headers['retry-after']).toBe('3600');
+      expect(body(refused)).toEqual({
+        code: 429,
+        msg: 'Too Many Requests',
+        data: {
+          error: 'too_many_reset_requests',
+          retry_after_seconds: 3600,
+          message: 'Password reset requests are limited to 5 an hour from one IP address and 500 an hour in all, and the limit is reached. Try again in 60 minutes.',
+        },
+      });
+      h.clock.advance(59 * 60_000 + 30_000);
+      const later = await agent.post('/auth/reset/request', { email: 'p5@example.com' });
+      expect(body(later).data).toMatchObject({ error: 'too_many_reset_requests', retry_after_seconds: 30 });
+      expect(body(later).data.message).toMatch(/ Try again in 30 seconds\.$/);
+      h.clock.advance(30_000);
       expect((await agent.post('/auth/reset/request', { email: 'p5@example.com' })).statusCode).toBe(200);
     });
   });

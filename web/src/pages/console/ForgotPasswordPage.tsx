@@ -27,8 +27,8 @@ export function ForgotPasswordPage() {
     setBusy(false);
     if (res.ok) return setAnswer({ mailed: res.data.email_sent_if_account_exists, email: email.trim() });
     if (res.fields.email) return setFieldError(`Email ${res.fields.email}.`);
-    // The server shares the sign-in throttle's code; "failed sign-ins" would puzzle someone asking for a link.
-    setError(res.status === 429 ? 'Too many reset requests from this network for now. Try again in an hour.' : res.message);
+    // A 429 `too_many_reset_requests` carries its own sentence, with the limit and when to try again.
+    setError(res.message);
   };
   if (answer) {
     return (
