@@ -12,7 +12,7 @@ const ERROR_MESSAGES: Record<string, string> = {
   email_taken: 'An account with this email already exists. Sign in instead.',
   invalid_credentials: 'Email or password is wrong.',
   signup_disabled: 'Sign-up is turned off on this server.',
-  too_many_sign_in_attempts: 'Too many failed sign-ins. Wait a few minutes and try again.',
+  too_many_sign_in_attempts: 'Too many sign-in attempts. Wait a few minutes and try again.',
   not_signed_in: 'Please sign in.',
   resource_not_found: 'That item no longer exists.',
   key_limit_reached: 'You already hold 20 active or grace keys. Revoke one first.',

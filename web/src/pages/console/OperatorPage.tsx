@@ -46,6 +46,8 @@ export function OperatorPage() {
   const [draft, setDraft] = useState({ chart: '', country_code: '', period: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
+  // Counts the loads, so a failed poll during a run schedules the next one instead of ending the polling.
+  const [loads, setLoads] = useState(0);
 
   const load = useCallback(async () => {
     const res = await api.call<OperatorCollect>('GET', 'operator/collect');
@@ -53,6 +55,7 @@ export function OperatorPage() {
       setData(res.data);
       setLoadError(null);
     } else setLoadError(res.message);
+    setLoads((n) => n + 1);
   }, []);
   useEffect(() => {
     void load();
@@ -66,13 +69,14 @@ export function OperatorPage() {
     );
   }, [load]);
 
-  // While a run is going, ask again every second; it stops once the server says it has finished.
+  // While a run is going, ask again every second, also after a failed ask; it stops once the server
+  // says the run has finished.
   const running = data?.run.running ?? false;
   useEffect(() => {
     if (!running) return;
     const timer = setTimeout(() => void load(), RUN_POLL_MS);
     return () => clearTimeout(timer);
-  }, [running, data, load]);
+  }, [running, loads, load]);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
