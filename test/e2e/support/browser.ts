@@ -41,6 +41,8 @@ function ensureWebBuild(): string | null {
     execFileSync(process.execPath, [join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(REPO, 'web', 'vite.config.ts'), '--logLevel', 'error'], {
       cwd: REPO,
       stdio: 'pipe',
+      // vitest sets NODE_ENV=test, which would build React's development bundle: test what users get.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
   } catch (error) {
     return `the web app could not be built (${(error as Error).message.split('\n')[0]})`;
