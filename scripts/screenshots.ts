@@ -1,16 +1,22 @@
 /**
  * Writes README screenshots to docs/screenshots/: the Playground after a live request (chart and
- * table), Docs, and the Console's overview, keys and usage pages, from the real server in demo mode
- * in headless Chromium. Run with `npm run screenshots` (builds first).
+ * table), Docs, and the Console's overview, keys, usage, webhooks and watches pages, from the real
+ * server in demo mode in headless Chromium. Run with `npm run screenshots` (builds first).
  */
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { startE2e } from '../test/e2e/support/browser.js';
 
 const OUT = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
 mkdirSync(OUT, { recursive: true });
 
-const e2e = await startE2e();
+// A webhook receiver on this machine, which the demo server may call only with WEBHOOK_ALLOW_PRIVATE.
+const receiver = createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
+await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/trendlens`;
+
+const e2e = await startE2e({ WEBHOOK_ALLOW_PRIVATE: true });
 try {
   const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: e2e.url, colorScheme: 'light' });
   const page = await context.newPage();
@@ -60,6 +66,22 @@ try {
   await page.getByText('active keys').waitFor();
   await shot('console-overview.png');
 
+  await page.goto('/console/webhooks');
+  await page.getByLabel('Endpoint URL').fill(hookUrl);
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  await page.getByTestId('webhook-secret').waitFor();
+  const endpoint = page.getByTestId('webhook-endpoint');
+  await endpoint.getByRole('button', { name: `Send test event to ${hookUrl}` }).click();
+  await endpoint.getByTestId('delivery-log').locator('tbody tr').first().waitFor();
+  await shot('console-webhooks.png');
+  await page.goto('/console/watches');
+  await page.getByLabel('Name', { exact: true }).fill('prom');
+  await page.getByLabel('Top N (optional)').fill('10');
+  await page.getByLabel('Country (optional)').fill('US');
+  await page.getByRole('button', { name: 'Create watch' }).click();
+  await page.getByRole('button', { name: 'Delete the watch “prom” enters the top 10' }).waitFor();
+  await shot('console-watches.png');
+
   const mobile = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, baseURL: e2e.url, colorScheme: 'dark', deviceScaleFactor: 2 });
   const phone = await mobile.newPage();
   await phone.goto('/playground');
@@ -68,4 +90,5 @@ try {
   console.log('wrote docs/screenshots/playground-mobile-dark.png');
 } finally {
   await e2e.close();
+  receiver.close();
 }
