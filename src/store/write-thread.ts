@@ -68,6 +68,8 @@ export class WriteThread {
     if (!worker) return;
     this.worker = null;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // Held until it has closed its connection, or an otherwise idle process would exit first.
+    worker.ref();
     worker.postMessage('close');
     await exited;
   }
