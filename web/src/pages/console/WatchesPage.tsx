@@ -155,7 +155,7 @@ export function WatchesPage() {
     if (!window.confirm(`Delete the watch “${watchRule(w)}” on the ${w.chart} chart?`)) return;
     const res = await api.call('DELETE', `watches/${w.id}`);
     if (!res.ok) return setError(res.message);
-    setMessage(`Deleted the watch “${watchRule(w)}”.`);
+    setMessage(`Deleted the watch: ${watchRule(w)}.`);
     await load();
   };
 
@@ -181,7 +181,7 @@ export function WatchesPage() {
             <CreateWatch
               endpoints={endpoints}
               onCreated={(w) => {
-                setMessage(`Created the watch “${watchRule(w)}”.`);
+                setMessage(`Created the watch: ${watchRule(w)}.`);
                 void load();
               }}
             />
