@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UsageEvent } from '../../src/usage/index.js';
 import { storeKinds } from '../support/databases.js';
 import { body, consoleHarness, START, type Agent, type Harness } from './harness.js';
@@ -37,7 +37,8 @@ describe.each(storeKinds)('console usage on %s', (kind) => {
     };
   }
 
-  beforeEach(async () => {
+  // Every test here only reads: one server and one set of records serve them all.
+  beforeAll(async () => {
     seq = 0;
     h = await consoleHarness(kind);
     agent = await h.signedUp();
@@ -54,7 +55,7 @@ describe.each(storeKinds)('console usage on %s', (kind) => {
     u.record(event({ time: START, account_id: other.accountId!, key_id: 'key_theirs' }));
     await u.flush();
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await h.close();
   });
 
