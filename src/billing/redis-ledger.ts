@@ -75,7 +75,11 @@ redis.call('HSET', KEYS[1], 'held', held, 'heldOver', heldOver, 'day', day, 'dai
 return {reason, prevTat, member, inc, over, balance - held, used + held + heldOver, overage + heldOver, daily}
 `;
 
-/** After a flush: the account's written charges leave its holds and enter its balance. */
+/**
+ * After a flush: the account's written charges leave its holds and enter its balance. Each charge is
+ * sent as its hold's member alone, which carries its amounts, day and generation
+ * (`request|included|overage|day|gen`, as ADMIT writes it).
+ */
 const SETTLE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 if ARGV[1] == 'refused' then
@@ -85,9 +89,11 @@ end
 local f = redis.call('HMGET', KEYS[1], 'gen', 'balance', 'held', 'used', 'overage', 'heldOver', 'day', 'daily')
 local gen, balance, held, used, overage, heldOver = f[1], tonumber(f[2]), tonumber(f[3]), tonumber(f[4]), tonumber(f[5]), tonumber(f[6])
 local day, daily = f[7], tonumber(f[8])
-for i = 2, #ARGV, 4 do
-  local member, a, o, d = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]), ARGV[i + 3]
-  if string.sub(member, -(#gen + 1)) == '|' .. gen then
+for i = 2, #ARGV do
+  local member = ARGV[i]
+  local a, o, d, g = string.match(member, '|(%d+)|(%d+)|([^|]+)|([^|]+)$')
+  if g == gen then
+    a, o = tonumber(a), tonumber(o)
     if redis.call('ZREM', KEYS[2], member) == 1 then
       held = held - a
       heldOver = heldOver - o
@@ -376,12 +382,12 @@ export class RedisLedger implements CreditLedger, Admission {
 
   /** After a flush, each account's Redis copy learns what PostgreSQL took; a refused account is rebuilt. */
   private settle(charges: readonly Charge[], outcome: FlushOutcome): void {
-    const byAccount = new Map<string, Array<string | number>>();
+    const byAccount = new Map<string, string[]>();
     for (const c of charges) {
       const hold = this.memberOf(c);
       let args = byAccount.get(c.accountId);
       if (!args) byAccount.set(c.accountId, (args = [outcome.get(c.accountId) ? 'ok' : 'refused']));
-      args.push(hold, c.amount, c.overage, c.day);
+      args.push(hold);
     }
     for (const [accountId, args] of byAccount) {
       const basics = this.basics.get(accountId);
