@@ -53,8 +53,12 @@ async function startServer(mode: 'bare' | 'metered' | 'cluster', env: Record<str
       child.once('message', () => resolve());
       child.send('profile-start');
     });
-  // A clean exit, so that a profile gets written.
-  return { ...(JSON.parse(first) as Pick<Server, 'url' | 'apiKey' | 'bytes'>), cpu, profile, stop: () => child.send('exit') };
+  // A clean exit, so that a profile gets written; a target that does not go is killed.
+  const stop = () => {
+    child.send('exit');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  };
+  return { ...(JSON.parse(first) as Pick<Server, 'url' | 'apiKey' | 'bytes'>), cpu, profile, stop };
 }
 
 interface Result {
