@@ -4,7 +4,7 @@ import { findEndpoint } from '../../src/catalog/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { utcDayOf } from '../../src/history/index.js';
 import { US_BLINKING_HASHTAG, type SimulatorHandle } from '../../src/simulator/index.js';
-import type { TestDatabase } from '../support/databases.js';
+import { storeKinds, type TestDatabase } from '../support/databases.js';
 import { caller, DAY_MS, getJson, historyApp, historyDatabase, historySimulator, NOON, type HistoryApp } from '../history/support.js';
 
 const HISTORY = '/api/v1/tiktok/popular-trend/hashtag/history';
@@ -26,7 +26,7 @@ interface Seen {
   list: ChartItem[];
 }
 
-describe('fourteen days of three collected charts, then a day the upstream failed', () => {
+describe.each(storeKinds)('fourteen days of three collected charts, then a day the upstream failed, on %s', (kind) => {
   const clock = new ManualClock(NOON);
   const seen: Seen[] = [];
   let simulator: SimulatorHandle;
@@ -39,7 +39,7 @@ describe('fourteen days of three collected charts, then a day the upstream faile
 
   beforeAll(async () => {
     simulator = await historySimulator('2024', clock);
-    database = await historyDatabase('sqlite');
+    database = await historyDatabase(kind);
     t = await historyApp({
       simulator,
       clock,
@@ -245,7 +245,7 @@ describe('fourteen days of three collected charts, then a day the upstream faile
   });
 });
 
-describe('rank movement on the TikTok One flagship, which gives none', () => {
+describe.each(storeKinds)('rank movement on the TikTok One flagship, which gives none, on %s', (kind) => {
   const clock = new ManualClock(NOON);
   let simulator: SimulatorHandle;
   let database: TestDatabase;
@@ -254,7 +254,7 @@ describe('rank movement on the TikTok One flagship, which gives none', () => {
 
   beforeAll(async () => {
     simulator = await historySimulator('2026', clock);
-    database = await historyDatabase('sqlite');
+    database = await historyDatabase(kind);
     t = await historyApp({ simulator, clock, databaseUrl: database.url });
     ({ apiKey: key } = await caller(t.services));
   });
