@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { hash, randomInt } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
 /** docs/api-contract.md § API keys: `tl_live_` + 30 random base62 + 6 base62 of CRC32 over the first 38 characters. */
@@ -36,9 +36,9 @@ export function isWellFormedApiKey(key: string): boolean {
   return checksum(body) === key.slice(-CHECKSUM_LENGTH);
 }
 
-/** What is stored: SHA-256 hex, never the key. */
+/** What is stored: SHA-256 hex, never the key (one-shot `hash`: a third of a Hash object's cost, per request). */
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /** The parts a listing shows (docs/api-contract.md § API keys: the masked form). */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { endpoints as catalogEndpoints, type AnyEndpoint } from '../catalog/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { MemoryResponseCache, STALE_WINDOW_SECONDS, type CacheEntry, type ResponseCache } from './cache.js';
@@ -62,7 +62,7 @@ export interface UpstreamGatewayOptions {
 
 /** Cache key = SHA-256(`<source ids>\n<canonical form>`) (docs/api-contract.md § Params and canonical form). */
 export function cacheKey(sourceId: string, canonical: string): string {
-  return createHash('sha256').update(`${sourceId}\n${canonical}`).digest('hex');
+  return hash('sha256', `${sourceId}\n${canonical}`, 'hex');
 }
 
 /** The outer envelope around a source's data, serialized once (docs/api-contract.md § Envelope). */
