@@ -2,45 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { defaultConfig, type Config } from '../../src/config.js';
 import { startDemo, type RunningServer } from '../../src/server.js';
 import { seriousViolations } from './support/axe.js';
 import { browserTestsAvailable, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.js';
+import { linkIn, startMailbox } from '../support/mailbox.js';
 
 const available = browserTestsAvailable();
 
 const OLD_PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'another long passphrase';
 
-/** A local SMTP server of the test's own (as test/ops/lifecycle.test.ts): every message it accepts, raw. */
-async function startMailbox(): Promise<{ url: string; messages: string[]; close(): Promise<void> }> {
-  const messages: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString()));
-      stream.on('end', () => {
-        messages.push(raw);
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-/** The one-time link in a mail (quoted-printable soft breaks undone). */
-function linkIn(raw: string): string {
-  const match = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=').match(/https?:\/\/\S+\?token=[\w%-]+/);
-  if (!match) throw new Error(`no link in ${raw}`);
-  return match[0];
-}
 
 let browser: Browser;
 let cleanups: Array<() => Promise<void>> = [];
@@ -226,7 +200,7 @@ describe.skipIf(!available)('Console account recovery in Chromium', () => {
     await signUp(page, email);
     // Sign-up mails the verification link; the Console shows the address verified once it is opened.
     await eventually(() => mailbox.messages.length).toBe(1);
-    await page.goto(linkIn(mailbox.messages[0] ?? ''));
+    await page.goto(linkIn(mailbox.messages[0] ?? '').href);
     await eventually(() => heading(page)).toBe('Address verified');
     await page.getByRole('link', { name: 'Go to the Console' }).click();
     await eventually(() => emailStatus(page)).toBe('Address verified.');
@@ -243,7 +217,7 @@ describe.skipIf(!available)('Console account recovery in Chromium', () => {
     await eventually(() => mailbox.messages.length).toBe(2);
     expect(mailbox.messages[1]).toContain(`To: ${email}`);
 
-    await page.goto(linkIn(mailbox.messages[1] ?? ''));
+    await page.goto(linkIn(mailbox.messages[1] ?? '').href);
     await page.getByLabel('New password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Set password' }).click();
     await eventually(() => heading(page)).toBe('Password changed');

@@ -1,4 +1,3 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { defaultConfig, type Config } from '../../src/config.js';
@@ -6,37 +5,11 @@ import { startServer, type RunningServer } from '../../src/server.js';
 import { freshDatabase, storeKinds, type StoreKind, type TestDatabase } from '../support/databases.js';
 import { REDIS_URL, redisAvailable } from '../support/services.js';
 import { call } from './http-client.js';
+import { linkIn, startMailbox } from '../support/mailbox.js';
 
 const PASSWORD = 'a long enough passphrase';
 const NEW_PASSWORD = 'another long passphrase';
 
-/** A local SMTP server of the test's own: every message it accepts, raw. */
-async function startMailbox(): Promise<{ url: string; messages: string[]; close(): Promise<void> }> {
-  const messages: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString()));
-      stream.on('end', () => {
-        messages.push(raw);
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-/** The one-time link in a mail (quoted-printable soft breaks undone). */
-function linkIn(raw: string): URL {
-  const text = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-  const match = text.match(/https?:\/\/\S+\?token=[\w%-]+/);
-  if (!match) throw new Error(`no link in ${raw}`);
-  return new URL(match[0]);
-}
 
 async function cli(env: Record<string, string>, ...argv: string[]): Promise<Record<string, any>> {
   let out = '';
