@@ -113,6 +113,18 @@ describe('TikTok One hashtag list', () => {
     expect(data.data.list[1]).toMatchObject({ hashtag_id: '7400795988650459168', publish_cnt: 34639, rank: 22, trend: [{ value: 0.08 }] });
   });
 
+  it('leaves out a last curve point of 0: the current day so far, not a fall to nothing', async () => {
+    const today = BARE_ITEM.replace('{"timestamp":1784332800,"value":100}', '{"timestamp":1784332800,"value":100},{"timestamp":1784419200,"value":0}');
+    answers[LIST] = { text: `{${OK},"items":[${today}],"pagination":{"page":1,"limit":20,"totalCount":1,"hasMore":false}}` };
+    const s = source();
+    const result = await s.fetch(popularTrendHashtag, params(popularTrendHashtag, { country_code: 'US' }));
+    await s.close();
+    expect((result as { data: any }).data.data.list[0].trend).toEqual([
+      { time: 1784246400, value: 0.63 },
+      { time: 1784332800, value: 1 },
+    ]);
+  });
+
   it('sends the web app\'s headers, agw-js-conv and an integer industryID, unsigned', async () => {
     answers[LIST] = { text: `{${OK},"items":[],"pagination":{"page":1,"limit":20,"totalCount":0,"hasMore":false}}` };
     const s = source(['sessionid=abc; csrftoken=tok1', 'sessionid=def; csrftoken=tok2']);

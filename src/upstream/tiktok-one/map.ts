@@ -50,13 +50,19 @@ function industryInfo(ids: unknown): { id: number; value: string; label: string 
   return first === undefined || name === undefined ? undefined : { id: first, value: name, label: `label_${first}` };
 }
 
-/** `popularityCurve` 0–100 as `trend` 0–1, two decimals. */
+/**
+ * `popularityCurve` 0–100 as `trend` 0–1, two decimals. A last point of 0 is today's day so far, which
+ * TikTok One writes as 0 (docs/upstreams.md § TikTok One): left out, so a curve does not fall to nothing
+ * at its end; the legacy `trend` never held the current day either.
+ */
 function trend(curve: unknown): Array<{ time: number; value: number }> {
-  return list(curve).flatMap((point) => {
+  const points = list(curve).flatMap((point) => {
     const time = seconds(point.timestamp);
     const value = num(point.value);
     return time === undefined || value === undefined ? [] : [{ time, value: Math.round(value) / 100 }];
   });
+  if (points.length > 1 && points.at(-1)!.value === 0) points.pop();
+  return points;
 }
 
 /** Fields common to a chart item and a detail, in the legacy shape. */

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { LineChart } from '../lib/chart-data.js';
-import { formatCompact, formatDay, formatNumber } from '../lib/format.js';
+import { DAY_TICK_STEPS, RANK_TICK_STEPS, rankRange } from '../lib/axis.js';
+import { formatCompact, formatDay, formatNumber, formatShortDay } from '../lib/format.js';
 
 const PALETTE_VARS = ['--accent', '--series-2', '--series-3', '--series-4', '--series-5', '--series-6'];
 
@@ -30,11 +31,21 @@ export function LineChartView({ chart }: { chart: LineChart }) {
         // One point still gets an axis around it: a day either side for dates, one step for numbers.
         // uPlot widens a lone time point by itself first (by 86,400,000 of our seconds), so the lone x is taken from the data.
         x: { time: chart.xKind === 'time', range: (_u, min, max) => (lone !== null ? [lone - step, lone + step] : min === max ? [min - step, max + step] : [min, max]) },
-        y: { dir: chart.invert ? -1 : 1 },
+        // Ranks are whole places from 1 down: no 0, no 0.5.
+        y: chart.invert ? { dir: -1, range: (_u, min, max) => rankRange(min, max) } : {},
       },
       axes: [
-        { ...axis, label: chart.xLabel },
-        { ...axis, label: chart.invert ? `${chart.yLabel} (1 = top)` : chart.yLabel, size: 60, values: (_u, ticks) => ticks.map((t) => formatCompact(t)) },
+        chart.xKind === 'time'
+          ? // Daily points: ticks on whole days, labelled by day, never by hour.
+            { ...axis, label: chart.xLabel, incrs: DAY_TICK_STEPS, space: 60, values: (_u, ticks) => ticks.map((t) => formatShortDay(new Date(t * 1000).toISOString())) }
+          : { ...axis, label: chart.xLabel },
+        {
+          ...axis,
+          label: chart.invert ? `${chart.yLabel} (1 = top)` : chart.yLabel,
+          size: 60,
+          ...(chart.invert ? { incrs: RANK_TICK_STEPS } : {}),
+          values: (_u, ticks) => ticks.map((t) => formatCompact(t)),
+        },
       ],
       series: [
         { label: chart.xLabel, value: (_u, v) => (v === null || v === undefined ? '—' : xValue(v)) },

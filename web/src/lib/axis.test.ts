@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelIndexes, niceTicks } from './axis.js';
+import { DAY_TICK_STEPS, labelIndexes, niceTicks, RANK_TICK_STEPS, rankRange } from './axis.js';
 
 describe('axis', () => {
   it('makes round ticks that cover the maximum', () => {
@@ -11,5 +11,15 @@ describe('axis', () => {
   it('spreads date labels, keeping the first and the last', () => {
     expect(labelIndexes(3, 7)).toEqual([0, 1, 2]);
     expect(labelIndexes(30, 7)).toEqual([0, 5, 10, 15, 20, 25, 29]);
+  });
+  it('keeps a rank axis on whole places from 1, with half a place of room at each end', () => {
+    expect(rankRange(1, 1)).toEqual([0.5, 1.5]);
+    expect(rankRange(0.4, 23.2)).toEqual([0.5, 24.5]);
+    expect(rankRange(4, 9)).toEqual([3.5, 9.5]);
+    expect(RANK_TICK_STEPS.every(Number.isInteger)).toBe(true);
+  });
+  it('steps a date axis by whole days', () => {
+    expect(DAY_TICK_STEPS.every((s) => s % 86_400 === 0)).toBe(true);
+    expect(DAY_TICK_STEPS[0]).toBe(86_400);
   });
 });

@@ -22,3 +22,18 @@ export function labelIndexes(n: number, room: number): number[] {
   out.push(n - 1);
   return out;
 }
+
+const DAY_SECONDS = 86_400;
+
+/** Tick steps for a date axis of daily points, in seconds: whole days only, never hours. */
+export const DAY_TICK_STEPS = [1, 2, 7, 14, 28, 56, 91, 182, 364].map((days) => days * DAY_SECONDS);
+
+/** Tick steps for a rank axis: whole places only. */
+export const RANK_TICK_STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
+
+/** A rank axis from the best rank shown to the worst, in whole places from 1, with half a place of room at each end so no point sits on the edge. */
+export function rankRange(min: number, max: number): [number, number] {
+  const top = Math.max(1, Math.floor(min));
+  const bottom = Math.max(top, Math.ceil(max));
+  return [top - 0.5, bottom + 0.5];
+}
