@@ -113,15 +113,20 @@ describe('TikTok One hashtag list', () => {
     expect(data.data.list[1]).toMatchObject({ hashtag_id: '7400795988650459168', publish_cnt: 34639, rank: 22, trend: [{ value: 0.08 }] });
   });
 
-  it('leaves out a last curve point of 0: the current day so far, not a fall to nothing', async () => {
-    const today = BARE_ITEM.replace('{"timestamp":1784332800,"value":100}', '{"timestamp":1784332800,"value":100},{"timestamp":1784419200,"value":0}');
-    answers[LIST] = { text: `{${OK},"items":[${today}],"pagination":{"page":1,"limit":20,"totalCount":1,"hasMore":false}}` };
+  it('leaves out the current UTC day\'s curve point: the day so far, not a fall at the end', async () => {
+    // The source's clock is 2026-07-20; 1784419200 is 2026-07-19, 1784505600 is 2026-07-20.
+    const withToday = BARE_ITEM.replace(
+      '{"timestamp":1784332800,"value":100}',
+      '{"timestamp":1784332800,"value":100},{"timestamp":1784419200,"value":0},{"timestamp":1784505600,"value":12.5}',
+    );
+    answers[LIST] = { text: `{${OK},"items":[${withToday}],"pagination":{"page":1,"limit":20,"totalCount":1,"hasMore":false}}` };
     const s = source();
     const result = await s.fetch(popularTrendHashtag, params(popularTrendHashtag, { country_code: 'US' }));
     await s.close();
     expect((result as { data: any }).data.data.list[0].trend).toEqual([
       { time: 1784246400, value: 0.63 },
       { time: 1784332800, value: 1 },
+      { time: 1784419200, value: 0 },
     ]);
   });
 

@@ -51,22 +51,20 @@ function industryInfo(ids: unknown): { id: number; value: string; label: string 
 }
 
 /**
- * `popularityCurve` 0–100 as `trend` 0–1, two decimals. A last point of 0 is today's day so far, which
- * TikTok One writes as 0 (docs/upstreams.md § TikTok One): left out, so a curve does not fall to nothing
- * at its end; the legacy `trend` never held the current day either.
+ * `popularityCurve` 0–100 as `trend` 0–1, two decimals, for the days before `today` (UTC seconds). The
+ * point of the current day is the day so far, mostly 0 (docs/upstreams.md § TikTok One operations):
+ * left out, so no curve falls towards nothing at its end; the legacy `trend` never held the current day.
  */
-function trend(curve: unknown): Array<{ time: number; value: number }> {
-  const points = list(curve).flatMap((point) => {
+function trend(curve: unknown, today: number): Array<{ time: number; value: number }> {
+  return list(curve).flatMap((point) => {
     const time = seconds(point.timestamp);
     const value = num(point.value);
-    return time === undefined || value === undefined ? [] : [{ time, value: Math.round(value) / 100 }];
+    return time === undefined || value === undefined || time >= today ? [] : [{ time, value: Math.round(value) / 100 }];
   });
-  if (points.length > 1 && points.at(-1)!.value === 0) points.pop();
-  return points;
 }
 
-/** Fields common to a chart item and a detail, in the legacy shape. */
-function hashtagCore(raw: Record<string, unknown>, country: string): Record<string, unknown> {
+/** Fields common to a chart item and a detail, in the legacy shape; `today` is the current UTC day in seconds. */
+function hashtagCore(raw: Record<string, unknown>, country: string, today: number): Record<string, unknown> {
   const out: Record<string, unknown> = {
     hashtag_id: idString(raw.hashtagID),
     hashtag_name: raw.hashtagName,
@@ -74,15 +72,15 @@ function hashtagCore(raw: Record<string, unknown>, country: string): Record<stri
   };
   const industry = industryInfo(raw.industryIDs);
   if (industry) out.industry_info = industry;
-  out.trend = trend(raw.popularityCurve);
+  out.trend = trend(raw.popularityCurve, today);
   out.publish_cnt = num(raw.publishCnt);
   out.video_views = num(raw.vv);
   return out;
 }
 
 /** A `GetHashtagList` item as a flagship chart item; no rank movement, no promotion flag. */
-export function chartHashtag(raw: Record<string, unknown>, country: string): Record<string, unknown> {
-  const out = hashtagCore(raw, country);
+export function chartHashtag(raw: Record<string, unknown>, country: string, today: number): Record<string, unknown> {
+  const out = hashtagCore(raw, country, today);
   const creators = list(raw.topCreators).flatMap((c) => {
     const name = c.nickname ?? c.nickName ?? c.handleName;
     if (typeof name !== 'string') return [];
@@ -120,8 +118,8 @@ export function trendingHashtag(raw: Record<string, unknown>): Record<string, un
 }
 
 /** A `GetHashtagDetail` answer as the hashtag detail's `info`; what TikTok One lacks is left out. */
-export function hashtagDetail(raw: Record<string, unknown>, country: string): Record<string, unknown> {
-  const out = hashtagCore(raw, country);
+export function hashtagDetail(raw: Record<string, unknown>, country: string, today: number): Record<string, unknown> {
+  const out = hashtagCore(raw, country, today);
   out.video_url = `https://www.tiktok.com/tag/${encodeURIComponent(String(raw.hashtagName))}`;
   out.audience_ages = list(raw.ageProfile).flatMap((a) => {
     const level = num(a.ageLevel);

@@ -45,6 +45,11 @@ function mismatch(message: string): { ok: false; failure: UpstreamFailure } {
 
 const REQUEST_ID = /^[0-9]{14}[0-9A-F]{20}$/;
 
+/** The start of the UTC day holding `now` (milliseconds), in seconds as TikTok One's curves count. */
+function utcDayStart(now: number): number {
+  return Math.floor(now / 86_400_000) * 86_400;
+}
+
 /**
  * The inner envelope's `request_id`: TikTok's log id when it has the legacy form (14 digits of UTC
  * time, 20 hex digits), otherwise one made in that form, since TikTok One's envelope has none.
@@ -133,7 +138,7 @@ const flagship: TikTokOneOperation = {
         fetchPage: async (upstreamPage): Promise<PageResult> => {
           const read = await hashtagPage(ctx, { timeRange, country: code, industryId }, upstreamPage);
           if (!read.ok) return read;
-          return { ok: true, items: read.items.map((item) => chartHashtag(item, code)), total: read.total };
+          return { ok: true, items: read.items.map((item) => chartHashtag(item, code, utcDayStart(ctx.now()))), total: read.total };
         },
       });
       if (!window.ok) return window;
@@ -177,7 +182,7 @@ const detail: TikTokOneOperation = {
       const nested = [payload.hashtag, payload.data, payload.detail].find((v) => isRecord(v) && 'hashtagID' in v);
       const raw = (nested as Record<string, unknown> | undefined) ?? payload;
       if (raw.hashtagID === undefined) return { ok: false, failure: { kind: 'not_found', message: 'empty hashtag detail' } };
-      const info = hashtagDetail(raw, code);
+      const info = hashtagDetail(raw, code, utcDayStart(ctx.now()));
       return { ok: true, data: { code: 0, msg: 'OK', request_id: requestId(answer.logId, ctx.now()), data: { info } } };
     });
   },
