@@ -1,11 +1,11 @@
 import type { Charge } from './charge-writer.js';
 
-/** What a flush moves per account and per account-day: shared by the SQLite and PostgreSQL writers. */
 interface AccountMove {
   amount: number;
   overage: number;
 }
 
+/** What a flush moves per account: shared by the SQLite and PostgreSQL charge writers. */
 export function sumByAccount(charges: readonly Charge[]): Map<string, AccountMove> {
   const moves = new Map<string, AccountMove>();
   for (const c of charges) {
@@ -18,6 +18,7 @@ export function sumByAccount(charges: readonly Charge[]): Map<string, AccountMov
   return moves;
 }
 
+/** What a flush adds to each account-day, for the accounts `accepted` keeps. */
 export function sumByDay(charges: readonly Charge[], accepted: (accountId: string) => boolean): Map<string, { accountId: string; day: string; credits: number }> {
   const days = new Map<string, { accountId: string; day: string; credits: number }>();
   for (const c of charges) {
@@ -29,4 +30,3 @@ export function sumByDay(charges: readonly Charge[], accepted: (accountId: strin
   }
   return days;
 }
-

@@ -1,7 +1,7 @@
-import type { Store } from '../store/index.js';
+import { sqliteBatch, type Store } from '../store/index.js';
 import { sumByAccount, sumByDay } from './charge-sums.js';
 import type { AccountTotals } from './ledger-writes.js';
-import { prepare as prepareSqliteFlush, sqliteChargeFlush } from './sqlite-charge-flush.js';
+import * as sqliteChargeFlush from './sqlite-charge-flush.js';
 
 /** One 2xx request's charge: the included part and the overage part of its cost. */
 export interface Charge {
@@ -86,20 +86,7 @@ function postgresWriter(store: Store): ChargeWriter {
   };
 }
 
-/**
- * SQLite: on the store's write thread when it has one (a file), else on this thread (`:memory:`); the
- * same prepared transaction either way (sqlite-charge-flush.ts).
- */
-function sqliteWriter(store: Store): ChargeWriter {
-  const thread = store.writeThread;
-  if (thread) return { write: (charges) => thread.run<FlushOutcome>(sqliteChargeFlush, charges) };
-  if (!store.sqlite) throw new Error('the SQLite charge writer needs an SQLite store');
-  const flush = prepareSqliteFlush(store.sqlite);
-  // Inside Kysely's one connection, so no Kysely transaction is open around it.
-  return { write: (charges) => store.db.connection().execute(async () => flush(charges)) };
-}
-
 /** The charge writer for the store's dialect. */
 export function chargeWriter(store: Store): ChargeWriter {
-  return store.dialect === 'sqlite' ? sqliteWriter(store) : postgresWriter(store);
+  return store.dialect === 'sqlite' ? { write: sqliteBatch(store, sqliteChargeFlush) } : postgresWriter(store);
 }

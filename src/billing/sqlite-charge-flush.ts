@@ -3,8 +3,8 @@ import { sumByAccount, sumByDay } from './charge-sums.js';
 import type { Charge, FlushOutcome } from './charge-writer.js';
 import type { AccountTotals } from './ledger-writes.js';
 
-/** This module, as the write thread's job (src/store/write-thread.ts). */
-export const sqliteChargeFlush = new URL(import.meta.url);
+/** This module, as a batch job of the write thread (src/store/batch-job.ts). */
+export const url = new URL(import.meta.url);
 
 const RETURNING = 'id, credits_balance, credits_used, overage_credits, plan_id, allow_overage, hard_limit_credits';
 

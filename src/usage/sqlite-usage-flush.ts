@@ -2,8 +2,8 @@ import type SQLite from 'better-sqlite3';
 import type { UsageDailyTable, UsageEventsTable } from '../store/index.js';
 import { DAILY_COLUMNS, DAILY_KEY, DAILY_SUMS, EVENT_COLUMNS } from './usage-columns.js';
 
-/** This module, as the write thread's job (src/store/write-thread.ts). */
-export const sqliteUsageFlush = new URL(import.meta.url);
+/** This module, as a batch job of the write thread (src/store/batch-job.ts). */
+export const url = new URL(import.meta.url);
 
 /** One batch of usage rows and its daily sums as one immediate transaction of two prepared statements. */
 export function prepare(sqlite: SQLite.Database): (rows: readonly UsageEventsTable[], sums: readonly UsageDailyTable[]) => void {

@@ -1,21 +1,9 @@
-import type { Store, UsageDailyTable, UsageEventsTable } from '../store/index.js';
-import { prepare as prepareSqliteFlush, sqliteUsageFlush } from './sqlite-usage-flush.js';
+import { sqliteBatch, type Store, type UsageDailyTable, type UsageEventsTable } from '../store/index.js';
+import * as sqliteUsageFlush from './sqlite-usage-flush.js';
 import { DAILY_COLUMNS, DAILY_KEY, DAILY_SUMS, EVENT_COLUMNS } from './usage-columns.js';
 
 /** Writes one batch of raw usage rows and its daily sums in one transaction. */
 export type UsageWriter = (raw: readonly UsageEventsTable[], sums: readonly UsageDailyTable[]) => Promise<void>;
-
-/**
- * SQLite: on the store's write thread when it has one (a file), else on this thread (`:memory:`),
- * inside Kysely's one connection so no Kysely transaction is open around it.
- */
-function sqliteWriter(store: Store): UsageWriter {
-  const thread = store.writeThread;
-  if (thread) return (rows, sums) => thread.run<void>(sqliteUsageFlush, rows, sums);
-  if (!store.sqlite) throw new Error('the SQLite usage writer needs an SQLite store');
-  const flush = prepareSqliteFlush(store.sqlite);
-  return (rows, sums) => store.db.connection().execute(async () => flush(rows, sums));
-}
 
 const PG_TYPES: Record<string, string> = {
   request_id: 'text', time: 'bigint', account_id: 'text', key_id: 'text', operation_id: 'text', canonical_query: 'text', status: 'integer',
@@ -47,5 +35,5 @@ function postgresWriter(store: Store): UsageWriter {
 
 /** The usage writer for the store's dialect. */
 export function usageWriter(store: Store): UsageWriter {
-  return store.dialect === 'sqlite' ? sqliteWriter(store) : postgresWriter(store);
+  return store.dialect === 'sqlite' ? sqliteBatch(store, sqliteUsageFlush) : postgresWriter(store);
 }
