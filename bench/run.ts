@@ -23,12 +23,22 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
 // measured rounds (`<target>-<pid>.cpuprofile`; open it in Chrome DevTools).
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
+/** What a server process has used so far: CPU microseconds (user + system), and on Linux the same split by thread, and its write syscalls. */
+interface Usage {
+  cpuUs: number;
+  requestThreadUs: number | null;
+  otherThreadsUs: number | null;
+  writeSyscalls: number | null;
+}
+
+/** Linux reports thread CPU time in clock ticks of 1/100 s (USER_HZ). */
+const US_PER_TICK = 10_000;
+
 interface Server {
   url: string;
   apiKey?: string;
   bytes: number;
-  /** CPU microseconds (user + system) the server process has used so far. */
-  cpu(): Promise<number>;
+  usage(): Promise<Usage>;
   /** Starts the CPU profile (BENCH_PROFILE). */
   profile(): Promise<void>;
   stop(): void;
@@ -43,9 +53,17 @@ async function startServer(mode: 'bare' | 'metered' | 'cluster', env: Record<str
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${mode} target exited with ${code}`)));
   });
-  const cpu = () =>
-    new Promise<number>((resolve) => {
-      child.once('message', (usage: NodeJS.CpuUsage) => resolve(usage.user + usage.system));
+  type Reply = { usage: NodeJS.CpuUsage; linux: { requestThreadTicks: number; otherThreadTicks: number; writeSyscalls: number } | null };
+  const usage = () =>
+    new Promise<Usage>((resolve) => {
+      child.once('message', ({ usage, linux }: Reply) =>
+        resolve({
+          cpuUs: usage.user + usage.system,
+          requestThreadUs: linux && linux.requestThreadTicks * US_PER_TICK,
+          otherThreadsUs: linux && linux.otherThreadTicks * US_PER_TICK,
+          writeSyscalls: linux && linux.writeSyscalls,
+        }),
+      );
       child.send('cpu');
     });
   const profile = () =>
@@ -58,35 +76,51 @@ async function startServer(mode: 'bare' | 'metered' | 'cluster', env: Record<str
     child.send('exit');
     setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
   };
-  return { ...(JSON.parse(first) as Pick<Server, 'url' | 'apiKey' | 'bytes'>), cpu, profile, stop };
+  return { ...(JSON.parse(first) as Pick<Server, 'url' | 'apiKey' | 'bytes'>), usage, profile, stop };
 }
 
 interface Result {
   rps: number;
   p50: number;
   p99: number;
+  /** Per request, over the servers of the target. */
   cpuUs: number;
+  requestThreadUs: number | null;
+  otherThreadsUs: number | null;
+  writeSyscalls: number | null;
   requests: number;
 }
 
 /** Loads the servers of one target at once (the connections split between them), as one result. */
 async function load(servers: readonly Server[], apiKey: string | undefined, durationS: number): Promise<Result> {
-  const cpuBefore = await Promise.all(servers.map((s) => s.cpu()));
+  const before = await Promise.all(servers.map((s) => s.usage()));
   const results = await Promise.all(
     servers.map((s) =>
       autocannon({ url: s.url, connections: Math.round(CONNECTIONS / servers.length), duration: durationS, headers: apiKey ? { 'x-api-key': apiKey } : {} }),
     ),
   );
-  const cpuAfter = await Promise.all(servers.map((s) => s.cpu()));
+  const after = await Promise.all(servers.map((s) => s.usage()));
   const non2xx = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
   if (non2xx > 0) throw new Error(`${non2xx} responses were not 2xx: the benchmark would measure errors`);
   const requests = results.reduce((n, r) => n + r.requests.total, 0);
-  const cpu = cpuAfter.reduce((n, c, i) => n + c - cpuBefore[i]!, 0);
+  const perRequest = (field: keyof Usage): number | null => {
+    let used = 0;
+    for (const [i, u] of after.entries()) {
+      const start = before[i]![field];
+      const end = u[field];
+      if (start === null || end === null) return null;
+      used += end - start;
+    }
+    return used / requests;
+  };
   return {
     rps: results.reduce((n, r) => n + r.requests.average, 0),
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
-    cpuUs: cpu / requests,
+    cpuUs: perRequest('cpuUs')!,
+    requestThreadUs: perRequest('requestThreadUs'),
+    otherThreadsUs: perRequest('otherThreadsUs'),
+    writeSyscalls: perRequest('writeSyscalls'),
     requests,
   };
 }
@@ -124,8 +158,14 @@ async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> 
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Where /proc tells them: CPU on the request thread(s) + on the others (write thread, GC helpers), and write syscalls. */
+const split = (r: Result) =>
+  r.requestThreadUs === null || r.otherThreadsUs === null || r.writeSyscalls === null
+    ? ''
+    : ` (${r.requestThreadUs.toFixed(0)} + ${r.otherThreadsUs.toFixed(0)}), ${r.writeSyscalls.toFixed(1)} writes/req`;
+
 const row = (name: string, r: Result) =>
-  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   ${r.cpuUs.toFixed(0).padStart(4)} µs CPU/req`;
+  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   ${r.cpuUs.toFixed(0).padStart(4)} µs CPU/req${split(r)}`;
 
 const missing = [!(await reachable(POSTGRES_URL)) && 'PostgreSQL', !(await reachable(REDIS_URL)) && 'Redis'].filter(Boolean);
 const bare = await startServer('bare');
@@ -157,6 +197,7 @@ try {
   }
 
   console.log(`\nflagship, cache HIT, ${bare.bytes} B body, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per target`);
+  if (rounds[0]?.bare.writeSyscalls !== null) console.log('server CPU per request (request thread + other threads: write thread, GC helpers), write syscalls per request');
   rounds.forEach((r, i) => {
     console.log(`round ${i + 1}`);
     console.log(`  ${row('bare Fastify (same bytes)', r.bare)}`);

@@ -5,7 +5,7 @@
  * cache) against the simulator. `cluster`: the same pipeline on PostgreSQL + Redis (DATABASE_URL and
  * REDIS_URL from the environment); several such processes serve one demo account.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,9 +47,30 @@ if (mode === 'bare') {
 const profiler = process.env.BENCH_PROFILE ? new inspector.Session() : null;
 profiler?.connect();
 
-// CPU time per request is steadier than req/s on a shared machine: the runner asks for it over IPC.
+/** CPU ticks per thread and write syscalls so far, where Linux's /proc tells them (null elsewhere). */
+function linuxCounters(): { requestThreadTicks: number; otherThreadTicks: number; writeSyscalls: number } | null {
+  try {
+    let requestThreadTicks = 0;
+    let otherThreadTicks = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Fields after the parenthesised name: utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      if (Number(tid) === process.pid) requestThreadTicks += ticks;
+      else otherThreadTicks += ticks;
+    }
+    const writeSyscalls = Number(/^syscw: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1]);
+    return { requestThreadTicks, otherThreadTicks, writeSyscalls };
+  } catch {
+    return null;
+  }
+}
+
+// CPU time per request is steadier than req/s on a shared machine: the runner asks for it over IPC,
+// with the split between the request thread and the others (the write thread, GC helpers).
 process.on('message', async (message) => {
-  if (message === 'cpu') process.send?.(process.cpuUsage());
+  if (message === 'cpu') process.send?.({ usage: process.cpuUsage(), linux: linuxCounters() });
   if (message === 'profile-start' && profiler) {
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.start');
