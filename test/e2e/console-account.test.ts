@@ -67,6 +67,19 @@ const emailStatus = (page: Page) => page.getByTestId('email-status').textContent
 const alerts = (page: Page) => page.getByRole('alert').allTextContents();
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
+/** On a reset page: sets NEW_PASSWORD, then shows the old password refused and the new one signed in. */
+async function setNewPassword(page: Page, email: string) {
+  await page.getByLabel('New password').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await eventually(() => heading(page)).toBe('Password changed');
+  await page.getByRole('link', { name: 'Sign in with the new password' }).click();
+  await page.waitForURL('**/console/sign-in');
+  await signIn(page, email, OLD_PASSWORD);
+  await eventually(() => alerts(page)).toEqual(['Email or password is wrong.']);
+  await signIn(page, email, NEW_PASSWORD);
+  await eventually(() => heading(page)).toBe('Welcome');
+}
+
 describe.skipIf(!available)('Console account recovery in Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -137,17 +150,8 @@ describe.skipIf(!available)('Console account recovery in Chromium', () => {
     await eventually(() => alerts(page)).toEqual([expect.stringMatching(/^The password .+\.$/)]);
     expect(await page.getByLabel('New password').getAttribute('aria-invalid')).toBe('true');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByLabel('New password').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Set password' }).click();
-    await eventually(() => heading(page)).toBe('Password changed');
-
-    // The old password fails, the new one signs in.
-    await page.getByRole('link', { name: 'Sign in with the new password' }).click();
-    await page.waitForURL('**/console/sign-in');
-    await signIn(page, email, OLD_PASSWORD);
-    await eventually(() => alerts(page)).toEqual(['Email or password is wrong.']);
-    await signIn(page, email, NEW_PASSWORD);
-    await eventually(() => heading(page)).toBe('Welcome');
+    // The new password set: the old one fails, the new one signs in.
+    await setNewPassword(page, email);
 
     // The used link, a made-up one and one without a token each say the link does not work and offer a new one.
     for (const [link, words] of [
@@ -218,14 +222,6 @@ describe.skipIf(!available)('Console account recovery in Chromium', () => {
     expect(mailbox.messages[1]).toContain(`To: ${email}`);
 
     await page.goto(linkIn(mailbox.messages[1] ?? '').href);
-    await page.getByLabel('New password').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Set password' }).click();
-    await eventually(() => heading(page)).toBe('Password changed');
-    await page.getByRole('link', { name: 'Sign in with the new password' }).click();
-    await page.waitForURL('**/console/sign-in');
-    await signIn(page, email, OLD_PASSWORD);
-    await eventually(() => alerts(page)).toEqual(['Email or password is wrong.']);
-    await signIn(page, email, NEW_PASSWORD);
-    await eventually(() => heading(page)).toBe('Welcome');
+    await setNewPassword(page, email);
   });
 });

@@ -1,6 +1,30 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { keyProblem, maskKey } from '../lib/key-format.js';
+import { browserKeyStore } from '../lib/key-store.js';
 import { Link } from './router.js';
+
+const keyStore = browserKeyStore();
+
+/**
+ * The browser's stored key as React state, for the pages that send requests with it (the Playground,
+ * the Console's History). Saved in memory too, so a browser with storage disabled still keeps it for
+ * the page's life.
+ */
+export function useStoredKey(): { apiKey: string | null; remembered: boolean; save(key: string, remember: boolean): void; forget(): void } {
+  const [stored, setStored] = useState(() => keyStore.read());
+  return {
+    apiKey: stored?.key ?? null,
+    remembered: stored?.remembered ?? false,
+    save(key, remember) {
+      keyStore.save(key, remember);
+      setStored({ key, remembered: remember });
+    },
+    forget() {
+      keyStore.forget();
+      setStored(null);
+    },
+  };
+}
 
 /**
  * The Playground's key, in one line until it is set up. The key is checked locally and only ever

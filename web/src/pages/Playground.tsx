@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { copyText } from '../components/copy.js';
 import { EndpointSidebar } from '../components/EndpointSidebar.js';
 import { ErrorCallout } from '../components/ErrorCallout.js';
-import { KeyPanel } from '../components/KeyPanel.js';
+import { KeyPanel, useStoredKey } from '../components/KeyPanel.js';
 import { Markdown } from '../components/Markdown.js';
 import { ParamForm } from '../components/ParamForm.js';
 import { RequestBar } from '../components/RequestBar.js';
@@ -13,15 +13,12 @@ import { documentedFieldCount, FLAGSHIP_OPERATION_ID, plansOf, type Catalog, typ
 import { curlCommand } from '../lib/curl.js';
 import { retirementOf, shortLabel, sourcesOf } from '../lib/endpoint-nav.js';
 import { formatNumber } from '../lib/format.js';
-import { browserKeyStore } from '../lib/key-store.js';
 import { formProblems } from '../lib/param-check.js';
 import { problemOf, type Problem } from '../lib/problem.js';
 import { REQUEST_MESSAGES, runRequest, type RequestResult, type RunningRequest } from '../lib/request.js';
 import { initialValues, playgroundPath, requestUrl, valuesFromSearch } from '../lib/request-url.js';
 import { rememberPlaygroundPath, signUpHref } from '../lib/return-path.js';
 import { shareLink } from '../lib/share-link.js';
-
-const keyStore = browserKeyStore();
 
 function sessionStorageOrNull(): Storage | null {
   try {
@@ -123,7 +120,7 @@ export function Playground({ path, search, catalog }: { path: string; search: st
   const operationId = decodeURIComponent(path.replace(/^\/playground\/?/, '').split('/')[0] ?? '') || FLAGSHIP_OPERATION_ID;
   const endpoint = catalog.endpoints.find((e) => e.operationId === operationId);
   const [values, setValues] = useState<Record<string, string>>(() => (endpoint ? startingValues(endpoint, search) : {}));
-  const [stored, setStored] = useState(() => keyStore.read());
+  const storedKey = useStoredKey();
   const [result, setResult] = useState<RequestResult | null>(null);
   const [noKey, setNoKey] = useState(false);
   const [sending, setSending] = useState(false);
@@ -151,7 +148,7 @@ export function Playground({ path, search, catalog }: { path: string; search: st
 
   // The address bar follows the form (replace, so Back still leaves the Playground in one step),
   // except while a value looks like a key: the address then keeps its last key-free state.
-  const apiKey = stored?.key ?? null;
+  const apiKey = storedKey.apiKey;
   const keyFree = endpoint ? shareLink(location.origin, endpoint, values, (v) => apiKey !== null && v.trim() === apiKey).ok : false;
   const here = endpoint && keyFree ? playgroundPath(endpoint, values) : null;
   useEffect(() => {
@@ -269,18 +266,14 @@ export function Playground({ path, search, catalog }: { path: string; search: st
         <p className="visually-hidden" aria-live="polite">{sending ? 'Sending…' : ''}</p>
         <KeyPanel
           apiKey={apiKey}
-          remembered={stored?.remembered ?? false}
+          remembered={storedKey.remembered}
           open={keyOpen}
           onOpenChange={setKeyOpen}
           onSave={(key, remember) => {
-            keyStore.save(key, remember);
-            setStored({ key, remembered: remember });
+            storedKey.save(key, remember);
             setNoKey(false);
           }}
-          onForget={() => {
-            keyStore.forget();
-            setStored(null);
-          }}
+          onForget={storedKey.forget}
         />
         {retired && (
           <div className="callout callout-warn" role="note" data-testid="retired-note">

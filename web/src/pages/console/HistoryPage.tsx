@@ -1,19 +1,16 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ChartView } from '../../components/ChartView.js';
 import { ErrorCallout } from '../../components/ErrorCallout.js';
-import { KeyPanel } from '../../components/KeyPanel.js';
+import { KeyPanel, useStoredKey } from '../../components/KeyPanel.js';
 import { ParamForm } from '../../components/ParamForm.js';
 import { sharedCatalog, type Catalog, type Endpoint } from '../../lib/catalog.js';
 import { formatDay, plural } from '../../lib/format.js';
 import { historyEndpoints, historyForm, emptyMoversInWords, historySummary, moversSummary, moversValues, startingHistoryValues } from '../../lib/history-view.js';
-import { browserKeyStore } from '../../lib/key-store.js';
 import { formProblems } from '../../lib/param-check.js';
 import { problemOf } from '../../lib/problem.js';
 import { runRequest, type RequestResult, type RunningRequest } from '../../lib/request.js';
 import { requestUrl } from '../../lib/request-url.js';
 import { ErrorText } from './shared.js';
-
-const keyStore = browserKeyStore();
 
 /** One answer of the public API, parsed; or why there is none. */
 type Answer = { result: RequestResult; body: unknown };
@@ -39,8 +36,8 @@ function HistoryTool({ catalog, history, movers }: { catalog: Catalog; history: 
   const directions = useMemo(() => (movers.params.find((p) => p.name === 'direction')?.enum ?? []).map(String), [movers]);
   const [values, setValues] = useState(() => startingHistoryValues(form));
   const [direction, setDirection] = useState(() => String(movers.params.find((p) => p.name === 'direction')?.default ?? directions[0] ?? ''));
-  const [stored, setStored] = useState(() => keyStore.read());
-  const [keyOpen, setKeyOpen] = useState(() => keyStore.read() === null);
+  const storedKey = useStoredKey();
+  const [keyOpen, setKeyOpen] = useState(() => storedKey.apiKey === null);
   const [answers, setAnswers] = useState<{ history: Answer; movers: Answer } | null>(null);
   const [sending, setSending] = useState(false);
   const [noKey, setNoKey] = useState(false);
@@ -48,7 +45,7 @@ function HistoryTool({ catalog, history, movers }: { catalog: Catalog; history: 
   const directionId = useId();
   useEffect(() => () => running.current.forEach((r) => r.cancel()), []);
 
-  const apiKey = stored?.key ?? null;
+  const apiKey = storedKey.apiKey;
   const draw = async (e: FormEvent) => {
     e.preventDefault();
     if (!apiKey) {
@@ -84,18 +81,14 @@ function HistoryTool({ catalog, history, movers }: { catalog: Catalog; history: 
     <>
       <KeyPanel
         apiKey={apiKey}
-        remembered={stored?.remembered ?? false}
+        remembered={storedKey.remembered}
         open={keyOpen}
         onOpenChange={setKeyOpen}
         onSave={(key, remember) => {
-          keyStore.save(key, remember);
-          setStored(keyStore.read());
+          storedKey.save(key, remember);
           setNoKey(false);
         }}
-        onForget={() => {
-          keyStore.forget();
-          setStored(null);
-        }}
+        onForget={storedKey.forget}
       />
       <form onSubmit={draw} className="panel" aria-labelledby="history-form-h">
         <h2 id="history-form-h">Hashtag history</h2>
