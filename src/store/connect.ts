@@ -18,7 +18,7 @@ import {
 import pg from 'pg';
 import type { Database } from './database.js';
 import { migrations } from './migrations.js';
-import { configureSqlite } from './sqlite-settings.js';
+import { configureSqlite, leaveCheckpointsToTheThread } from './sqlite-settings.js';
 import { WriteThread } from './write-thread.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -123,7 +123,8 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number; 
     configureSqlite(sqlite);
     db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
     // A second connection needs a file; `:memory:` (tests, tools) writes its batches on this thread.
-    if (file !== ':memory:') writeThread = new WriteThread(file);
+    const connection = sqlite;
+    if (file !== ':memory:') writeThread = new WriteThread(file, () => leaveCheckpointsToTheThread(connection));
   }
   // `trendlens doctor` opens without migrating, to report what is pending rather than apply it.
   if (opts.migrate !== false) await migrate(db, dialect);

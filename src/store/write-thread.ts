@@ -30,11 +30,20 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-/** Under tsx or vitest the sources are TypeScript: a small bootstrap registers tsx in the thread first. */
-function startWorker(file: string): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./write-thread-worker.js', import.meta.url), { workerData: { file } });
-  const entry = new URL('./write-thread-worker.ts', import.meta.url).href;
-  return new Worker(new URL('./write-thread-tsx.mjs', import.meta.url), { workerData: { file, entry } });
+/** Starts `<name>.js` beside this module; under tsx or vitest the sources are TypeScript, and a small bootstrap registers tsx in the thread first. */
+function startWorker(name: 'write-thread-worker' | 'checkpoint-thread-worker', file: string): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData: { file } });
+  const entry = new URL(`./${name}.ts`, import.meta.url).href;
+  return new Worker(new URL('./thread-tsx.mjs', import.meta.url), { workerData: { file, entry } });
+}
+
+/** Ends a thread that holds a connection: it closes the connection first, and the caller waits for it. */
+async function closeWorker(worker: Worker): Promise<void> {
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
+  // Held until it has closed its connection, or an otherwise idle process would exit first.
+  worker.ref();
+  worker.postMessage('close');
+  await exited;
 }
 
 /**
@@ -43,13 +52,21 @@ function startWorker(file: string): Worker {
  * request in flight. A caller awaits its job until the transaction has committed, so a request is still
  * answered only once its charge is durable. A crashed thread fails the jobs it held; the next job starts
  * a new one.
+ *
+ * With it runs a checkpoint thread (checkpoint-thread-worker.ts), from the first job on: from then
+ * on no connection of this process checkpoints in its commits, `onCheckpointThread` being where the
+ * caller's own connection is told so.
  */
 export class WriteThread {
   private worker: Worker | null = null;
+  private checkpointer: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly onCheckpointThread: () => void = () => {},
+  ) {}
 
   /** Runs `prepare(sqlite)(...args)` of the module at `job` on the write thread, in order of calls. */
   run<T>(job: URL, ...args: unknown[]): Promise<T> {
@@ -64,18 +81,22 @@ export class WriteThread {
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
+    const { worker, checkpointer } = this;
     this.worker = null;
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    // Held until it has closed its connection, or an otherwise idle process would exit first.
-    worker.ref();
-    worker.postMessage('close');
-    await exited;
+    this.checkpointer = null;
+    if (checkpointer) await closeWorker(checkpointer);
+    if (worker) await closeWorker(worker);
   }
 
   private start(): Worker {
-    const worker = startWorker(this.file);
+    if (!this.checkpointer) {
+      this.checkpointer = startWorker('checkpoint-thread-worker', this.file);
+      this.checkpointer.unref();
+      // Without it no write fails: the write thread's own checkpoint each second copies the whole WAL, only slower.
+      this.checkpointer.on('error', (error) => console.error('the SQLite checkpoint thread stopped:', error));
+      this.onCheckpointThread();
+    }
+    const worker = startWorker('write-thread-worker', this.file);
     // An idle write thread does not keep the process alive.
     worker.unref();
     worker.on('message', (reply: JobReply) => {

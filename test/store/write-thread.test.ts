@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -43,6 +43,36 @@ describe('the SQLite write thread', () => {
     const after = await thread.run<{ threadId: number; count: number }>(job, 'write', 'after');
     expect(after.threadId).not.toBe(first.threadId);
     expect(after.count).toBe(2);
+  });
+
+  it('leaves checkpoints to a thread of their own: commits never copy the WAL, yet the database file catches up', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'trendlens-thread-')), 'db.sqlite');
+    store = await openStore(file);
+    const thread = store.writeThread!;
+    expect(store.sqlite!.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    const before = statSync(file).size;
+    // 2 MiB: below SQLite's own automatic checkpoint (1,000 pages), so only the checkpoint thread copies it.
+    await thread.run(job, 'fill', '2000');
+    expect(await thread.run(job, 'settings', '')).toEqual({ autocheckpoint: 0 });
+    expect(store.sqlite!.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await expect.poll(() => statSync(file).size - before, { timeout: 2_000, interval: 20 }).toBeGreaterThan(2 * 1024 * 1024);
+  });
+
+  it('starts the WAL over under constant writes, so it does not grow with what was written', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'trendlens-thread-')), 'db.sqlite');
+    store = await openStore(file);
+    const thread = store.writeThread!;
+    await thread.run(job, 'fill', '1');
+    // The WAL header's checkpoint sequence number (bytes 12–15) counts the times the WAL started over.
+    const restarts = () => readFileSync(`${file}-wal`).readUInt32BE(12);
+    const before = restarts();
+    // Small jobs queued eight deep for 2.5 s, like charge flushes under load: the write thread is never idle.
+    const until = Date.now() + 2_500;
+    const writer = async () => {
+      while (Date.now() < until) await thread.run(job, 'fill', '5');
+    };
+    await Promise.all(Array.from({ length: 8 }, writer));
+    expect(restarts() - before).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps an in-memory database on the request thread', async () => {
