@@ -127,8 +127,8 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
     redis.on('ready', () => (said = false));
   }
   // Metering (README.md § Metering): SQLite is one process's database, so admission in memory and group
-  // commit are exact there. Instances sharing PostgreSQL admit through one Redis script per request
-  // and still group-commit; without Redis, every reservation is its own row-locked transaction.
+  // commit are exact there. Instances sharing PostgreSQL admit through one Redis script (a call per
+  // account and event-loop turn) and still group-commit; without Redis, every reservation is its own row-locked transaction.
   const ledgerOptions = {
     onError: (error: unknown) => console.error('credit ledger flush failed:', error),
     onFlush: ({ rows, ms }: { rows: number; ms: number }) => observeLedgerFlush(rows, ms / 1000),

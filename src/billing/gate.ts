@@ -10,7 +10,7 @@ export interface AdmissionResult {
 
 /**
  * Admission of a metered request: the per-minute rate limit (429), then the daily cap and credits
- * (402). One step, so that across instances it can be one Redis script per request.
+ * (402). One step, so that across instances it can be one Redis script.
  */
 export interface Admission {
   admit(accountId: string, requestId: string, cost: number, ratePerMinute: number): Promise<AdmissionResult>;

@@ -13,66 +13,101 @@ import { gcra } from './rate-limit.js';
 import { TransactionalLedger } from './transactional-ledger.js';
 
 /**
- * Admission for many instances: one Lua script per request checks the rate limit (the same GCRA as
- * the in-memory limiter), the daily cap and the balance, and takes a hold. The account's counters
- * are a copy of its PostgreSQL row plus the holds of running requests; `gen` names the copy, so a
- * request admitted under an older copy never corrects a newer one.
+ * Admission for many instances: one Lua script call admits the requests of one account that arrived
+ * in the same turn of an instance's event loop, in order, each as if alone: the rate limit (the same
+ * GCRA as the in-memory limiter), the daily cap and the balance, and a hold per admitted request.
+ * The account's counters are a copy of its PostgreSQL row plus the holds of running requests; `gen`
+ * names the copy, so a request admitted under an older copy never corrects a newer one.
+ * ARGV: now, rate interval, rate limit (0: none), today, hold lifetime, then request id and cost per
+ * request. One reply per request: {reason, previous TAT} when refused by the rate limit or when the
+ * copy is missing or its period has ended; else {reason, previous TAT, hold member, included,
+ * overage, balance left, used, overage used, daily used}.
  */
 const ADMIT = `
 local now = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
 local limit = tonumber(ARGV[3])
-local prevTat = ''
-if limit > 0 then
-  local tat = tonumber(redis.call('GET', KEYS[3]))
-  local interval = tonumber(ARGV[2])
-  local base = now
-  if tat and tat > now then base = tat end
-  prevTat = tostring(tat or now)
-  local nextTat = base + interval
-  if now < nextTat - limit * interval then return {'rate', prevTat} end
-  redis.call('SET', KEYS[3], tostring(nextTat), 'PX', math.ceil(nextTat - now) + 1000)
+local today = ARGV[4]
+local holdMs = tonumber(ARGV[5])
+local tat = nil
+if limit > 0 then tat = tonumber(redis.call('GET', KEYS[3])) end
+local rateMoved = false
+local exists = redis.call('EXISTS', KEYS[1]) == 1
+local f, ended = nil, false
+if exists then
+  f = redis.call('HMGET', KEYS[1], 'gen', 'balance', 'held', 'used', 'overage', 'heldOver', 'day', 'daily', 'periodEnd', 'dailyCap', 'allowOverage', 'hardLimit')
+  ended = now >= tonumber(f[9])
 end
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', prevTat} end
-local f = redis.call('HMGET', KEYS[1], 'gen', 'balance', 'held', 'used', 'overage', 'heldOver', 'day', 'daily', 'periodEnd', 'dailyCap', 'allowOverage', 'hardLimit')
-if now >= tonumber(f[9]) then return {'period', prevTat} end
-local gen, balance, held, used, overage, heldOver = f[1], tonumber(f[2]), tonumber(f[3]), tonumber(f[4]), tonumber(f[5]), tonumber(f[6])
-local day, daily = f[7], tonumber(f[8])
-local stale = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
-for _, m in ipairs(stale) do
-  local a, o, d, g = string.match(m, '|(%d+)|(%d+)|([^|]+)|([^|]+)$')
-  if g == gen then
-    held = held - tonumber(a)
-    heldOver = heldOver - tonumber(o)
-    if d == day then daily = daily - tonumber(a) - tonumber(o) end
+local open = exists and not ended
+local gen, balance, held, used, overage, heldOver, day, daily, cap, hard
+if open then
+  gen, balance, held, used, overage, heldOver = f[1], tonumber(f[2]), tonumber(f[3]), tonumber(f[4]), tonumber(f[5]), tonumber(f[6])
+  day, daily, cap, hard = f[7], tonumber(f[8]), tonumber(f[10]), tonumber(f[12])
+  local stale = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
+  for _, m in ipairs(stale) do
+    local a, o, d, g = string.match(m, '|(%d+)|(%d+)|([^|]+)|([^|]+)$')
+    if g == gen then
+      held = held - tonumber(a)
+      heldOver = heldOver - tonumber(o)
+      if d == day then daily = daily - tonumber(a) - tonumber(o) end
+    end
+  end
+  if #stale > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now) end
+  if day ~= today then
+    day = today
+    daily = 0
   end
 end
-if #stale > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now) end
-if day ~= ARGV[6] then
-  day = ARGV[6]
-  daily = 0
+local replies = {}
+local holds = {}
+for i = 6, #ARGV, 2 do
+  local cost = tonumber(ARGV[i + 1])
+  local prevTat = ''
+  local limited = false
+  if limit > 0 then
+    local base = now
+    if tat and tat > now then base = tat end
+    prevTat = tostring(tat or now)
+    local nextTat = base + interval
+    if now < nextTat - limit * interval then
+      limited = true
+    else
+      tat = nextTat
+      rateMoved = true
+    end
+  end
+  if limited then
+    replies[#replies + 1] = {'rate', prevTat}
+  elseif not exists then
+    replies[#replies + 1] = {'missing', prevTat}
+  elseif ended then
+    replies[#replies + 1] = {'period', prevTat}
+  else
+    local reason = 'ok'
+    local inc, over = 0, 0
+    if cap >= 0 and daily + cost > cap then
+      reason = 'daily_credit_limit'
+    else
+      inc = math.min(math.max(balance - held, 0), cost)
+      over = cost - inc
+      if over > 0 and not (f[11] == '1' and (hard < 0 or used + held + heldOver + cost <= hard)) then reason = 'insufficient_credits' end
+    end
+    local member = ''
+    if reason == 'ok' then
+      held = held + inc
+      heldOver = heldOver + over
+      daily = daily + cost
+      member = ARGV[i] .. '|' .. inc .. '|' .. over .. '|' .. day .. '|' .. gen
+      holds[#holds + 1] = now + holdMs
+      holds[#holds + 1] = member
+    end
+    replies[#replies + 1] = {reason, prevTat, member, inc, over, balance - held, used + held + heldOver, overage + heldOver, daily}
+  end
 end
-local cost = tonumber(ARGV[4])
-local cap = tonumber(f[10])
-local hard = tonumber(f[12])
-local reason = 'ok'
-local inc, over = 0, 0
-if cap >= 0 and daily + cost > cap then
-  reason = 'daily_credit_limit'
-else
-  inc = math.min(math.max(balance - held, 0), cost)
-  over = cost - inc
-  if over > 0 and not (f[11] == '1' and (hard < 0 or used + held + heldOver + cost <= hard)) then reason = 'insufficient_credits' end
-end
-local member = ''
-if reason == 'ok' then
-  held = held + inc
-  heldOver = heldOver + over
-  daily = daily + cost
-  member = ARGV[5] .. '|' .. inc .. '|' .. over .. '|' .. day .. '|' .. gen
-  redis.call('ZADD', KEYS[2], now + tonumber(ARGV[7]), member)
-end
-redis.call('HSET', KEYS[1], 'held', held, 'heldOver', heldOver, 'day', day, 'daily', daily)
-return {reason, prevTat, member, inc, over, balance - held, used + held + heldOver, overage + heldOver, daily}
+if rateMoved then redis.call('SET', KEYS[3], tostring(tat), 'PX', math.ceil(tat - now) + 1000) end
+if #holds > 0 then redis.call('ZADD', KEYS[2], unpack(holds)) end
+if open then redis.call('HSET', KEYS[1], 'held', held, 'heldOver', heldOver, 'day', day, 'daily', daily) end
+return replies
 `;
 
 /**
@@ -143,7 +178,7 @@ return 1
 `;
 
 interface LedgerScripts {
-  tlAdmit(hash: string, holds: string, rate: string, ...args: Array<string | number>): Promise<Array<string | number>>;
+  tlAdmit(hash: string, holds: string, rate: string, ...args: Array<string | number>): Promise<AdmitReply[]>;
   tlSettle(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
   tlRelease(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
   tlSeed(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
@@ -159,6 +194,18 @@ function defineScripts(redis: Redis): LedgerScripts {
   return redis as unknown as LedgerScripts;
 }
 
+/** One request's answer from ADMIT. */
+type AdmitReply = Array<string | number>;
+
+/** Admissions of one account waiting for the end of this turn of the event loop, to go to Redis as one script call. */
+interface AdmissionBatch {
+  accountId: string;
+  ratePerMinute: number;
+  /** Request id and cost, alternating, as ADMIT takes them. */
+  requests: Array<string | number>;
+  waiting: Array<{ resolve(admitted: { now: number; reply: AdmitReply }): void; reject(error: unknown): void }>;
+}
+
 /** A hold as Redis knows it: the zset member names it, amounts included. */
 interface Hold {
   accountId: string;
@@ -172,6 +219,8 @@ interface Hold {
 const HOLD_MS = 120_000;
 const RATE_WINDOW_MS = 60_000;
 const STARTUP_WAIT_MS = 2_000;
+/** Most requests one admission script call takes (ZADD gets two arguments per admitted request). */
+const MAX_ADMISSION_BATCH = 500;
 
 export interface RedisLedgerOptions {
   keyPrefix?: string;
@@ -182,7 +231,7 @@ export interface RedisLedgerOptions {
 
 /**
  * The ledger for instances sharing PostgreSQL and Redis (README.md § Metering): admission is one Redis
- * script per request, no lock is held across a round trip, and the charges of 2xx answers are written
+ * script call per account and turn of the event loop, no lock is held across a round trip, and the charges of 2xx answers are written
  * to PostgreSQL by group commit, each request answered after its flush commits. PostgreSQL stays the
  * truth: a flush takes credits only where the row still has them, so a stale Redis copy can cost a
  * 402, never an over-spend. Counters missing from Redis (start, restart, eviction) are rebuilt from
@@ -206,6 +255,8 @@ export class RedisLedger implements CreditLedger, Admission {
   private readonly onError: (error: unknown) => void;
   /** One wait for a client still starting, shared by the requests that arrive meanwhile. */
   private ready: Promise<void> | null = null;
+  /** Admissions gathering for this turn of the event loop, by account and rate. */
+  private readonly batches = new Map<string, AdmissionBatch>();
 
   constructor(
     store: Store,
@@ -223,15 +274,14 @@ export class RedisLedger implements CreditLedger, Admission {
   }
 
   async admit(accountId: string, requestId: string, cost: number, ratePerMinute: number): Promise<AdmissionResult> {
-    const now = this.clock.now();
-    const reply = await this.run(accountId, requestId, cost, ratePerMinute, now);
+    const { now, reply } = await this.run(accountId, requestId, cost, ratePerMinute);
     const rate = ratePerMinute > 0 ? gcra(reply[1] === '' ? undefined : Number(reply[1]), now, ratePerMinute).decision : null;
     if (reply[0] === 'rate') return { rate: rate!, credits: null };
     return { rate: rate!, credits: await this.decide(accountId, requestId, cost, reply) };
   }
 
   async reserve(accountId: string, requestId: string, cost: number): Promise<ReserveResult> {
-    const reply = await this.run(accountId, requestId, cost, 0, this.clock.now());
+    const { reply } = await this.run(accountId, requestId, cost, 0);
     return this.decide(accountId, requestId, cost, reply);
   }
 
@@ -295,8 +345,8 @@ export class RedisLedger implements CreditLedger, Admission {
     return [hash, `${hash}:holds`];
   }
 
-  /** Runs the admission script, rebuilding the account's counters first when they are missing or stale. */
-  private async run(accountId: string, requestId: string, cost: number, ratePerMinute: number, now: number): Promise<Array<string | number>> {
+  /** Admits one request, rebuilding the account's counters first when they are missing or stale. */
+  private async run(accountId: string, requestId: string, cost: number, ratePerMinute: number): Promise<{ now: number; reply: AdmitReply }> {
     if (this.redis.status !== 'ready') await this.untilReady();
     try {
       await this.reseeding.get(accountId);
@@ -306,23 +356,58 @@ export class RedisLedger implements CreditLedger, Admission {
         this.reseeding.set(accountId, reseed);
         await reseed;
       }
-      const rateKey = this.ratePrefix + accountRateKey(accountId);
-      const interval = ratePerMinute > 0 ? RATE_WINDOW_MS / ratePerMinute : 0;
-      const args = [now, interval, ratePerMinute, cost, requestId, utcDay(now), HOLD_MS];
-      let reply = await this.scripts.tlAdmit(...this.keys(accountId), rateKey, ...args);
+      const admitted = await this.inNextBatch(accountId, requestId, cost, ratePerMinute);
+      const { now } = admitted;
+      let { reply } = admitted;
       for (let attempt = 0; reply[0] === 'missing' || reply[0] === 'period'; attempt++) {
         if (attempt === 3) throw new Error(`the counters of account ${accountId} could not be rebuilt`);
         // The rate limit has counted this request already; the retry checks credits only.
         await this.seed(accountId, reply[0] === 'period');
-        const retried = await this.scripts.tlAdmit(...this.keys(accountId), rateKey, now, 0, 0, cost, requestId, utcDay(now), HOLD_MS);
-        reply = [retried[0]!, reply[1]!, ...retried.slice(2)];
+        const [retried] = await this.admitNow(accountId, 0, now, [requestId, cost]);
+        reply = [retried![0]!, reply[1]!, ...retried!.slice(2)];
       }
-      return reply;
+      return { now, reply };
     } catch (error) {
       if (error instanceof AdmissionUnavailable) throw error;
       this.dirty.add(accountId);
       throw new AdmissionUnavailable(error);
     }
+  }
+
+  /**
+   * Joins the account's admissions of this turn of the event loop: the requests read from the sockets
+   * together go to Redis as one script call, which costs Redis and this process far less than one
+   * call each (the Redis client already sent them in one write, but ran and parsed each alone).
+   */
+  private inNextBatch(accountId: string, requestId: string, cost: number, ratePerMinute: number): Promise<{ now: number; reply: AdmitReply }> {
+    const key = `${ratePerMinute}:${accountId}`;
+    let batch = this.batches.get(key);
+    if (!batch || batch.waiting.length >= MAX_ADMISSION_BATCH) {
+      const opened: AdmissionBatch = { accountId, ratePerMinute, requests: [], waiting: [] };
+      this.batches.set(key, opened);
+      setImmediate(() => this.sendBatch(key, opened));
+      batch = opened;
+    }
+    batch.requests.push(requestId, cost);
+    return new Promise((resolve, reject) => batch.waiting.push({ resolve, reject }));
+  }
+
+  private async sendBatch(key: string, batch: AdmissionBatch): Promise<void> {
+    if (this.batches.get(key) === batch) this.batches.delete(key);
+    const now = this.clock.now();
+    try {
+      const replies = await this.admitNow(batch.accountId, batch.ratePerMinute, now, batch.requests);
+      batch.waiting.forEach((w, i) => w.resolve({ now, reply: replies[i]! }));
+    } catch (error) {
+      for (const w of batch.waiting) w.reject(error);
+    }
+  }
+
+  /** One ADMIT call for `requests` (request id and cost, alternating). */
+  private admitNow(accountId: string, ratePerMinute: number, now: number, requests: Array<string | number>): Promise<AdmitReply[]> {
+    const rateKey = this.ratePrefix + accountRateKey(accountId);
+    const interval = ratePerMinute > 0 ? RATE_WINDOW_MS / ratePerMinute : 0;
+    return this.scripts.tlAdmit(...this.keys(accountId), rateKey, now, interval, ratePerMinute, utcDay(now), HOLD_MS, ...requests);
   }
 
   /** Waits briefly for a client still starting up; one that lost its server fails at once (a 503, not a queue of stalled requests). */
@@ -341,7 +426,7 @@ export class RedisLedger implements CreditLedger, Admission {
     if (this.redis.status !== 'ready') throw new AdmissionUnavailable(new Error(`redis is ${this.redis.status}`));
   }
 
-  private async decide(accountId: string, requestId: string, cost: number, reply: Array<string | number>): Promise<ReserveResult> {
+  private async decide(accountId: string, requestId: string, cost: number, reply: AdmitReply): Promise<ReserveResult> {
     const [reason, , member, inc, over, balance, used, overage, daily] = reply as [string, string, string, number, number, number, number, number, number];
     const base = await this.plansOf(accountId);
     const snapshot: CreditSnapshot = { ...base, balance, creditsUsed: used, overageCredits: overage, dailyUsed: daily };

@@ -108,6 +108,35 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
     expect(snapshot.creditsUsed).toBe(400);
   });
 
+  itFor(ledgerKind === 'redis')('admits the requests of one turn of the event loop in one script call, in order, each as if alone', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    const admission = ledger as RedisLedger;
+    // The account's counters are built by a first admission (without a rate), so the turn below finds them.
+    expect(await ledger.reserve(id, 'req_warm', 8)).toMatchObject({ ok: true });
+    await ledger.release('req_warm');
+
+    const monitor = await redis!.duplicate().monitor();
+    const scriptCalls: string[][] = [];
+    let seenAll = false;
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (args[0]?.toLowerCase() === 'evalsha' && args.some((a) => a.endsWith(`credit:${id}`))) scriptCalls.push(args);
+      if (args[0]?.toLowerCase() === 'echo' && args[1] === `done:${id}`) seenAll = true;
+    });
+    // Eight requests in one turn at 5 a minute: the first five pass the rate limit, each holding 8 more credits.
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => admission.admit(id, `req_${i}`, 8, 5)));
+    expect(results.map((r) => r.rate.allowed)).toEqual([true, true, true, true, true, false, false, false]);
+    expect(results.map((r) => (r.credits?.ok ? r.credits.remaining : null))).toEqual([392, 384, 376, 368, 360, null, null, null]);
+    expect(results.map((r) => r.rate.remaining)).toEqual([4, 3, 2, 1, 0, 0, 0, 0]);
+    // Redis runs commands in order: once the monitor sees this echo, it has seen every script call before it.
+    await redis!.echo(`done:${id}`);
+    await expect.poll(() => seenAll).toBe(true);
+    expect(scriptCalls).toHaveLength(1);
+    monitor.disconnect();
+
+    for (let i = 0; i < 5; i++) await ledger.commit(`req_${i}`);
+    expect((await expectConsistent(id)).balance).toBe(360);
+  });
+
   it('never passes the daily cap under concurrency: 50 concurrent reservations on a 40-credit cap admit 5', async () => {
     const { id } = await accounts.create({ email: 'a@example.com', planId: 'capped' });
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => charge(id, `req_${i}`, 8)));
