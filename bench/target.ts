@@ -5,7 +5,7 @@
  * cache) against the simulator. `cluster`: the same pipeline on PostgreSQL + Redis (DATABASE_URL and
  * REDIS_URL from the environment); several such processes serve one demo account.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,9 @@ const BENCH_PLAN: Plan = {
 const mode = process.argv[2];
 const path = '/api/v1/tiktok/popular-trend/hashtag?country_code=US&limit=20';
 
-const databaseUrl = mode === 'cluster' ? process.env.DATABASE_URL! : join(mkdtempSync(join(tmpdir(), 'trendlens-bench-')), 'bench.db');
+// A run writes a hundred megabytes or more to SQLite: the folder goes when the runner says exit.
+const scratch = mode === 'cluster' ? null : mkdtempSync(join(tmpdir(), 'trendlens-bench-'));
+const databaseUrl = scratch === null ? process.env.DATABASE_URL! : join(scratch, 'bench.db');
 const demo = await startDemo(
   defaultConfig({ PORT: 0, HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...(mode === 'cluster' ? { REDIS_URL: process.env.REDIS_URL } : {}) }),
   { plans: [...DEFAULT_PLANS.filter((p) => p.id !== 'enterprise'), BENCH_PLAN] },
@@ -81,6 +83,7 @@ process.on('message', async (message) => {
       const { profile } = await profiler.post('Profiler.stop');
       writeFileSync(join(process.env.BENCH_PROFILE!, `${mode}-${process.pid}.cpuprofile`), JSON.stringify(profile));
     }
+    if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
     process.exit(0);
   }
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -10,13 +10,22 @@ const job = new URL('./fixtures/thread-job.ts', import.meta.url);
 
 describe('the SQLite write thread', () => {
   let store: Store | undefined;
+  const folders: string[] = [];
   afterEach(async () => {
     await store?.close();
     store = undefined;
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
   });
 
+  /** A database file in a folder of its own, removed after the test. */
+  function freshFile(): string {
+    const folder = mkdtempSync(join(tmpdir(), 'trendlens-thread-'));
+    folders.push(folder);
+    return join(folder, 'db.sqlite');
+  }
+
   it('runs batch jobs on a thread of its own, in order, committed before they resolve', async () => {
-    store = await openStore(join(mkdtempSync(join(tmpdir(), 'trendlens-thread-')), 'db.sqlite'));
+    store = await openStore(freshFile());
     const thread = store.writeThread!;
     const results = await Promise.all(['a', 'b', 'c'].map((v) => thread.run<{ threadId: number; count: number }>(job, 'write', v)));
     expect(results.map((r) => r.count)).toEqual([1, 2, 3]);
@@ -26,7 +35,7 @@ describe('the SQLite write thread', () => {
   });
 
   it('fails a job with the SQLite error code, and goes on with the next', async () => {
-    store = await openStore(join(mkdtempSync(join(tmpdir(), 'trendlens-thread-')), 'db.sqlite'));
+    store = await openStore(freshFile());
     const thread = store.writeThread!;
     await thread.run(job, 'write', 'once');
     const failure = await thread.run(job, 'write', 'once').catch((error: unknown) => error);
@@ -36,7 +45,7 @@ describe('the SQLite write thread', () => {
   });
 
   it('fails the jobs of a thread that stopped, and starts a new thread for the next job', async () => {
-    store = await openStore(join(mkdtempSync(join(tmpdir(), 'trendlens-thread-')), 'db.sqlite'));
+    store = await openStore(freshFile());
     const thread = store.writeThread!;
     const first = await thread.run<{ threadId: number }>(job, 'write', 'before');
     await expect(thread.run(job, 'exit', '')).rejects.toThrow(/write thread stopped \(exit code 3\)/);
@@ -46,7 +55,7 @@ describe('the SQLite write thread', () => {
   });
 
   it('leaves checkpoints to a thread of their own: commits never copy the WAL, yet the database file catches up', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'trendlens-thread-')), 'db.sqlite');
+    const file = freshFile();
     store = await openStore(file);
     const thread = store.writeThread!;
     expect(store.sqlite!.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
@@ -59,17 +68,17 @@ describe('the SQLite write thread', () => {
   });
 
   it('starts the WAL over under constant writes, so it does not grow with what was written', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'trendlens-thread-')), 'db.sqlite');
+    const file = freshFile();
     store = await openStore(file);
     const thread = store.writeThread!;
     await thread.run(job, 'fill', '1');
     // The WAL header's checkpoint sequence number (bytes 12–15) counts the times the WAL started over.
     const restarts = () => readFileSync(`${file}-wal`).readUInt32BE(12);
     const before = restarts();
-    // Small jobs queued eight deep for 2.5 s, like charge flushes under load: the write thread is never idle.
+    // Small commits queued eight deep for 2.5 s, like charge flushes under load: the write thread is never idle.
     const until = Date.now() + 2_500;
     const writer = async () => {
-      while (Date.now() < until) await thread.run(job, 'fill', '5');
+      while (Date.now() < until) await thread.run(job, 'rewrite', '');
     };
     await Promise.all(Array.from({ length: 8 }, writer));
     expect(restarts() - before).toBeGreaterThanOrEqual(1);
