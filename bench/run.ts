@@ -8,6 +8,7 @@
  * are the median over rounds. Reported, never asserted.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -79,6 +80,17 @@ async function startServer(mode: 'bare' | 'metered' | 'cluster', env: Record<str
   return { ...(JSON.parse(first) as Pick<Server, 'url' | 'apiKey' | 'bytes'>), usage, profile, stop };
 }
 
+/** The machine's idle and total CPU time so far, from Linux's /proc/stat (null elsewhere). */
+function machineTicks(): { idle: number; total: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // idle and iowait
+    return { idle: fields[3]! + fields[4]!, total: fields.reduce((sum, n) => sum + n, 0) };
+  } catch {
+    return null;
+  }
+}
+
 interface Result {
   rps: number;
   p50: number;
@@ -88,17 +100,25 @@ interface Result {
   requestThreadUs: number | null;
   otherThreadsUs: number | null;
   writeSyscalls: number | null;
+  /** This process's CPU per request: the load generator's share of the two cores. */
+  loadGeneratorUs: number;
+  /** Share of the machine's CPU time left idle during the round (Linux only). */
+  idle: number | null;
   requests: number;
 }
 
 /** Loads the servers of one target at once (the connections split between them), as one result. */
 async function load(servers: readonly Server[], apiKey: string | undefined, durationS: number): Promise<Result> {
   const before = await Promise.all(servers.map((s) => s.usage()));
+  const machineBefore = machineTicks();
+  const ownBefore = process.cpuUsage();
   const results = await Promise.all(
     servers.map((s) =>
       autocannon({ url: s.url, connections: Math.round(CONNECTIONS / servers.length), duration: durationS, headers: apiKey ? { 'x-api-key': apiKey } : {} }),
     ),
   );
+  const own = process.cpuUsage(ownBefore);
+  const machineAfter = machineTicks();
   const after = await Promise.all(servers.map((s) => s.usage()));
   const non2xx = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
   if (non2xx > 0) throw new Error(`${non2xx} responses were not 2xx: the benchmark would measure errors`);
@@ -121,6 +141,8 @@ async function load(servers: readonly Server[], apiKey: string | undefined, dura
     requestThreadUs: perRequest('requestThreadUs'),
     otherThreadsUs: perRequest('otherThreadsUs'),
     writeSyscalls: perRequest('writeSyscalls'),
+    loadGeneratorUs: (own.user + own.system) / requests,
+    idle: machineBefore && machineAfter && (machineAfter.idle - machineBefore.idle) / (machineAfter.total - machineBefore.total),
     requests,
   };
 }
@@ -164,8 +186,11 @@ const split = (r: Result) =>
     ? ''
     : ` (${r.requestThreadUs.toFixed(0)} + ${r.otherThreadsUs.toFixed(0)}), ${r.writeSyscalls.toFixed(1)} writes/req`;
 
+/** The load generator's CPU per request, and the machine's idle share where /proc/stat tells it. */
+const machine = (r: Result) => `; load generator ${r.loadGeneratorUs.toFixed(0)} µs/req${r.idle === null ? '' : `, machine ${(100 * r.idle).toFixed(0)}% idle`}`;
+
 const row = (name: string, r: Result) =>
-  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   ${r.cpuUs.toFixed(0).padStart(4)} µs CPU/req${split(r)}`;
+  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   ${r.cpuUs.toFixed(0).padStart(4)} µs CPU/req${split(r)}${machine(r)}`;
 
 const missing = [!(await reachable(POSTGRES_URL)) && 'PostgreSQL', !(await reachable(REDIS_URL)) && 'Redis'].filter(Boolean);
 const bare = await startServer('bare');
@@ -198,6 +223,7 @@ try {
 
   console.log(`\nflagship, cache HIT, ${bare.bytes} B body, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per target`);
   if (rounds[0]?.bare.writeSyscalls !== null) console.log('server CPU per request (request thread + other threads: write thread, GC helpers), write syscalls per request');
+  console.log('the load generator (this process) shares the machine: its CPU per request, and the idle share of all cores');
   rounds.forEach((r, i) => {
     console.log(`round ${i + 1}`);
     console.log(`  ${row('bare Fastify (same bytes)', r.bare)}`);
