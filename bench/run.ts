@@ -17,6 +17,9 @@ import pg from 'pg';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+// Unmeasured load first: at 1 s the cluster's first round still paid for V8's compiler threads
+// (its other-thread CPU was 4 to 10 times that of later rounds).
+const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 3);
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // A database index of its own, so the bench's cached responses and counters never meet the tests'.
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
@@ -207,9 +210,9 @@ if (missing.length === 0) {
 
 try {
   // Warm-up: JIT, pools and caches, unmeasured.
-  await load([bare], undefined, 1);
-  await load([metered], metered.apiKey, 1);
-  if (cluster) await load(cluster.servers, cluster.apiKey, 1);
+  await load([bare], undefined, WARMUP_S);
+  await load([metered], metered.apiKey, WARMUP_S);
+  if (cluster) await load(cluster.servers, cluster.apiKey, WARMUP_S);
 
   if (PROFILE_DIR) await Promise.all([bare, metered, ...(cluster?.servers ?? [])].map((s) => s.profile()));
   const rounds: Array<{ bare: Result; metered: Result; cluster: Result | null }> = [];
