@@ -89,13 +89,7 @@ export class WriteThread {
   }
 
   private start(): Worker {
-    if (!this.checkpointer) {
-      this.checkpointer = startWorker('checkpoint-thread-worker', this.file);
-      this.checkpointer.unref();
-      // Without it no write fails: the write thread's own checkpoint each second copies the whole WAL, only slower.
-      this.checkpointer.on('error', (error) => console.error('the SQLite checkpoint thread stopped:', error));
-      this.onCheckpointThread();
-    }
+    if (!this.checkpointer) this.startCheckpointer();
     const worker = startWorker('write-thread-worker', this.file);
     // An idle write thread does not keep the process alive.
     worker.unref();
@@ -118,5 +112,20 @@ export class WriteThread {
     worker.on('exit', (code) => fail(new Error(`the database write thread stopped (exit code ${code})`)));
     this.worker = worker;
     return worker;
+  }
+
+  /**
+   * Without the checkpoint thread no write fails: the write thread's own checkpoint each second copies
+   * the whole WAL, only slower, and the next write thread to start brings a new one.
+   */
+  private startCheckpointer(): void {
+    const checkpointer = startWorker('checkpoint-thread-worker', this.file);
+    checkpointer.unref();
+    checkpointer.on('error', (error) => console.error('the SQLite checkpoint thread stopped:', error));
+    checkpointer.on('exit', () => {
+      if (this.checkpointer === checkpointer) this.checkpointer = null;
+    });
+    this.checkpointer = checkpointer;
+    this.onCheckpointThread();
   }
 }
