@@ -231,11 +231,12 @@ export interface RedisLedgerOptions {
 
 /**
  * The ledger for instances sharing PostgreSQL and Redis (README.md § Metering): admission is one Redis
- * script call per account and turn of the event loop, no lock is held across a round trip, and the charges of 2xx answers are written
- * to PostgreSQL by group commit, each request answered after its flush commits. PostgreSQL stays the
- * truth: a flush takes credits only where the row still has them, so a stale Redis copy can cost a
- * 402, never an over-spend. Counters missing from Redis (start, restart, eviction) are rebuilt from
- * PostgreSQL; while Redis is unreachable admission refuses with AdmissionUnavailable.
+ * script call per account and turn of the event loop, no lock is held across a round trip, and the
+ * charges of 2xx answers are written to PostgreSQL by group commit, each request answered after its
+ * flush commits. PostgreSQL stays the truth: a flush takes credits only where the row still has
+ * them, so a stale Redis copy can cost a 402, never an over-spend. Counters missing from Redis (start,
+ * restart, eviction) are rebuilt from PostgreSQL; while Redis is unreachable admission refuses with
+ * AdmissionUnavailable.
  */
 export class RedisLedger implements CreditLedger, Admission {
   private readonly sql: TransactionalLedger;
