@@ -225,7 +225,7 @@ try {
   }
 
   console.log(`\nflagship, cache HIT, ${bare.bytes} B body, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per target`);
-  if (rounds[0]?.bare.writeSyscalls !== null) console.log('server CPU per request (request thread + other threads: write thread, GC helpers), write syscalls per request');
+  if (rounds[0]?.bare.writeSyscalls !== null) console.log('server CPU per request (request thread + other threads: write and checkpoint threads, GC helpers), write syscalls per request');
   console.log('the load generator (this process) shares the machine: its CPU per request, and the idle share of all cores');
   rounds.forEach((r, i) => {
     console.log(`round ${i + 1}`);

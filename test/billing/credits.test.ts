@@ -122,16 +122,19 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
       if (args[0]?.toLowerCase() === 'evalsha' && args.some((a) => a.endsWith(`credit:${id}`))) scriptCalls.push(args);
       if (args[0]?.toLowerCase() === 'echo' && args[1] === `done:${id}`) seenAll = true;
     });
-    // Eight requests in one turn at 5 a minute: the first five pass the rate limit, each holding 8 more credits.
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => admission.admit(id, `req_${i}`, 8, 5)));
-    expect(results.map((r) => r.rate.allowed)).toEqual([true, true, true, true, true, false, false, false]);
-    expect(results.map((r) => (r.credits?.ok ? r.credits.remaining : null))).toEqual([392, 384, 376, 368, 360, null, null, null]);
-    expect(results.map((r) => r.rate.remaining)).toEqual([4, 3, 2, 1, 0, 0, 0, 0]);
-    // Redis runs commands in order: once the monitor sees this echo, it has seen every script call before it.
-    await redis!.echo(`done:${id}`);
-    await expect.poll(() => seenAll).toBe(true);
-    expect(scriptCalls).toHaveLength(1);
-    monitor.disconnect();
+    try {
+      // Eight requests in one turn at 5 a minute: the first five pass the rate limit, each holding 8 more credits.
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => admission.admit(id, `req_${i}`, 8, 5)));
+      expect(results.map((r) => r.rate.allowed)).toEqual([true, true, true, true, true, false, false, false]);
+      expect(results.map((r) => (r.credits?.ok ? r.credits.remaining : null))).toEqual([392, 384, 376, 368, 360, null, null, null]);
+      expect(results.map((r) => r.rate.remaining)).toEqual([4, 3, 2, 1, 0, 0, 0, 0]);
+      // Redis runs commands in order: once the monitor sees this echo, it has seen every script call before it.
+      await redis!.echo(`done:${id}`);
+      await expect.poll(() => seenAll).toBe(true);
+      expect(scriptCalls).toHaveLength(1);
+    } finally {
+      monitor.disconnect();
+    }
 
     for (let i = 0; i < 5; i++) await ledger.commit(`req_${i}`);
     expect((await expectConsistent(id)).balance).toBe(360);
