@@ -70,7 +70,7 @@ function linuxCounters(): { requestThreadTicks: number; otherThreadTicks: number
 }
 
 // CPU time per request is steadier than req/s on a shared machine: the runner asks for it over IPC,
-// with the split between the request thread and the others (the write thread, GC helpers).
+// with the split between the request thread and the others (the write and checkpoint threads, GC helpers).
 process.on('message', async (message) => {
   if (message === 'cpu') process.send?.({ usage: process.cpuUsage(), linux: linuxCounters() });
   if (message === 'profile-start' && profiler) {
