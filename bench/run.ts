@@ -8,7 +8,7 @@
  * are the median over rounds. Reported, never asserted.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -94,6 +94,41 @@ function machineTicks(): { idle: number; total: number } | null {
   }
 }
 
+/**
+ * CPU time so far of every PostgreSQL and Redis server process on this machine, by pid, from Linux's
+ * /proc (null elsewhere): the cluster's database work, which its instances' own CPU leaves out.
+ */
+function serviceTicks(): Map<string, { service: 'postgres' | 'redis'; us: number }> | null {
+  try {
+    const byPid = new Map<string, { service: 'postgres' | 'redis'; us: number }>();
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const service = name.startsWith('postgres') ? 'postgres' : name.startsWith('redis-server') ? 'redis' : null;
+      if (!service) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byPid.set(pid, { service, us: (Number(fields[11]) + Number(fields[12])) * US_PER_TICK });
+    }
+    return byPid;
+  } catch {
+    return null;
+  }
+}
+
+/** PostgreSQL's and Redis's CPU between two readings; a backend that started meanwhile counts whole. */
+function serviceUse(before: ReturnType<typeof serviceTicks>, after: ReturnType<typeof serviceTicks>): { postgres: number; redis: number } | null {
+  if (!before || !after) return null;
+  const used = { postgres: 0, redis: 0 };
+  for (const [pid, { service, us }] of after) used[service] += us - (before.get(pid)?.us ?? 0);
+  return used;
+}
+
 interface Result {
   rps: number;
   p50: number;
@@ -107,6 +142,8 @@ interface Result {
   loadGeneratorUs: number;
   /** Share of the machine's CPU time left idle during the round (Linux only). */
   idle: number | null;
+  /** PostgreSQL's and Redis's CPU per request (Linux only; the cluster target's, the others use neither). */
+  services: { postgres: number; redis: number } | null;
   requests: number;
 }
 
@@ -114,6 +151,7 @@ interface Result {
 async function load(servers: readonly Server[], apiKey: string | undefined, durationS: number): Promise<Result> {
   const before = await Promise.all(servers.map((s) => s.usage()));
   const machineBefore = machineTicks();
+  const servicesBefore = serviceTicks();
   const ownBefore = process.cpuUsage();
   const results = await Promise.all(
     servers.map((s) =>
@@ -122,6 +160,7 @@ async function load(servers: readonly Server[], apiKey: string | undefined, dura
   );
   const own = process.cpuUsage(ownBefore);
   const machineAfter = machineTicks();
+  const services = serviceUse(servicesBefore, serviceTicks());
   const after = await Promise.all(servers.map((s) => s.usage()));
   const non2xx = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
   if (non2xx > 0) throw new Error(`${non2xx} responses were not 2xx: the benchmark would measure errors`);
@@ -146,6 +185,7 @@ async function load(servers: readonly Server[], apiKey: string | undefined, dura
     writeSyscalls: perRequest('writeSyscalls'),
     loadGeneratorUs: (own.user + own.system) / requests,
     idle: machineBefore && machineAfter && (machineAfter.idle - machineBefore.idle) / (machineAfter.total - machineBefore.total),
+    services: services && { postgres: services.postgres / requests, redis: services.redis / requests },
     requests,
   };
 }
@@ -192,8 +232,14 @@ const split = (r: Result) =>
 /** The load generator's CPU per request, and the machine's idle share where /proc/stat tells it. */
 const machine = (r: Result) => `; load generator ${r.loadGeneratorUs.toFixed(0)} µs/req${r.idle === null ? '' : `, machine ${(100 * r.idle).toFixed(0)}% idle`}`;
 
-const row = (name: string, r: Result) =>
-  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   ${r.cpuUs.toFixed(0).padStart(4)} µs CPU/req${split(r)}${machine(r)}`;
+/** PostgreSQL's and Redis's CPU per request, for the target that uses them. */
+const databases = (r: Result) => (r.services ? `, PostgreSQL ${r.services.postgres.toFixed(0)} + Redis ${r.services.redis.toFixed(0)} µs/req` : '');
+
+const row = (name: string, r: Result, withDatabases = false) =>
+  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   ${r.cpuUs.toFixed(0).padStart(4)} µs CPU/req${split(r)}${withDatabases ? databases(r) : ''}${machine(r)}`;
+
+/** The lowest and highest round behind a median: on a shared machine one round can be far off. */
+const range = (xs: number[]) => `rounds ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 
 const missing = [!(await reachable(POSTGRES_URL)) && 'PostgreSQL', !(await reachable(REDIS_URL)) && 'Redis'].filter(Boolean);
 const bare = await startServer('bare');
@@ -226,29 +272,33 @@ try {
 
   console.log(`\nflagship, cache HIT, ${bare.bytes} B body, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per target`);
   if (rounds[0]?.bare.writeSyscalls !== null) console.log('server CPU per request (request thread + other threads: write and checkpoint threads, GC helpers), write syscalls per request');
+  if (rounds[0]?.cluster?.services) console.log("the cluster's row adds the CPU per request of this machine's PostgreSQL and Redis processes");
   console.log('the load generator (this process) shares the machine: its CPU per request, and the idle share of all cores');
   rounds.forEach((r, i) => {
     console.log(`round ${i + 1}`);
     console.log(`  ${row('bare Fastify (same bytes)', r.bare)}`);
     console.log(`  ${row('Trendlens, 1 instance, SQLite', r.metered)}`);
-    if (r.cluster) console.log(`  ${row('Trendlens, 2 instances, PG + Redis', r.cluster)}`);
+    if (r.cluster) console.log(`  ${row('Trendlens, 2 instances, PG + Redis', r.cluster, true)}`);
   });
-  const ratio = median(rounds.map((r) => r.metered.rps / r.bare.rps));
+  const ratios = rounds.map((r) => r.metered.rps / r.bare.rps);
   const addedP99 = median(rounds.map((r) => r.metered.p99 - r.bare.p99));
   const cpu = median(rounds.map((r) => r.metered.cpuUs / r.bare.cpuUs));
-  console.log(`\n1 instance, SQLite: metered/bare ${ratio.toFixed(2)} (goal ≥ 0.85), added p99 ${addedP99} ms (goal ≤ 1 ms), CPU per request ${cpu.toFixed(2)}× bare (medians)`);
+  console.log(`\n1 instance, SQLite: metered/bare ${median(ratios).toFixed(2)} (goal ≥ 0.85; ${range(ratios)}), added p99 ${addedP99} ms (goal ≤ 1 ms), CPU per request ${cpu.toFixed(2)}× bare (medians)`);
   if (cluster) {
     const rps = median(rounds.map((r) => r.cluster!.rps));
-    const share = median(rounds.map((r) => r.cluster!.rps / r.metered.rps));
+    const shares = rounds.map((r) => r.cluster!.rps / r.metered.rps);
     const cpuUs = median(rounds.map((r) => r.cluster!.cpuUs));
+    const services = rounds[0]!.cluster!.services
+      ? `, PostgreSQL ${median(rounds.map((r) => r.cluster!.services!.postgres)).toFixed(0)} and Redis ${median(rounds.map((r) => r.cluster!.services!.redis)).toFixed(0)} µs more`
+      : ' (PostgreSQL and Redis not counted)';
     const delivered = rounds.reduce((n, r) => n + r.cluster!.requests, 0);
     const db = new pg.Client({ connectionString: cluster.database.url });
     await db.connect();
     const charged = Number((await db.query(`SELECT count(*) AS n FROM credit_ledger WHERE kind = 'charge'`)).rows[0].n);
     await db.end();
     console.log(
-      `2 instances, PostgreSQL + Redis, one account: ${rps.toFixed(0)} charged req/s (goal ≥ 2,000), ${share.toFixed(2)} of the SQLite instance (goal ≥ 0.5), ` +
-        `${cpuUs.toFixed(0)} µs instance CPU per request (PostgreSQL and Redis not counted); ${charged} charges written for ${delivered} measured 2xx plus warm-up (medians)`,
+      `2 instances, PostgreSQL + Redis, one account: ${rps.toFixed(0)} charged req/s (goal ≥ 2,000), ${median(shares).toFixed(2)} of the SQLite instance (goal ≥ 0.5; ${range(shares)}), ` +
+        `${cpuUs.toFixed(0)} µs instance CPU per request${services}; ${charged} charges written for ${delivered} measured 2xx plus warm-up (medians)`,
     );
   } else {
     console.log(`2 instances, PostgreSQL + Redis: skipped, ${missing.join(' and ')} not reachable (${POSTGRES_URL.replace(/\/\/[^@]*@/, '//')}, ${REDIS_URL})`);
