@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -23,6 +24,9 @@ const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 3);
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // A database index of its own, so the bench's cached responses and counters never meet the tests'.
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
+// `BENCH_COMPARE=dir[,dir…]`: other checkouts of Trendlens (a `git worktree` of another commit, with
+// its own node_modules), each run as one more SQLite target in the same interleaved rounds.
+const COMPARE_DIRS = (process.env.BENCH_COMPARE ?? '').split(',').map((d) => d.trim()).filter(Boolean);
 // `BENCH_PROFILE=dir`: each target writes there a V8 CPU profile of its request thread over the
 // measured rounds (`<target>-<pid>.cpuprofile`; open it in Chrome DevTools).
 const PROFILE_DIR = process.env.BENCH_PROFILE;
@@ -48,8 +52,11 @@ interface Server {
   stop(): void;
 }
 
-async function startServer(mode: 'bare' | 'metered' | 'cluster', env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./target.ts', import.meta.url).pathname, mode], {
+/** Starts a target of this checkout, or of the checkout at `dir` (BENCH_COMPARE), in its own process. */
+async function startServer(mode: 'bare' | 'metered' | 'cluster', env: Record<string, string> = {}, dir?: string): Promise<Server> {
+  const target = dir ? path.resolve(dir, 'bench/target.ts') : new URL('./target.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', target, mode], {
+    cwd: dir ? path.resolve(dir) : undefined,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, ...env },
   });
@@ -244,6 +251,8 @@ const range = (xs: number[]) => `rounds ${Math.min(...xs).toFixed(2)}–${Math.m
 const missing = [!(await reachable(POSTGRES_URL)) && 'PostgreSQL', !(await reachable(REDIS_URL)) && 'Redis'].filter(Boolean);
 const bare = await startServer('bare');
 const metered = await startServer('metered');
+const compared: Array<{ label: string; server: Server }> = [];
+for (const dir of COMPARE_DIRS) compared.push({ label: path.basename(path.resolve(dir)).slice(0, 24), server: await startServer('metered', {}, dir) });
 let cluster: { servers: Server[]; apiKey: string; database: { url: string; drop(): Promise<void> } } | null = null;
 if (missing.length === 0) {
   const database = await freshPostgres();
@@ -258,16 +267,18 @@ try {
   // Warm-up: JIT, pools and caches, unmeasured.
   await load([bare], undefined, WARMUP_S);
   await load([metered], metered.apiKey, WARMUP_S);
+  for (const { server } of compared) await load([server], server.apiKey, WARMUP_S);
   if (cluster) await load(cluster.servers, cluster.apiKey, WARMUP_S);
 
-  if (PROFILE_DIR) await Promise.all([bare, metered, ...(cluster?.servers ?? [])].map((s) => s.profile()));
-  const rounds: Array<{ bare: Result; metered: Result; cluster: Result | null }> = [];
+  if (PROFILE_DIR) await Promise.all([bare, metered, ...compared.map((c) => c.server), ...(cluster?.servers ?? [])].map((s) => s.profile()));
+  const rounds: Array<{ bare: Result; metered: Result; compared: Result[]; cluster: Result | null }> = [];
   for (let i = 0; i < ROUNDS; i++) {
-    rounds.push({
-      bare: await load([bare], undefined, DURATION_S),
-      metered: await load([metered], metered.apiKey, DURATION_S),
-      cluster: cluster ? await load(cluster.servers, cluster.apiKey, DURATION_S) : null,
-    });
+    const bareResult = await load([bare], undefined, DURATION_S);
+    const meteredResult = await load([metered], metered.apiKey, DURATION_S);
+    const comparedResults: Result[] = [];
+    for (const { server } of compared) comparedResults.push(await load([server], server.apiKey, DURATION_S));
+    const clusterResult = cluster ? await load(cluster.servers, cluster.apiKey, DURATION_S) : null;
+    rounds.push({ bare: bareResult, metered: meteredResult, compared: comparedResults, cluster: clusterResult });
   }
 
   console.log(`\nflagship, cache HIT, ${bare.bytes} B body, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per target`);
@@ -278,12 +289,18 @@ try {
     console.log(`round ${i + 1}`);
     console.log(`  ${row('bare Fastify (same bytes)', r.bare)}`);
     console.log(`  ${row('Trendlens, 1 instance, SQLite', r.metered)}`);
+    compared.forEach(({ label }, c) => console.log(`  ${row(`  the same, at ${label}`, r.compared[c]!)}`));
     if (r.cluster) console.log(`  ${row('Trendlens, 2 instances, PG + Redis', r.cluster, true)}`);
   });
   const ratios = rounds.map((r) => r.metered.rps / r.bare.rps);
   const addedP99 = median(rounds.map((r) => r.metered.p99 - r.bare.p99));
   const cpu = median(rounds.map((r) => r.metered.cpuUs / r.bare.cpuUs));
   console.log(`\n1 instance, SQLite: metered/bare ${median(ratios).toFixed(2)} (goal ≥ 0.85; ${range(ratios)}), added p99 ${addedP99} ms (goal ≤ 1 ms), CPU per request ${cpu.toFixed(2)}× bare (medians)`);
+  compared.forEach(({ label }, c) => {
+    const relative = rounds.map((r) => r.compared[c]!.rps / r.metered.rps);
+    const cpuUs = median(rounds.map((r) => r.compared[c]!.cpuUs));
+    console.log(`${label}: ${median(relative).toFixed(2)}× this checkout's SQLite instance (${range(relative)}), ${cpuUs.toFixed(0)} µs CPU per request against ${median(rounds.map((r) => r.metered.cpuUs)).toFixed(0)} (medians)`);
+  });
   if (cluster) {
     const rps = median(rounds.map((r) => r.cluster!.rps));
     const shares = rounds.map((r) => r.cluster!.rps / r.metered.rps);
@@ -306,6 +323,7 @@ try {
 } finally {
   bare.stop();
   metered.stop();
+  for (const { server } of compared) server.stop();
   for (const s of cluster?.servers ?? []) s.stop();
   await new Promise((resolve) => setTimeout(resolve, 500));
   await cluster?.database.drop();
