@@ -252,7 +252,12 @@ const missing = [!(await reachable(POSTGRES_URL)) && 'PostgreSQL', !(await reach
 const bare = await startServer('bare');
 const metered = await startServer('metered');
 const compared: Array<{ label: string; server: Server }> = [];
-for (const dir of COMPARE_DIRS) compared.push({ label: path.basename(path.resolve(dir)).slice(0, 24), server: await startServer('metered', {}, dir) });
+for (const dir of COMPARE_DIRS) {
+  // A directory named twice runs twice, as its own control: the label tells the copies apart.
+  const name = path.basename(path.resolve(dir)).slice(0, 20);
+  const copies = compared.filter((c) => c.label.split(' #')[0] === name).length;
+  compared.push({ label: copies === 0 ? name : `${name} #${copies + 1}`, server: await startServer('metered', {}, dir) });
+}
 let cluster: { servers: Server[]; apiKey: string; database: { url: string; drop(): Promise<void> } } | null = null;
 if (missing.length === 0) {
   const database = await freshPostgres();
