@@ -4,8 +4,8 @@
  * - one Trendlens instance on SQLite (goal: ≥ 0.85 of bare, p99 at most 1 ms above bare's);
  * - two instances on PostgreSQL + Redis serving one account (goal: ≥ 0.5 of the SQLite instance and
  *   ≥ 2,000 charged requests/s), skipped with the reason when either service is missing.
- * Targets take turns in rounds (A/B/C, A/B/C, …) so drift on a shared machine hits all alike; ratios
- * are the median over rounds. Reported, never asserted.
+ * Targets take turns in rounds (A/B/C, A/B/C, …) so drift on a shared machine hits all alike, each
+ * round in fresh processes (see `round`); ratios are the median over rounds. Reported, never asserted.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // Unmeasured load first: at 1 s the cluster's first round still paid for V8's compiler threads
 // (its other-thread CPU was 4 to 10 times that of later rounds).
@@ -49,7 +49,8 @@ interface Server {
   usage(): Promise<Usage>;
   /** Starts the CPU profile (BENCH_PROFILE). */
   profile(): Promise<void>;
-  stop(): void;
+  /** Resolves once the process has exited. */
+  stop(): Promise<void>;
 }
 
 /** Starts a target of this checkout, or of the checkout at `dir` (BENCH_COMPARE), in its own process. */
@@ -84,8 +85,11 @@ async function startServer(mode: 'bare' | 'metered' | 'cluster', env: Record<str
     });
   // A clean exit, so that a profile gets written; a target that does not go is killed.
   const stop = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.send('exit');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    return exited.finally(() => clearTimeout(kill));
   };
   return { ...(JSON.parse(first) as Pick<Server, 'url' | 'apiKey' | 'bytes'>), usage, profile, stop };
 }
@@ -249,44 +253,63 @@ const row = (name: string, r: Result, withDatabases = false) =>
 const range = (xs: number[]) => `rounds ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 
 const missing = [!(await reachable(POSTGRES_URL)) && 'PostgreSQL', !(await reachable(REDIS_URL)) && 'Redis'].filter(Boolean);
-const bare = await startServer('bare');
-const metered = await startServer('metered');
-const compared: Array<{ label: string; server: Server }> = [];
+/** A target's processes, started afresh for each of its rounds. */
+type Start = () => Promise<Server[]>;
+
+/**
+ * One round of one target: its own fresh processes, an unmeasured warm-up (JIT, pools, caches), the
+ * measured load, then the processes stopped before the next target starts. Fresh processes each
+ * round, because two identical ones started once drifted 5–40% apart and kept that gap for a whole
+ * run (each process has its own luck with the JIT and the heap): the median over rounds now
+ * samples that luck instead of inheriting one draw of it.
+ */
+async function round(start: Start): Promise<Result> {
+  const servers = await start();
+  try {
+    const apiKey = servers[0]!.apiKey;
+    await load(servers, apiKey, WARMUP_S);
+    if (PROFILE_DIR) await Promise.all(servers.map((s) => s.profile()));
+    return await load(servers, apiKey, DURATION_S);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+/** The flagship body's size, as the bare target reports it. */
+let bodyBytes = 0;
+const bare: Start = async () => {
+  const server = await startServer('bare');
+  bodyBytes = server.bytes;
+  return [server];
+};
+const metered: Start = async () => [await startServer('metered')];
+const compared: Array<{ label: string; start: Start }> = [];
 for (const dir of COMPARE_DIRS) {
   // A directory named twice runs twice, as its own control: the label tells the copies apart.
   const name = path.basename(path.resolve(dir)).slice(0, 20);
   const copies = compared.filter((c) => c.label.split(' #')[0] === name).length;
-  compared.push({ label: copies === 0 ? name : `${name} #${copies + 1}`, server: await startServer('metered', {}, dir) });
+  compared.push({ label: copies === 0 ? name : `${name} #${copies + 1}`, start: async () => [await startServer('metered', {}, dir)] });
 }
-let cluster: { servers: Server[]; apiKey: string; database: { url: string; drop(): Promise<void> } } | null = null;
+let cluster: { start: Start; database: { url: string; drop(): Promise<void> } } | null = null;
 if (missing.length === 0) {
   const database = await freshPostgres();
   const env = { DATABASE_URL: database.url, REDIS_URL };
   // One after the other: the first applies the migrations and creates the demo account both serve.
-  const first = await startServer('cluster', env);
-  const second = await startServer('cluster', env);
-  cluster = { servers: [first, second], apiKey: first.apiKey!, database };
+  cluster = { start: async () => [await startServer('cluster', env), await startServer('cluster', env)], database };
 }
 
 try {
-  // Warm-up: JIT, pools and caches, unmeasured.
-  await load([bare], undefined, WARMUP_S);
-  await load([metered], metered.apiKey, WARMUP_S);
-  for (const { server } of compared) await load([server], server.apiKey, WARMUP_S);
-  if (cluster) await load(cluster.servers, cluster.apiKey, WARMUP_S);
-
-  if (PROFILE_DIR) await Promise.all([bare, metered, ...compared.map((c) => c.server), ...(cluster?.servers ?? [])].map((s) => s.profile()));
   const rounds: Array<{ bare: Result; metered: Result; compared: Result[]; cluster: Result | null }> = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const bareResult = await load([bare], undefined, DURATION_S);
-    const meteredResult = await load([metered], metered.apiKey, DURATION_S);
+    const bareResult = await round(bare);
+    const meteredResult = await round(metered);
     const comparedResults: Result[] = [];
-    for (const { server } of compared) comparedResults.push(await load([server], server.apiKey, DURATION_S));
-    const clusterResult = cluster ? await load(cluster.servers, cluster.apiKey, DURATION_S) : null;
+    for (const { start } of compared) comparedResults.push(await round(start));
+    const clusterResult = cluster ? await round(cluster.start) : null;
     rounds.push({ bare: bareResult, metered: meteredResult, compared: comparedResults, cluster: clusterResult });
   }
 
-  console.log(`\nflagship, cache HIT, ${bare.bytes} B body, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per target`);
+  console.log(`\nflagship, cache HIT, ${bodyBytes} B body, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per target, each in fresh processes`);
   if (rounds[0]?.bare.writeSyscalls !== null) console.log('server CPU per request (request thread + other threads: write and checkpoint threads, GC helpers), write syscalls per request');
   if (rounds[0]?.cluster?.services) console.log("the cluster's row adds the CPU per request of this machine's PostgreSQL and Redis processes");
   console.log('the load generator (this process) shares the machine: its CPU per request, and the idle share of all cores');
@@ -326,10 +349,5 @@ try {
     console.log(`2 instances, PostgreSQL + Redis: skipped, ${missing.join(' and ')} not reachable (${POSTGRES_URL.replace(/\/\/[^@]*@/, '//')}, ${REDIS_URL})`);
   }
 } finally {
-  bare.stop();
-  metered.stop();
-  for (const { server } of compared) server.stop();
-  for (const s of cluster?.servers ?? []) s.stop();
-  await new Promise((resolve) => setTimeout(resolve, 500));
   await cluster?.database.drop();
 }
