@@ -295,7 +295,16 @@ if (missing.length === 0) {
   const database = await freshPostgres();
   const env = { DATABASE_URL: database.url, REDIS_URL };
   // One after the other: the first applies the migrations and creates the demo account both serve.
-  cluster = { start: async () => [await startServer('cluster', env), await startServer('cluster', env)], database };
+  const start = async () => {
+    const first = await startServer('cluster', env);
+    try {
+      return [first, await startServer('cluster', env)];
+    } catch (error) {
+      await first.stop();
+      throw error;
+    }
+  };
+  cluster = { start, database };
 }
 
 try {

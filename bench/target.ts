@@ -48,6 +48,7 @@ if (mode === 'bare') {
 // With BENCH_PROFILE, the request thread is profiled over the measured rounds only (no start-up).
 const profiler = process.env.BENCH_PROFILE ? new inspector.Session() : null;
 profiler?.connect();
+let profiling = false;
 
 /** CPU ticks per thread and write syscalls so far, where Linux's /proc tells them (null elsewhere). */
 function linuxCounters(): { requestThreadTicks: number; otherThreadTicks: number; writeSyscalls: number } | null {
@@ -76,14 +77,19 @@ process.on('message', async (message) => {
   if (message === 'profile-start' && profiler) {
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.start');
+    profiling = true;
     process.send?.('profiling');
   }
-  if (message === 'exit') {
-    if (profiler) {
-      const { profile } = await profiler.post('Profiler.stop');
-      writeFileSync(join(process.env.BENCH_PROFILE!, `${mode}-${process.pid}.cpuprofile`), JSON.stringify(profile));
-    }
-    if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
-    process.exit(0);
-  }
+  if (message === 'exit') await exit();
 });
+// A runner that died (an error, Ctrl-C) leaves no target behind holding a port and its SQLite folder.
+process.on('disconnect', () => void exit());
+
+async function exit(): Promise<never> {
+  if (profiler && profiling) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(join(process.env.BENCH_PROFILE!, `${mode}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+  }
+  if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
+  process.exit(0);
+}
