@@ -45,7 +45,7 @@ if (mode === 'bare') {
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${new URL(demo.url).port}${path}`, apiKey: demo.apiKey, bytes: body.length })}\n`);
 }
 
-// With BENCH_PROFILE, the request thread is profiled over the measured rounds only (no start-up).
+// With BENCH_PROFILE, the request thread is profiled over its measured round only (no start-up, no warm-up).
 const profiler = process.env.BENCH_PROFILE ? new inspector.Session() : null;
 profiler?.connect();
 let profiling = false;
@@ -85,7 +85,11 @@ process.on('message', async (message) => {
 // A runner that died (an error, Ctrl-C) leaves no target behind holding a port and its SQLite folder.
 process.on('disconnect', () => void exit());
 
-async function exit(): Promise<never> {
+/** Once, whichever asks first: the runner's `exit` or its disconnecting. */
+let exiting: Promise<never> | null = null;
+const exit = () => (exiting ??= shutDown());
+
+async function shutDown(): Promise<never> {
   if (profiler && profiling) {
     const { profile } = await profiler.post('Profiler.stop');
     writeFileSync(join(process.env.BENCH_PROFILE!, `${mode}-${process.pid}.cpuprofile`), JSON.stringify(profile));
