@@ -240,7 +240,9 @@ export class ApiKeys {
     if (presented === undefined || presented === '') return { ok: false, reason: 'missing_api_key' };
     if (!isWellFormedApiKey(presented)) return { ok: false, reason: 'invalid_api_key' };
     const hash = hashApiKey(presented);
-    const row = await this.lookup(hash);
+    // A cached lookup is read without a promise: it is every request's path but the first.
+    const cached = this.cached(hash);
+    const row = cached ? cached.row : await this.lookup(hash);
     if (!row) return { ok: false, reason: 'invalid_api_key' };
     const now = this.clock.now();
     const status = effectiveStatus(row, now);
@@ -265,8 +267,8 @@ export class ApiKeys {
    */
   cachedCaller(presented: string): IdentifiedKey | null | undefined {
     if (!isWellFormedApiKey(presented)) return undefined;
-    const cached = this.cache.get(hashApiKey(presented));
-    if (!cached || cached.until <= this.clock.now()) return undefined;
+    const cached = this.cached(hashApiKey(presented));
+    if (!cached) return undefined;
     const row = cached.row;
     const status = row ? effectiveStatus(row, this.clock.now()) : 'revoked';
     if (!row || status === 'revoked' || status === 'expired') return null;
@@ -298,10 +300,16 @@ export class ApiKeys {
     }
   }
 
+  /** The cached lookup of a key hash while it is fresh (its row is null for a key that does not exist). */
+  private cached(hash: string): CachedLookup | undefined {
+    const cached = this.cache.get(hash);
+    return cached && cached.until > this.clock.now() ? cached : undefined;
+  }
+
   private async lookup(hash: string): Promise<CachedLookup['row']> {
     const now = this.clock.now();
-    const cached = this.cache.get(hash);
-    if (cached && cached.until > now) return cached.row;
+    const cached = this.cached(hash);
+    if (cached) return cached.row;
     const row =
       (await this.db
         .selectFrom('api_keys')

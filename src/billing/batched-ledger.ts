@@ -68,7 +68,8 @@ export class BatchedLedger implements CreditLedger {
   }
 
   async reserve(accountId: string, requestId: string, cost: number): Promise<ReserveResult> {
-    const position = await this.position(accountId);
+    const known = this.position(accountId);
+    const position = known instanceof Promise ? await known : known;
     const view = this.view(position);
     const decision = admit(view, cost);
     if (!decision.ok) return { ok: false, reason: decision.reason, snapshot: view };
@@ -183,9 +184,10 @@ export class BatchedLedger implements CreditLedger {
   /**
    * The account's position. Re-read first when forgotten or when a day or period has ended; re-read in
    * the background when merely quiet (a busy account is refreshed by every flush's `RETURNING`), so
-   * requests never wait for a routine refresh.
+   * requests never wait for a routine refresh. A known position comes without a promise: it is every
+   * request's path but an account's first.
    */
-  private async position(accountId: string): Promise<Position> {
+  private position(accountId: string): Position | Promise<Position> {
     const known = this.positions.get(accountId);
     const now = this.clock.now();
     if (known && known.loadedAt !== Number.NEGATIVE_INFINITY && known.day === utcDay(now) && now < known.stored.periodEnd) {

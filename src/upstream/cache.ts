@@ -19,7 +19,8 @@ export interface CacheEntry {
  * TTL plus the stale window; freshness is judged by the caller from `storedAt` and `ttlSeconds`.
  */
 export interface ResponseCache {
-  get(key: string): Promise<CacheEntry | undefined>;
+  /** An entry held in this process comes back at once, without a promise: a cache hit is the hot path. */
+  get(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined>;
   set(key: string, entry: CacheEntry): Promise<void>;
   close(): Promise<void>;
 }
@@ -52,12 +53,7 @@ export class MemoryResponseCache implements ResponseCache {
     this.staleWindowMs = (opts.staleWindowSeconds ?? STALE_WINDOW_SECONDS) * 1000;
   }
 
-  async get(key: string): Promise<CacheEntry | undefined> {
-    return this.getSync(key);
-  }
-
-  /** Synchronous read for callers that know the cache is in-process. */
-  getSync(key: string): CacheEntry | undefined {
+  get(key: string): CacheEntry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (this.clock.now() >= entry.storedAt + entry.ttlSeconds * 1000 + this.staleWindowMs) {

@@ -60,6 +60,9 @@ export interface UpstreamGatewayOptions {
   chartObserver?: ChartObserver;
 }
 
+/** Cache keys the gateway remembers by canonical form before it starts over. */
+const CACHE_KEYS_KEPT = 10_000;
+
 /** Cache key = SHA-256(`<source ids>\n<canonical form>`) (docs/api-contract.md § Params and canonical form). */
 export function cacheKey(sourceId: string, canonical: string): string {
   return hash('sha256', `${sourceId}\n${canonical}`, 'hex');
@@ -85,6 +88,7 @@ class Gateway implements UpstreamGateway {
   private readonly chartObserver?: ChartObserver;
   private readonly staleWindowMs: number;
   private readonly flights = new SingleFlight<GatewayResult>();
+  private readonly keys = new Map<string, string>();
 
   constructor(opts: UpstreamGatewayOptions) {
     const sources = opts.sources ?? (opts.source ? [opts.source] : []);
@@ -110,8 +114,9 @@ class Gateway implements UpstreamGateway {
   }
 
   async fetch(endpoint: AnyEndpoint, canonical: string, params: Record<string, unknown>): Promise<GatewayResult> {
-    const key = cacheKey(this.namespace, canonical);
-    const hit = this.fresh(await this.readCache(key));
+    const key = this.keyOf(canonical);
+    const read = this.readCache(key);
+    const hit = this.fresh(read instanceof Promise ? await read : read);
     if (hit) return hit;
     return this.flights.run(key, () => this.fill(endpoint, key, params));
   }
@@ -160,13 +165,28 @@ class Gateway implements UpstreamGateway {
     }
   }
 
-  /** A cache outage degrades to misses instead of failing requests. */
-  private async readCache(key: string): Promise<CacheEntry | undefined> {
-    try {
-      return await this.cache.get(key);
-    } catch (error) {
+  /** The cache key of a canonical form, remembered: callers repeat the same few queries, and each key is a SHA-256. */
+  private keyOf(canonical: string): string {
+    let key = this.keys.get(canonical);
+    if (key === undefined) {
+      key = cacheKey(this.namespace, canonical);
+      if (this.keys.size >= CACHE_KEYS_KEPT) this.keys.clear();
+      this.keys.set(canonical, key);
+    }
+    return key;
+  }
+
+  /** A cache outage degrades to misses instead of failing requests. An entry held in memory comes without a promise. */
+  private readCache(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined> {
+    const failed = (error: unknown): undefined => {
       this.logger?.warn({ err: error }, 'response cache read failed');
       return undefined;
+    };
+    try {
+      const read = this.cache.get(key);
+      return read instanceof Promise ? read.catch(failed) : read;
+    } catch (error) {
+      return failed(error);
     }
   }
 

@@ -48,13 +48,12 @@ export class RedisResponseCache implements ResponseCache {
     this.local = new MemoryResponseCache({ clock: this.clock, maxBytes: opts.localMaxBytes ?? 32 * 1024 * 1024, staleWindowSeconds: 0 });
   }
 
-  async get(key: string): Promise<CacheEntry | undefined> {
+  get(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined> {
     // With no stale window, the memory cache forgets an entry the moment its TTL ends.
-    const local = this.local.getSync(key);
-    if (local) return local;
-    const entry = await this.getShared(key);
-    if (entry) await this.local.set(key, entry);
-    return entry;
+    return this.local.get(key) ?? this.getShared(key).then(async (entry) => {
+      if (entry) await this.local.set(key, entry);
+      return entry;
+    });
   }
 
   private async getShared(key: string): Promise<CacheEntry | undefined> {

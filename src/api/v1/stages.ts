@@ -99,15 +99,14 @@ export function meteringUnavailable(error: unknown): never {
 export async function limitRate(services: Services, request: FastifyRequest, reply: FastifyReply, caller: IdentifiedKey): Promise<void> {
   const plan = services.plans.require(caller.planId);
   const decision = await services.rateLimiter.hit(accountRateKey(caller.accountId), plan.rate_limit_per_minute).catch(meteringUnavailable);
-  await refuseOverRate(services, request, reply, caller, decision);
+  setRateHeaders(reply, decision);
+  if (!decision.allowed) await refuseOverRate(services, request, reply, caller, decision);
 }
 
-async function refuseOverRate(services: Services, request: FastifyRequest, reply: FastifyReply, caller: IdentifiedKey, decision: RateDecision): Promise<void> {
-  setRateHeaders(reply, decision);
-  if (!decision.allowed) {
-    const snapshot = await services.credits.snapshot(caller.accountId);
-    throw rateLimited(services, request, reply, decision, snapshot);
-  }
+/** The 429 of an identified caller, with its credits in the body. Only called when refused: an admitted request awaits nothing here. */
+async function refuseOverRate(services: Services, request: FastifyRequest, reply: FastifyReply, caller: IdentifiedKey, decision: RateDecision): Promise<never> {
+  const snapshot = await services.credits.snapshot(caller.accountId);
+  throw rateLimited(services, request, reply, decision, snapshot);
 }
 
 /**
@@ -118,7 +117,8 @@ export async function admitRequest(services: Services, request: FastifyRequest, 
   const plan = services.plans.require(caller.planId);
   const cost = services.config.CREDIT_COST;
   const { rate, credits } = await services.admission.admit(caller.accountId, request.id, cost, plan.rate_limit_per_minute).catch(meteringUnavailable);
-  await refuseOverRate(services, request, reply, caller, rate);
+  setRateHeaders(reply, rate);
+  if (!rate.allowed) await refuseOverRate(services, request, reply, caller, rate);
   return creditsOrRefusal(services, request, credits!);
 }
 
