@@ -306,10 +306,9 @@ export class ApiKeys {
     return cached && cached.until > this.clock.now() ? cached : undefined;
   }
 
+  /** Reads a key hash's row from the database and caches it, absent keys too. */
   private async lookup(hash: string): Promise<CachedLookup['row']> {
     const now = this.clock.now();
-    const cached = this.cached(hash);
-    if (cached) return cached.row;
     const row =
       (await this.db
         .selectFrom('api_keys')

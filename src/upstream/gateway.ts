@@ -178,17 +178,18 @@ class Gateway implements UpstreamGateway {
 
   /** A cache outage degrades to misses instead of failing requests. An entry held in memory comes without a promise. */
   private readCache(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined> {
-    const failed = (error: unknown): undefined => {
-      this.logger?.warn({ err: error }, 'response cache read failed');
-      return undefined;
-    };
     try {
       const read = this.cache.get(key);
-      return read instanceof Promise ? read.catch(failed) : read;
+      return read instanceof Promise ? read.catch(this.cacheReadFailed) : read;
     } catch (error) {
-      return failed(error);
+      return this.cacheReadFailed(error);
     }
   }
+
+  private readonly cacheReadFailed = (error: unknown): undefined => {
+    this.logger?.warn({ err: error }, 'response cache read failed');
+    return undefined;
+  };
 
   private age(entry: CacheEntry): number {
     return this.clock.now() - entry.storedAt;
