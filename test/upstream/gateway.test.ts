@@ -111,6 +111,22 @@ describe('gateway cache', () => {
     expect(await gateway.fetch(endpoint, canonical, params)).toMatchObject({ ok: true, cache: 'MISS' });
     expect(warnings).toContain('response cache write failed');
   });
+
+  it('treats a cache that throws at once, without a promise, as a miss too', async () => {
+    // ResponseCache.get may answer without a promise (an entry held in memory), so it may also fail without one.
+    const clock = new ManualClock();
+    const broken = {
+      get: () => {
+        throw new Error('down');
+      },
+      set: async () => {},
+      close: async () => {},
+    };
+    const warnings: string[] = [];
+    const gateway = createUpstreamGateway({ source: fakeSource(() => ok(1)), clock, cache: broken, logger: { warn: (_o, m) => warnings.push(m) } });
+    expect(await gateway.fetch(endpoint, canonical, params)).toMatchObject({ ok: true, cache: 'MISS' });
+    expect(warnings).toContain('response cache read failed');
+  });
 });
 
 describe('gateway single flight', () => {
