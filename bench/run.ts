@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: the flagship on a cache hit with a valid key, measured in one run on one machine.
  * - bare Fastify serving the same bytes;
+ * - the durability floor: bare Fastify that also writes the two rows a metered request must make
+ *   durable (its charge, awaited before the answer, and its usage record) through Trendlens's own
+ *   SQLite write path, and does nothing else: the ceiling of any pipeline on those writes;
  * - one Trendlens instance on SQLite (goal: ≥ 0.85 of bare, p99 at most 1 ms above bare's);
  * - two instances on PostgreSQL + Redis serving one account (goal: ≥ 0.5 of the SQLite instance and
  *   ≥ 2,000 charged requests/s), skipped with the reason when either service is missing.
@@ -55,7 +58,7 @@ interface Server {
 }
 
 /** Starts a target of this checkout, or of the checkout at `dir` (BENCH_COMPARE), in its own process. */
-async function startServer(mode: 'bare' | 'metered' | 'cluster', env: Record<string, string> = {}, dir?: string): Promise<Server> {
+async function startServer(mode: 'bare' | 'floor' | 'metered' | 'cluster', env: Record<string, string> = {}, dir?: string): Promise<Server> {
   const target = dir ? path.resolve(dir, 'bench/target.ts') : new URL('./target.ts', import.meta.url).pathname;
   const child = spawn(process.execPath, ['--import', 'tsx', target, mode], {
     cwd: dir ? path.resolve(dir) : undefined,
@@ -283,6 +286,7 @@ const bare: Start = async () => {
   bodyBytes = server.bytes;
   return [server];
 };
+const floor: Start = async () => [await startServer('floor')];
 const metered: Start = async () => [await startServer('metered')];
 const compared: Array<{ label: string; start: Start }> = [];
 for (const dir of COMPARE_DIRS) {
@@ -309,8 +313,8 @@ if (missing.length === 0) {
 }
 
 try {
-  const rounds: Array<{ bare: Result; metered: Result; compared: Result[]; cluster: Result | null }> = [];
-  const targets: Start[] = [bare, metered, ...compared.map((c) => c.start), ...(cluster ? [cluster.start] : [])];
+  const rounds: Array<{ bare: Result; floor: Result; metered: Result; compared: Result[]; cluster: Result | null }> = [];
+  const targets: Start[] = [bare, floor, metered, ...compared.map((c) => c.start), ...(cluster ? [cluster.start] : [])];
   for (let i = 0; i < ROUNDS; i++) {
     // Each round starts one target later: a target's place in the round weighed on it (the SQLite
     // instance, always second, right after bare, measured ≈ 4% below identical copies run later).
@@ -321,6 +325,7 @@ try {
     }
     rounds.push({
       bare: results.get(bare)!,
+      floor: results.get(floor)!,
       metered: results.get(metered)!,
       compared: compared.map((c) => results.get(c.start)!),
       cluster: cluster ? results.get(cluster.start)! : null,
@@ -334,6 +339,7 @@ try {
   rounds.forEach((r, i) => {
     console.log(`round ${i + 1}`);
     console.log(`  ${row('bare Fastify (same bytes)', r.bare)}`);
+    console.log(`  ${row('bare + charge and usage rows', r.floor)}`);
     console.log(`  ${row('Trendlens, 1 instance, SQLite', r.metered)}`);
     compared.forEach(({ label }, c) => console.log(`  ${row(`  the same, at ${label}`, r.compared[c]!)}`));
     if (r.cluster) console.log(`  ${row('Trendlens, 2 instances, PG + Redis', r.cluster, true)}`);
@@ -342,6 +348,12 @@ try {
   const addedP99 = median(rounds.map((r) => r.metered.p99 - r.bare.p99));
   const cpu = median(rounds.map((r) => r.metered.cpuUs / r.bare.cpuUs));
   console.log(`\n1 instance, SQLite: metered/bare ${median(ratios).toFixed(2)} (goal ≥ 0.85; ${range(ratios)}), added p99 ${addedP99} ms (goal ≤ 1 ms), CPU per request ${cpu.toFixed(2)}× bare (medians)`);
+  const floors = rounds.map((r) => r.floor.rps / r.bare.rps);
+  console.log(
+    `durability floor: ${median(floors).toFixed(2)} of bare (${range(floors)}), added p99 ${median(rounds.map((r) => r.floor.p99 - r.bare.p99))} ms, ` +
+      `CPU per request ${median(rounds.map((r) => r.floor.cpuUs / r.bare.cpuUs)).toFixed(2)}× bare: the most any pipeline writing these two rows could serve here; ` +
+      `the SQLite instance serves ${median(rounds.map((r) => r.metered.rps / r.floor.rps)).toFixed(2)} of it (medians)`,
+  );
   compared.forEach(({ label }, c) => {
     const relative = rounds.map((r) => r.compared[c]!.rps / r.metered.rps);
     const cpuUs = median(rounds.map((r) => r.compared[c]!.cpuUs));

@@ -3,16 +3,25 @@
  * `bare`: plain Fastify answering the flagship's cached bytes. `metered`: the full Trendlens pipeline
  * (key check, rate limit, credit admission and group-committed charge in SQLite, usage record, response
  * cache) against the simulator. `cluster`: the same pipeline on PostgreSQL + Redis (DATABASE_URL and
- * REDIS_URL from the environment); several such processes serve one demo account.
+ * REDIS_URL from the environment); several such processes serve one demo account. `floor`: bare Fastify
+ * plus only the two rows the contract makes durable per request, written by Trendlens's own SQLite
+ * write path (a group-committed charge awaited before the answer, a batched usage record): the most
+ * any metered pipeline on these writes could serve, with nothing else of the pipeline.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Fastify from 'fastify';
-import { DEFAULT_PLANS, type Plan } from '../src/billing/index.js';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { ChargeQueue } from '../src/billing/charge-queue.js';
+import { chargeWriter } from '../src/billing/charge-writer.js';
+import { DEFAULT_PLANS, utcDay, type Plan } from '../src/billing/index.js';
+import { systemClock } from '../src/clock.js';
 import { defaultConfig } from '../src/config.js';
-import { startDemo } from '../src/server.js';
+import { ulid } from '../src/ids.js';
+import { DEMO_EMAIL, startDemo } from '../src/server.js';
+import { openStore } from '../src/store/index.js';
+import { createUsageStore } from '../src/usage/index.js';
 
 const BENCH_PLAN: Plan = {
   id: 'enterprise', name: 'Bench', price_usd: 0, included_credits: 1_000_000_000, daily_credit_limit: null,
@@ -34,10 +43,37 @@ const warm = await fetch(`${demo.url}${path}`, { headers: { 'x-api-key': demo.ap
 const body = Buffer.from(await warm.arrayBuffer());
 if (warm.status !== 200) throw new Error(`warm-up answered ${warm.status}: ${body.toString()}`);
 
-if (mode === 'bare') {
+/**
+ * The floor's handler: the rows a metered request makes durable, the same as the SQLite instance writes
+ * them (a charge awaited in a group commit, then a usage record), and the cached bytes.
+ */
+async function writingRows(accountId: string, keyId: string): Promise<(request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>> {
+  const store = await openStore(databaseUrl);
+  const charges = new ChargeQueue(chargeWriter(store));
+  const usage = createUsageStore(store, systemClock);
+  return async (request, reply) => {
+    const at = Date.now();
+    const requestId = `req_${ulid()}`;
+    await charges.charge({ requestId, accountId, amount: 8, overage: 0, day: utcDay(at), at });
+    usage.record({
+      request_id: requestId, time: at, account_id: accountId, key_id: keyId, operation_id: 'tiktok-popular-trend-hashtag',
+      canonical_query: 'tiktok-popular-trend-hashtag?country_code=US&limit=20&page=1&period=7', status: 200, latency_ms: Date.now() - at,
+      credits: 8, overage_credits: 0, cache: 'HIT', upstream_source: 'simulator', ip: request.ip, user_agent: request.headers['user-agent'] ?? null, source: 'api',
+    });
+    return answer(reply);
+  };
+}
+
+function answer(reply: FastifyReply): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(body);
+}
+
+if (mode === 'bare' || mode === 'floor') {
+  const account = (await demo.services.accounts.findByEmail(DEMO_EMAIL))!;
+  const [key] = await demo.services.keys.list(account.id);
   await demo.close();
   const bare = Fastify();
-  bare.get('/api/v1/tiktok/popular-trend/hashtag', (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+  bare.get('/api/v1/tiktok/popular-trend/hashtag', mode === 'bare' ? (_request, reply) => answer(reply) : await writingRows(account.id, key!.id));
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const address = bare.server.address();
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${path}`, bytes: body.length })}\n`);
