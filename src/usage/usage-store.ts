@@ -43,9 +43,11 @@ export interface UsageStoreOptions {
   /** Most events written in one transaction. */
   maxBatch?: number;
   /**
-   * How long the first event of a batch waits for others (default 25 ms). Usage is written after the
+   * How long the first event of a batch waits for others (default 5 ms). Usage is written after the
    * answer, so the wait costs no request anything, and it turns one transaction per event-loop turn
-   * into a few per second. `flush` and `close` skip it.
+   * into a couple of hundred a second at most. Not longer: a batch is copied to the write thread and
+   * inserted in one go, and requests that arrive meanwhile wait behind it (with 25 ms, the bench's p99
+   * was 7 ms on the durability floor instead of 4, docs/performance.md). `flush` and `close` skip it.
    */
   lingerMs?: number;
   /** Events queued beyond this are dropped (the database is down or far behind) and reported. */
@@ -128,7 +130,7 @@ class BatchedUsageStore implements UsageStore {
     opts: UsageStoreOptions,
   ) {
     this.maxBatch = opts.maxBatch ?? 2_000;
-    this.lingerMs = opts.lingerMs ?? 25;
+    this.lingerMs = opts.lingerMs ?? 5;
     this.maxQueue = opts.maxQueue ?? 100_000;
     this.onError = opts.onError ?? ((error) => console.error('usage recording failed:', error));
   }
