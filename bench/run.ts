@@ -31,6 +31,9 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
 // `BENCH_COMPARE=dir[,dir…]`: other checkouts of Trendlens (a `git worktree` of another commit, with
 // its own node_modules), each run as one more SQLite target in the same interleaved rounds.
 const COMPARE_DIRS = (process.env.BENCH_COMPARE ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+// `BENCH_COMPARE_CLUSTER=1`: each of those checkouts also runs its two-instance cluster, on a database
+// of its own, in the same rounds as this checkout's.
+const COMPARE_CLUSTER = process.env.BENCH_COMPARE_CLUSTER === '1';
 // `BENCH_PROFILE=dir`: each target writes there a V8 CPU profile of its request thread over the
 // measured rounds (`<target>-<pid>.cpuprofile`; open it in Chrome DevTools).
 const PROFILE_DIR = process.env.BENCH_PROFILE;
@@ -216,9 +219,16 @@ function reachable(url: string): Promise<boolean> {
   });
 }
 
-/** A fresh PostgreSQL database for the cluster target, dropped at the end. */
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `trendlens_bench_${process.pid}_${Date.now()}`;
+interface Database {
+  url: string;
+  drop(): Promise<void>;
+}
+
+let databasesMade = 0;
+
+/** A fresh PostgreSQL database for a cluster target, dropped at the end. */
+async function freshPostgres(): Promise<Database> {
+  const name = `trendlens_bench_${process.pid}_${Date.now()}_${++databasesMade}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -288,33 +298,41 @@ const bare: Start = async () => {
 };
 const floor: Start = async () => [await startServer('floor')];
 const metered: Start = async () => [await startServer('metered')];
-const compared: Array<{ label: string; start: Start }> = [];
-for (const dir of COMPARE_DIRS) {
-  // A directory named twice runs twice, as its own control: the label tells the copies apart.
-  const name = path.basename(path.resolve(dir)).slice(0, 20);
-  const copies = compared.filter((c) => c.label.split(' #')[0] === name).length;
-  compared.push({ label: copies === 0 ? name : `${name} #${copies + 1}`, start: async () => [await startServer('metered', {}, dir)] });
-}
-let cluster: { start: Start; database: { url: string; drop(): Promise<void> } } | null = null;
-if (missing.length === 0) {
+
+/** Two instances of the checkout at `dir` (this one without it) on a fresh database, serving one account. */
+async function clusterOf(dir?: string): Promise<{ start: Start; database: Database }> {
   const database = await freshPostgres();
   const env = { DATABASE_URL: database.url, REDIS_URL };
   // One after the other: the first applies the migrations and creates the demo account both serve.
   const start = async () => {
-    const first = await startServer('cluster', env);
+    const first = await startServer('cluster', env, dir);
     try {
-      return [first, await startServer('cluster', env)];
+      return [first, await startServer('cluster', env, dir)];
     } catch (error) {
       await first.stop();
       throw error;
     }
   };
-  cluster = { start, database };
+  return { start, database };
+}
+
+const cluster = missing.length === 0 ? await clusterOf() : null;
+const compared: Array<{ label: string; start: Start; cluster: { start: Start; database: Database } | null }> = [];
+for (const dir of COMPARE_DIRS) {
+  // A directory named twice runs twice, as its own control: the label tells the copies apart.
+  const name = path.basename(path.resolve(dir)).slice(0, 20);
+  const copies = compared.filter((c) => c.label.split(' #')[0] === name).length;
+  compared.push({
+    label: copies === 0 ? name : `${name} #${copies + 1}`,
+    start: async () => [await startServer('metered', {}, dir)],
+    cluster: cluster && COMPARE_CLUSTER ? await clusterOf(dir) : null,
+  });
 }
 
 try {
-  const rounds: Array<{ bare: Result; floor: Result; metered: Result; compared: Result[]; cluster: Result | null }> = [];
-  const targets: Start[] = [bare, floor, metered, ...compared.map((c) => c.start), ...(cluster ? [cluster.start] : [])];
+  const rounds: Array<{ bare: Result; floor: Result; metered: Result; compared: Result[]; cluster: Result | null; comparedClusters: Array<Result | null> }> = [];
+  const comparedClusters = compared.flatMap((c) => (c.cluster ? [c.cluster.start] : []));
+  const targets: Start[] = [bare, floor, metered, ...compared.map((c) => c.start), ...(cluster ? [cluster.start] : []), ...comparedClusters];
   for (let i = 0; i < ROUNDS; i++) {
     // Each round starts one target later: a target's place in the round weighed on it (the SQLite
     // instance, always second, right after bare, measured ≈ 4% below identical copies run later).
@@ -329,6 +347,7 @@ try {
       metered: results.get(metered)!,
       compared: compared.map((c) => results.get(c.start)!),
       cluster: cluster ? results.get(cluster.start)! : null,
+      comparedClusters: compared.map((c) => (c.cluster ? results.get(c.cluster.start)! : null)),
     });
   }
 
@@ -343,6 +362,10 @@ try {
     console.log(`  ${row('Trendlens, 1 instance, SQLite', r.metered)}`);
     compared.forEach(({ label }, c) => console.log(`  ${row(`  the same, at ${label}`, r.compared[c]!)}`));
     if (r.cluster) console.log(`  ${row('Trendlens, 2 instances, PG + Redis', r.cluster, true)}`);
+    compared.forEach(({ label }, c) => {
+      const result = r.comparedClusters[c];
+      if (result) console.log(`  ${row(`  the same, at ${label}`, result, true)}`);
+    });
   });
   const ratios = rounds.map((r) => r.metered.rps / r.bare.rps);
   const addedP99 = median(rounds.map((r) => r.metered.p99 - r.bare.p99));
@@ -375,9 +398,15 @@ try {
       `2 instances, PostgreSQL + Redis, one account: ${rps.toFixed(0)} charged req/s (goal ≥ 2,000), ${median(shares).toFixed(2)} of the SQLite instance (goal ≥ 0.5; ${range(shares)}), ` +
         `${cpuUs.toFixed(0)} µs instance CPU per request${services}; ${charged} charges written for ${delivered} measured 2xx plus warm-up (medians)`,
     );
+    compared.forEach(({ label }, c) => {
+      if (!rounds[0]!.comparedClusters[c]) return;
+      const relative = rounds.map((r) => r.comparedClusters[c]!.rps / r.cluster!.rps);
+      const cpuUs = median(rounds.map((r) => r.comparedClusters[c]!.cpuUs));
+      console.log(`${label}, 2 instances: ${median(relative).toFixed(2)}× this checkout's cluster (${range(relative)}), ${cpuUs.toFixed(0)} µs instance CPU per request against ${median(rounds.map((r) => r.cluster!.cpuUs)).toFixed(0)} (medians)`);
+    });
   } else {
     console.log(`2 instances, PostgreSQL + Redis: skipped, ${missing.join(' and ')} not reachable (${POSTGRES_URL.replace(/\/\/[^@]*@/, '//')}, ${REDIS_URL})`);
   }
 } finally {
-  await cluster?.database.drop();
+  await Promise.all([cluster, ...compared.map((c) => c.cluster)].map((c) => c?.database.drop()));
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addMonths, utcDay } from '../billing/index.js';
 import type { Clock } from '../clock.js';
-import type { Database, Store, UsageDailyTable, UsageEventsTable } from '../store/index.js';
+import type { Database, Store, StoreDialect, UsageDailyTable, UsageEventsTable } from '../store/index.js';
 import {
   queryDaily,
   queryEndpoints,
@@ -43,11 +43,13 @@ export interface UsageStoreOptions {
   /** Most events written in one transaction. */
   maxBatch?: number;
   /**
-   * How long the first event of a batch waits for others (default 5 ms). Usage is written after the
-   * answer, so the wait costs no request anything, and it turns one transaction per event-loop turn
-   * into a couple of hundred a second at most. Not longer: a batch is copied to the write thread and
-   * inserted in one go, and requests that arrive meanwhile wait behind it (with 25 ms, the bench's p99
-   * was 7 ms on the durability floor instead of 4, docs/performance.md). `flush` and `close` skip it.
+   * How long the first event of a batch waits for others. Usage is written after the answer, so the
+   * wait costs no request anything, and it turns one transaction per event-loop turn into a few per
+   * second. The default depends on the store (docs/performance.md): on SQLite 5 ms, since a batch is
+   * copied to the write thread and inserted in one go while charge flushes queue behind it (after
+   * 25 ms, the durability floor's p99 was 7 ms instead of 4); on PostgreSQL 25 ms, since there a
+   * batch runs beside the flushes on a connection of its own, and every batch more is a round trip
+   * and a synced commit (at 5 ms the cluster served a tenth less). `flush` and `close` skip it.
    */
   lingerMs?: number;
   /** Events queued beyond this are dropped (the database is down or far behind) and reported. */
@@ -60,10 +62,12 @@ export interface UsageStoreOptions {
 export const RAW_RETENTION_MS = 30 * 86_400_000;
 export const DAILY_RETENTION_MONTHS = 13;
 const PRUNE_INTERVAL_MS = 3_600_000;
+/** The default `lingerMs` per store (see there). */
+const LINGER_MS: Record<StoreDialect, number> = { sqlite: 5, postgres: 25 };
 
 /** Builds the usage store over an open database. */
 export function createUsageStore(store: Store, clock: Clock, opts: UsageStoreOptions = {}): UsageStore {
-  return new BatchedUsageStore(store.db, usageWriter(store), clock, opts);
+  return new BatchedUsageStore(store.db, usageWriter(store), clock, { ...opts, lingerMs: opts.lingerMs ?? LINGER_MS[store.dialect] });
 }
 
 function aggregateKey(e: UsageEvent): string {
@@ -127,10 +131,10 @@ class BatchedUsageStore implements UsageStore {
     private readonly db: Kysely<Database>,
     private readonly writer: UsageWriter,
     private readonly clock: Clock,
-    opts: UsageStoreOptions,
+    opts: UsageStoreOptions & { lingerMs: number },
   ) {
     this.maxBatch = opts.maxBatch ?? 2_000;
-    this.lingerMs = opts.lingerMs ?? 5;
+    this.lingerMs = opts.lingerMs;
     this.maxQueue = opts.maxQueue ?? 100_000;
     this.onError = opts.onError ?? ((error) => console.error('usage recording failed:', error));
   }
