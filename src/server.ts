@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Services } from './services.js';
@@ -26,8 +27,22 @@ function visibleUrl(host: string, port: number): string {
   return `http://${shown}:${port}`;
 }
 
+/**
+ * V8 decides from what survives a young-generation collection whether to allocate all later objects
+ * of an allocation site straight into the old generation ("pretenuring"). A server's per-request
+ * objects (Node's request and response and their streams) all die young, but a collection that lands
+ * while many requests are in flight can tip that decision, and a process that took it kept it: old
+ * space filled at ≈ 75 MB/s, a major collection ran every second or two on the helper threads, and
+ * each young collection took 4–5 ms instead of 1, in about a third of the bench's processes
+ * (docs/performance.md). Process-wide, so it is set once, by whoever starts a server.
+ */
+function keepRequestObjectsYoung(): void {
+  v8.setFlagsFromString('--no-allocation-site-pretenuring');
+}
+
 /** Builds services and app, listens on `HOST:PORT`, and sweeps abandoned credit holds. */
 export async function startServer(config: Config, opts: ComposeOptions & { logger?: boolean; simulator?: SimulatorHandle } = {}): Promise<RunningServer> {
+  keepRequestObjectsYoung();
   const services = await createServices(config, opts);
   const app = await buildApp(services, { logger: opts.logger ?? false });
   await app.listen({ port: config.PORT, host: config.HOST });
