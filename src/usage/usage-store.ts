@@ -49,7 +49,7 @@ export interface UsageStoreOptions {
    * copied to the write thread and inserted in one go while charge flushes queue behind it (after
    * 25 ms, the durability floor's p99 was 7 ms instead of 4); on PostgreSQL 25 ms, since there a
    * batch runs beside the flushes on a connection of its own, and every batch more is a round trip
-   * and a synced commit (at 5 ms the cluster served a tenth less). `flush` and `close` skip it.
+   * and a synced commit (at 5 ms the cluster served 7% less). `flush` and `close` skip it.
    */
   lingerMs?: number;
   /** Events queued beyond this are dropped (the database is down or far behind) and reported. */
