@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { labelIndexes, niceTicks } from '../lib/axis.js';
-import { formatCompact, formatDay, formatNumber, formatShortDay } from '../lib/format.js';
+import { formatDay, formatNumber, formatShortDay, formatTicks } from '../lib/format.js';
 
 const H = 200;
 const PAD = { left: 44, right: 8, top: 8, bottom: 28 };
@@ -21,6 +21,7 @@ export function BarChart({ days, label }: { days: readonly { date: string; value
   }, []);
   const max = Math.max(0, ...days.map((d) => d.value));
   const ticks = niceTicks(max);
+  const tickLabels = formatTicks(ticks);
   const top = ticks.at(-1) ?? 1;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -30,10 +31,10 @@ export function BarChart({ days, label }: { days: readonly { date: string; value
   return (
     <figure className="bar-chart" ref={box}>
       <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={`${label}: ${days.map((d) => `${formatDay(d.date)} ${formatNumber(d.value)}`).join(', ')}`}>
-        {ticks.map((t) => (
+        {ticks.map((t, i) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="grid" />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="tick">{formatCompact(t)}</text>
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="tick">{tickLabels[i]}</text>
           </g>
         ))}
         {days.map((d, i) => (

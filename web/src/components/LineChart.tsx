@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { LineChart } from '../lib/chart-data.js';
 import { DAY_TICK_STEPS, RANK_TICK_STEPS, rankRange } from '../lib/axis.js';
-import { formatCompact, formatDay, formatNumber, formatShortDay } from '../lib/format.js';
+import { formatDay, formatNumber, formatShortDay, formatTicks } from '../lib/format.js';
 
 const PALETTE_VARS = ['--accent', '--series-2', '--series-3', '--series-4', '--series-5', '--series-6'];
 
@@ -44,7 +44,7 @@ export function LineChartView({ chart }: { chart: LineChart }) {
           label: chart.invert ? `${chart.yLabel} (1 = top)` : chart.yLabel,
           size: 60,
           ...(chart.invert ? { incrs: RANK_TICK_STEPS } : {}),
-          values: (_u, ticks) => ticks.map((t) => formatCompact(t)),
+          values: (_u, ticks) => formatTicks(ticks),
         },
       ],
       series: [

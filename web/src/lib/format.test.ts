@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatCompact, formatDay, formatNumber, formatPercent, formatShortDay, formatTime, plural } from './format.js';
+import { formatCell, formatCompact, formatDay, formatTicks, formatNumber, formatPercent, formatShortDay, formatTime, plural } from './format.js';
 
 describe('format', () => {
   it('groups thousands in the given locale', () => {
@@ -9,6 +9,11 @@ describe('format', () => {
   });
   it('shortens for axes', () => {
     expect(formatCompact(5_336_592_219, 'en-US')).toBe('5.3B');
+  });
+  it('gives axis ticks the decimals that tell them apart, and no more', () => {
+    expect(formatTicks([0.85, 0.9, 0.95, 1], 'en-US')).toEqual(['0.85', '0.9', '0.95', '1']);
+    expect(formatTicks([1_000_000, 1_050_000, 1_100_000], 'en-US')).toEqual(['1M', '1.05M', '1.1M']);
+    expect(formatTicks([0, 5_000, 10_000], 'en-US')).toEqual(['0', '5K', '10K']);
   });
   it('shows ratios as percentages', () => {
     expect(formatPercent(0.88, 'en-US')).toBe('88%');

@@ -10,8 +10,21 @@ export function formatNumber(value: number | null | undefined, locale?: string):
 }
 
 /** `5.3B`, `12K`: for axes and tight cells. */
-export function formatCompact(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+export function formatCompact(value: number, locale?: string, fractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/**
+ * An axis's tick labels, compact like `formatCompact` but with as many decimals as it takes to tell
+ * neighbouring ticks apart: `0.85 0.9 0.95 1`, never `0.9 0.9 1 1`; `1M 1.05M 1.1M`, never `1M 1.1M 1.1M`.
+ */
+export function formatTicks(ticks: readonly number[], locale?: string): string[] {
+  let labels: string[] = [];
+  for (let digits = 1; digits <= 4; digits++) {
+    labels = ticks.map((t) => formatCompact(t, locale, digits));
+    if (new Set(labels).size === new Set(ticks).size) break;
+  }
+  return labels;
 }
 
 /** A ratio as a percentage: 0.88 → `88%`, 0.0123 → `1.23%`. */
