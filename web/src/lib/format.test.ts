@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatCompact, formatDay, formatTicks, formatNumber, formatPercent, formatShortDay, formatTime, plural } from './format.js';
+import { formatCell, formatCompact, formatDay, formatNumber, formatPercent, formatShortDay, formatTicks, formatTime, plural } from './format.js';
 
 describe('format', () => {
   it('groups thousands in the given locale', () => {

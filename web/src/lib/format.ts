@@ -9,7 +9,7 @@ export function formatNumber(value: number | null | undefined, locale?: string):
   return value.toLocaleString(locale, { maximumFractionDigits: Number.isInteger(value) ? 0 : 2 });
 }
 
-/** `5.3B`, `12K`: for axes and tight cells. */
+/** `5.3B`, `12K`: compact, with at most `fractionDigits` decimals. */
 export function formatCompact(value: number, locale?: string, fractionDigits = 1): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: fractionDigits }).format(value);
 }
