@@ -5,6 +5,7 @@ import { BatchedLedger, ChargeRefused, DEFAULT_PLANS, PlanCatalog, RedisLedger, 
 import { ManualClock } from '../../src/clock.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { freshDatabase, storeKinds, type StoreKind, type TestDatabase } from '../support/databases.js';
+import { monitorRedis } from '../support/redis-monitor.js';
 import { REDIS_URL, redisAvailable } from '../support/services.js';
 
 const tiny: Plan = {
@@ -115,10 +116,9 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
     expect(await ledger.reserve(id, 'req_warm', 8)).toMatchObject({ ok: true });
     await ledger.release('req_warm');
 
-    const monitor = await redis!.duplicate().monitor();
     const scriptCalls: string[][] = [];
     let seenAll = false;
-    monitor.on('monitor', (_time: string, args: string[]) => {
+    const monitor = await monitorRedis(REDIS_URL, (args) => {
       if (args[0]?.toLowerCase() === 'evalsha' && args.some((a) => a.endsWith(`credit:${id}`))) scriptCalls.push(args);
       if (args[0]?.toLowerCase() === 'echo' && args[1] === `done:${id}`) seenAll = true;
     });
@@ -133,7 +133,7 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
       await expect.poll(() => seenAll).toBe(true);
       expect(scriptCalls).toHaveLength(1);
     } finally {
-      monitor.disconnect();
+      monitor.close();
     }
 
     for (let i = 0; i < 5; i++) await ledger.commit(`req_${i}`);
