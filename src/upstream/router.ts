@@ -63,9 +63,13 @@ export function adapterOf(source: Source): UpstreamAdapter {
   return source.adapter ?? 'creative-center';
 }
 
+function isDeprecated(failure: UpstreamFailure): boolean {
+  return failure.kind === 'unavailable' && failure.detail === 'deprecated';
+}
+
 /** Failures that say "not here": the next source is tried, and retirement is judged on them. */
 function isGone(failure: UpstreamFailure): boolean {
-  return failure.kind === 'unavailable' && (failure.detail === 'deprecated' || failure.detail === 'not_available');
+  return isDeprecated(failure) || (failure.kind === 'unavailable' && failure.detail === 'not_available');
 }
 
 /**
@@ -170,11 +174,12 @@ export class SourceRouter {
       // A definite "no such item" is the answer, not a reason to ask elsewhere.
       if (failure.kind === 'not_found') return { ok: false, failure, sourceId: source.id, adapter };
       this.logger?.warn({ operationId: endpoint.operationId, source: source.id, adapter, failure }, 'upstream failure');
-      if (failure.kind === 'unavailable' && failure.detail === 'deprecated') {
+      if (isDeprecated(failure)) {
         this.dead.set(`${endpoint.operationId} ${adapter}`, this.clock.now() + this.deadMs);
       }
       if (!isGone(failure)) allGone = false;
-      last = { failure, source };
+      // "Deprecated" says only that this source is gone; what another source said is the better answer.
+      if (!last || !isDeprecated(failure)) last = { failure, source };
     }
     if (endpoint.retired && allGone) {
       const source = last?.source ?? skipped ?? candidates[0];

@@ -49,6 +49,22 @@ describe('source router', () => {
     expect(legacy.calls).toBe(2);
   });
 
+  it("answers with what a live source said, not with another source's deprecated, whichever was asked first", async () => {
+    const refused: UpstreamResult = { ok: false, failure: { kind: 'unavailable', detail: 'not_available', hint: 'only order_by=vv has a match' } };
+    for (const order of [['tiktok-one', 'creative-center'], ['creative-center', 'tiktok-one']] as const) {
+      const router = new SourceRouter({
+        sources: [scripted('creative-center', () => deprecated), scripted('tiktok-one', () => refused)],
+        clock: new ManualClock(),
+        order: { global: order, perOperation: {} },
+      });
+      expect(await router.fetch(popularTrendHashtag, params(popularTrendHashtag, { country_code: 'US' }))).toMatchObject({
+        ok: false,
+        failure: refused.failure,
+        adapter: 'tiktok-one',
+      });
+    }
+  });
+
   it('keeps a circuit per adapter: one adapter failing does not stop the other', async () => {
     const clock = new ManualClock();
     const legacy = scripted('creative-center', () => timeout);
