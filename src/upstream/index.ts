@@ -1,5 +1,6 @@
 /** The upstream module's face (docs/architecture.md § Modules): sources, the gateway in front of them, and its parts. */
-export type { Source, UpstreamFailure, UpstreamResult, UpstreamAccess, UpstreamAdapter } from './source.js';
+export type { Source, UpstreamFailure, UpstreamResult, UpstreamAccess, UpstreamAdapter, UnavailableDetail } from './source.js';
+export { BAD_RESPONSE_DETAILS, UNAVAILABLE_DETAILS, FINAL_UNAVAILABLE_DETAILS } from './source.js';
 export { SourceRouter, adapterOf, type OperationStatus, type Provenance, type RoutedResult } from './router.js';
 export { parseSourceOrder, sourcesFor, type SourceOrder } from './source-order.js';
 export type { ChartObservation, ChartObserver } from './chart-observer.js';

@@ -5,6 +5,20 @@ export type { UpstreamAdapter } from '../catalog/index.js';
 /** Whether an adapter calls TikTok with the operator's session cookies (`X-Upstream-Access`). */
 export type UpstreamAccess = 'anonymous' | 'logged-in';
 
+/** The `detail` of a 502 `upstream_bad_response` (docs/api-contract.md § Errors). */
+export const BAD_RESPONSE_DETAILS = ['non_json', 'no_permission', 'schema_mismatch', 'upstream_error', 'invalid_request'] as const;
+
+/** The `detail` of a 503 `upstream_unavailable` (docs/api-contract.md § Errors). */
+export const UNAVAILABLE_DETAILS = ['deprecated', 'circuit_open', 'connect_failed', 'login_required', 'blocked', 'not_available'] as const;
+
+export type UnavailableDetail = (typeof UNAVAILABLE_DETAILS)[number];
+
+/**
+ * Unavailable for good, not for now: a retry gets the same answer until TikTok or the operator changes
+ * something, so these answers carry no `Retry-After`.
+ */
+export const FINAL_UNAVAILABLE_DETAILS: ReadonlySet<UnavailableDetail> = new Set(['deprecated', 'login_required', 'not_available']);
+
 /**
  * Why an upstream call produced no usable payload. Each kind maps to one outer status (docs/api-contract.md § Errors):
  * `bad_response` 502, `unavailable` 503, `timeout` 504, `not_found` 404, `retired` 503
@@ -13,12 +27,12 @@ export type UpstreamAccess = 'anonymous' | 'logged-in';
 export type UpstreamFailure =
   | {
       kind: 'bad_response';
-      detail: 'non_json' | 'no_permission' | 'schema_mismatch' | 'upstream_error' | 'invalid_request';
+      detail: (typeof BAD_RESPONSE_DETAILS)[number];
       message?: string;
     }
   | {
       kind: 'unavailable';
-      detail: 'deprecated' | 'circuit_open' | 'connect_failed' | 'login_required' | 'blocked' | 'not_available';
+      detail: UnavailableDetail;
       retryAfterSeconds?: number;
       message?: string;
       hint?: string;

@@ -79,6 +79,7 @@ describe('2026, TikTok One logged in', () => {
       expect(reply.body.data).toMatchObject({ error: 'upstream_unavailable', detail: 'not_available' });
       expect(reply.body.data.message).toMatch(/country_code|new_on_board/);
       expect(reply.res.headers['x-upstream-adapter']).toBe('tiktok-one');
+      expect(reply.res.headers['retry-after'], 'a retry would get the same answer').toBeUndefined();
       expectNothingCharged(reply);
     }
   });
@@ -192,6 +193,7 @@ describe('2026, TikTok One anonymous', () => {
     expect(reply.res.statusCode).toBe(503);
     expect(reply.body.data).toEqual({ error: 'upstream_unavailable', detail: 'login_required' });
     expect(reply.res.headers['x-upstream-adapter']).toBe('tiktok-one');
+    expect(reply.res.headers['retry-after']).toBeUndefined();
     expectNothingCharged(reply);
   });
 });

@@ -124,7 +124,11 @@ describe('error responses', () => {
     ['405', 'trendlens.MethodNotAllowedResponse', { code: 405, msg: 'Method Not Allowed', data: { error: 'method_not_allowed', allow: ['GET'] } }],
     ['500', 'trendlens.InternalErrorResponse', { code: 500, msg: 'Internal server error', data: { error: 'internal_error' } }],
     ['502', 'trendlens.BadGatewayResponse', { code: 502, msg: 'Bad Gateway', data: { error: 'upstream_bad_response', detail: 'non_json' } }],
+    ['502', 'trendlens.BadGatewayResponse', { code: 502, msg: 'Bad Gateway', data: { error: 'upstream_bad_response', detail: 'invalid_request' } }],
     ['503', 'trendlens.ServiceUnavailableResponse', { code: 503, msg: 'Service Unavailable', data: { error: 'upstream_unavailable', detail: 'deprecated' } }],
+    ['503', 'trendlens.ServiceUnavailableResponse', { code: 503, msg: 'Service Unavailable', data: { error: 'upstream_unavailable', detail: 'not_available', message: 'TikTok One needs country_code' } }],
+    ['503', 'trendlens.ServiceUnavailableResponse', { code: 503, msg: 'Service Unavailable', data: { error: 'upstream_retired', since: '2026', message: 'TikTok no longer serves this data (since 2026): …' } }],
+    ['503', 'trendlens.ServiceUnavailableResponse', { code: 503, msg: 'Service Unavailable', data: { error: 'metering_unavailable' } }],
     ['504', 'trendlens.GatewayTimeoutResponse', { code: 504, msg: 'Gateway Timeout', data: { error: 'upstream_timeout' } }],
   ])('%s envelope %s accepts a contract body', (status, name, body) => {
     expect(doc.components.responses[status].content['application/json'].schema.$ref).toBe(`#/components/schemas/${name}`);

@@ -15,7 +15,7 @@ export interface TrendlensClientOptions {
   baseUrl: string;
   /** A `tl_live_…` API key, sent as `x-api-key`. */
   apiKey: string;
-  /** Retries of a 429 or 503 after its `Retry-After` (default 2; 0 turns them off). */
+  /** Retries of a 429 or 503 after its `Retry-After` (default 2; 0 turns them off); a 503 without one is final. */
   retries?: number;
   /** Longest `Retry-After` worth waiting for; a longer one returns the answer (default 60 000 ms). */
   maxRetryDelayMs?: number;

@@ -1,5 +1,14 @@
-/** Statuses worth retrying: the rate limit (429) and an upstream that is down for now (503). */
+/**
+ * Statuses worth retrying: the rate limit (429) and an upstream that is down for now (503). A 503
+ * without `Retry-After` is down for good (`deprecated`, `login_required`, `not_available`,
+ * `upstream_retired`) and is returned at once.
+ */
 export const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 503]);
+
+function worthRetrying(response: Response): boolean {
+  if (!RETRIED_STATUSES.has(response.status)) return false;
+  return response.status !== 503 || response.headers.has('retry-after');
+}
 
 export interface RetryOptions {
   /** Extra attempts after the first (default 2; 0 turns retrying off). */
@@ -20,7 +29,7 @@ export function retryDelayMs(response: Response, now: number = Date.now()): numb
 }
 
 /**
- * A fetch that retries 429 and 503 after the server's `Retry-After`. The request is cloned per attempt,
+ * A fetch that retries 429 and a passing 503 after the server's `Retry-After`. The request is cloned per attempt,
  * so its headers, an `Idempotency-Key` among them, go out unchanged: a retried request is never
  * charged twice when it carries one.
  */
@@ -28,7 +37,7 @@ export function retryingFetch(base: (request: Request) => Promise<Response>, opt
   return async (request) => {
     for (let attempt = 0; ; attempt++) {
       const response = await base(attempt < opts.retries ? request.clone() : request);
-      if (!RETRIED_STATUSES.has(response.status) || attempt >= opts.retries) return response;
+      if (!worthRetrying(response) || attempt >= opts.retries) return response;
       const delay = retryDelayMs(response);
       if (delay > opts.maxDelayMs) return response;
       await response.body?.cancel();

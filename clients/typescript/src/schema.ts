@@ -1508,7 +1508,7 @@ export interface components {
                 /** @constant */
                 error: "upstream_bad_response";
                 /** @enum {string} */
-                detail: "non_json" | "no_permission" | "schema_mismatch" | "upstream_error";
+                detail: "non_json" | "no_permission" | "schema_mismatch" | "upstream_error" | "invalid_request";
             };
         };
         "trendlens.ServiceUnavailableResponse": {
@@ -1520,7 +1520,16 @@ export interface components {
                 /** @constant */
                 error: "upstream_unavailable";
                 /** @enum {string} */
-                detail: "deprecated" | "circuit_open" | "connect_failed";
+                detail: "deprecated" | "circuit_open" | "connect_failed" | "login_required" | "blocked" | "not_available";
+                message?: string;
+            } | {
+                /** @constant */
+                error: "upstream_retired";
+                since: string;
+                message: string;
+            } | {
+                /** @constant */
+                error: "metering_unavailable";
             };
         };
         "trendlens.GatewayTimeoutResponse": {
@@ -1661,7 +1670,7 @@ export interface components {
                 "application/json": components["schemas"]["trendlens.BadGatewayResponse"];
             };
         };
-        /** @description The upstream is retired, its circuit is open, or it cannot be reached. Not charged; retry after `Retry-After`. */
+        /** @description No source could serve the request, TikTok no longer serves the operation, or metering is unreachable for a moment. Not charged. With `Retry-After` it may pass after that many seconds; without it (`deprecated`, `login_required`, `not_available`, `upstream_retired`) it will not until TikTok or the operator changes something. */
         503: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1714,7 +1723,7 @@ export interface components {
         "X-RateLimit-Remaining": number;
         /** @description Seconds until the window is full again. */
         "X-RateLimit-Reset": number;
-        /** @description Seconds to wait before retrying. */
+        /** @description Seconds to wait before retrying. A 503 without it will not pass on a retry. */
         "Retry-After": number;
         /** @description Credits charged: the endpoint cost, `0` on an idempotent replay. */
         "X-Credits-Charged": number;

@@ -104,6 +104,15 @@ describe('@trendlens/client against a demo server', () => {
     expect(waits).toEqual([30_000]);
   });
 
+  it('returns a 503 without Retry-After at once: it is final, a retry would get the same answer', async () => {
+    const waits: number[] = [];
+    const retrying = createTrendlensClient({ baseUrl: server.url, apiKey: server.apiKey, sleep: async (ms) => void waits.push(ms) });
+    const { response, error } = await retrying.GET(FLAGSHIP, { params: { query: {} } });
+    expect(response.status).toBe(503);
+    expect(error).toMatchObject({ data: { error: 'upstream_unavailable', detail: 'not_available' } });
+    expect(waits).toEqual([]);
+  });
+
   it('sends an Idempotency-Key, so a repeat is replayed without a second charge', async () => {
     const once = withIdempotencyKey();
     const first = await client.GET('/api/v1/tiktok/top-ads/suggestions', { params: { query: { count: 3 } }, ...once });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnyEndpoint } from '../../catalog/index.js';
 import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../http/index.js';
+import { BAD_RESPONSE_DETAILS, FINAL_UNAVAILABLE_DETAILS, UNAVAILABLE_DETAILS } from '../../upstream/index.js';
 
 /** The outer envelope of a 2xx (docs/api-contract.md § Envelope); the catalog's schema describes its `data`. */
 export function successEnvelope(endpoint: AnyEndpoint): z.ZodType {
@@ -113,17 +114,23 @@ export const ERROR_RESPONSES: readonly ErrorResponse[] = [
       502,
       z.object({
         error: z.literal('upstream_bad_response'),
-        detail: z.enum(['non_json', 'no_permission', 'schema_mismatch', 'upstream_error']),
+        detail: z.enum(BAD_RESPONSE_DETAILS),
       }),
     ),
   },
   {
     status: 503,
     name: 'trendlens.ServiceUnavailableResponse',
-    description: 'The upstream is retired, its circuit is open, or it cannot be reached. Not charged; retry after `Retry-After`.',
+    description:
+      'No source could serve the request, TikTok no longer serves the operation, or metering is unreachable for a moment. Not charged. ' +
+      `With \`Retry-After\` it may pass after that many seconds; without it (\`${[...FINAL_UNAVAILABLE_DETAILS].join('`, `')}\`, \`upstream_retired\`) it will not until TikTok or the operator changes something.`,
     schema: envelope(
       503,
-      z.object({ error: z.literal('upstream_unavailable'), detail: z.enum(['deprecated', 'circuit_open', 'connect_failed']) }),
+      z.union([
+        z.object({ error: z.literal('upstream_unavailable'), detail: z.enum(UNAVAILABLE_DETAILS), message: z.string().optional() }),
+        z.object({ error: z.literal('upstream_retired'), since: z.string(), message: z.string() }),
+        z.object({ error: z.literal('metering_unavailable') }),
+      ]),
     ),
   },
   {

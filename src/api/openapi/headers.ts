@@ -9,7 +9,7 @@ export const HEADERS: Readonly<Record<string, { description: string; schema: Rec
   'X-RateLimit-Limit': { description: 'Requests allowed per minute.', schema: { type: 'integer' } },
   'X-RateLimit-Remaining': { description: 'Requests left in the current window.', schema: { type: 'integer' } },
   'X-RateLimit-Reset': { description: 'Seconds until the window is full again.', schema: { type: 'integer' } },
-  'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
+  'Retry-After': { description: 'Seconds to wait before retrying. A 503 without it will not pass on a retry.', schema: { type: 'integer' } },
   'X-Credits-Charged': { description: 'Credits charged: the endpoint cost, `0` on an idempotent replay.', schema: { type: 'integer' } },
   'X-Credits-Remaining': { description: 'Included credits left this period (0 in overage).', schema: { type: 'integer' } },
   'X-Cache': { description: 'Response cache outcome; `STALE` is served when the upstream fails.', schema: { type: 'string', enum: ['HIT', 'MISS', 'STALE'] } },

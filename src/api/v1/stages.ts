@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IdentifiedKey } from '../../accounts/index.js';
 import { accountRateKey, AdmissionUnavailable, ChargeRefused, IDEMPOTENCY_KEY, type IdempotencyStart, type RateDecision, type ReserveResult } from '../../billing/index.js';
 import { parseParams, type AnyEndpoint, type CanonicalRequest, type RawQuery } from '../../catalog/index.js';
-import type { UpstreamFailure } from '../../upstream/index.js';
+import { FINAL_UNAVAILABLE_DETAILS, type UpstreamFailure } from '../../upstream/index.js';
 import { creditRejection, rateRejection } from '../billing-rejection.js';
 import { ApiError } from '../../http/index.js';
 import type { Services } from '../../services.js';
@@ -191,7 +191,7 @@ export function upstreamError(failure: UpstreamFailure, sourceId: string, adapte
     case 'bad_response':
       return new ApiError('upstream_bad_response', { data: { error: 'upstream_bad_response', detail: failure.detail }, headers, message });
     case 'unavailable': {
-      headers['Retry-After'] = String(failure.retryAfterSeconds ?? 30);
+      if (!FINAL_UNAVAILABLE_DETAILS.has(failure.detail)) headers['Retry-After'] = String(failure.retryAfterSeconds ?? 30);
       // A hint is our own sentence (e.g. which parameter TikTok One cannot serve), safe to show.
       const hint = failure.hint === undefined ? {} : { message: failure.hint };
       return new ApiError('upstream_unavailable', { data: { error: 'upstream_unavailable', detail: failure.detail, ...hint }, headers, message });

@@ -27,6 +27,15 @@ describe('problemOf', () => {
     const p = problemOf(402, JSON.stringify({ code: 402, msg: 'Payment Required', data: { reason: 'insufficient_credits', upgrade_url: null } }), [['Retry-After', '3600']], ORIGIN)!;
     expect(p).toMatchObject({ action: 'credits', retryAfterSeconds: 3600, upgradePath: null });
   });
+  it('offers a retry on a 503 with Retry-After, and none on a final one, titled by its reason', () => {
+    const blocked = JSON.stringify({ code: 503, msg: 'Service Unavailable', data: { error: 'upstream_unavailable', detail: 'blocked' } });
+    expect(problemOf(503, blocked, [['retry-after', '30']], ORIGIN)).toMatchObject({ action: 'retry', title: 'The upstream is unavailable', retryAfterSeconds: 30 });
+    const message = 'TikTok One needs country_code: it has no all-regions chart.';
+    const refused = JSON.stringify({ code: 503, msg: 'Service Unavailable', data: { error: 'upstream_unavailable', detail: 'not_available', message } });
+    expect(problemOf(503, refused, [], ORIGIN)).toMatchObject({ action: 'none', title: 'TikTok cannot serve these parameters', message });
+    const retired = JSON.stringify({ code: 503, msg: 'Service Unavailable', data: { error: 'upstream_retired', since: '2026', message: 'TikTok no longer serves this data' } });
+    expect(problemOf(503, retired, [], ORIGIN)).toMatchObject({ action: 'none', title: 'TikTok no longer serves this data' });
+  });
   it('survives a body that is not JSON', () => {
     expect(problemOf(502, '<html>', [], ORIGIN)).toMatchObject({ message: 'HTTP 502', action: 'retry' });
   });

@@ -33,6 +33,14 @@ const TITLES: Record<number, string> = {
   504: 'The upstream did not answer in time',
 };
 
+/** 503s that no retry will change, by code: their own titles, and no retry offered. */
+const FINAL_503_TITLES: Record<string, string> = {
+  not_available: 'TikTok cannot serve these parameters',
+  login_required: 'This needs a logged-in TikTok session on the server',
+  deprecated: 'TikTok no longer serves this here',
+  upstream_retired: 'TikTok no longer serves this data',
+};
+
 function sameOriginPath(url: unknown, origin: string): string | null {
   if (typeof url !== 'string' || url === '') return null;
   try {
@@ -59,6 +67,7 @@ export function problemOf(status: number, bodyText: string, headers: readonly (r
     for (const e of data.errors) if (isRecord(e) && typeof e.param === 'string') fields[e.param] = typeof e.message === 'string' ? e.message : 'is invalid';
   }
   const code = typeof data.error === 'string' ? data.error : typeof data.reason === 'string' ? data.reason : null;
+  const detail = typeof data.detail === 'string' ? data.detail : code;
   const header = headers.find(([n]) => n.toLowerCase() === 'retry-after')?.[1];
   const retryAfterSeconds =
     typeof data.retry_after_seconds === 'number' ? data.retry_after_seconds : header !== undefined && /^\d+$/.test(header) ? Number(header) : null;
@@ -70,11 +79,12 @@ export function problemOf(status: number, bodyText: string, headers: readonly (r
   else if (status === 401) action = 'key';
   else if (status === 402) action = 'credits';
   else if (status === 429) action = data.reason === 'rate_limited' || code === 'rate_limited' ? 'wait' : 'credits';
-  else if (status >= 500) action = 'retry';
+  const final503 = status === 503 && header === undefined && detail !== null ? FINAL_503_TITLES[detail] : undefined;
+  if (status >= 500 && final503 === undefined) action = 'retry';
   return {
     status,
     code,
-    title: TITLES[status] ?? `HTTP ${status}`,
+    title: final503 ?? TITLES[status] ?? `HTTP ${status}`,
     message,
     fields,
     retryAfterSeconds,

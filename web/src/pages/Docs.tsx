@@ -233,7 +233,15 @@ function Errors({ catalog }: { catalog: Catalog }) {
       <ul>
         <li>4xx: do not retry; fix the request, key or plan.</li>
         <li>429: retry after <code>Retry-After</code> seconds.</li>
-        <li>502, 503, 504: retry with exponential backoff, sending an <code>Idempotency-Key</code> so a retry is never charged twice.</li>
+        <li>502, 504: retry with exponential backoff, sending an <code>Idempotency-Key</code> so a retry is never charged twice.</li>
+        <li>
+          503 with <code>Retry-After</code> (the upstream is unreachable or its circuit is open for now): retry after that many seconds, with an{' '}
+          <code>Idempotency-Key</code>.
+        </li>
+        <li>
+          503 without <code>Retry-After</code> (<code>not_available</code>, <code>login_required</code>, <code>deprecated</code>,{' '}
+          <code>upstream_retired</code>): do not retry; <code>message</code> says what would make it pass, such as another parameter value.
+        </li>
       </ul>
     </article>
   );
