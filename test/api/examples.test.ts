@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { endpoints, findEndpoint, type AnyEndpoint } from '../../src/catalog/index.js';
 import { contractApp, get, type Reply } from '../support/endpoint-contract.js';
 
@@ -133,14 +133,27 @@ function readmeExamples(): Array<readonly [string, string]> {
 
 describe('README examples', () => {
   const examples = readmeExamples();
+  // History's examples need stored charts; test/api/history.test.ts asks them after collected days.
+  const upstreamExamples = examples.filter(([id]) => findEndpoint(id)?.servedFrom === undefined);
 
   it('show every operation once', () => {
     expect(examples.map(([id]) => id).sort()).toEqual(endpoints.map((e) => e.operationId).sort());
   });
 
-  // History's examples need stored charts; test/api/history.test.ts asks them after collected days.
-  it.each(examples.filter(([id]) => findEndpoint(id)?.servedFrom === undefined))('%s answers %s with data', async (id, search) => {
+  it.each(upstreamExamples)('%s answers %s with data where a source serves it', async (id, search) => {
     const endpoint = findEndpoint(id)!;
     expectDataFor(endpoint, await ask(endpoint, search));
+  });
+
+  describe('in the default demo (2026, TikTok One logged in)', () => {
+    const demo = contractApp({ start: { tiktokOne: 'logged-in' } });
+    beforeEach(() => demo.t.simulator.setEra('2026'));
+
+    it.each(upstreamExamples)('%s answers %s with data, or 503 upstream_retired when TikTok retired it', async (id, search) => {
+      const endpoint = findEndpoint(id)!;
+      const reply = await get(demo.t, url(endpoint), search, demo.caller);
+      if (endpoint.retired) expect(reply.res.statusCode === 503 && reply.body.data.error, JSON.stringify(reply.body)).toBe('upstream_retired');
+      else expectDataFor(endpoint, reply);
+    });
   });
 });
