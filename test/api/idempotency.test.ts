@@ -41,7 +41,10 @@ describe('Idempotency-Key (docs/api-contract.md § Idempotency)', () => {
     const before = await balance();
     const other = await get('?limit=6', 'retry-3');
     expect(other.statusCode).toBe(400);
-    expect(other.json().data.errors[0].param).toBe('Idempotency-Key');
+    expect(other.json().data).toEqual({
+      error: 'idempotency_key_reused',
+      errors: [{ param: 'Idempotency-Key', message: 'was already used for a different request' }],
+    });
     expect(await balance()).toBe(before);
   });
 

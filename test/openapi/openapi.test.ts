@@ -118,6 +118,7 @@ describe('error responses', () => {
 
   it.each([
     ['400', 'trendlens.InvalidInputResponse', { code: 400, msg: 'Invalid input', data: { errors: [{ param: 'id', message: 'use material_id' }] } }],
+    ['400', 'trendlens.InvalidInputResponse', { code: 400, msg: 'Invalid input', data: { error: 'idempotency_key_reused', errors: [{ param: 'Idempotency-Key', message: 'was already used for a different request' }] } }],
     ['401', 'trendlens.UnauthorizedResponse', { code: 401, msg: 'Authentication required', data: { error: 'revoked_api_key' } }],
     ['403', 'trendlens.ForbiddenResponse', { code: 403, msg: 'Forbidden', data: { error: 'endpoint_disabled' } }],
     ['404', 'trendlens.NotFoundResponse', { code: 404, msg: 'Not Found', data: { error: 'resource_not_found' } }],

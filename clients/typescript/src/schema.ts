@@ -1365,6 +1365,11 @@ export interface components {
             /** @constant */
             msg: "Invalid input";
             data: {
+                /**
+                 * @description `idempotency_key_reused`: The `Idempotency-Key` was already used for a different request.
+                 * @enum {string}
+                 */
+                error?: "idempotency_key_reused";
                 errors: {
                     param: string;
                     message: string;

@@ -53,7 +53,10 @@ export const ERROR_RESPONSES: readonly ErrorResponse[] = [
       'A param has the wrong type, is outside its enum or is malformed (every bad param listed); `id`/`materialId` on top-ads detail; an `Idempotency-Key` reused for another request.',
     schema: envelope(
       400,
-      z.object({ errors: z.array(z.object({ param: z.string(), message: z.string() })).min(1) }),
+      z.object({
+        error: errorCodes(['idempotency_key_reused']).optional(),
+        errors: z.array(z.object({ param: z.string(), message: z.string() })).min(1),
+      }),
     ),
   },
   {

@@ -157,7 +157,7 @@ export async function beginIdempotency(
   const start = await services.idempotency.begin(caller.accountId, header, fingerprint);
   if (start.kind === 'conflict') {
     throw new ApiError('idempotency_key_reused', {
-      data: { errors: [{ param: 'Idempotency-Key', message: 'was already used for a different request' }] },
+      data: { error: 'idempotency_key_reused', errors: [{ param: 'Idempotency-Key', message: 'was already used for a different request' }] },
     });
   }
   return start;
