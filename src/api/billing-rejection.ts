@@ -59,6 +59,21 @@ const NO_ACCOUNT = {
 
 const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
 
+/**
+ * Why the monthly credits stopped a request, naming what the account itself can change: a hard limit
+ * it set, or overage it turned off, come before the plan's size.
+ */
+function outOfCreditsMessage(s: CreditSnapshot, at: string): string {
+  const usedUp = `Your ${s.plan.name} plan's ${s.plan.included_credits} monthly credits are used up`;
+  if (s.plan.overage_usd_per_1k !== null && !s.allowOverage) {
+    return `${usedUp}, and overage is off for this account: turn it on in the Console's Billing page, or wait until ${at}.`;
+  }
+  if (s.plan.overage_usd_per_1k !== null && s.hardLimitCredits !== null) {
+    return `Your hard limit of ${s.hardLimitCredits} credits this period is reached: raise or remove it in the Console's Billing page, or wait until ${at}.`;
+  }
+  return `${usedUp}. They reset at ${at}.`;
+}
+
 /** 402 for a reservation the ledger refused. */
 export function creditRejection(
   reason: 'insufficient_credits' | 'daily_credit_limit',
@@ -78,7 +93,7 @@ export function creditRejection(
     retry_after_seconds: secondsUntil(resetsAt, ctx.now),
     message: daily
       ? `Your ${s.plan.name} plan's daily limit of ${s.plan.daily_credit_limit} credits is reached. It resets at ${at}.`
-      : `Your ${s.plan.name} plan's ${s.plan.included_credits} monthly credits are used up. They reset at ${at}.`,
+      : outOfCreditsMessage(s, at),
     suggested_plan: suggested,
     upgrade_url: ctx.upgradeUrl,
     credit_cost: ctx.cost,
