@@ -1,4 +1,6 @@
 import cors from '@fastify/cors';
+import type { Socket } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { API_PREFIX, RESPONSE_HEADER_NAMES, registerCatalogRoutes, registerPublicDocuments, registerStatusRoute, registerWebApp, WEB_DIST } from './api/index.js';
 import { endpoints } from './catalog/index.js';
@@ -17,11 +19,43 @@ import { MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from './security/index.js';
 export interface AppOptions {
   /** Pino logging; off in tests unless asked for. */
   logger?: boolean;
+  /** Where log lines go instead of stdout, when stdout carries a command's output (`serve --json`). */
+  logStream?: NodeJS.WritableStream;
 }
 
 function isFastifyClientError(error: unknown): error is FastifyError {
   const status = (error as FastifyError | undefined)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** The methods routed at a path, for a preflight's `Allow`. */
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+function errorReply(reply: FastifyReply, status: number, data: unknown): FastifyReply {
+  return reply.code(status).send(envelope(status, STATUS_MESSAGES[status] ?? 'Error', data));
+}
+
+/**
+ * What Node refuses before a request exists (headers over the limit, a malformed request line, a
+ * request that never arrived in full) is answered in our envelope, with a request id of its own for
+ * support, instead of Node's or Fastify's words.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, data] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, { error: 'headers_too_large' }]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, { error: 'request_timeout' }]
+        : [400, { errors: [{ param: 'request', message: 'is not a valid HTTP/1.1 request (its request line or a header is malformed)' }] }];
+  const body = JSON.stringify(envelope(status, STATUS_MESSAGES[status] ?? 'Error', data));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_MESSAGES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Request-Id: req_${ulid()}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /**
@@ -44,6 +78,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       ? {
           level: services.config.LOG_LEVEL,
           redact: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
         }
       : false,
     logController: new AccessLog(),
@@ -55,6 +90,16 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     bodyLimit: services.config.BODY_LIMIT_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
+    clientErrorHandler: answerClientError,
+    // Node's parser, not Fastify's default: a value that is not UTF-8 once percent-decoded comes out
+    // with U+FFFD, which the catalog refuses naming the param, instead of staying percent-encoded
+    // and being sent upstream as typed.
+    routerOptions: { querystringParser: (query) => parseQuery(query) },
+    // A path with broken percent-encoding never reaches a route or the hooks: it is answered here.
+    frameworkErrors: (error, request, reply) =>
+      errorReply(reply.header('X-Request-Id', request.id).header('Cache-Control', 'no-store'), 400, {
+        errors: [{ param: 'path', message: error.code === 'FST_ERR_BAD_URL' ? 'has malformed percent-encoding' : error.message }],
+      }),
   });
 
   // A callback hook, not an async one: it runs on every request and needs no promise.
@@ -94,10 +139,12 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
         .send(envelope(error.status, STATUS_MESSAGES[error.status] ?? 'Error', error.data));
     }
     if (isFastifyClientError(error)) {
+      // A body sent to no route: the route is what is wrong (docs/api-contract.md § Errors, route before params).
+      if (request.is404) return errorReply(reply, 404, { error: 'route_not_found' });
       // Body parsing and size problems: the client's fault, said in words.
-      const status = error.statusCode === 413 ? 413 : 400;
-      const data = status === 413 ? { error: 'payload_too_large' } : { errors: [{ param: 'body', message: error.message }] };
-      return reply.code(status).send(envelope(status, STATUS_MESSAGES[status] ?? 'Error', data));
+      if (error.statusCode === 413) return errorReply(reply, 413, { error: 'payload_too_large' });
+      if (error.statusCode === 415) return errorReply(reply, 415, { error: 'unsupported_media_type' });
+      return errorReply(reply, 400, { errors: [{ param: 'body', message: error.message }] });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send(envelope(500, STATUS_MESSAGES[500] ?? 'Internal server error', { error: 'internal_error' }));
@@ -106,10 +153,13 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   app.setNotFoundHandler((request, reply) => {
     // A preflight the CORS plugin declined (an origin not granted) still learns what the route allows.
     const path = request.url.split('?', 1)[0] ?? request.url;
-    if (request.method === 'OPTIONS' && app.hasRoute({ method: 'GET', url: path })) {
-      return reply.code(204).header('Allow', 'GET, OPTIONS').send();
+    // API paths route every method (405 for all but GET), so the methods that answer are those of a
+    // route that is not the 405 one.
+    const allowed = METHODS.filter((method) => app.hasRoute({ method, url: path }) && !(path.startsWith(API_PREFIX) && method !== 'GET'));
+    if (request.method === 'OPTIONS' && allowed.length > 0) {
+      return reply.code(204).header('Allow', [...allowed, 'OPTIONS'].join(', ')).send();
     }
-    return reply.code(404).send(envelope(404, 'Not Found', { error: 'route_not_found' }));
+    return errorReply(reply, 404, { error: 'route_not_found' });
   });
 
   registerHealthRoutes(app, services);

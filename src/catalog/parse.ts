@@ -27,6 +27,12 @@ function serialise(value: unknown): string {
 }
 
 /**
+ * Control characters, and U+FFFD: what the query parser makes of bytes that are not UTF-8 (`caf%E9`).
+ * Neither is anything TikTok could match, and sent upstream they would only cost the caller credits.
+ */
+const UNREADABLE = /[\u0000-\u001f\u007f\ufffd]/;
+
+/**
  * Reads one param by its name or an alias: the canonical name wins (docs/api-contract.md § Params and canonical form, `q` alias). A repeated
  * CSV param is read as one list (`industry=1&industry=2` = `industry=1,2`); a repeated
  * scalar is an error.
@@ -64,6 +70,10 @@ export function parseParams(endpoint: AnyEndpoint, query: RawQuery): ParseResult
     const { value, repeated } = rawValue(query, [name, ...(def.aliases ?? [])], def.type === 'csv');
     if (repeated !== undefined) {
       errors.push({ param: repeated, message: 'must be given at most once' });
+      continue;
+    }
+    if (value !== undefined && UNREADABLE.test(value)) {
+      errors.push({ param: name, message: 'must be UTF-8 text without control characters once percent-decoded' });
       continue;
     }
     if (value === undefined) {

@@ -209,6 +209,9 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services, 
     const url = API_PREFIX + endpoint.path;
     // No implicit HEAD: it would run the whole metered pipeline and charge for a body nobody gets.
     app.get(url, { exposeHeadRoute: false, onResponse }, meteredHandler(services, endpoint, record));
-    app.route({ method: ['HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url, onResponse, handler: methodNotAllowed(endpoint) });
+    // Refused in onRequest, before Fastify parses a body: a PUT with broken JSON is a 405, not a 400.
+    // The handler is the same refusal, as Fastify needs one; it is never reached.
+    const refuse = methodNotAllowed(endpoint);
+    app.route({ method: ['HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url, onRequest: refuse, onResponse, handler: refuse });
   }
 }
