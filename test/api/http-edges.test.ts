@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Caller, type TestApp } from '../support/app.js';
+import { startTestApp, type TestApp } from '../support/app.js';
 
 /**
  * Requests that go wrong before a route runs (a body for no route, a wrong media type, a path or
@@ -12,7 +12,7 @@ const FLAGSHIP = '/api/v1/tiktok/popular-trend/hashtag';
 const REQUEST_ID = /^req_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 let t: TestApp;
-let caller: Caller;
+let caller: Awaited<ReturnType<TestApp['newCaller']>>;
 let origin: string;
 
 beforeAll(async () => {
