@@ -1,4 +1,5 @@
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { API_PREFIX, identifyCaller } from '../api/index.js';
 import { endpoints } from '../catalog/index.js';
@@ -43,33 +44,53 @@ function restAsCaller(app: FastifyInstance, request: FastifyRequest): RestCaller
   };
 }
 
+/** The body of a POST that is not JSON: the handler answers it with JSON-RPC's parse error once the key is checked. */
+const NOT_JSON = Symbol('not JSON');
+
+/** JSON-RPC's answer to a body that does not parse, worded as the SDK's transport words it when it reads a body itself. */
+const PARSE_ERROR = { jsonrpc: '2.0', error: { code: ErrorCode.ParseError, message: 'Parse error: Invalid JSON' }, id: null } as const;
+
 /**
  * MCP over Streamable HTTP at `/mcp`, stateless: each POST gets its own server and transport, so any
  * instance behind a load balancer can answer any message. The API key comes in `x-api-key` or
  * `Authorization: Bearer` and is checked before the MCP layer sees the message.
+ *
+ * The route has a scope of its own so that its JSON parser can differ from the app's: a body that does
+ * not parse is a JSON-RPC message's fault and gets JSON-RPC's -32700, not the REST 400 envelope, and
+ * only after the key was checked, like a message that parses.
  */
 export function registerMcpRoute(app: FastifyInstance, services: Services): void {
-  app.post(MCP_PATH, async (request, reply) => {
-    await identifyCaller(services, request, reply);
-    const server = createMcpServer(endpoints, services.config.CREDIT_COST, restAsCaller(app, request));
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    reply.raw.on('close', () => {
-      void transport.close();
-      void server.close();
+  void app.register(async (scope) => {
+    // Fastify's own parser with its default refusal of `__proto__` and `constructor` keys, as the app's.
+    const json = scope.getDefaultJsonParser('error', 'error');
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body: string, done) => {
+      json(request, body, (error, value) => done(null, error ? NOT_JSON : value));
     });
-    await server.connect(transport);
-    // The transport writes the response itself; Fastify's own headers must go with it.
-    reply.hijack();
-    reply.raw.setHeader('X-Request-Id', request.id);
-    reply.raw.setHeader('Cache-Control', 'no-store');
-    await transport.handleRequest(request.raw, reply.raw, request.body);
-  });
-  // Stateless: no server-initiated stream to open and no session to end.
-  app.route({
-    method: ['GET', 'DELETE'],
-    url: MCP_PATH,
-    handler: async () => {
-      throw new ApiError('method_not_allowed', { data: { error: 'method_not_allowed', allow: ['POST'] }, headers: { Allow: 'POST' } });
-    },
+
+    scope.post(MCP_PATH, async (request, reply) => {
+      await identifyCaller(services, request, reply);
+      if (request.body === NOT_JSON) return reply.code(400).header('Cache-Control', 'no-store').send(PARSE_ERROR);
+      const server = createMcpServer(endpoints, services.config.CREDIT_COST, restAsCaller(app, request), services.config.DISABLED_ENDPOINTS);
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+      reply.raw.on('close', () => {
+        void transport.close();
+        void server.close();
+      });
+      await server.connect(transport);
+      // The transport writes the response itself; Fastify's own headers must go with it.
+      reply.hijack();
+      reply.raw.setHeader('X-Request-Id', request.id);
+      reply.raw.setHeader('Cache-Control', 'no-store');
+      await transport.handleRequest(request.raw, reply.raw, request.body);
+    });
+    // Stateless: no server-initiated stream to open and no session to end.
+    scope.route({
+      method: ['GET', 'DELETE'],
+      url: MCP_PATH,
+      handler: async () => {
+        throw new ApiError('method_not_allowed', { data: { error: 'method_not_allowed', allow: ['POST'] }, headers: { Allow: 'POST' } });
+      },
+    });
   });
 }

@@ -1,8 +1,8 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { AnyEndpoint } from '../catalog/index.js';
-import { toolResult, type RestAnswer } from './results.js';
-import { catalogTools, toolQuery } from './tools.js';
+import { refusedInput, toolResult, unreachable, type RestAnswer } from './results.js';
+import { catalogTools, toolQuery, unknownParams } from './tools.js';
 
 /** Sends one GET to the public API (`/api/v1<path>?<query>`) as the MCP caller and returns its answer. */
 export type RestCaller = (pathAndQuery: string) => Promise<RestAnswer>;
@@ -15,9 +15,13 @@ export const MCP_SERVER_INFO = { name: 'trendlens', version: '0.1.0' } as const;
  * is identified, rate limited, charged and recorded exactly as the REST call it wraps. The low-level
  * Server is used because the tools' input schemas are JSON Schemas generated from the catalog, and the
  * catalog's own parser (behind REST) does the validating, with the same 400 a REST caller gets.
+ *
+ * `disabled` (the operator's `DISABLED_ENDPOINTS`) leaves those tools out of `tools/list`, since a
+ * model would only spend calls on them. A call by name still goes to REST and gets its 403
+ * `endpoint_disabled`, the answer the stdio server (which cannot know a remote server's list) gets too.
  */
-export function createMcpServer(endpoints: readonly AnyEndpoint[], creditCost: number | null, rest: RestCaller): Server {
-  const tools = catalogTools(endpoints, creditCost);
+export function createMcpServer(endpoints: readonly AnyEndpoint[], creditCost: number | null, rest: RestCaller, disabled: readonly string[]): Server {
+  const tools = catalogTools(endpoints.filter((e) => !disabled.includes(e.operationId)), creditCost);
   const byName = new Map(endpoints.map((e) => [e.operationId, e]));
   const server = new Server(MCP_SERVER_INFO, {
     capabilities: { tools: { listChanged: false } },
@@ -28,15 +32,16 @@ export function createMcpServer(endpoints: readonly AnyEndpoint[], creditCost: n
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
   server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
     const endpoint = byName.get(request.params.name);
-    if (!endpoint) {
-      return { isError: true, content: [{ type: 'text', text: `route_not_found: no tool named ${request.params.name}` }] };
-    }
+    // A protocol error, not a tool error: there is no tool to have failed (docs/mcp.md § Results and errors).
+    if (!endpoint) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
+    const args = request.params.arguments ?? {};
+    const unknown = unknownParams(endpoint, args);
+    if (unknown.length > 0) return refusedInput(unknown);
     try {
-      return toolResult(await rest(endpoint.path + toolQuery(request.params.arguments ?? {})));
+      return toolResult(await rest(endpoint.path + toolQuery(args)));
     } catch (error) {
       // Only the stdio server can get here: the Trendlens it calls did not answer at all.
-      const reason = error instanceof Error ? error.message : String(error);
-      return { isError: true, content: [{ type: 'text', text: `trendlens_unreachable: no answer from Trendlens (${reason})` }] };
+      return unreachable(error instanceof Error ? error.message : String(error));
     }
   });
   return server;

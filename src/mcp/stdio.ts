@@ -49,7 +49,8 @@ function restOverHttp(settings: StdioSettings): RestCaller {
  * one API key. Resolves when the client closes stdin. Nothing but protocol messages goes to stdout.
  */
 export async function serveMcpOverStdio(settings: StdioSettings, stdin: NodeJS.ReadableStream = process.stdin, stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
-  const server = createMcpServer(endpoints, null, restOverHttp(settings));
+  // The remote server's DISABLED_ENDPOINTS are not known here: every tool is listed, and a disabled one answers 403.
+  const server = createMcpServer(endpoints, null, restOverHttp(settings), []);
   const transport = new StdioServerTransport(stdin as never, stdout as never);
   const ended = new Promise<void>((resolve) => {
     stdin.once('end', resolve);

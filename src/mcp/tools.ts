@@ -1,4 +1,4 @@
-import type { AnyEndpoint, ParamDef } from '../catalog/index.js';
+import type { AnyEndpoint, ParamDef, ParamError } from '../catalog/index.js';
 
 /** An MCP tool as `tools/list` describes it, generated from one catalog endpoint. */
 export interface McpTool {
@@ -35,9 +35,12 @@ function itemSchema(d: ParamDef): Record<string, unknown> {
   };
 }
 
-/** One catalog param as a JSON Schema property of the tool's input. */
+/**
+ * One catalog param as a JSON Schema property of the tool's input. A CSV param takes a list or the
+ * comma-separated string REST takes; the catalog's parser behind REST checks the items of either.
+ */
 function paramSchema(d: ParamDef): Record<string, unknown> {
-  const schema = d.type === 'csv' ? { type: 'array', items: itemSchema(d) } : itemSchema(d);
+  const schema = d.type === 'csv' ? { anyOf: [{ type: 'array', items: itemSchema(d) }, { type: 'string' }] } : itemSchema(d);
   return {
     ...schema,
     description: describeParam(d),
@@ -79,6 +82,28 @@ export function catalogTools(endpoints: readonly AnyEndpoint[], creditCost: numb
   return endpoints.map((e) => toolFor(e, creditCost));
 }
 
+/** What to send instead of a name the tool does not take: the catalog's own hint, the canonical name of an alias, else the tool's params. */
+function insteadOf(endpoint: AnyEndpoint, name: string): string {
+  const hint = endpoint.rejectedParams?.[name];
+  if (hint !== undefined) return hint;
+  const canonical = Object.entries(endpoint.params).find(([, d]) => d.aliases?.includes(name))?.[0];
+  if (canonical !== undefined) return `use ${canonical}`;
+  const names = Object.keys(endpoint.params);
+  return names.length === 0 ? 'it takes none' : `its params: ${names.join(', ')}`;
+}
+
+/**
+ * The arguments the tool does not take, each with what to send instead. REST ignores unknown query
+ * params (docs/api-contract.md § Params and canonical form), but a tool's input schema is closed
+ * (`additionalProperties: false`) and its caller is often a model: a misspelt name dropped in silence
+ * would run, and charge, a different request than the one meant.
+ */
+export function unknownParams(endpoint: AnyEndpoint, args: Readonly<Record<string, unknown>>): ParamError[] {
+  return Object.keys(args)
+    .filter((name) => !Object.hasOwn(endpoint.params, name))
+    .map((name) => ({ param: name, message: `is not a param of this tool (${insteadOf(endpoint, name)})` }));
+}
+
 function queryValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(queryValue).join(',');
   if (value !== null && typeof value === 'object') return JSON.stringify(value);
@@ -86,8 +111,9 @@ function queryValue(value: unknown): string {
 }
 
 /**
- * The REST query for a tool's arguments. Every argument is passed on as the caller gave it, so the
- * catalog's own parser judges it exactly as it judges a REST request: the same clamps, the same 400.
+ * The REST query for a tool's arguments, once `unknownParams` found none. Each is passed on as the
+ * caller gave it, so the catalog's own parser judges it exactly as it judges a REST request: the same
+ * clamps, the same 400.
  */
 export function toolQuery(args: Readonly<Record<string, unknown>>): string {
   const query = new URLSearchParams();
