@@ -25,6 +25,10 @@ export async function hashtagHistory(db: Kysely<Database>, clock: Clock, retenti
   if (name === undefined && id === undefined) {
     throw ApiError.invalidInput([{ param: 'hashtag_name', message: 'or hashtag_id is required' }]);
   }
+  // Both could name two different hashtags; answering for one of them would hide the mix-up.
+  if (name !== undefined && id !== undefined) {
+    throw ApiError.invalidInput([{ param: 'hashtag_id', message: 'must not be given with hashtag_name: give one of them' }]);
+  }
   const country = (params.country_code as string | undefined) ?? null;
   const period = params.period as number;
   const requested = params.days as number;

@@ -238,6 +238,14 @@ describe.each(storeKinds)('fourteen days of three collected charts, then a day t
     expect(body.data.errors).toEqual([{ param: 'hashtag_name', message: 'or hashtag_id is required' }]);
   });
 
+  it('answers 400 when both a name and an id are given, charging nothing', async () => {
+    const before = await t.services.credits.snapshot(accountId);
+    const { res, body } = await getJson(t.app, `${HISTORY}?hashtag_name=promdress&hashtag_id=123&country_code=US`, key);
+    expect(res.statusCode).toBe(400);
+    expect(body.data.errors).toEqual([{ param: 'hashtag_id', message: 'must not be given with hashtag_name: give one of them' }]);
+    expect((await t.services.credits.snapshot(accountId)).balance).toBe(before.balance);
+  });
+
   it('answers 400 naming a chart movers does not know', async () => {
     const { res, body } = await getJson(t.app, `${MOVERS}?chart=ads`, key);
     expect(res.statusCode).toBe(400);
