@@ -1,6 +1,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApiDocument } from '../../../src/api/openapi/index.js';
 import { endpoints } from '../../../src/catalog/index.js';
+import { ERRORS } from '../../../src/http/index.js';
 
 /** Where the generated types live, relative to the client package. */
 export const SCHEMA_FILE = 'src/schema.ts';
@@ -26,8 +27,19 @@ export function clientDocument(): Record<string, unknown> {
   return { ...document, servers: [{ url: 'http://localhost:8080' }], paths };
 }
 
+/**
+ * What each error code a client can meet means, in the words of the server's error catalog (Markdown
+ * code marks dropped): the message of a `TrendlensError` whose answer carried no sentence of its own.
+ */
+function errorSentences(): string {
+  const entries = Object.entries(ERRORS)
+    .filter(([, e]) => e.scope !== 'console')
+    .map(([code, e]) => `  ${code}: ${JSON.stringify(e.doc.replaceAll('`', ''))},`);
+  return `\n/** Each API error code's meaning, from the server's error catalog. */\nexport const ERROR_SENTENCES: Readonly<Record<string, string>> = {\n${entries.join('\n')}\n};\n`;
+}
+
 /** The text of `src/schema.ts` for the current catalog. */
 export async function schemaSource(): Promise<string> {
   const ast = await openapiTS(clientDocument() as never, { alphabetize: false });
-  return HEADER + astToString(ast);
+  return HEADER + astToString(ast) + errorSentences();
 }

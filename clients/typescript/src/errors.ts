@@ -1,4 +1,4 @@
-import type { components } from './schema.js';
+import { ERROR_SENTENCES, type components } from './schema.js';
 
 type Schemas = components['schemas'];
 
@@ -49,12 +49,13 @@ export function toTrendlensError(response: Response, body: unknown): TrendlensEr
   const fieldErrors = Array.isArray(data.errors) ? (data.errors as FieldError[]) : [];
   const code =
     typeof data.error === 'string' ? data.error : typeof data.reason === 'string' ? data.reason : response.status === 400 ? 'invalid_input' : `http_${response.status}`;
+  const detail = typeof data.detail === 'string' ? ` (${data.detail})` : '';
   const message =
     fieldErrors.length > 0
       ? fieldErrors.map((e) => `${e.param} ${e.message}`).join('; ')
       : typeof data.message === 'string'
         ? data.message
-        : `${response.status} ${typeof record(body).msg === 'string' ? String(record(body).msg) : response.statusText}: ${code}${typeof data.detail === 'string' ? ` (${data.detail})` : ''}`;
+        : `${ERROR_SENTENCES[code] ?? `${response.status} ${typeof record(body).msg === 'string' ? String(record(body).msg) : response.statusText}: ${code}`}${detail}`;
   const retryAfter = response.headers.get('retry-after');
   return new TrendlensError(
     response.status,

@@ -4987,3 +4987,30 @@ export interface operations {
         };
     };
 }
+
+/** Each API error code's meaning, from the server's error catalog. */
+export const ERROR_SENTENCES: Readonly<Record<string, string>> = {
+  invalid_input: "A parameter or body field has the wrong type, is outside its enum, or is malformed; data.errors lists every one.",
+  idempotency_key_reused: "The Idempotency-Key was already used for a different request.",
+  missing_api_key: "No API key: send it as x-api-key or Authorization: Bearer.",
+  invalid_api_key: "The API key is malformed, fails its checksum, or does not exist.",
+  revoked_api_key: "The API key was revoked.",
+  expired_api_key: "The API key was rotated and its grace period is over.",
+  conflicting_credentials: "x-api-key and Authorization: Bearer carry different keys.",
+  insufficient_credits: "The monthly credits are used up and overage is off or at its hard limit.",
+  daily_credit_limit: "The plan's daily credit cap is reached; it resets at 00:00 UTC.",
+  account_suspended: "The account is suspended by the operator: its keys and Console sessions stop working.",
+  endpoint_disabled: "The operator has disabled this endpoint.",
+  route_not_found: "No such route.",
+  resource_not_found: "The upstream says the requested id does not exist, or the id is not yours.",
+  method_not_allowed: "Only GET (and OPTIONS for CORS) is allowed on API routes.",
+  request_timeout: "The request did not arrive in full in time.",
+  headers_too_large: "The request line and headers are too large (a query string over about 16 KB, or too many cookies).",
+  rate_limited: "Too many requests this minute; retry after Retry-After seconds.",
+  internal_error: "Something failed on our side; it has been logged.",
+  upstream_bad_response: "The upstream answered with something unusable (detail: non_json, no_permission, schema_mismatch, upstream_error, invalid_request).",
+  upstream_unavailable: "No upstream source could serve it (detail, the last reason: deprecated, circuit_open, connect_failed, login_required, blocked, not_available).",
+  upstream_retired: "TikTok no longer serves this data; message names what changed. Never charged.",
+  metering_unavailable: "Rate limits and credits cannot be checked for a moment (the shared counters are unreachable); nothing was charged, retry after Retry-After seconds.",
+  upstream_timeout: "The upstream did not answer in time.",
+};

@@ -59,6 +59,12 @@ describe('@trendlens/client against a demo server', () => {
     expect(thrown).toMatchObject({ status: 400, code: 'invalid_input', message: 'period must be one of 7, 30, 120', fieldErrors: [{ param: 'period' }] });
   });
 
+  it('says in words what a code means when the answer carries no sentence of its own', async () => {
+    const keyless = createTrendlensClient({ baseUrl: server.url, apiKey: '' });
+    const result = await keyless.GET(FLAGSHIP, { params: { query: { country_code: 'US' } } });
+    expect(thrownBy(() => unwrap(result))).toMatchObject({ status: 401, code: 'missing_api_key', message: 'No API key: send it as x-api-key or Authorization: Bearer.' });
+  });
+
   it('waits out Retry-After on a 429 and then succeeds', async () => {
     const waits: number[] = [];
     const limited = createTrendlensClient({
