@@ -2,28 +2,19 @@
 import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { AccountError, toKeyView } from './accounts/index.js';
+import { toKeyView } from './accounts/index.js';
+import { CliError, describeFailure, type CliFailure } from './cli-errors.js';
 import { parseStdioEnv, serveMcpOverStdio } from './mcp/index.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { endpoints } from './catalog/index.js';
 import { systemClock } from './clock.js';
 import { createAdmin, createServices, upstreamSources } from './compose.js';
 import { changeTargets, listTargets, runTargets } from './history/collect-cli.js';
 import { parseTarget, type CollectTarget } from './history/index.js';
-import { OPERATOR_OPTIONS, OPERATOR_USAGE, OperatorError, reachEveryInstance, runOperatorCommand, withOperatorAdmin } from './operator/index.js';
+import { OPERATOR_OPTIONS, OPERATOR_USAGE, reachEveryInstance, runOperatorCommand, withOperatorAdmin } from './operator/index.js';
 import { checkUpstream, formatCheckReport, SourceRouter } from './upstream/index.js';
 import { eraOptions, simulatorSummary, startSimulator } from './simulator/index.js';
 import { startDemo, startServer, type RunningServer } from './server.js';
-
-/** A refusal the user can fix: printed without a stack, exit code 1 (2 for usage). */
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
 
 const USAGE = `Usage: trendlens <command> [options]
 
@@ -56,7 +47,8 @@ Trend history
 
 ${OPERATOR_USAGE}
 
-Every command accepts --json for machine-readable output.`;
+Every command accepts --json for machine-readable output: one JSON object on stdout, also on
+failure ({"error": {"code", "message"}}). Exit code 2 for a usage error, 1 for a refusal.`;
 
 type Out = { json: boolean; print(value: unknown, text: string): void };
 
@@ -75,13 +67,21 @@ const OPTIONS = {
 } as const;
 
 function need(value: string | undefined, flag: string): string {
-  if (value === undefined || value.trim() === '') throw new CliError(`missing --${flag}\n\n${USAGE}`, 2);
+  if (value === undefined || value.trim() === '') throw new CliError(`missing --${flag}`, { exitCode: 2, usage: true });
   return value.trim();
 }
 
 function positiveInteger(value: string, flag: string): number {
   if (!/^[0-9]+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
-    throw new CliError(`--${flag} must be a positive whole number, got "${value}"`, 2);
+    throw new CliError(`--${flag} must be a positive whole number, got "${value}"`, { exitCode: 2 });
+  }
+  return Number(value);
+}
+
+/** --port takes what PORT takes: 0 asks for any free port. */
+function portNumber(value: string): number {
+  if (!/^[0-9]{1,5}$/.test(value) || Number(value) > 65_535) {
+    throw new CliError(`--port must be a port number from 0 to 65535 (0 for any free port), got "${value}"`, { exitCode: 2 });
   }
   return Number(value);
 }
@@ -128,18 +128,6 @@ function announce(out: Out, server: RunningServer, extra: Record<string, unknown
   out.print({ url: server.url, mode: server.services.mode, ...extra }, lines.join('\n'));
 }
 
-/** Words for the start-up failures an operator can fix, instead of a stack trace. */
-function operatorHint(error: unknown, env: Record<string, string | undefined>): string | null {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const port = env.PORT ?? '8080';
-  if (code === 'EADDRINUSE') return `port ${port} is already in use; stop what holds it or set PORT to another port`;
-  if (code === 'EACCES') return `not allowed to listen on port ${port}; choose a port above 1023 with PORT`;
-  if (code === 'ECONNREFUSED' && /^postgres(ql)?:/.test(env.DATABASE_URL ?? '')) {
-    return 'cannot reach the PostgreSQL server named by DATABASE_URL; is it running and accepting connections?';
-  }
-  return null;
-}
-
 /** Runs one CLI invocation; returns the process exit code. */
 export async function runCli(
   argv: string[],
@@ -148,30 +136,44 @@ export async function runCli(
 ): Promise<number> {
   let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
   let positionals: string[];
+  // Set once the command has printed its result: a command that prints and then fails (doctor)
+  // has said what failed in that one object, and --json promises one object.
+  let printed = false;
+  const fail = (failure: CliFailure, json: boolean): number => {
+    io.stderr.write(`trendlens: ${failure.message}${failure.usage ? `\n\n${USAGE}` : ''}\n`);
+    if (json && !printed) io.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message } })}\n`);
+    return failure.exitCode;
+  };
   try {
     ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true }));
   } catch (error) {
-    io.stderr.write(`trendlens: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    // A lenient second reading only to learn whether the caller asked for JSON.
+    const { json } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false }).values;
+    return fail({ code: 'usage_error', message: (error as Error).message, exitCode: 2, usage: true }, json === true);
   }
   const out: Out = {
     json: values.json,
     print(value, text) {
+      printed = true;
       io.stdout.write(values.json ? `${JSON.stringify(value)}\n` : `${text}\n`);
     },
   };
   const [group, action, subject] = positionals;
-  if (values.help || group === undefined || group === 'help') {
+  if (values.help || group === 'help') {
     io.stdout.write(`${USAGE}\n`);
-    return values.help || group === 'help' ? 0 : 2;
+    return 0;
   }
+  if (group === undefined) return fail({ code: 'usage_error', message: 'no command given', exitCode: 2, usage: true }, values.json);
 
+  const command = action === undefined ? group : `${group} ${action}`;
+  const host = values.host || undefined;
   try {
-    const withPort = { ...env, ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}) };
-    const command = action === undefined ? group : `${group} ${action}`;
+    const port = values.port === undefined ? undefined : portNumber(values.port);
+    const withPort = { ...env, ...(port !== undefined ? { PORT: String(port) } : {}), ...(host ? { HOST: host } : {}) };
     switch (command) {
       case 'serve': {
-        const server = await startServer(loadConfig(withPort), { logger: true });
+        // With --json stdout carries the one object a script reads; the log goes to stderr.
+        const server = await startServer(loadConfig(withPort), { logger: true, ...(values.json ? { logStream: io.stderr } : {}) });
         announce(out, server, {}, [`Trendlens is serving live TikTok Creative Center data at ${server.url}`, `Playground: ${server.url}/playground`]);
         await untilSignal(server, (line) => server.app.log.info(line));
         return 0;
@@ -193,10 +195,9 @@ export async function runCli(
         return 0;
       }
       case 'simulator': {
-        const port = values.port === undefined ? 0 : positiveInteger(values.port, 'port');
         const eras = eraOptions(values.era, values['long-period']);
-        if (typeof eras === 'string') throw new CliError(eras, 2);
-        const sim = await startSimulator({ port, host: values.host ?? '127.0.0.1', ...eras });
+        if (typeof eras === 'string') throw new CliError(eras, { exitCode: 2 });
+        const sim = await startSimulator({ port: port ?? 0, host: host ?? '127.0.0.1', ...eras });
         const summary = simulatorSummary(sim);
         out.print(summary.json, summary.text);
         await untilSignal(sim);
@@ -235,7 +236,7 @@ export async function runCli(
         const snapshot = await withOperatorAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
           const target = a.plans.get(plan);
-          if (!target) throw new CliError(`unknown plan "${plan}" (plans: ${a.plans.plans.map((p) => p.id).join(', ')})`);
+          if (!target) throw new CliError(`unknown plan "${plan}" (plans: ${a.plans.plans.map((p) => p.id).join(', ')})`, { exitCode: 2, code: 'unknown_plan' });
           const changed = await a.credits.changePlan(account.id, target);
           // Cached key lookups carry the plan: every instance drops them.
           await reachEveryInstance(a, account.id, { endSessions: false });
@@ -263,7 +264,7 @@ export async function runCli(
       case 'keys create': {
         const email = need(values.email, 'email');
         const name = values.name?.trim() || 'default';
-        if (name.length > 64) throw new CliError('--name must be at most 64 characters', 2);
+        if (name.length > 64) throw new CliError('--name must be at most 64 characters', { exitCode: 2 });
         const { row, apiKey } = await withAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
           return a.keys.create(account.id, name);
@@ -286,12 +287,12 @@ export async function runCli(
       }
       case 'collect add':
       case 'collect remove': {
-        if (subject === undefined) throw new CliError(`collect ${action} needs a target such as hashtag:US:7\n\n${USAGE}`, 2);
+        if (subject === undefined) throw new CliError(`collect ${action} needs a target such as hashtag:US:7`, { exitCode: 2, usage: true });
         let target: CollectTarget;
         try {
           target = parseTarget(subject, 'stored');
         } catch (error) {
-          throw new CliError((error as Error).message, 2);
+          throw new CliError((error as Error).message, { exitCode: 2 });
         }
         const now = Date.now();
         const result = await withAdmin(loadConfig(env), (a) => changeTargets(a.store, action as 'add' | 'remove', target, now));
@@ -323,22 +324,13 @@ export async function runCli(
       }
       default:
         if (await runOperatorCommand(command, { ...values, subject }, env, out.print)) return 0;
-        throw new CliError(`unknown command "${command}"\n\n${USAGE}`, 2);
+        throw new CliError(`unknown command "${command}"`, { exitCode: 2, usage: true });
     }
   } catch (error) {
-    if (error instanceof CliError || error instanceof AccountError || error instanceof OperatorError) {
-      io.stderr.write(`trendlens: ${error.message}\n`);
-      return error instanceof AccountError ? 1 : error.exitCode;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr.write(`trendlens: ${error.message}\n`);
-      return 2;
-    }
-    const hint = operatorHint(error, env);
-    if (hint) {
-      io.stderr.write(`trendlens: ${hint}\n`);
-      return 1;
-    }
+    const failure = describeFailure(error, { env, port: values.port, host, flagsOnly: command === 'simulator' });
+    if (failure) return fail(failure, values.json);
+    // A bug: scripts still get their object, and the stack goes to stderr from the caller.
+    if (values.json && !printed) io.stdout.write(`${JSON.stringify({ error: { code: 'internal_error', message: error instanceof Error ? error.message : String(error) } })}\n`);
     throw error;
   }
 }

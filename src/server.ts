@@ -1,7 +1,8 @@
 import v8 from 'node:v8';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
+import { buildApp, type AppOptions } from './app.js';
 import type { Services } from './services.js';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createServices, type ComposeOptions } from './compose.js';
 import { SIMULATED_SESSION_COOKIE, startSimulator, type SimulatorHandle } from './simulator/index.js';
@@ -40,15 +41,36 @@ function keepRequestObjectsYoung(): void {
   v8.setFlagsFromString('--no-allocation-site-pretenuring');
 }
 
+/**
+ * Runs `work`; when it fails, closes what it opened (`undo`, newest first) before passing the failure
+ * on. A start that fails half-way, most often on a port in use, must not leave a database, timer or
+ * socket open: it would keep the process alive serving nothing.
+ */
+async function orUndo<T>(undo: Array<() => Promise<unknown>>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    // The start's own failure is the one to report; a failure to close after it would hide it.
+    for (const close of undo.toReversed()) await close().catch(() => {});
+    throw error;
+  }
+}
+
 /** Builds services and app, listens on `HOST:PORT`, and sweeps abandoned credit holds. */
-export async function startServer(config: Config, opts: ComposeOptions & { logger?: boolean; simulator?: SimulatorHandle } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  opts: ComposeOptions & Pick<AppOptions, 'logger' | 'logStream'> & { simulator?: SimulatorHandle } = {},
+): Promise<RunningServer> {
   keepRequestObjectsYoung();
   const services = await createServices(config, opts);
-  const app = await buildApp(services, { logger: opts.logger ?? false });
-  await app.listen({ port: config.PORT, host: config.HOST });
+  const undo: Array<() => Promise<unknown>> = [() => services.close()];
+  const app = await orUndo(undo, () => buildApp(services, { logger: opts.logger ?? false, ...(opts.logStream ? { logStream: opts.logStream } : {}) }));
+  undo.push(() => app.close());
+  await orUndo(undo, () => app.listen({ port: config.PORT, host: config.HOST }));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const metricsServer = config.METRICS_PORT ? await startMetricsServer(config.METRICS_PORT, config.HOST) : null;
+  const metricsPort = config.METRICS_PORT;
+  const metricsServer = metricsPort ? await orUndo(undo, () => startMetricsServer(metricsPort, config.HOST)) : null;
   if (metricsServer) app.log.info({ port: metricsServer.port }, 'metrics served on their own port at /metrics');
   else if (config.METRICS_TOKEN) app.log.info('metrics served at /metrics to the bearer of METRICS_TOKEN');
   else app.log.info('metrics are not exposed: set METRICS_TOKEN or METRICS_PORT to serve /metrics');
@@ -99,8 +121,21 @@ export async function startDemo(
   opts: Pick<ComposeOptions, 'plans' | 'clock'> & { logger?: boolean } = {},
 ): Promise<RunningServer & { apiKey: string }> {
   const simulator = await startSimulator({ port: 0, era: config.DEMO_UPSTREAM_ERA, ...(opts.clock ? { clock: opts.clock } : {}) });
-  const common = { id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS, ...(opts.clock ? { clock: opts.clock } : {}) };
-  const sources = [
+  // Until the server runs and owns the simulator (its close() closes it), a failure closes it here.
+  const server = await orUndo([() => simulator.close()], () => startServer(config, { ...opts, mode: 'demo', sources: demoSources(config, simulator, opts.clock), simulator }));
+  const { accounts, keys } = server.services;
+  return orUndo([() => server.close()], async () => {
+    const account =
+      (await accounts.findByEmail(DEMO_EMAIL)) ?? (await accounts.create({ email: DEMO_EMAIL, planId: 'enterprise', name: 'Demo' }));
+    const { apiKey } = await keys.create(account.id, `demo ${new Date(server.services.clock.now()).toISOString()}`);
+    return { ...server, apiKey };
+  });
+}
+
+/** The gateway's two sources, both pointed at the in-process simulator. */
+function demoSources(config: Config, simulator: SimulatorHandle, clock: Clock | undefined) {
+  const common = { id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS, ...(clock ? { clock } : {}) };
+  return [
     createCreativeCenterSource({ ...common, baseUrl: simulator.baseUrl }),
     createTikTokOneSource({
       ...common,
@@ -109,10 +144,4 @@ export async function startDemo(
       cookies: config.DEMO_UPSTREAM_ACCESS === 'logged-in' ? [SIMULATED_SESSION_COOKIE] : [],
     }),
   ];
-  const server = await startServer(config, { ...opts, mode: 'demo', sources, simulator });
-  const { accounts, keys } = server.services;
-  const account =
-    (await accounts.findByEmail(DEMO_EMAIL)) ?? (await accounts.create({ email: DEMO_EMAIL, planId: 'enterprise', name: 'Demo' }));
-  const { apiKey } = await keys.create(account.id, `demo ${new Date(server.services.clock.now()).toISOString()}`);
-  return { ...server, apiKey };
 }

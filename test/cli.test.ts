@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -21,6 +22,14 @@ async function cli(...argv: string[]) {
   stderr.on('data', (c: Buffer) => (err += c.toString()));
   const code = await runCli(argv, env, { stdout, stderr });
   return { code, out, err, json: () => JSON.parse(out) as Record<string, any> };
+}
+
+/** A port something else already listens on, held until `release`. */
+async function takenPort(): Promise<{ port: number; release(): void }> {
+  const holder: Server = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const address = holder.address();
+  return { port: typeof address === 'object' && address ? address.port : 0, release: () => holder.close() };
 }
 
 describe('trendlens CLI', () => {
@@ -57,10 +66,11 @@ describe('trendlens CLI', () => {
 
   it.each([
     ['a missing --email', ['accounts', 'create'], 2, 'missing --email'],
-    ['an unknown plan', ['accounts', 'create', '--email', 'b@example.com', '--plan', 'gold'], 1, 'unknown plan "gold"'],
-    ['an invalid email', ['accounts', 'create', '--email', 'nope'], 1, 'is not an email address'],
+    ['an unknown plan', ['accounts', 'create', '--email', 'b@example.com', '--plan', 'gold'], 2, 'unknown plan "gold"'],
+    ['an invalid email', ['accounts', 'create', '--email', 'nope'], 2, 'is not an email address'],
     ['an unknown account', ['keys', 'create', '--email', 'ghost@example.com'], 1, 'no account with email ghost@example.com'],
     ['a non-numeric amount', ['credits', 'grant', '--email', 'a@example.com', '--amount', '1.5'], 2, '--amount must be a positive whole number'],
+    ['a port out of range', ['simulator', '--port', '99999'], 2, '--port must be a port number from 0 to 65535'],
     ['an unknown command', ['accounts', 'frobnicate'], 2, 'unknown command "accounts frobnicate"'],
     ['an unknown flag', ['plans', 'list', '--colour'], 2, "Unknown option '--colour'"],
   ])('exits non-zero with a clear message on %s', async (_, argv, code, message) => {
@@ -76,6 +86,14 @@ describe('trendlens CLI', () => {
     expect(r.err).toContain('already exists');
   });
 
+  it('takes an unknown plan for set-plan as a usage error, changing nothing', async () => {
+    await cli('accounts', 'create', '--email', 'a@example.com');
+    const r = await cli('accounts', 'set-plan', '--email', 'a@example.com', '--plan', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown plan "nope"');
+    expect((await cli('accounts', 'show', '--email', 'a@example.com', '--json')).json().plan).toBe('free');
+  });
+
   it('names a bad environment variable', async () => {
     env = { ...env, PORT: 'eighty' };
     const r = await cli('plans', 'list');
@@ -84,21 +102,61 @@ describe('trendlens CLI', () => {
   });
 });
 
-describe('trendlens serve', () => {
-  it('says in words that the port is taken, exiting 1', async () => {
-    const { createServer } = await import('node:net');
-    const holder = createServer();
-    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
-    const address = holder.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
+describe('trendlens --json on failure', () => {
+  it('prints the refusal as one JSON object on stdout, exit 1', async () => {
+    await cli('accounts', 'create', '--email', 'a@example.com');
+    const r = await cli('accounts', 'create', '--email', 'a@example.com', '--json');
+    expect(r.code).toBe(1);
+    expect(r.json()).toEqual({ error: { code: 'email_taken', message: 'an account with email a@example.com already exists' } });
+  });
+
+  it.each([
+    ['no command', ['--json'], {}, 'usage_error', 'no command given'],
+    ['an unknown flag', ['plans', 'list', '--colour', '--json'], {}, 'usage_error', "Unknown option '--colour'"],
+    ['a missing flag', ['keys', 'create', '--json'], {}, 'usage_error', 'missing --email'],
+    ['an invalid email', ['accounts', 'create', '--email', 'nope', '--json'], {}, 'invalid_email', 'is not an email address'],
+    ['an unknown plan', ['accounts', 'create', '--email', 'b@example.com', '--plan', 'gold', '--json'], {}, 'unknown_plan', 'unknown plan "gold"'],
+    ['a bad environment variable', ['plans', 'list', '--json'], { DEFAULT_PLAN: 'gold' }, 'invalid_configuration', 'DEFAULT_PLAN'],
+  ])('prints a usage error (%s) as one JSON object on stdout, exit 2', async (_, argv, extraEnv, code, message) => {
+    env = { ...env, ...extraEnv };
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.out.trim().split('\n')).toHaveLength(1);
+    expect(r.json()).toEqual({ error: { code, message: expect.stringContaining(message) } });
+  });
+});
+
+describe('trendlens serve, demo and simulator on a port or host they cannot have', () => {
+  it('names the port PORT chose and says to change PORT, exiting 1', async () => {
+    const { port, release } = await takenPort();
     env = { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
     try {
       const r = await cli('serve');
       expect(r.code).toBe(1);
-      expect(r.err).toContain(`port ${port} is already in use`);
+      expect(r.err).toBe(`trendlens: port ${port} is already in use; stop what holds it or choose another port with PORT\n`);
     } finally {
-      holder.close();
+      release();
     }
+  });
+
+  it.each([['serve'], ['demo'], ['simulator']])('%s names the port --port chose and says to change --port, exiting 1', async (command) => {
+    const { port, release } = await takenPort();
+    env = { ...env, PORT: '1', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+    try {
+      const r = await cli(command, '--port', String(port), '--host', '127.0.0.1', '--json');
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(`trendlens: port ${port} is already in use; stop what holds it or choose another port with --port\n`);
+      expect(r.json()).toEqual({ error: { code: 'port_in_use', message: expect.stringContaining(`port ${port}`) } });
+    } finally {
+      release();
+    }
+  });
+
+  it('says in one line that no interface has the --host address, exiting 1', async () => {
+    // 192.0.2.0/24 is set aside for documentation: no machine's interface has it.
+    const r = await cli('simulator', '--host', '192.0.2.1');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('trendlens: cannot listen on 192.0.2.1: no network interface of this machine has that address; choose another with --host\n');
   });
 
   it('says in words that PostgreSQL cannot be reached', async () => {
