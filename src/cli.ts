@@ -255,8 +255,10 @@ export async function runCli(
         await withOperatorAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
           await a.accounts.setStatus(account.id, status);
-          // Suspension ends Console sessions and refuses keys on every instance at once.
-          await reachEveryInstance(a, account.id, { endSessions: status === 'suspended' });
+          // Keys are refused on every instance at once. A suspended account's sessions are kept so each is
+          // told why (403 account_suspended, which ends it); readmission ends the rest, so a session from
+          // before the suspension does not come back to life.
+          await reachEveryInstance(a, account.id, { endSessions: status === 'active' });
         });
         out.print({ email, status }, `Account ${email} is ${status}.`);
         return 0;

@@ -10,7 +10,8 @@ export const DEFAULT_GRACE_SECONDS = 86_400;
 export const MAX_GRACE_SECONDS = 604_800;
 
 const Name = z.string('must be a string').trim().min(1, 'must be 1–64 characters').max(64, 'must be 1–64 characters');
-const KeyBody = z.object({ name: Name });
+const CreateBody = z.object({ name: Name.optional() });
+const RenameBody = z.object({ name: Name });
 const RotateBody = z.object({
   grace_period_seconds: z
     .int('must be an integer')
@@ -22,6 +23,17 @@ const ListQuery = z.object({
   status: z.enum(['active', 'grace', 'revoked', 'expired'], 'must be one of active, grace, revoked, expired').optional(),
 });
 const IdParams = z.object({ id: z.string() });
+
+/**
+ * The name of a key created without one: "Default key", then "Key 2", "Key 3", … the first that none of
+ * the account's keys has (revoked and expired ones too, since they stay listed), as the Console's key page
+ * names it.
+ */
+function defaultKeyName(existing: readonly string[]): string {
+  const taken = new Set(existing);
+  if (!taken.has('Default key')) return 'Default key';
+  for (let n = 2; ; n++) if (!taken.has(`Key ${n}`)) return `Key ${n}`;
+}
 
 /** A refused key change as its HTTP error; an unknown or foreign id is the same 404 (docs/api-contract.md § Console API). */
 function refusal(result: Extract<KeyChange<object>, { ok: false }>): ApiError {
@@ -43,8 +55,8 @@ export function registerKeyRoutes(app: FastifyInstance, ctx: ConsoleContext): vo
 
   app.post('/keys', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
-    const { name } = parseInput(KeyBody, request.body);
-    const result = await keys.issue(account.id, name);
+    const { name } = parseInput(CreateBody, request.body);
+    const result = await keys.issue(account.id, name ?? defaultKeyName((await keys.list(account.id)).map((k) => k.name)));
     if (!result.ok) throw refusal(result);
     return reply.code(201).send(envelope(201, 'Created', { key: toKeyView(result.row, clock.now()), api_key: result.apiKey }));
   });
@@ -52,7 +64,7 @@ export function registerKeyRoutes(app: FastifyInstance, ctx: ConsoleContext): vo
   app.patch('/keys/:id', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
     const { id } = parseInput(IdParams, request.params);
-    const { name } = parseInput(KeyBody, request.body);
+    const { name } = parseInput(RenameBody, request.body);
     const result = await keys.rename(account.id, id, name);
     if (!result.ok) throw refusal(result);
     return envelope(200, 'OK', { key: toKeyView(result.row, clock.now()) });

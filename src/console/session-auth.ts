@@ -61,8 +61,9 @@ export class ConsoleAuth {
   ) {}
 
   /**
-   * The signed-in caller, or 401 `not_signed_in`. Writes (anything but GET/HEAD) also need the
-   * session's `X-CSRF-Token` and a same-origin `Origin`, else 403 `csrf_failed`.
+   * The signed-in caller, or 401 `not_signed_in` (403 `account_suspended` for a suspended account's
+   * session). Writes (anything but GET/HEAD) also need the session's `X-CSRF-Token` and a same-origin
+   * `Origin`, else 403 `csrf_failed`.
    */
   async signedIn(request: FastifyRequest, reply: FastifyReply): Promise<ConsoleCaller> {
     const token = request.cookies[SESSION_COOKIE];
@@ -72,9 +73,12 @@ export class ConsoleAuth {
       if (token) clearSessionCookie(request, reply);
       throw new ApiError('not_signed_in');
     }
-    // Suspension ends sessions; this catches one that raced the operator's command.
+    // The status is read on every request, so a suspended account's session stops working at once on every
+    // instance. Each session is ended by its own 403, not all of them by the first: every browser the person
+    // is signed in on is told the account is suspended, not that it was signed out
+    // (docs/api-contract.md § Console API).
     if (account.status === 'suspended') {
-      await this.sessions.destroyAll(account.id);
+      await this.sessions.destroy(token);
       clearSessionCookie(request, reply);
       throw new ApiError('account_suspended');
     }

@@ -6,12 +6,19 @@ const DAY_MS = 86_400_000;
 /** docs/api-contract.md § Console API: a custom range spans at most 93 days. */
 export const MAX_CUSTOM_DAYS = 93;
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}))?$/i;
+// The web app's usage page turns this exact message into "is not a valid date" (web/src/lib/usage-query.ts).
+const INSTANT_MESSAGE = 'must be an RFC 3339 date-time';
+/**
+ * A date (`2026-03-01`, that day's UTC midnight) or a date-time with `Z` or an offset. zod's ISO checks
+ * refuse dates and times that do not exist (February 30, hour 24), which Date.parse would roll over
+ * into the next month or day; RFC 3339 allows a lower-case `t` and `z`, which they do not, hence the
+ * upper-casing.
+ */
 const Instant = z
-  .string('must be an RFC 3339 date-time')
-  .regex(RFC3339, 'must be an RFC 3339 date-time')
-  .transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s))
-  .refine((ms) => Number.isFinite(ms), 'must be an RFC 3339 date-time');
+  .string(INSTANT_MESSAGE)
+  .transform((s) => s.toUpperCase())
+  .pipe(z.union([z.iso.date(), z.iso.datetime({ offset: true })], INSTANT_MESSAGE))
+  .transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s));
 
 /** The range params every usage route takes (docs/api-contract.md § Console API). */
 export const RangeQuery = z.object({

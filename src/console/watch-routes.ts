@@ -19,6 +19,8 @@ const Common = {
   period: z.union([z.literal(7), z.literal(30), z.literal(120)], 'must be 7, 30 or 120').nullable().default(null),
   endpoint_id: z.string('must be a webhook endpoint id').min(1, 'must be a webhook endpoint id'),
 };
+const KIND_MESSAGE = 'must be one of entry, new_entry, rank_change';
+const Kind = z.enum(['entry', 'new_entry', 'rank_change'], KIND_MESSAGE);
 const WatchBody = z.discriminatedUnion(
   'kind',
   [
@@ -36,10 +38,23 @@ const WatchBody = z.discriminatedUnion(
       top_n: Rank.nullable().default(null),
     }),
   ],
-  'must be one of entry, new_entry, rank_change',
+  KIND_MESSAGE,
 );
+/** Checked when `kind` is missing or unknown: it fails on `kind` and names the fields every kind needs. */
+const AnyKind = z.object({ kind: Kind, ...Common });
 const EndpointBody = z.object({ url: z.string('must be a string').trim().min(1, 'is required').max(2000, 'must be at most 2000 characters') });
 const IdParams = z.object({ id: z.string() });
+
+/**
+ * A watch body through the schema of its `kind`; without a known one, a 400 naming `kind` and each bad
+ * field every kind shares, where the union alone would name only `kind` (docs/api-contract.md § Console API:
+ * "400 naming each bad field").
+ */
+function parseWatch(body: unknown): WatchInput {
+  const known = Kind.safeParse((body as { kind?: unknown } | null | undefined)?.kind).success;
+  // AnyKind never succeeds here (its `kind` is the one that failed), so only WatchBody's output is returned.
+  return parseInput(known ? WatchBody : AnyKind, body) as WatchInput;
+}
 
 /**
  * watches, webhooks, webhooks/{id}/enable|test|deliveries (README § Trend history): a signed-in user's
@@ -56,7 +71,7 @@ export function registerWatchRoutes(app: FastifyInstance, ctx: ConsoleContext): 
 
   app.post('/watches', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
-    const input = parseInput(WatchBody, request.body) as WatchInput;
+    const input = parseWatch(request.body);
     if (!(await webhooks.find(account.id, input.endpoint_id))) {
       throw ApiError.invalidInput([{ param: 'endpoint_id', message: 'is not one of your webhook endpoints' }]);
     }

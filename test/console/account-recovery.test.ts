@@ -27,7 +27,7 @@ describe('POST auth/reset/request', () => {
     it.each([
       ['a typo without @', { email: 'known.example.com' }, 'must be an email address'],
       ['an empty address', { email: '  ' }, 'must be an email address'],
-      ['no address', {}, 'must be a string'],
+      ['no address', {}, 'is required'],
       ['a number', { email: 42 }, 'must be a string'],
     ])('names email for %s, and spends none of the hourly allowance', async (_case, payload, message) => {
       const agent = h.agent();

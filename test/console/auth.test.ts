@@ -242,6 +242,34 @@ describe.each(storeKinds)('console auth on %s', (kind) => {
     });
   });
 
+  describe('a suspended account', () => {
+    it('403 › every session is told account_suspended, ends with that answer and changes nothing', async () => {
+      const laptop = await h.signedUp('s@example.com');
+      const phone = h.agent();
+      await phone.post('/auth/sign-in', { email: 's@example.com', password: PASSWORD });
+      await h.services.accounts.setStatus(laptop.accountId!, 'suspended');
+      const read = await laptop.get('/me');
+      expect(read.statusCode).toBe(403);
+      expect(body(read)).toEqual({ code: 403, msg: 'Forbidden', data: { error: 'account_suspended' } });
+      expect(read.cookies.find((c) => c.name === 'tl_session')?.value).toBe('');
+      // The phone was not signed out by the laptop's answer: it is told too, on a write.
+      const write = await phone.post('/keys', { name: 'k' });
+      expect(body(write).data).toEqual({ error: 'account_suspended' });
+      expect(await h.services.store.db.selectFrom('api_keys').selectAll().execute()).toEqual([]);
+      expect(await h.services.store.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+    });
+
+    it('403 › sign-in answers account_suspended with the right password, starting no session', async () => {
+      const agent = await h.signedUp('s@example.com');
+      await agent.post('/auth/sign-out');
+      await h.services.accounts.setStatus(agent.accountId!, 'suspended');
+      const res = await h.agent().post('/auth/sign-in', { email: 's@example.com', password: PASSWORD });
+      expect(res.statusCode).toBe(403);
+      expect(body(res).data).toEqual({ error: 'account_suspended' });
+      expect(res.cookies.find((c) => c.name === 'tl_session')).toBeUndefined();
+    });
+  });
+
   describe('session expiry', () => {
     it('ends after 7 idle days', async () => {
       const agent = await h.signedUp();

@@ -89,15 +89,33 @@ describe.each(storeKinds)('console keys on %s', (kind) => {
       expect((await h.services.keys.identify(api_key)).ok).toBe(true);
     });
 
+    it('201 › without a name, "Default key", then "Key 2", "Key 3", … skipping names in use, revoked keys’ too', async () => {
+      const named = async (payload: object) => {
+        const res = await agent.post('/keys', payload);
+        expect(res.statusCode).toBe(201);
+        return body(res).data.key as { id: string; name: string };
+      };
+      const first = await named({});
+      expect(first.name).toBe('Default key');
+      await agent.post(`/keys/${first.id}/revoke`);
+      await createKey('Key 3');
+      // A bare POST with a JSON content type and no body at all is the same request.
+      const bare = await agent.send('POST', '/keys', undefined, { headers: { 'content-type': 'application/json' } });
+      expect(body(bare).data.key.name).toBe('Key 2');
+      expect((await named({})).name).toBe('Key 4');
+      expect(body(await agent.get('/keys')).data.keys.map((k: { name: string }) => k.name).sort()).toEqual(['Default key', 'Key 2', 'Key 3', 'Key 4']);
+    });
+
     it.each([
-      ['missing', {}],
-      ['empty', { name: '   ' }],
-      ['65 characters', { name: 'n'.repeat(65) }],
-      ['not a string', { name: 7 }],
-    ])('400 › names name when it is %s', async (_, payload) => {
+      ['empty', { name: '   ' }, 'must be 1–64 characters'],
+      ['65 characters', { name: 'n'.repeat(65) }, 'must be 1–64 characters'],
+      ['not a string', { name: 7 }, 'must be a string'],
+      ['null', { name: null }, 'must be a string'],
+    ])('400 › names name when it is %s, creating nothing', async (_, payload, message) => {
       const res = await agent.post('/keys', payload);
       expect(res.statusCode).toBe(400);
-      expect(body(res)).toMatchObject({ code: 400, data: { errors: [{ param: 'name' }] } });
+      expect(body(res)).toMatchObject({ code: 400, data: { errors: [{ param: 'name', message }] } });
+      expect(body(await agent.get('/keys')).data.keys).toEqual([]);
     });
 
     it(`409 › key_limit_reached past ${MAX_LIVE_KEYS} active or grace keys; revoked ones do not count`, async () => {
@@ -128,11 +146,15 @@ describe.each(storeKinds)('console keys on %s', (kind) => {
       expect(body(res).data.key).toMatchObject({ id: key.id, name: 'new', updated_at: new Date(h.clock.now()).toISOString() });
     });
 
-    it('400 › names name', async () => {
+    it.each([
+      ['empty', { name: '' }, 'must be 1–64 characters'],
+      ['missing: a rename needs the new name', {}, 'is required'],
+    ])('400 › names name when it is %s', async (_, payload, message) => {
       const { key } = await createKey();
-      const res = await agent.patch(`/keys/${key.id}`, { name: '' });
+      const res = await agent.patch(`/keys/${key.id}`, payload);
       expect(res.statusCode).toBe(400);
-      expect(body(res).data.errors[0].param).toBe('name');
+      expect(body(res).data.errors).toEqual([{ param: 'name', message }]);
+      expect(body(await agent.get('/keys')).data.keys[0].name).toBe('production');
     });
 
     it.each(['foreign', 'unknown'])('404 › resource_not_found for a %s id', async (which) => {

@@ -100,6 +100,29 @@ describe.each(storeKinds)('console usage on %s', (kind) => {
       expect(body(res).data.errors[0].param).toBe(param);
     });
 
+    it.each([
+      ['from', 'range=custom&from=2026-02-30&to=2026-03-01'],
+      ['from', 'range=custom&from=2026-02-29T00:00:00Z&to=2026-03-01T00:00:00Z'],
+      ['to', 'range=custom&from=2026-04-01&to=2026-04-31T10:00:00Z'],
+      ['to', 'range=custom&from=2026-10-01&to=2026-13-01'],
+      ['from', 'range=custom&from=2026-10-01T24:00:00Z&to=2026-10-05'],
+      ['from', 'range=custom&from=2026-10-01T10:60:00Z&to=2026-10-05'],
+    ])('400 › names %s when it is no real date or time, not rolled over into the next (%s)', async (param, query) => {
+      const res = await agent.get(`/usage/overview?${query}`);
+      expect(res.statusCode).toBe(400);
+      expect(body(res).data.errors).toEqual([{ param, message: 'must be an RFC 3339 date-time' }]);
+    });
+
+    it.each([
+      ['a leap day', 'range=custom&from=2024-02-29&to=2024-03-01', '2024-02-29T00:00:00Z', '2024-03-02T00:00:00Z'],
+      ['an offset', 'range=custom&from=2026-10-01T23:30:00-01:00&to=2026-10-03T00:30:00%2B01:00', '2026-10-02T00:00:00Z', '2026-10-03T00:00:00Z'],
+      ['lower-case t and z', 'range=custom&from=2026-10-01t00:00:00z&to=2026-10-01t12:00:00.5z', '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z'],
+    ])('200 › accepts %s', async (_, query, from, to) => {
+      const res = await agent.get(`/usage/overview?${query}`);
+      expect(res.statusCode).toBe(200);
+      expect(body(res).data).toMatchObject({ from, to });
+    });
+
     it('200 › a custom range of exactly 93 days is allowed', async () => {
       expect((await agent.get('/usage/overview?range=custom&from=2026-01-01T00:00:00Z&to=2026-04-03T00:00:00Z')).statusCode).toBe(200);
     });

@@ -203,6 +203,22 @@ describe.each(storeKinds)('watches and webhooks on %s, delivered to a local rece
     expect(body(foreign).data.errors).toEqual([{ param: 'endpoint_id', message: 'is not one of your webhook endpoints' }]);
   });
 
+  it('names kind and each bad field every kind shares when kind is unknown or missing, creating nothing', async () => {
+    const before = body(await agent.get('/watches')).data.watches;
+    const unknown = await agent.post('/watches', { kind: 'trend', chart: 'ads', country_code: 'XX', period: 14, endpoint_id: '' });
+    expect(unknown.statusCode).toBe(400);
+    expect(body(unknown).data.errors).toEqual([
+      { param: 'kind', message: 'must be one of entry, new_entry, rank_change' },
+      { param: 'chart', message: 'must be one of hashtag, song, creator, video' },
+      { param: 'country_code', message: 'must be an ISO 3166-1 alpha-2 country code' },
+      { param: 'period', message: 'must be 7, 30 or 120' },
+      { param: 'endpoint_id', message: 'must be a webhook endpoint id' },
+    ]);
+    const missing = await agent.post('/watches', { chart: 'song', endpoint_id: 'whe_nope', min_change: 3 });
+    expect(body(missing).data.errors).toEqual([{ param: 'kind', message: 'is required' }]);
+    expect(body(await agent.get('/watches')).data.watches).toEqual(before);
+  });
+
   it('keeps one account\'s watches and endpoints from another', async () => {
     const other = new Agent(t.app);
     await other.post('/auth/sign-up', { email: 'other@example.com', password: 'correct horse battery', name: 'O' });

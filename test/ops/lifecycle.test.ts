@@ -183,7 +183,9 @@ describe.skipIf(!redisAvailable)('suspension across instances', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(keyStatus).toBe(403);
-    expect((await me(b, user.session)).status).toBe(401);
+    const told = await me(b, user.session);
+    expect([told.status, told.body.data]).toEqual([403, { error: 'account_suspended' }]);
+    expect((await me(b, user.session)).status, 'the 403 ended the session').toBe(401);
     expect((await signIn(b, 'sus@example.com', PASSWORD)).body.data).toEqual({ error: 'account_suspended' });
 
     await cli({ DATABASE_URL: database.url, REDIS_URL }, 'accounts', 'unsuspend', '--email', 'sus@example.com');
