@@ -11,8 +11,10 @@ let e2e: E2eServer;
 /* Callbacks given to page.evaluate run in the browser; the Node project has no DOM types, so the
    few browser globals they touch are declared loosely here, for this file only. */
 declare const window: any;
-declare const document: { documentElement: { scrollWidth: number }; body: unknown };
-declare function getComputedStyle(element: unknown): { backgroundColor: string };
+declare const document: { documentElement: { scrollWidth: number }; body: unknown; createRange(): { selectNodeContents(node: unknown): void; getBoundingClientRect(): Box } };
+declare function getComputedStyle(element: unknown): { backgroundColor: string; borderColor: string; fontWeight: string };
+type Box = { left: number; right: number };
+declare interface Element { closest(selector: string): Element | null; getBoundingClientRect(): Box }
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 declare const sessionStorage: Record<string, string>;
 declare const localStorage: Record<string, string>;
@@ -38,6 +40,25 @@ async function setKey(page: Page, key: string, remember = false) {
   if (remember) await page.getByLabel('Remember on this device').check();
   await page.getByRole('button', { name: 'Use this key' }).click();
 }
+
+async function signUp(page: Page, prefix: string): Promise<string> {
+  const email = `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  await page.goto('/console/sign-up');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForURL('**/console/keys');
+  return email;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The address a `curl "<url>" …` line asks. */
+const curlUrl = (text: string | null) => /curl "([^"]+)"/.exec(text ?? '')![1]!;
 
 describe.skipIf(!available)('web app in Chromium', () => {
   beforeAll(async () => {
@@ -96,7 +117,11 @@ describe.skipIf(!available)('web app in Chromium', () => {
       await page.goto('/playground');
       await expect.poll(() => page.getByTestId('active-key').textContent()).toBe('Active Playground key: not configured');
       await page.getByRole('button', { name: 'Send', exact: true }).click();
-      await expect.poll(() => page.getByTestId('error-callout').textContent()).toContain('Add an API key to send a live request.');
+      // Checked in the browser, nothing sent: no HTTP status, and the title is not said twice.
+      await expect.poll(() => page.getByTestId('error-callout').locator('.callout-title').textContent()).toBe('Add an API key to send a live request');
+      const callout = (await page.getByTestId('error-callout').textContent())!;
+      expect(callout).not.toMatch(/\b401\b/);
+      expect(callout.split('Add an API key to send a live request').length).toBe(2);
 
       await page.getByRole('button', { name: 'Copy cURL' }).click();
       await expect.poll(() => lastCopied(page)).toContain('x-api-key: <api-key>');
@@ -162,6 +187,58 @@ describe.skipIf(!available)('web app in Chromium', () => {
       await context.close();
     });
 
+    it('redraws a chart in the new theme colours when the theme is switched', async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/playground');
+      await setKey(page, e2e.apiKey);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+      await page.getByRole('tab', { name: 'Chart' }).click();
+      // The legend's marker has the series' stroke: the theme's --accent, as the canvas has.
+      const marker = () => page.getByTestId('chart').locator('.u-legend .u-series').nth(1).locator('.u-marker').evaluate((e) => getComputedStyle(e).borderColor);
+      await expect.poll(marker).toBe('rgb(14, 116, 144)');
+      await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+      await expect.poll(marker).toBe('rgb(34, 211, 238)');
+      await page.getByRole('button', { name: 'Switch to light theme' }).click();
+      await expect.poll(marker).toBe('rgb(14, 116, 144)');
+      await context.close();
+    });
+
+    it("shows the Table tab's caption whole, beside a table wider than the pane", async () => {
+      for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 }]) {
+        const { context, page } = await freshPage(viewport);
+        await page.goto('/playground/tiktok-top-ads-list');
+        await setKey(page, e2e.apiKey);
+        await page.getByRole('button', { name: 'Send', exact: true }).click();
+        await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+        await page.getByRole('tab', { name: 'Table' }).click();
+        const caption = page.getByTestId('table-caption');
+        await expect.poll(() => caption.textContent()).toBe('data.data.materials: 20 items');
+        // The text itself lies inside the response panel, not centred over the part of the table scrolled out of view.
+        const [text, panel] = await caption.evaluate((e) => {
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          const t = range.getBoundingClientRect();
+          const p = (e as unknown as Element).closest('.panel')!.getBoundingClientRect();
+          return [{ left: t.left, right: t.right }, { left: p.left, right: p.right }];
+        });
+        expect(text!.left, `${viewport.width}px`).toBeGreaterThanOrEqual(panel!.left);
+        expect(text!.right, `${viewport.width}px`).toBeLessThanOrEqual(panel!.right);
+        await context.close();
+      }
+    });
+
+    it("starts hashtag history with a hashtag named, so the first Send is not a 400", async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/playground/tiktok-popular-trend-hashtag-history');
+      await setKey(page, e2e.apiKey);
+      await expect.poll(() => page.getByTestId('request-preview').textContent()).toMatch(/\?hashtag_name=prom&country_code=US$/);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      // History answers from stored charts: 200 once the US chart is stored, else a 404 naming the hashtag.
+      await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toMatch(/^(200|404)$/);
+      await context.close();
+    });
+
     it('keeps the page responsive with a 5 MB response: truncated view and a download', async () => {
       const { context, page } = await freshPage();
       const item = (i: number) => ({ hashtag_id: String(i), hashtag_name: `tag${i}`, rank: i, trend: Array.from({ length: 7 }, (_, d) => ({ time: 1776729600 + d * 86400, value: ((i + d) % 10) / 10 })), pad: 'x'.repeat(200) });
@@ -177,7 +254,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
       await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
       expect(await page.getByRole('button', { name: /^Download \([5-9]\.\d MB\)$/ }).count()).toBe(1);
       await page.getByRole('tab', { name: 'Table' }).click();
-      expect(await page.locator('table caption').first().textContent()).toContain('first 100 shown');
+      expect(await page.getByTestId('table-caption').textContent()).toContain('first 100 shown');
 
       // Responsive: the main thread answers quickly, and typing still updates the chooser at once.
       const lag = await page.evaluate(() => new Promise<number>((resolve) => {
@@ -248,7 +325,97 @@ describe.skipIf(!available)('web app in Chromium', () => {
       await page.goto('/console');
       await expect.poll(() => page.getByTestId('credits-left').textContent()).toBe('1,992');
       expect(await page.getByText('2 active keys').count()).toBe(1);
-      expect(await page.getByLabel('First request').textContent()).toContain('x-api-key: <api-key>');
+      const quickStart = await page.getByLabel('First request').textContent();
+      expect(quickStart).toContain('x-api-key: <api-key>');
+      // The first request to copy works as written in the default demo (TikTok One needs a country).
+      expect((await fetch(curlUrl(quickStart), { headers: { 'x-api-key': key } })).status).toBe(200);
+      await context.close();
+    });
+  });
+
+  describe('signing in and getting a key', () => {
+    it('comes back to the Console page a signed-out visit asked for, fragment included', async () => {
+      const { context, page } = await freshPage();
+      const email = await signUp(page, 'deep-link');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL('**/console/sign-in');
+      await page.goto('/console/billing#change-plan');
+      await signIn(page, email);
+      await expect.poll(() => page.getByRole('heading', { name: 'More credits: change plan' }).count()).toBe(1);
+      expect(page.url()).toBe(`${e2e.url}/console/billing#change-plan`);
+      // The Console's nav shows which page this is.
+      const nav = page.getByRole('navigation', { name: 'Console' });
+      const weight = (name: string) => nav.getByRole('link', { name, exact: true }).evaluate((e) => getComputedStyle(e).fontWeight);
+      expect(await nav.getByRole('link', { name: 'Billing' }).getAttribute('aria-current')).toBe('page');
+      expect(await weight('Billing')).toBe('700');
+      expect(await weight('Keys')).toBe('400');
+      await context.close();
+    });
+
+    it('refuses a return path to another site', async () => {
+      const { context, page } = await freshPage();
+      const email = await signUp(page, 'open-redirect');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.goto(`/console/sign-in?return=${encodeURIComponent('//evil.example/console')}`);
+      await signIn(page, email);
+      await page.waitForURL(`${e2e.url}/console`);
+      await context.close();
+    });
+
+    it('offers a signed-in person a key for the Playground, in a new tab and after signing in from the Playground', { timeout: 60_000 }, async () => {
+      const { context, page } = await freshPage();
+      const email = await signUp(page, 'key-step');
+      // A new tab has no Playground key; the session says who it is.
+      const tab = await context.newPage();
+      await tab.goto('/playground/tiktok-top-ads-detail');
+      await expect.poll(() => tab.getByRole('link', { name: 'Create a key for the Playground' }).count()).toBe(1);
+      expect(await tab.getByRole('link', { name: /^Create a free account/ }).count()).toBe(0);
+      await tab.getByRole('link', { name: 'Create a key for the Playground' }).click();
+      await tab.getByRole('button', { name: 'Create a key and go back' }).click();
+      await tab.waitForURL('**/playground/tiktok-top-ads-detail?material_id=*');
+      await expect.poll(() => tab.getByTestId('active-key').textContent()).toMatch(/^Active Playground key: tl_live_\w{8}…\w{4} \(this tab only\)$/);
+      await tab.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect.poll(() => tab.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
+
+      // Signed out, from the Playground's call to action to "Sign in": back with a key, not to the same offer.
+      await page.goto('/console');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      const { context: other, page: fresh } = await freshPage();
+      await fresh.goto('/playground/tiktok-top-ads-list?order_by=ctr');
+      await fresh.getByRole('link', { name: /^Create a free account/ }).click();
+      await fresh.getByRole('link', { name: 'Sign in' }).click();
+      await signIn(fresh, email);
+      await fresh.getByRole('button', { name: 'Create a key and go back' }).click();
+      await fresh.waitForURL('**/playground/tiktok-top-ads-list?order_by=ctr');
+      await expect.poll(() => fresh.getByTestId('active-key').textContent()).toMatch(/^Active Playground key: tl_live_/);
+      expect(await fresh.getByRole('link', { name: /^Create a / }).count()).toBe(0);
+      await other.close();
+      await context.close();
+    });
+  });
+
+  describe('Docs', () => {
+    it("gives an authentication example that answers 200 in the default demo", async () => {
+      const { context, page } = await freshPage();
+      await page.goto('/docs/authentication');
+      const example = await page.locator('article pre').first().textContent();
+      expect((await fetch(curlUrl(example), { headers: { 'x-api-key': e2e.apiKey } })).status).toBe(200);
+      await context.close();
+    });
+
+    it('says an empty list is charged only on list endpoints that are not retired', async () => {
+      const { context, page } = await freshPage();
+      const line = () => page.getByText('An empty list is a valid, charged 2xx response.').count();
+      for (const [path, expected] of [
+        ['/docs/TikTok/tiktok-popular-trend-hashtag', 1],
+        ['/docs/TikTok/tiktok-popular-trend-song', 0],
+        ['/docs/TikTok/tiktok-popular-trend-hashtag-detail', 0],
+        ['/docs/TikTok/tiktok-top-ads-safety', 0],
+      ] as const) {
+        await page.goto(path);
+        await page.getByText('Open in Playground').waitFor();
+        expect(await line(), path).toBe(expected);
+      }
       await context.close();
     });
   });
@@ -343,6 +510,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
         ['/playground', 'Parameters'],
         ['/playground/tiktok-top-ads-list', 'Parameters'],
         ['/docs/TikTok/tiktok-top-ads-list', 'Open in Playground'],
+        ['/docs/TikTok/tiktok-popular-trend-hashtag-detail', 'Open in Playground'],
         ['/docs/billing', 'Plans'],
         ['/console/sign-in', 'No account?'],
       ] as const) {
@@ -357,6 +525,11 @@ describe.skipIf(!available)('web app in Chromium', () => {
       await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 15_000 }).toBe('200');
       await page.getByRole('tab', { name: 'Table' }).click();
       expect(await overflow(), 'response table').toBeLessThanOrEqual(0);
+      // The Response view replaces the Request one: it keeps the page's heading and a way to send again.
+      expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Popular-trend hashtags API Playground']);
+      const firstId = await page.getByTestId('summary-x-request-id').locator('dd').textContent();
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect.poll(() => page.getByTestId('summary-x-request-id').locator('dd').textContent(), { timeout: 15_000 }).not.toBe(firstId);
       await page.goto('/console/sign-up');
       await page.getByLabel('Email').fill(`narrow-${Date.now()}@example.com`);
       await page.getByLabel('Password').fill('correct horse battery');

@@ -142,6 +142,8 @@ describe.skipIf(!available)('Console watches, webhooks, history and collection i
     await page.getByRole('button', { name: 'Create watch' }).click();
     await expect.poll(() => page.locator('.callout-warn').textContent()).toContain('Watch limit reached');
     expect(await page.locator('.callout-warn').textContent()).toContain('The free plan allows 5 watches.');
+    // The last success no longer stands beside the refusal.
+    expect(await page.getByText(/^Created the watch/).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Delete asks first.

@@ -86,9 +86,10 @@ describe.skipIf(!available)('Playground and Docs checks in Chromium', () => {
     await context.close();
   });
 
-  it('counts down a 429 and links to more credits, and asks for a key on a 401', async () => {
+  it('counts down a 429 and links to more credits, and asks for a key on a 401 that says why', async () => {
     const { context, page: p } = await page(undefined, e2e.apiKey);
-    const limited = { reason: 'rate_limited', reset_scope: 'minute', retry_after_seconds: 42, message: 'Rate limit of 5 requests per minute reached.', upgrade_url: `${e2e.url}/console/billing` };
+    // The server's own sentence, whose "Retry in" would stand still beside the countdown.
+    const limited = { reason: 'rate_limited', reset_scope: 'minute', retry_after_seconds: 42, message: 'Rate limit of 5 requests per minute reached. Retry in 42 s.', rate_limit_per_minute: 5, upgrade_url: `${e2e.url}/console/billing` };
     let status = 429;
     await p.route('**/api/v1/tiktok/popular-trend/song', (route) =>
       status === 429
@@ -98,13 +99,14 @@ describe.skipIf(!available)('Playground and Docs checks in Chromium', () => {
     await p.goto('/playground/tiktok-popular-trend-song');
     await p.getByRole('button', { name: 'Send', exact: true }).click();
     const callout = p.getByTestId('error-callout');
-    await expect.poll(() => callout.textContent()).toContain('Rate limit of 5 requests per minute reached.');
+    await expect.poll(() => callout.textContent()).toContain('The limit is 5 requests per minute.');
+    expect(await callout.textContent()).not.toContain('Retry in');
     expect(await p.getByTestId('retry-countdown').textContent()).toMatch(/^You can retry in 4[12] s\.$/);
     expect(await callout.getByRole('link', { name: 'See plans with higher limits' }).getAttribute('href')).toBe('/console/billing#change-plan');
 
     status = 401;
     await p.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(() => callout.textContent()).toMatch(/^401 This request needs a valid API key/);
+    await expect.poll(() => callout.textContent()).toMatch(/^401 This API key was revoked/);
     expect(await callout.getByRole('link', { name: 'Create a free account' }).count()).toBe(1);
     await callout.getByRole('button', { name: 'Paste a key' }).click();
     await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
-import { clampedInt, countryCode, intEnum, text } from '../params.js';
+import { clampedInt, countryCode, intEnum, prefilled, text } from '../params.js';
 import { popularTrendHashtagDetail } from '../trends/popular-trend-hashtag-detail.js';
 
 /** Longest history a caller may ask for; the operator's retention may keep less. */
@@ -24,11 +24,12 @@ export const popularTrendHashtagHistory = defineEndpoint({
     'its rank, posts and views. Served from the history this Trendlens instance has recorded, with no ' +
     'upstream call. Days without a stored chart are absent, and `covered_days` lists the days the chart was stored.',
   params: {
-    hashtag_name: {
+    // Prefilled: neither param is required alone, but a request needs one of them.
+    hashtag_name: prefilled({
       ...popularTrendHashtagDetail.params.hashtag_name,
       required: false,
       description: 'Hashtag name (a leading `#` is stripped, case ignored). Give this or `hashtag_id`.',
-    },
+    }),
     hashtag_id: text({
       maxLength: 20,
       pattern: /^[0-9]{1,20}$/,
@@ -36,7 +37,8 @@ export const popularTrendHashtagHistory = defineEndpoint({
       // No example: ids differ between the adapters that served the chart, names do not.
       description: 'Hashtag id as the hashtag chart gives it (ids differ between adapters). Give this or `hashtag_name`.',
     }),
-    country_code: countryCode({ description: 'ISO 3166-1 alpha-2 country code of the chart; absent means all regions.' }),
+    // Prefilled: the charts TikTok One answers, and so the ones stored, are per country (docs/upstreams.md § TikTok One).
+    country_code: prefilled(countryCode({ description: 'ISO 3166-1 alpha-2 country code of the chart; absent means all regions.' })),
     period: intEnum([7, 30, 120], { default: 7, description: 'The chart\'s trend window in days.' }),
     days: clampedInt({
       min: 1,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
-import { clampedInt, countryCode, intEnum, required, stringEnum } from '../params.js';
+import { clampedInt, countryCode, intEnum, prefilled, required, stringEnum } from '../params.js';
 import { MAX_HISTORY_DAYS } from './popular-trend-hashtag-history.js';
 
 export const MoverItem = z.object({
@@ -34,7 +34,8 @@ export const popularTrendMovers = defineEndpoint({
     'Served from the history this Trendlens instance has recorded, with no upstream call.',
   params: {
     chart: required(stringEnum(['hashtag', 'song', 'creator', 'video'], { description: 'Which chart.', example: 'hashtag' })),
-    country_code: countryCode({ description: 'ISO 3166-1 alpha-2 country code of the chart; absent means all regions.' }),
+    // Prefilled: the charts TikTok One answers, and so the ones stored, are per country (docs/upstreams.md § TikTok One).
+    country_code: prefilled(countryCode({ description: 'ISO 3166-1 alpha-2 country code of the chart; absent means all regions.' })),
     period: intEnum([7, 30, 120], { default: 7, description: 'The chart\'s window in days (ignored for creators, whose chart has none).' }),
     direction: stringEnum(['rising', 'falling', 'new', 'dropped'], { default: 'rising', description: 'Which movement to list.' }),
     since: clampedInt({ min: 1, max: MAX_HISTORY_DAYS, default: 7, description: 'Compare with the chart this many days before its latest stored day.' }),

@@ -19,17 +19,29 @@ function useCountdown(seconds: number | null): number | null {
   return left;
 }
 
+const CONSOLE_KEYS = { href: '/console/keys', label: 'Create a key' };
+
 /**
  * A failed request for people: what went wrong, the server's words, the parameters it named (also
  * marked in the form), a countdown for a rate limit and the way to more credits or a key.
  */
-export function ErrorCallout({ problem, signUpHref, onPasteKey }: { problem: Problem; /** Absent when signed in: the way to a key is then the Console's Keys page. */ signUpHref?: string; onPasteKey: () => void }) {
+export function ErrorCallout({
+  problem,
+  keyOffer = CONSOLE_KEYS,
+  onPasteKey,
+}: {
+  problem: Problem;
+  /** The way to a key; in the Console it is the Keys page. */
+  keyOffer?: { href: string; label: string };
+  onPasteKey: () => void;
+}) {
   const left = useCountdown(problem.retryAfterSeconds);
   const fields = Object.entries(problem.fields);
   return (
     <div className="callout callout-error" role="alert" data-testid="error-callout">
       <p className="callout-title">
-        <strong>{problem.status}</strong> {problem.title}
+        {problem.status !== null && <><strong>{problem.status}</strong> </>}
+        {problem.title}
         {problem.code && <code className="hint"> {problem.code}</code>}
       </p>
       {fields.length > 0 ? (
@@ -53,7 +65,7 @@ export function ErrorCallout({ problem, signUpHref, onPasteKey }: { problem: Pro
       )}
       {problem.action === 'key' && (
         <p className="row">
-          {signUpHref ? <Link className="button primary" href={signUpHref}>Create a free account</Link> : <Link className="button primary" href="/console/keys">Create a key</Link>}
+          <Link className="button primary" href={keyOffer.href}>{keyOffer.label}</Link>
           <button type="button" onClick={onPasteKey}>Paste a key</button>
         </p>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { LineChart } from '../lib/chart-data.js';
@@ -12,9 +12,31 @@ function cssColor(name: string, fallback: string): string {
   return value || fallback;
 }
 
+/**
+ * Counts changes of the page's colours: the theme toggle sets `data-theme` on <html>, and the system
+ * scheme applies while none is chosen. uPlot paints a canvas with the colours read when it is made,
+ * so a chart is made again on each change.
+ */
+function useColourChanges(): number {
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const changed = () => setChanges((n) => n + 1);
+    const theme = new MutationObserver(changed);
+    theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    const system = window.matchMedia?.('(prefers-color-scheme: dark)');
+    system?.addEventListener('change', changed);
+    return () => {
+      theme.disconnect();
+      system?.removeEventListener('change', changed);
+    };
+  }, []);
+  return changes;
+}
+
 /** A uPlot line chart: date or number x axis, hover values in the legend, rank drawn downwards. */
 export function LineChartView({ chart }: { chart: LineChart }) {
   const box = useRef<HTMLDivElement>(null);
+  const colourChanges = useColourChanges();
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -68,7 +90,7 @@ export function LineChartView({ chart }: { chart: LineChart }) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [chart]);
+  }, [chart, colourChanges]);
   const summary = chart.series
     .map((s) => `${s.label}: ${s.values.map((v, i) => `${chart.xKind === 'time' ? formatDay(chart.x[i]!) : chart.x[i]} ${v === null ? '—' : formatNumber(v)}`).join(', ')}`)
     .join('; ');

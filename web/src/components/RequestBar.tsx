@@ -1,16 +1,27 @@
 import { Link } from './router.js';
 
+/** Send (also Ctrl/Cmd+Enter), or Cancel while a request is in flight; filled in once a key is set. */
+export function SendButton({ sending, hasKey, onSend, onCancel }: { sending: boolean; hasKey: boolean; onSend: () => void; onCancel: () => void }) {
+  return sending ? (
+    <button type="button" onClick={onCancel}>Cancel</button>
+  ) : (
+    <button type="button" className={hasKey ? 'primary send' : 'send'} onClick={onSend} aria-keyshortcuts="Control+Enter Meta+Enter" title="Send (Ctrl/⌘+Enter)">
+      Send
+    </button>
+  );
+}
+
 /**
  * The sticky request line: method, the exact URL, Send (also Ctrl/Cmd+Enter). Without a key the
- * first thing offered is a free account, which comes back here with a key.
+ * first thing offered is the way to one (a free account, or a new key when signed in), which comes
+ * back here with it.
  */
 export function RequestBar({
   method,
   url,
   sending,
   hasKey,
-  signUpHref,
-  freeCredits,
+  keyOffer,
   onSend,
   onCancel,
 }: {
@@ -18,8 +29,7 @@ export function RequestBar({
   url: string;
   sending: boolean;
   hasKey: boolean;
-  signUpHref: string;
-  freeCredits: string | null;
+  keyOffer: { href: string; label: string };
   onSend: () => void;
   onCancel: () => void;
 }) {
@@ -29,16 +39,10 @@ export function RequestBar({
         <span className="method">{method}</span> <span className="url">{url}</span>
       </div>
       <div className="request-actions">
-        {sending ? (
-          <button type="button" onClick={onCancel}>Cancel</button>
-        ) : (
-          <button type="button" className={hasKey ? 'primary send' : 'send'} onClick={onSend} aria-keyshortcuts="Control+Enter Meta+Enter" title="Send (Ctrl/⌘+Enter)">
-            Send
-          </button>
-        )}
+        <SendButton sending={sending} hasKey={hasKey} onSend={onSend} onCancel={onCancel} />
         {!hasKey && (
-          <Link className="button primary" href={signUpHref}>
-            Create a free account{freeCredits ? ` (${freeCredits} credits)` : ''}
+          <Link className="button primary" href={keyOffer.href}>
+            {keyOffer.label}
           </Link>
         )}
       </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endpoints } from '../../../src/catalog/index.js';
 import { buildCatalogJson } from '../../../src/api/openapi/index.js';
-import { isMigrationNote, migrationNotes } from './docs.js';
+import { answersWithList, isMigrationNote, migrationNotes } from './docs.js';
 
 const catalog = buildCatalogJson({ endpoints, plans: [] });
 
@@ -11,5 +11,17 @@ describe('docs helpers', () => {
     expect(moved.every(({ note }) => isMigrationNote(note))).toBe(true);
     const left = catalog.endpoints.flatMap((e) => e.notes.filter((n) => !isMigrationNote(n)));
     expect(left.some((n) => /crawlora/i.test(n))).toBe(false);
+  });
+});
+
+describe('answersWithList', () => {
+  const byId = (id: string) => catalog.endpoints.find((e) => e.operationId === id)!;
+  it('is true for endpoints answering a list of items, in either envelope', () => {
+    for (const id of ['tiktok-popular-trend-hashtag', 'tiktok-top-ads-list', 'tiktok-creative-center-hashtags', 'tiktok-popular-trend-movers']) expect(answersWithList(byId(id)), id).toBe(true);
+  });
+  it('is false for a single record and for a set of option lists', () => {
+    for (const id of ['tiktok-popular-trend-hashtag-detail', 'tiktok-top-ads-detail', 'tiktok-top-ads-safety', 'tiktok-top-ads-filters', 'tiktok-popular-trend-country-industry-meta']) {
+      expect(answersWithList(byId(id)), id).toBe(false);
+    }
   });
 });

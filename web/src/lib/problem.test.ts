@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownText, problemOf } from './problem.js';
+import { countdownText, NO_KEY_PROBLEM, problemOf } from './problem.js';
 
 const ORIGIN = 'http://localhost:8080';
 
@@ -16,12 +16,26 @@ describe('problemOf', () => {
   });
   it('asks for a key on a 401', () => {
     const p = problemOf(401, JSON.stringify({ code: 401, msg: 'Authentication required', data: { error: 'invalid_api_key' } }), [], ORIGIN)!;
-    expect(p).toMatchObject({ action: 'key', code: 'invalid_api_key', message: 'Authentication required' });
+    expect(p).toMatchObject({ action: 'key', code: 'invalid_api_key', title: 'This API key is not valid' });
+  });
+  it('says in words that a key was revoked, not only its code', () => {
+    const p = problemOf(401, JSON.stringify({ code: 401, msg: 'Authentication required', data: { error: 'revoked_api_key' } }), [], ORIGIN)!;
+    expect(p).toMatchObject({ action: 'key', title: 'This API key was revoked' });
+    expect(p.message).toMatch(/^A revoked key stops working at once\./);
+  });
+  it('keeps the generic words for a 401 code it does not know', () => {
+    const p = problemOf(401, JSON.stringify({ code: 401, msg: 'Authentication required', data: { error: 'something_new' } }), [], ORIGIN)!;
+    expect(p).toMatchObject({ title: 'This request needs a valid API key', message: 'Authentication required' });
   });
   it('counts down a rate limit and keeps the upgrade path inside the app', () => {
     const data = { reason: 'rate_limited', message: 'Rate limit of 5 requests per minute reached.', retry_after_seconds: 12, upgrade_url: `${ORIGIN}/console/billing` };
     const p = problemOf(429, JSON.stringify({ code: 429, msg: 'Too Many Requests', data }), [['retry-after', '12']], ORIGIN)!;
     expect(p).toMatchObject({ action: 'wait', retryAfterSeconds: 12, upgradePath: '/console/billing', message: data.message });
+  });
+  it("replaces the server's rate-limit sentence, whose \"Retry in\" would contradict the countdown", () => {
+    const data = { reason: 'rate_limited', message: 'Rate limit of 5 requests per minute reached. Retry in 10 s.', retry_after_seconds: 10, rate_limit_per_minute: 5 };
+    const p = problemOf(429, JSON.stringify({ code: 429, msg: 'Too Many Requests', data }), [['retry-after', '10']], ORIGIN)!;
+    expect(p).toMatchObject({ action: 'wait', retryAfterSeconds: 10, message: 'The limit is 5 requests per minute.' });
   });
   it('sends a 402 to more credits, reading Retry-After when the body has no seconds', () => {
     const p = problemOf(402, JSON.stringify({ code: 402, msg: 'Payment Required', data: { reason: 'insufficient_credits', upgrade_url: null } }), [['Retry-After', '3600']], ORIGIN)!;
@@ -38,6 +52,14 @@ describe('problemOf', () => {
   });
   it('survives a body that is not JSON', () => {
     expect(problemOf(502, '<html>', [], ORIGIN)).toMatchObject({ message: 'HTTP 502', action: 'retry' });
+  });
+});
+
+describe('NO_KEY_PROBLEM', () => {
+  it('has no HTTP status, since nothing was sent, and a message that adds to its title', () => {
+    expect(NO_KEY_PROBLEM.status).toBeNull();
+    expect(NO_KEY_PROBLEM.message.replace(/\.$/, '')).not.toBe(NO_KEY_PROBLEM.title);
+    expect(NO_KEY_PROBLEM.action).toBe('key');
   });
 });
 

@@ -3,7 +3,8 @@
  * message, the parameters it names, how long to wait and where more credits come from.
  */
 export interface Problem {
-  status: number;
+  /** The HTTP status; null for a check made in the browser before anything was sent. */
+  status: number | null;
   /** The error code from `data.error` or `data.reason`, when the body has one. */
   code: string | null;
   title: string;
@@ -41,6 +42,27 @@ const FINAL_503_TITLES: Record<string, string> = {
   upstream_retired: 'TikTok no longer serves this data',
 };
 
+/** 401s by code: which key problem it is, in words, and what to do about it. */
+const KEY_PROBLEMS: Record<string, { title: string; message: string }> = {
+  missing_api_key: { title: 'This request needs an API key', message: 'Send it as x-api-key or Authorization: Bearer.' },
+  invalid_api_key: { title: 'This API key is not valid', message: 'It is mistyped, or no account on this server has it.' },
+  revoked_api_key: { title: 'This API key was revoked', message: 'A revoked key stops working at once. Use another key, or create a new one.' },
+  expired_api_key: { title: 'This API key has expired', message: 'It was rotated and its grace period is over: use the key that replaced it.' },
+  conflicting_credentials: { title: 'Two different API keys were sent', message: 'Send one key, as x-api-key or Authorization: Bearer.' },
+};
+
+/** The Playground's own check before sending: no status, since nothing reached the server. */
+export const NO_KEY_PROBLEM: Problem = {
+  status: null,
+  code: null,
+  title: 'Add an API key to send a live request',
+  message: 'Nothing was sent. Requests are made with one of your API keys: get one below, or paste one you have.',
+  fields: {},
+  retryAfterSeconds: null,
+  upgradePath: null,
+  action: 'key',
+};
+
 function sameOriginPath(url: unknown, origin: string): string | null {
   if (typeof url !== 'string' || url === '') return null;
   try {
@@ -73,18 +95,22 @@ export function problemOf(status: number, bodyText: string, headers: readonly (r
     typeof data.retry_after_seconds === 'number' ? data.retry_after_seconds : header !== undefined && /^\d+$/.test(header) ? Number(header) : null;
   const listed = Object.entries(fields).map(([p, m]) => `${p} ${m}`);
   const serverMessage = typeof data.message === 'string' ? data.message : typeof envelope.msg === 'string' ? envelope.msg : `HTTP ${status}`;
-  const message = listed.length > 0 ? `Check ${listed.join('; ')}.` : serverMessage;
+  const keyProblem = status === 401 && code !== null ? KEY_PROBLEMS[code] : undefined;
+  const rateLimited = data.reason === 'rate_limited' || code === 'rate_limited';
+  // The server's rate-limit sentence ends "Retry in N s.", which goes stale beside the live countdown.
+  const rateLimit = rateLimited && typeof data.rate_limit_per_minute === 'number' ? `The limit is ${data.rate_limit_per_minute} requests per minute.` : null;
+  const message = listed.length > 0 ? `Check ${listed.join('; ')}.` : (keyProblem?.message ?? rateLimit ?? serverMessage);
   let action: Problem['action'] = 'none';
   if (status === 400 && listed.length > 0) action = 'fix_params';
   else if (status === 401) action = 'key';
   else if (status === 402) action = 'credits';
-  else if (status === 429) action = data.reason === 'rate_limited' || code === 'rate_limited' ? 'wait' : 'credits';
+  else if (status === 429) action = rateLimited ? 'wait' : 'credits';
   const final503 = status === 503 && header === undefined && detail !== null ? FINAL_503_TITLES[detail] : undefined;
   if (status >= 500 && final503 === undefined) action = 'retry';
   return {
     status,
     code,
-    title: final503 ?? TITLES[status] ?? `HTTP ${status}`,
+    title: final503 ?? keyProblem?.title ?? TITLES[status] ?? `HTTP ${status}`,
     message,
     fields,
     retryAfterSeconds,

@@ -1,4 +1,4 @@
-import type { Endpoint } from './catalog.js';
+import { FLAGSHIP_OPERATION_ID, type Catalog, type Endpoint } from './catalog.js';
 
 /** Param values as the form holds them: strings, empty meaning "not sent". */
 export type ParamValues = Readonly<Record<string, string>>;
@@ -45,4 +45,13 @@ export function initialValues(endpoint: Endpoint): Record<string, string> {
 /** `/playground/<operation-id>?<set params>`: the address bar's form of the Playground's state (never a key). */
 export function playgroundPath(endpoint: Endpoint, values: ParamValues): string {
   return `/playground/${encodeURIComponent(endpoint.operationId)}${queryString(catalogParamEntries(endpoint, values))}`;
+}
+
+/**
+ * The first request to copy (the Console's quick start, the Docs' authentication page): the flagship
+ * with its starting values, so it answers as the Playground's first Send does.
+ */
+export function firstRequestUrl(origin: string, catalog: Catalog): string {
+  const flagship = catalog.endpoints.find((e) => e.operationId === FLAGSHIP_OPERATION_ID) ?? catalog.endpoints[0];
+  return flagship ? requestUrl(origin, catalog.basePath, flagship, initialValues(flagship)) : `${origin}${catalog.basePath}`;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, navigate } from '../components/router.js';
 import type { Me, User } from '../lib/console-api.js';
-import { returnPathOf } from '../lib/return-path.js';
+import { isPlaygroundPath, KEY_STEP_PAGE, returnPathOf, safeReturnPath } from '../lib/return-path.js';
 import { AuthForm } from './console/AuthForm.js';
 import { BillingPage } from './console/BillingPage.js';
 import { ForgotPasswordPage } from './console/ForgotPasswordPage.js';
@@ -9,6 +9,7 @@ import { HistoryPage } from './console/HistoryPage.js';
 import { KeysPage } from './console/KeysPage.js';
 import { OperatorPage } from './console/OperatorPage.js';
 import { OverviewPage } from './console/OverviewPage.js';
+import { PlaygroundKeyStep } from './console/PlaygroundKeyStep.js';
 import { api, ErrorText } from './console/shared.js';
 import { ResetPasswordPage, VerifyEmailPage } from './console/TokenPages.js';
 import { UsagePage } from './console/UsagePage.js';
@@ -16,6 +17,8 @@ import { WatchesPage } from './console/WatchesPage.js';
 import { WebhooksPage } from './console/WebhooksPage.js';
 
 const PAGES = ['keys', 'billing', 'usage', 'watches', 'webhooks', 'history', 'operator'] as const;
+/** Pages that lead somewhere else once the person is signed in: to `return`, with a key when that is the Playground. */
+const AUTH_PAGES: readonly string[] = ['sign-in', 'sign-up', KEY_STEP_PAGE];
 
 /**
  * The Console: sign-up/in, then overview, keys, billing, usage, watches, webhooks and history over
@@ -48,6 +51,15 @@ export function Console({ path, search }: { path: string; search: string }) {
   }, [userId, role]);
   const operator = role !== null && role.userId === userId && role.operator;
   const page = path.replace(/^\/console\/?/, '');
+  const onAuthPage = AUTH_PAGES.includes(page);
+  // Signing in from a Console deep link (e.g. /console/billing#change-plan) comes back to it.
+  const returnTo = returnPathOf(search) ?? (onAuthPage || page === '' ? null : safeReturnPath(`${path}${search}${location.hash}`));
+  const signedInOnAuthPage = user != null && onAuthPage;
+  const keyStep = signedInOnAuthPage && returnTo !== null && isPlaygroundPath(returnTo) ? returnTo : null;
+  const goOn = signedInOnAuthPage && keyStep === null ? (returnTo ?? '/console') : null;
+  useEffect(() => {
+    if (goOn) navigate(goOn, true);
+  }, [goOn]);
   useEffect(() => {
     document.title = 'Console — Trendlens';
   }, []);
@@ -61,7 +73,7 @@ export function Console({ path, search }: { path: string; search: string }) {
     return (
       <div>
         <ErrorText message={error} />
-        <AuthForm key={page} mode={page === 'sign-up' ? 'sign-up' : 'sign-in'} returnTo={returnPathOf(search)} onSignedIn={setUser} />
+        <AuthForm key={page} mode={page === 'sign-up' ? 'sign-up' : 'sign-in'} returnTo={returnTo} onSignedIn={setUser} />
       </div>
     );
   }
@@ -72,7 +84,8 @@ export function Console({ path, search }: { path: string; search: string }) {
     navigate('/console/sign-in');
   };
   let content: ReactNode;
-  if (page === 'keys') content = <KeysPage />;
+  if (keyStep) content = <PlaygroundKeyStep user={user} returnTo={keyStep} />;
+  else if (page === 'keys') content = <KeysPage />;
   else if (page === 'billing') content = <BillingPage user={user} />;
   else if (page === 'usage') content = <UsagePage />;
   else if (page === 'watches') content = <WatchesPage />;
@@ -86,7 +99,7 @@ export function Console({ path, search }: { path: string; search: string }) {
   return (
     <div className="console">
       <nav aria-label="Console" className="row console-nav">
-        {tab('/console', 'Overview', !(PAGES as readonly string[]).includes(page))}
+        {tab('/console', 'Overview', !keyStep && !(PAGES as readonly string[]).includes(page))}
         {tab('/console/keys', 'Keys', page === 'keys')}
         {tab('/console/billing', 'Billing', page === 'billing')}
         {tab('/console/usage', 'Usage', page === 'usage')}

@@ -5,8 +5,8 @@ import { Link } from '../components/router.js';
 import { Snippets } from '../components/Snippets.js';
 import { plansOf, type Catalog, type Endpoint } from '../lib/catalog.js';
 import { groupEndpoints, retirementOf, shortLabel, sourcesOf } from '../lib/endpoint-nav.js';
-import { isMigrationNote, migrationNotes } from '../lib/docs.js';
-import { initialValues, requestUrl } from '../lib/request-url.js';
+import { answersWithList, isMigrationNote, migrationNotes } from '../lib/docs.js';
+import { firstRequestUrl, initialValues, requestUrl } from '../lib/request-url.js';
 
 /** The failure statuses from catalog.json, which takes them from the server's one error catalog. */
 function FailureTable({ catalog }: { catalog: Catalog }) {
@@ -53,6 +53,8 @@ function Retired({ endpoint }: { endpoint: Endpoint }) {
 function EndpointDoc({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catalog }) {
   const values = initialValues(endpoint);
   const notes = endpoint.notes.filter((n) => !isMigrationNote(n));
+  // A retired endpoint answers 503 only: it has no list to come back empty.
+  const emptyListCharged = answersWithList(endpoint) && !retirementOf(endpoint);
   const sources = sourcesOf(endpoint);
   return (
     <article>
@@ -141,7 +143,7 @@ function EndpointDoc({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catal
           </tbody>
         </table>
       </div>
-      {notes.length > 0 && (
+      {(notes.length > 0 || emptyListCharged) && (
         <>
           <h2>Behaviour</h2>
           <ul>
@@ -150,7 +152,7 @@ function EndpointDoc({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catal
                 <Markdown text={n} />
               </li>
             ))}
-            <li>An empty list is a valid, charged 2xx response.</li>
+            {emptyListCharged && <li>An empty list is a valid, charged 2xx response.</li>}
           </ul>
         </>
       )}
@@ -190,8 +192,7 @@ function Overview({ catalog }: { catalog: Catalog }) {
 }
 
 function Authentication({ catalog }: { catalog: Catalog }) {
-  const first = catalog.endpoints[0];
-  const sample = first ? `${location.origin}${catalog.basePath}${first.path}` : `${location.origin}${catalog.basePath}`;
+  const sample = firstRequestUrl(location.origin, catalog);
   return (
     <article>
       <h1>Authentication</h1>

@@ -5,8 +5,9 @@ import { ErrorCallout } from '../components/ErrorCallout.js';
 import { KeyPanel, useStoredKey } from '../components/KeyPanel.js';
 import { Markdown } from '../components/Markdown.js';
 import { ParamForm } from '../components/ParamForm.js';
-import { RequestBar } from '../components/RequestBar.js';
+import { RequestBar, SendButton } from '../components/RequestBar.js';
 import { ResponsePane } from '../components/ResponsePane.js';
+import { PANES_TAKE_TURNS, useMediaQuery } from '../components/media.js';
 import { Link } from '../components/router.js';
 import { Snippets } from '../components/Snippets.js';
 import { documentedFieldCount, FLAGSHIP_OPERATION_ID, plansOf, type Catalog, type Endpoint } from '../lib/catalog.js';
@@ -14,11 +15,12 @@ import { curlCommand } from '../lib/curl.js';
 import { retirementOf, shortLabel, sourcesOf } from '../lib/endpoint-nav.js';
 import { formatNumber } from '../lib/format.js';
 import { formProblems } from '../lib/param-check.js';
-import { problemOf, type Problem } from '../lib/problem.js';
-import { REQUEST_MESSAGES, runRequest, type RequestResult, type RunningRequest } from '../lib/request.js';
+import { NO_KEY_PROBLEM, problemOf } from '../lib/problem.js';
+import { runRequest, type RequestResult, type RunningRequest } from '../lib/request.js';
 import { initialValues, playgroundPath, requestUrl, valuesFromSearch } from '../lib/request-url.js';
-import { rememberPlaygroundPath, signUpHref } from '../lib/return-path.js';
+import { keyOffer, rememberPlaygroundPath } from '../lib/return-path.js';
 import { shareLink } from '../lib/share-link.js';
+import { api } from './console/shared.js';
 
 function sessionStorageOrNull(): Storage | null {
   try {
@@ -39,16 +41,21 @@ function freeCredits(catalog: Catalog): string | null {
   return free ? formatNumber(free.included_credits) : null;
 }
 
-const NO_KEY_PROBLEM: Problem = {
-  status: 401,
-  code: null,
-  title: 'Add an API key to send a live request',
-  message: REQUEST_MESSAGES.no_key,
-  fields: {},
-  retryAfterSeconds: null,
-  upgradePath: null,
-  action: 'key',
-};
+/**
+ * Whether this browser has a Console session, asked once `wanted` turns true: only then is a way to
+ * a key on screen, and only then is it worth a request (which answers 401 to everyone signed out).
+ * Null while unknown.
+ */
+function useSignedIn(wanted: boolean): boolean | null {
+  const [signedIn, setSignedIn] = useState<boolean | null>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!wanted || asked.current) return;
+    asked.current = true;
+    void api.call('GET', 'me').then((r) => setSignedIn(r.ok));
+  }, [wanted]);
+  return signedIn;
+}
 
 function EndpointDetails({ endpoint, catalog }: { endpoint: Endpoint; catalog: Catalog }) {
   const sources = sourcesOf(endpoint);
@@ -127,6 +134,8 @@ export function Playground({ path, search, catalog }: { path: string; search: st
   const [copyStatus, setCopyStatus] = useState('');
   const [keyOpen, setKeyOpen] = useState(false);
   const [pane, setPane] = useState<'request' | 'response'>('request');
+  // Where the panes take turns (a phone), the page's one heading and a Send go with the Response pane while it shows.
+  const headingWithResponse = useMediaQuery(PANES_TAKE_TURNS) && pane === 'response';
   const running = useRef<RunningRequest | null>(null);
   const shownFor = useRef(operationId);
   const focusForm = useRef(false);
@@ -205,6 +214,7 @@ export function Playground({ path, search, catalog }: { path: string; search: st
 
   const serverProblem = useMemo(() => (result?.ok ? problemOf(result.status, result.body, result.headers, origin) : null), [result, origin]);
   const problem = noKey ? NO_KEY_PROBLEM : serverProblem;
+  const signedIn = useSignedIn(apiKey === null || problem?.action === 'key');
   const localProblems = useMemo(() => (endpoint ? formProblems(endpoint.params, values) : {}), [endpoint, values]);
   const problems = { ...localProblems, ...(serverProblem?.fields ?? {}) };
 
@@ -219,7 +229,9 @@ export function Playground({ path, search, catalog }: { path: string; search: st
   }
 
   const retired = retirementOf(endpoint);
-  const signUp = signUpHref(here ?? `/playground/${encodeURIComponent(endpoint.operationId)}`);
+  const offer = keyOffer(signedIn === true, here ?? `/playground/${encodeURIComponent(endpoint.operationId)}`);
+  const credits = freeCredits(catalog);
+  const barOffer = signedIn !== true && credits ? { ...offer, label: `${offer.label} (${credits} credits)` } : offer;
   const copyCurl = async () => {
     const ok = await copyText(curlCommand(url, apiKey));
     setCopyStatus(ok ? (apiKey ? 'cURL copied, with your key.' : 'cURL copied, with <api-key> as a placeholder.') : 'Copy failed.');
@@ -234,6 +246,11 @@ export function Playground({ path, search, catalog }: { path: string; search: st
     setCopyStatus(ok ? 'Share link copied. It holds the parameters only, never an API key.' : 'Copy failed.');
   };
   const liveResult = result?.ok ? result : null;
+  const heading = (
+    <h1>
+      {shortLabel(endpoint)} <span className="visually-hidden">API Playground</span>
+    </h1>
+  );
 
   return (
     <div className="playground" data-pane={pane}>
@@ -246,9 +263,7 @@ export function Playground({ path, search, catalog }: { path: string; search: st
       </div>
       <div className="pane pane-request">
         <header className="pg-head">
-          <h1>
-            {shortLabel(endpoint)} <span className="visually-hidden">API Playground</span>
-          </h1>
+          {!headingWithResponse && heading}
           <p className="desc">
             <Markdown text={endpoint.description} />
           </p>
@@ -258,8 +273,7 @@ export function Playground({ path, search, catalog }: { path: string; search: st
           url={url}
           sending={sending}
           hasKey={apiKey !== null}
-          signUpHref={signUp}
-          freeCredits={freeCredits(catalog)}
+          keyOffer={barOffer}
           onSend={() => void send()}
           onCancel={() => running.current?.cancel()}
         />
@@ -299,9 +313,15 @@ export function Playground({ path, search, catalog }: { path: string; search: st
         <SchemaFields endpoint={endpoint} />
       </div>
       <div className="pane pane-response">
+        {headingWithResponse && (
+          <div className="response-head">
+            {heading}
+            <SendButton sending={sending} hasKey={apiKey !== null} onSend={() => void send()} onCancel={() => running.current?.cancel()} />
+          </div>
+        )}
         <section aria-labelledby="response-h" className="panel response">
           <h2 id="response-h">Response</h2>
-          {problem && <ErrorCallout problem={problem} signUpHref={signUp} onPasteKey={() => { setKeyOpen(true); setPane('request'); }} />}
+          {problem && <ErrorCallout problem={problem} keyOffer={offer} onPasteKey={() => { setKeyOpen(true); setPane('request'); }} />}
           {result && !result.ok && (
             <p role="alert" className="error" data-testid="request-error">
               {result.message}

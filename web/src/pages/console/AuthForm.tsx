@@ -3,7 +3,7 @@ import { Link, navigate } from '../../components/router.js';
 import type { KeyView, User } from '../../lib/console-api.js';
 import { browserKeyStore } from '../../lib/key-store.js';
 import { defaultKeyName } from '../../lib/key-names.js';
-import { RETURN_PARAM } from '../../lib/return-path.js';
+import { isPlaygroundPath, keyStepHref, RETURN_PARAM } from '../../lib/return-path.js';
 import { api, ErrorText, handOverSecret } from './shared.js';
 
 /**
@@ -16,7 +16,7 @@ async function createFirstKey(): Promise<{ name: string; key: string } | null> {
   return res.ok ? { name: res.data.key.name, key: res.data.api_key } : null;
 }
 
-/** Sign in or sign up; `returnTo` is a Playground address to go back to afterwards. */
+/** Sign in or sign up; `returnTo` is the Playground or Console address to go on to afterwards. */
 export function AuthForm({ mode, returnTo, onSignedIn }: { mode: 'sign-in' | 'sign-up'; returnTo: string | null; onSignedIn: (u: User) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -25,6 +25,7 @@ export function AuthForm({ mode, returnTo, onSignedIn }: { mode: 'sign-in' | 'si
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { email: useId(), password: useId(), name: useId(), invite: useId() };
+  const playgroundReturn = returnTo !== null && isPlaygroundPath(returnTo) ? returnTo : null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -40,12 +41,18 @@ export function AuthForm({ mode, returnTo, onSignedIn }: { mode: 'sign-in' | 'si
       const secret = typeof res.data.api_key === 'string' ? { name: defaultKeyName([]), key: res.data.api_key } : await createFirstKey();
       if (secret) {
         browserKeyStore().save(secret.key, false);
-        if (!returnTo) handOverSecret(secret);
+        if (!playgroundReturn) handOverSecret(secret);
       }
     }
     setBusy(false);
     onSignedIn(res.data.user);
-    navigate(returnTo ?? (mode === 'sign-up' ? '/console/keys' : '/console'));
+    // The Playground needs a key in this tab: sign-up has just made one, sign-in offers one first.
+    // Otherwise a new account goes to Keys, the one page that shows its first key (once).
+    let next: string;
+    if (playgroundReturn) next = mode === 'sign-up' ? playgroundReturn : keyStepHref(playgroundReturn);
+    else next = mode === 'sign-up' ? '/console/keys' : (returnTo ?? '/console');
+    // Replace: Back then skips the form that is no longer needed.
+    navigate(next, true);
   };
   const other = mode === 'sign-in' ? '/console/sign-up' : '/console/sign-in';
   const otherHref = returnTo ? `${other}?${RETURN_PARAM}=${encodeURIComponent(returnTo)}` : other;
@@ -54,7 +61,7 @@ export function AuthForm({ mode, returnTo, onSignedIn }: { mode: 'sign-in' | 'si
       <h1>{mode === 'sign-in' ? 'Sign in' : 'Create your account'}</h1>
       {mode === 'sign-up' && (
         <p className="hint">
-          A free account comes with an API key{returnTo ? ', and you go straight back to the Playground with it' : ''}.
+          A free account comes with an API key{playgroundReturn ? ', and you go straight back to the Playground with it' : ''}.
         </p>
       )}
       {mode === 'sign-up' && (

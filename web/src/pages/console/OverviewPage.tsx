@@ -3,7 +3,8 @@ import { Link } from '../../components/router.js';
 import type { Billing, KeyView, User } from '../../lib/console-api.js';
 import { curlCommand } from '../../lib/curl.js';
 import { formatNumber, formatTime, plural } from '../../lib/format.js';
-import { FLAGSHIP_OPERATION_ID, sharedCatalog } from '../../lib/catalog.js';
+import { sharedCatalog } from '../../lib/catalog.js';
+import { firstRequestUrl } from '../../lib/request-url.js';
 import { EmailStatus } from './EmailStatus.js';
 import { api, ErrorText } from './shared.js';
 
@@ -17,10 +18,7 @@ export function OverviewPage({ user }: { user: User }) {
     api.call<Billing>('GET', 'billing/me').then((r) => (r.ok ? setBilling(r.data) : setError(r.message)));
     api.call<{ keys: KeyView[] }>('GET', 'keys').then((r) => (r.ok ? setKeys(r.data.keys) : setError(r.message)));
     sharedCatalog().then(
-      (c) => {
-        const flagship = c.endpoints.find((e) => e.operationId === FLAGSHIP_OPERATION_ID) ?? c.endpoints[0];
-        if (flagship) setExample(`${location.origin}${c.basePath}${flagship.path}`);
-      },
+      (c) => setExample(firstRequestUrl(location.origin, c)),
       () => setExample(null),
     );
   }, []);

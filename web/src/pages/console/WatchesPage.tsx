@@ -12,7 +12,7 @@ const FORM_FIELDS = ['kind', 'chart', 'country_code', 'period', 'name', 'top_n',
 
 const EMPTY: Omit<WatchDraft, 'chart' | 'endpoint_id'> = { kind: 'entry', country_code: '', period: '', name: '', top_n: '', min_change: '' };
 
-function CreateWatch({ endpoints, onCreated }: { endpoints: WebhookEndpointView[]; onCreated: (watch: WatchView) => void }) {
+function CreateWatch({ endpoints, onAttempt, onCreated }: { endpoints: WebhookEndpointView[]; /** A new try: the last one's message no longer applies. */ onAttempt: () => void; onCreated: (watch: WatchView) => void }) {
   const [choices, setChoices] = useState<{ charts: string[]; periods: string[] } | null>(null);
   const [catalogError, setCatalogError] = useState<string | null>(null);
   const [draft, setDraft] = useState<WatchDraft>({ ...EMPTY, chart: '', endpoint_id: endpoints[0]?.id ?? '' });
@@ -35,6 +35,7 @@ function CreateWatch({ endpoints, onCreated }: { endpoints: WebhookEndpointView[
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    onAttempt();
     setBusy(true);
     setErrors({});
     setFormError(null);
@@ -180,6 +181,7 @@ export function WatchesPage() {
           ) : (
             <CreateWatch
               endpoints={endpoints}
+              onAttempt={() => setMessage('')}
               onCreated={(w) => {
                 setMessage(`Created the watch: ${watchRule(w)}.`);
                 void load();
