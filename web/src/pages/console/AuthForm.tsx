@@ -2,7 +2,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, navigate } from '../../components/router.js';
 import type { KeyView, User } from '../../lib/console-api.js';
 import { browserKeyStore } from '../../lib/key-store.js';
-import { defaultKeyName } from '../../lib/key-names.js';
 import { isPlaygroundPath, keyStepHref, RETURN_PARAM } from '../../lib/return-path.js';
 import { api, ErrorText, handOverSecret } from './shared.js';
 
@@ -11,8 +10,7 @@ import { api, ErrorText, handOverSecret } from './shared.js';
  * so the first live call is one step away; with a return path it goes straight back there.
  */
 async function createFirstKey(): Promise<{ name: string; key: string } | null> {
-  const name = defaultKeyName([]);
-  const res = await api.call<{ key: KeyView; api_key: string }>('POST', 'keys', { name });
+  const res = await api.call<{ key: KeyView; api_key: string }>('POST', 'keys', {});
   return res.ok ? { name: res.data.key.name, key: res.data.api_key } : null;
 }
 
@@ -30,7 +28,7 @@ export function AuthForm({ mode, returnTo, onSignedIn }: { mode: 'sign-in' | 'si
     e.preventDefault();
     setBusy(true);
     const body = mode === 'sign-up' ? { email, password, name: name || undefined, ...(invite ? { invite_code: invite.trim() } : {}) } : { email, password };
-    const res = await api.call<{ user: User; api_key?: string }>('POST', `auth/${mode}`, body);
+    const res = await api.call<{ user: User }>('POST', `auth/${mode}`, body);
     if (!res.ok) {
       setBusy(false);
       // A server that signs up by invitation only says so on the first try; the field then appears.
@@ -38,7 +36,7 @@ export function AuthForm({ mode, returnTo, onSignedIn }: { mode: 'sign-in' | 'si
       return setError(res.message);
     }
     if (mode === 'sign-up') {
-      const secret = typeof res.data.api_key === 'string' ? { name: defaultKeyName([]), key: res.data.api_key } : await createFirstKey();
+      const secret = await createFirstKey();
       if (secret) {
         browserKeyStore().save(secret.key, false);
         if (!playgroundReturn) handOverSecret(secret);

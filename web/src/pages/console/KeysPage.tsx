@@ -4,7 +4,6 @@ import { navigate } from '../../components/router.js';
 import type { KeyView } from '../../lib/console-api.js';
 import { formatTime } from '../../lib/format.js';
 import { browserKeyStore } from '../../lib/key-store.js';
-import { defaultKeyName } from '../../lib/key-names.js';
 import { lastPlaygroundPath } from '../../lib/return-path.js';
 import { api, ErrorText, takeSecret } from './shared.js';
 
@@ -153,8 +152,8 @@ export function KeysPage() {
   }, [load]);
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const chosen = name.trim() || defaultKeyName((keys ?? []).map((k) => k.name));
-    const res = await api.call<{ key: KeyView; api_key: string }>('POST', 'keys', { name: chosen });
+    // Without a name the server names it ("Default key", then "Key 2", …).
+    const res = await api.call<{ key: KeyView; api_key: string }>('POST', 'keys', name.trim() ? { name: name.trim() } : {});
     if (!res.ok) return setError(res.message);
     setError(null);
     setName('');

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, navigate } from '../../components/router.js';
 import type { KeyView, User } from '../../lib/console-api.js';
 import { browserKeyStore } from '../../lib/key-store.js';
-import { defaultKeyName } from '../../lib/key-names.js';
 import { api, ErrorText } from './shared.js';
 
 /**
@@ -14,9 +13,7 @@ export function PlaygroundKeyStep({ user, returnTo }: { user: User; returnTo: st
   const [busy, setBusy] = useState(false);
   const create = async () => {
     setBusy(true);
-    const listed = await api.call<{ keys: KeyView[] }>('GET', 'keys');
-    const name = defaultKeyName(listed.ok ? listed.data.keys.map((k) => k.name) : []);
-    const res = await api.call<{ key: KeyView; api_key: string }>('POST', 'keys', { name });
+    const res = await api.call<{ key: KeyView; api_key: string }>('POST', 'keys', {});
     setBusy(false);
     if (!res.ok) return setError(res.message);
     browserKeyStore().save(res.data.api_key, false);
