@@ -25,7 +25,7 @@ import { createUsageStore } from '../src/usage/index.js';
 
 const BENCH_PLAN: Plan = {
   id: 'enterprise', name: 'Bench', price_usd: 0, included_credits: 1_000_000_000, daily_credit_limit: null,
-  rate_limit_per_minute: 100_000_000, overage_usd_per_1k: null, overage_default: false,
+  rate_limit_per_minute: 100_000_000, overage_usd_per_1k: null, overage_default: false, watch_limit: 25,
 };
 
 const mode = process.argv[2];

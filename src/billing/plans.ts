@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+/** The watch limit of a plan a plans file gives none, and of an account whose plan is gone from it. */
+export const DEFAULT_WATCH_LIMIT = 25;
+
 /** A plan as the operator configures it (docs/api-contract.md § Plans). */
 export const Plan = z.object({
   id: z.string().regex(/^[a-z0-9_-]{1,32}$/),
@@ -14,17 +17,19 @@ export const Plan = z.object({
   overage_usd_per_1k: z.number().nonnegative().nullable(),
   /** Whether overage is on for accounts that have not chosen (Crawlora's "when enabled" wording). */
   overage_default: z.boolean(),
+  /** Watches an account may hold (README § Trend history). */
+  watch_limit: z.number().int().nonnegative().default(DEFAULT_WATCH_LIMIT),
 });
 export type Plan = z.infer<typeof Plan>;
 
 /** The six defaults of docs/api-contract.md § Plans, cheapest first. */
 export const DEFAULT_PLANS: readonly Plan[] = [
-  { id: 'free', name: 'Free', price_usd: 0, included_credits: 2_000, daily_credit_limit: 500, rate_limit_per_minute: 5, overage_usd_per_1k: null, overage_default: false },
-  { id: 'starter', name: 'Starter', price_usd: 9, included_credits: 20_000, daily_credit_limit: 5_000, rate_limit_per_minute: 15, overage_usd_per_1k: 0.75, overage_default: false },
-  { id: 'growth', name: 'Growth', price_usd: 29, included_credits: 100_000, daily_credit_limit: 25_000, rate_limit_per_minute: 45, overage_usd_per_1k: 0.45, overage_default: false },
-  { id: 'pro', name: 'Pro', price_usd: 79, included_credits: 400_000, daily_credit_limit: null, rate_limit_per_minute: 120, overage_usd_per_1k: 0.3, overage_default: true },
-  { id: 'business', name: 'Business', price_usd: 199, included_credits: 1_200_000, daily_credit_limit: null, rate_limit_per_minute: 300, overage_usd_per_1k: 0.2, overage_default: true },
-  { id: 'enterprise', name: 'Enterprise', price_usd: 499, included_credits: 5_000_000, daily_credit_limit: null, rate_limit_per_minute: 1_000, overage_usd_per_1k: 0.12, overage_default: true },
+  { id: 'free', name: 'Free', price_usd: 0, included_credits: 2_000, daily_credit_limit: 500, rate_limit_per_minute: 5, overage_usd_per_1k: null, overage_default: false, watch_limit: 5 },
+  { id: 'starter', name: 'Starter', price_usd: 9, included_credits: 20_000, daily_credit_limit: 5_000, rate_limit_per_minute: 15, overage_usd_per_1k: 0.75, overage_default: false, watch_limit: 25 },
+  { id: 'growth', name: 'Growth', price_usd: 29, included_credits: 100_000, daily_credit_limit: 25_000, rate_limit_per_minute: 45, overage_usd_per_1k: 0.45, overage_default: false, watch_limit: 100 },
+  { id: 'pro', name: 'Pro', price_usd: 79, included_credits: 400_000, daily_credit_limit: null, rate_limit_per_minute: 120, overage_usd_per_1k: 0.3, overage_default: true, watch_limit: 250 },
+  { id: 'business', name: 'Business', price_usd: 199, included_credits: 1_200_000, daily_credit_limit: null, rate_limit_per_minute: 300, overage_usd_per_1k: 0.2, overage_default: true, watch_limit: 1_000 },
+  { id: 'enterprise', name: 'Enterprise', price_usd: 499, included_credits: 5_000_000, daily_credit_limit: null, rate_limit_per_minute: 1_000, overage_usd_per_1k: 0.12, overage_default: true, watch_limit: 5_000 },
 ];
 
 /** The active plan set: lookup by id, ordered cheapest first for `suggested_plan`. */

@@ -66,7 +66,7 @@ export function registerWatchRoutes(app: FastifyInstance, ctx: ConsoleContext): 
 
   app.get('/watches', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
-    return envelope(200, 'OK', { watches: await watches.list(account.id), limit: watchLimit(account.plan_id) });
+    return envelope(200, 'OK', { watches: await watches.list(account.id), limit: watchLimit(services.plans, account.plan_id) });
   });
 
   app.post('/watches', async (request, reply) => {
@@ -75,7 +75,7 @@ export function registerWatchRoutes(app: FastifyInstance, ctx: ConsoleContext): 
     if (!(await webhooks.find(account.id, input.endpoint_id))) {
       throw ApiError.invalidInput([{ param: 'endpoint_id', message: 'is not one of your webhook endpoints' }]);
     }
-    const limit = watchLimit(account.plan_id);
+    const limit = watchLimit(services.plans, account.plan_id);
     if ((await watches.count(account.id)) >= limit) {
       throw new ApiError('plan_limit_reached', {
         data: { error: 'plan_limit_reached', limit: 'watches', max: limit, plan: account.plan_id, message: `The ${account.plan_id} plan allows ${limit} watches.` },

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DEFAULT_WATCH_LIMIT, type PlanCatalog } from '../billing/index.js';
 import type { Clock } from '../clock.js';
 import { ulid } from '../ids.js';
 import type { Database, WatchesTable } from '../store/index.js';
@@ -9,15 +10,12 @@ import { readDay, type StoredDay, type StoredEntry } from './snapshots.js';
 import type { WatchView } from './views.js';
 import type { Webhooks } from './webhooks.js';
 
-/** Watches an account may hold, by plan; plans the operator adds get the default. */
-export const WATCH_LIMITS: Readonly<Record<string, number>> = { free: 5, starter: 25, growth: 100, pro: 250, business: 1_000, enterprise: 5_000 };
-export const DEFAULT_WATCH_LIMIT = 25;
 /** Webhook endpoints per account, whatever the plan. */
 export const ENDPOINT_LIMIT = 10;
 
-/** The watch limit of a plan. */
-export function watchLimit(planId: string): number {
-  return WATCH_LIMITS[planId] ?? DEFAULT_WATCH_LIMIT;
+/** The watch limit of an account's plan; a plan the operator has since removed gets the default. */
+export function watchLimit(plans: PlanCatalog, planId: string): number {
+  return plans.get(planId)?.watch_limit ?? DEFAULT_WATCH_LIMIT;
 }
 
 /** What a watch looks for, as the Console API takes it. */

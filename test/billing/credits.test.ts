@@ -10,7 +10,7 @@ import { REDIS_URL, redisAvailable } from '../support/services.js';
 
 const tiny: Plan = {
   id: 'tiny', name: 'Tiny', price_usd: 1, included_credits: 400, daily_credit_limit: null,
-  rate_limit_per_minute: 10_000, overage_usd_per_1k: null, overage_default: false,
+  rate_limit_per_minute: 10_000, overage_usd_per_1k: null, overage_default: false, watch_limit: 25,
 };
 const capped: Plan = { ...tiny, id: 'capped', name: 'Capped', included_credits: 10_000, daily_credit_limit: 40 };
 const metered: Plan = { ...tiny, id: 'metered', name: 'Metered', included_credits: 16, overage_usd_per_1k: 0.5, overage_default: true };

@@ -321,6 +321,8 @@ describe.skipIf(!available)('web app in Chromium', () => {
       await page.goto('/console/billing');
       await expect.poll(() => page.getByText(/Monthly credits used: 8 of/).count(), { timeout: 10_000 }).toBe(1);
       await expect.poll(() => page.locator('#change-plan tr[aria-current="true"]').textContent()).toContain('your plan');
+      // The watch-limit callout of the Watches page sends people here: the limits are in the table.
+      expect(await page.locator('#change-plan tr[aria-current="true"] td[data-label="Watches"]').textContent()).toBe('5');
 
       await page.goto('/console');
       await expect.poll(() => page.getByTestId('credits-left').textContent()).toBe('1,992');

@@ -12,7 +12,7 @@ import { freshDatabase, type StoreKind, type TestDatabase } from './databases.js
 /** A plan with room for any test: huge rate limit, no daily cap. */
 export const TEST_PLAN: Plan = {
   id: 'test', name: 'Test', price_usd: 1, included_credits: 1_000_000, daily_credit_limit: null,
-  rate_limit_per_minute: 100_000, overage_usd_per_1k: null, overage_default: false,
+  rate_limit_per_minute: 100_000, overage_usd_per_1k: null, overage_default: false, watch_limit: 25,
 };
 
 /** 400 credits: exactly 50 requests at 8 credits. */

@@ -18,6 +18,7 @@ export function PlansTable({ plans, current, action }: { plans: PlanJson[]; curr
             <th scope="col">Daily cap</th>
             <th scope="col">Rate</th>
             <th scope="col">Overage per 1,000 credits</th>
+            <th scope="col">Watches</th>
             {action && <th scope="col">Change</th>}
           </tr>
         </thead>
@@ -32,6 +33,7 @@ export function PlansTable({ plans, current, action }: { plans: PlanJson[]; curr
               <td data-label="Daily cap">{p.daily_credit_limit === null ? 'none' : formatNumber(p.daily_credit_limit)}</td>
               <td data-label="Rate">{formatNumber(p.rate_limit_per_minute)}/min</td>
               <td data-label="Overage">{p.overage_usd_per_1k === null ? 'none' : `${money(p.overage_usd_per_1k)}, ${p.overage_default ? 'on by default' : 'opt-in'}`}</td>
+              <td data-label="Watches">{formatNumber(p.watch_limit)}</td>
               {action && <td data-label="Change">{action(p)}</td>}
             </tr>
           ))}
