@@ -8,6 +8,7 @@ describe('errorMessage', () => {
   });
   it('says known codes in words', () => {
     expect(errorMessage(401, { error: 'invalid_credentials' }, 'Authentication required').message).toBe('Email or password is wrong.');
+    expect(errorMessage(403, { error: 'account_suspended' }, 'Forbidden').message).toMatch(/^This account is suspended/);
   });
   it('falls back to msg and status', () => {
     expect(errorMessage(500, { error: 'internal_error' }, 'Internal server error').message).toBe('Internal server error (500, internal_error).');

@@ -14,6 +14,7 @@ const ERROR_MESSAGES: Record<string, string> = {
   signup_disabled: 'Sign-up is turned off on this server.',
   too_many_sign_in_attempts: 'Too many sign-in attempts. Wait a few minutes and try again.',
   not_signed_in: 'Please sign in.',
+  account_suspended: 'This account is suspended: its keys and Console are refused. Ask the operator of this server why.',
   resource_not_found: 'That item no longer exists.',
   key_limit_reached: 'You already hold 20 active or grace keys. Revoke one first.',
   key_not_active: 'Only an active key can be rotated.',
