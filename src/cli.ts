@@ -10,7 +10,7 @@ import { endpoints } from './catalog/index.js';
 import { systemClock } from './clock.js';
 import { createAdmin, createServices, upstreamSources } from './compose.js';
 import { changeTargets, listTargets, runTargets } from './history/collect-cli.js';
-import { parseTarget, type CollectTarget } from './history/index.js';
+import { parseCollectSetting, parseTarget, type CollectTarget } from './history/index.js';
 import { OPERATOR_OPTIONS, OPERATOR_USAGE, reachEveryInstance, runOperatorCommand, withOperatorAdmin } from './operator/index.js';
 import { checkUpstream, formatCheckReport, SourceRouter } from './upstream/index.js';
 import { eraOptions, simulatorSummary, startSimulator } from './simulator/index.js';
@@ -297,7 +297,8 @@ export async function runCli(
           throw new CliError((error as Error).message, { exitCode: 2 });
         }
         const now = Date.now();
-        const result = await withAdmin(loadConfig(env), (a) => changeTargets(a.store, action as 'add' | 'remove', target, now));
+        const config = loadConfig(env);
+        const result = await withAdmin(config, (a) => changeTargets(a.store, parseCollectSetting(config.COLLECT), action as 'add' | 'remove', target, now));
         if (result.exitCode !== 0) throw new CliError(result.text);
         out.print(result.value, result.text);
         return 0;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isCountryCode } from '../catalog/index.js';
-import { ENDPOINT_LIMIT, PUBLIC_CHARTS, watchLimit, type WatchInput } from '../history/index.js';
+import { chartPeriods, ENDPOINT_LIMIT, periodProblem, PUBLIC_CHARTS, watchLimit, type WatchInput } from '../history/index.js';
 import { ApiError, envelope } from '../http/index.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
@@ -12,13 +12,32 @@ const Country = z
   .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code')
   .nullable()
   .default(null);
+/** Every period some chart takes, from the catalog; whether the watch's chart takes it is checked with the chart. */
+const PERIODS = [...new Set(PUBLIC_CHARTS.flatMap((chart) => chartPeriods(chart) ?? []))].sort((a, b) => a - b);
 const Rank = z.int('must be an integer').min(1, 'must be 1–100').max(100, 'must be 1–100');
 const Common = {
   chart: z.enum(PUBLIC_CHARTS, `must be one of ${PUBLIC_CHARTS.join(', ')}`),
   country_code: Country,
-  period: z.union([z.literal(7), z.literal(30), z.literal(120)], 'must be 7, 30 or 120').nullable().default(null),
+  period: z
+    .int('must be an integer')
+    .refine((period) => PERIODS.includes(period), `must be one of ${PERIODS.join(', ')}`)
+    .nullable()
+    .default(null),
   endpoint_id: z.string('must be a webhook endpoint id').min(1, 'must be a webhook endpoint id'),
 };
+const ChartPeriod = z.object({ chart: Common.chart, period: Common.period });
+
+/**
+ * A period the watch's chart does not take (video has no 120): such a watch could never fire. A chart
+ * without periods (creators) ignores the field, as movers does.
+ */
+function periodOfChart(body: unknown, ctx: z.RefinementCtx): void {
+  const parsed = ChartPeriod.safeParse(body);
+  const problem = parsed.success && parsed.data.period !== null ? periodProblem(parsed.data.chart, parsed.data.period) : null;
+  if (problem !== null) ctx.addIssue({ code: 'custom', path: ['period'], message: problem });
+}
+/** Checked even when other fields failed, so the 400 names each bad field. */
+const ALWAYS = { when: () => true };
 const KIND_MESSAGE = 'must be one of entry, new_entry, rank_change';
 const Kind = z.enum(['entry', 'new_entry', 'rank_change'], KIND_MESSAGE);
 const WatchBody = z.discriminatedUnion(
@@ -39,9 +58,9 @@ const WatchBody = z.discriminatedUnion(
     }),
   ],
   KIND_MESSAGE,
-);
+).superRefine(periodOfChart, ALWAYS);
 /** Checked when `kind` is missing or unknown: it fails on `kind` and names the fields every kind needs. */
-const AnyKind = z.object({ kind: Kind, ...Common });
+const AnyKind = z.object({ kind: Kind, ...Common }).superRefine(periodOfChart, ALWAYS);
 const EndpointBody = z.object({ url: z.string('must be a string').trim().min(1, 'is required').max(2000, 'must be at most 2000 characters') });
 const IdParams = z.object({ id: z.string() });
 

@@ -3,9 +3,9 @@ import { ApiError } from '../http/index.js';
 import { findEndpoint, type AnyEndpoint } from '../catalog/index.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../store/index.js';
-import { CHART_OPERATIONS, CHART_SPECS, defaultChartKey, type PublicChart } from './charts.js';
+import { CHART_OPERATIONS, CHART_SPECS, defaultChartKey, periodProblem, type PublicChart } from './charts.js';
 import { addDays, utcDayOf } from './days.js';
-import { coveredDays, entryDays, findEntry, firstSeen, rankSeries, readDay, type StoredDay, type StoredEntry } from './snapshots.js';
+import { entryDays, findEntry, firstSeen, rankSeries, readDay, storedDays, type StoredDay, type StoredEntry } from './snapshots.js';
 
 /** The catalog entry of a public chart; the catalog always holds the four. */
 export function chartEndpoint(chart: PublicChart): AnyEndpoint {
@@ -43,7 +43,10 @@ export async function hashtagHistory(db: Kysely<Database>, clock: Clock, retenti
   }
   const last = utcDayOf(clock.now());
   const first = addDays(last, -(days - 1));
-  const [covered, points] = await Promise.all([coveredDays(db, key.key, first, last), entryDays(db, key.key, entry.id, first, last)]);
+  const [stored, points] = await Promise.all([storedDays(db, key.key, first, last), entryDays(db, key.key, entry.id, first, last)]);
+  // A day that saw part of the chart without the hashtag cannot say it was off the chart: it is not covered.
+  const held = new Set(points.map((p) => p.day));
+  const covered = stored.filter((d) => d.complete || held.has(d.day)).map((d) => d.day);
   return {
     hashtag_id: entry.id,
     hashtag_name: entry.name,
@@ -81,10 +84,13 @@ export async function movers(db: Kysely<Database>, clock: Clock, retentionDays: 
   const country = (params.country_code as string | undefined) ?? null;
   const endpoint = chartEndpoint(chart);
   const period = 'period' in endpoint.params ? (params.period as number) : null;
+  // The movers param takes every chart's periods; a period this chart has none of would only answer an empty list.
+  const problem = period === null ? null : periodProblem(chart, period);
+  if (problem !== null) throw ApiError.invalidInput([{ param: 'period', message: problem }]);
   const key = defaultChartKey(chart, country, period, endpoint);
   const metricName = CHART_SPECS[key.operationId]?.metric ?? null;
   const today = utcDayOf(clock.now());
-  const stored = await coveredDays(db, key.key, addDays(today, -(retentionDays - 1)), today);
+  const stored = (await storedDays(db, key.key, addDays(today, -(retentionDays - 1)), today)).map((d) => d.day);
   const answer = { chart, country_code: country, period, direction, since, sort_by: sortBy, metric_name: metricName };
   const latestDay = stored.at(-1);
   const target = latestDay === undefined ? undefined : addDays(latestDay, -since);
@@ -98,8 +104,13 @@ export async function movers(db: Kysely<Database>, clock: Clock, retentionDays: 
   const rows = [...ids].flatMap((id) => {
     const now = latest.entries.get(id);
     const before = base.entries.get(id);
+    // Absence means something only on a day that holds the whole chart: new needs the whole base day, dropped the whole latest one.
     const include =
-      direction === 'new' ? now && !before : direction === 'dropped' ? !now && before : now && before && (direction === 'rising' ? before.rank > now.rank : before.rank < now.rank);
+      direction === 'new'
+        ? now && !before && base.complete
+        : direction === 'dropped'
+          ? !now && before && latest.complete
+          : now && before && (direction === 'rising' ? before.rank > now.rank : before.rank < now.rank);
     if (!include) return [];
     const metric = metricOf(now);
     const previousMetric = metricOf(before);

@@ -1,4 +1,5 @@
-import { canonicalForm, type AnyEndpoint } from '../catalog/index.js';
+import { canonicalForm, findEndpoint, type AnyEndpoint } from '../catalog/index.js';
+import type { ChartObservation } from '../upstream/index.js';
 
 /** The charts history keeps; `ad` is the Top Ads list. */
 export type ChartKind = 'hashtag' | 'song' | 'creator' | 'video' | 'ad';
@@ -42,6 +43,22 @@ export const CHART_OPERATIONS = {
 export type PublicChart = keyof typeof CHART_OPERATIONS;
 export const PUBLIC_CHARTS = Object.keys(CHART_OPERATIONS) as PublicChart[];
 
+/** The periods a chart takes, from its catalog entry's `period` param; null for a chart without one (creators). */
+export function chartPeriods(chart: PublicChart): readonly number[] | null {
+  const def = findEndpoint(CHART_OPERATIONS[chart])?.params.period;
+  return def ? ((def.enum ?? []) as readonly number[]) : null;
+}
+
+/**
+ * Why `period` names no chart of `chart`, in words, or null when it does. A chart without periods has
+ * none to miss: whether a period given for it is an error is the caller's rule (`COLLECT` refuses it,
+ * movers and watches ignore it).
+ */
+export function periodProblem(chart: PublicChart, period: number): string | null {
+  const periods = chartPeriods(chart);
+  return periods === null || periods.includes(period) ? null : `the ${chart} chart's period must be one of ${periods.join(', ')}`;
+}
+
 /** Params that select a window of a chart, not the chart itself. */
 const WINDOW_PARAMS = new Set(['page', 'limit', 'count']);
 
@@ -58,7 +75,7 @@ export interface ChartReading {
   spec: ChartSpec;
   key: ChartKey;
   entries: ChartEntry[];
-  /** How many entries the whole chart holds, as the answer says. */
+  /** How many entries the whole chart holds, as the answer says; null when the answer cannot know. */
   total: number | null;
 }
 
@@ -115,11 +132,23 @@ function metricsOf(item: Record<string, unknown>): Record<string, number> {
   return metrics;
 }
 
+/** Which adapter served an answer, and with what access (`X-Upstream-Adapter`, `X-Upstream-Access`). */
+export type ServedBy = Pick<ChartObservation, 'adapter' | 'access'>;
+
+/**
+ * Whether the answer's total is only what anonymous TikTok One access reaches (the top 3 hashtags,
+ * `total` 3; the first 4 videos): then it says nothing about the chart's size (its access levels,
+ * docs/upstreams.md § TikTok One operations).
+ */
+function cappedTotal(served: ServedBy): boolean {
+  return served.adapter === 'tiktok-one' && served.access === 'anonymous';
+}
+
 /**
  * Reads a chart out of an answer. Items without a rank get their position in the chart, counting the
  * window's offset (`(page−1)·limit`), so a page-2 answer lands at ranks 21–40.
  */
-export function readChart(endpoint: AnyEndpoint, params: Record<string, unknown>, data: unknown): ChartReading | null {
+export function readChart(endpoint: AnyEndpoint, params: Record<string, unknown>, data: unknown, served: ServedBy): ChartReading | null {
   const key = chartKeyOf(endpoint.operationId, params);
   const spec = CHART_SPECS[endpoint.operationId];
   const payload = payloadOf(endpoint, data);
@@ -140,7 +169,7 @@ export function readChart(endpoint: AnyEndpoint, params: Record<string, unknown>
       metrics: metricsOf(item),
     });
   });
-  return { spec, key, entries, total: totalOf(payload) };
+  return { spec, key, entries, total: cappedTotal(served) ? null : totalOf(payload) };
 }
 
 /**

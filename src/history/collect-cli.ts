@@ -7,7 +7,7 @@ import type { CollectOutcome } from './collector.js';
 export interface CollectCliOutput {
   value: unknown;
   text: string;
-  /** Non-zero when a run left a chart uncollected. */
+  /** Non-zero when a run left a chart uncollected or a change was refused. */
   exitCode: number;
 }
 
@@ -20,15 +20,33 @@ export function progressLine(done: number, total: number, outcome: CollectOutcom
   return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total} ${targetLabel(outcome.target)} ${what}`;
 }
 
-/** `collect add <target>` and `collect remove <target>`: the database alone; exit code 1 when there was nothing to remove. */
-export async function changeTargets(store: Store, action: 'add' | 'remove', target: CollectTarget, now: number): Promise<CollectCliOutput> {
+/** A change refused by the state of things: exit code 1 (README.md § CLI), nothing changed. */
+function refused(value: unknown, text: string): CollectCliOutput {
+  return { value, text, exitCode: 1 };
+}
+
+/**
+ * `collect add <target>` and `collect remove <target>`: the database alone, refusing as the Console
+ * does (exit code 1) a target collected already, or one of the `COLLECT` setting (`configured`), which
+ * is changed there, and a removal of a target that is not stored.
+ */
+export async function changeTargets(
+  store: Store,
+  configured: readonly CollectTarget[],
+  action: 'add' | 'remove',
+  target: CollectTarget,
+  now: number,
+): Promise<CollectCliOutput> {
   const label = targetLabel(target);
+  const inSetting = configured.some((t) => t.key.key === target.key.key);
   if (action === 'add') {
-    await addTarget(store.db, target, now);
+    if (inSetting) return refused({ added: null }, `${label} is collected by the COLLECT setting.`);
+    if (!(await addTarget(store.db, target, now))) return refused({ added: null }, `${label} is collected already.`);
     return { value: { added: label, chart_key: target.key.key }, text: `Collecting ${label} once a day (chart ${target.key.key}).`, exitCode: 0 };
   }
+  if (inSetting) return refused({ removed: null }, `${label} comes from the COLLECT setting; remove it there.`);
   if (!(await removeTarget(store.db, target))) {
-    return { value: { removed: null }, text: `${label} is not a stored target (targets of the COLLECT setting are removed there)`, exitCode: 1 };
+    return refused({ removed: null }, `${label} is not a stored target (targets of the COLLECT setting are removed there)`);
   }
   return { value: { removed: label }, text: `No longer collecting ${label}.`, exitCode: 0 };
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { isCountryCode } from '../catalog/index.js';
 import type { Database } from '../store/index.js';
 import { chartEndpoint } from './answers.js';
-import { defaultChartKey, PUBLIC_CHARTS, type ChartKey, type PublicChart } from './charts.js';
+import { chartPeriods, defaultChartKey, periodProblem, PUBLIC_CHARTS, type ChartKey, type PublicChart } from './charts.js';
 
 /** A chart the collector fetches once a UTC day. */
 export interface CollectTarget {
@@ -30,30 +30,34 @@ export class TargetError extends Error {
   }
 }
 
+function isPublicChart(chart: string): chart is PublicChart {
+  return (PUBLIC_CHARTS as readonly string[]).includes(chart);
+}
+
 /**
  * Checks a target's parts against the chart's catalog entry (its country and period params): the one
  * check behind `COLLECT`, `trendlens collect add` and the Console. No country = all regions; no period
- * = the chart's default. Throws TargetError naming every bad part.
+ * = the chart's default. Throws TargetError naming every bad part; the country is checked whatever
+ * the chart, the period only against a known chart.
  */
 export function target(parts: { chart: string; country: string | null; period: string | number | null }, origin: CollectTarget['origin'], shown: string = parts.chart): CollectTarget {
   const chart = parts.chart.trim().toLowerCase();
-  if (!PUBLIC_CHARTS.includes(chart as PublicChart)) {
-    throw new TargetError(shown, [{ part: 'chart', reason: `the chart must be one of ${PUBLIC_CHARTS.join(', ')}` }]);
-  }
-  const endpoint = chartEndpoint(chart as PublicChart);
   const problems: TargetProblem[] = [];
+  if (!isPublicChart(chart)) problems.push({ part: 'chart', reason: `the chart must be one of ${PUBLIC_CHARTS.join(', ')}` });
   const country = parts.country === null ? null : parts.country.toUpperCase();
   if (country !== null && !isCountryCode(country)) problems.push({ part: 'country', reason: `${parts.country} is not an ISO 3166-1 alpha-2 country code` });
-  const periodDef = endpoint.params.period;
+  if (!isPublicChart(chart)) throw new TargetError(shown, problems);
+  const endpoint = chartEndpoint(chart);
   let period: number | null = null;
-  if (periodDef) {
-    period = parts.period === null ? (periodDef.default as number) : Number(parts.period);
-    if (!periodDef.enum?.includes(period)) problems.push({ part: 'period', reason: `the ${chart} chart's period must be one of ${periodDef.enum?.join(', ')}` });
+  if (chartPeriods(chart) !== null) {
+    period = parts.period === null ? (endpoint.params.period?.default as number) : Number(parts.period);
+    const problem = periodProblem(chart, period);
+    if (problem !== null) problems.push({ part: 'period', reason: problem });
   } else if (parts.period !== null) {
     problems.push({ part: 'period', reason: `the ${chart} chart has no period` });
   }
   if (problems.length > 0) throw new TargetError(shown, problems);
-  return { chart: chart as PublicChart, country, period, key: defaultChartKey(chart as PublicChart, country, period, endpoint), origin };
+  return { chart, country, period, key: defaultChartKey(chart, country, period, endpoint), origin };
 }
 
 /** A target as written by hand: `hashtag:US:7`, `song:GB`, `creator`, `video::30` (no country = all regions). */

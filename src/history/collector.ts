@@ -82,11 +82,18 @@ export class Collector {
     this.sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** The setting's targets, then the stored ones not already among them. */
+  /**
+   * The setting's targets, then the stored ones, each chart once: `hashtag:US:7` and `hashtag:US` are
+   * one chart, listed and collected as the first that names it.
+   */
   async targets(): Promise<CollectTarget[]> {
     const stored = await storedTargets(this.opts.db);
-    const keys = new Set(this.opts.configured.map((t) => t.key.key));
-    return [...this.opts.configured, ...stored.filter((t) => !keys.has(t.key.key))];
+    const keys = new Set<string>();
+    return [...this.opts.configured, ...stored].filter((t) => {
+      if (keys.has(t.key.key)) return false;
+      keys.add(t.key.key);
+      return true;
+    });
   }
 
   /**
@@ -114,17 +121,19 @@ export class Collector {
 
   /**
    * When the scheduler next finds a target due: its jitter into today if today is not collected,
-   * the backoff of a failed day, or tomorrow's jitter once today is done. Null without targets.
+   * the backoff of a failed day (or tomorrow's jitter if that comes first: a new day is due at its
+   * own jitter, whatever the day before's backoff), or tomorrow's jitter once today is done. Null
+   * without targets.
    */
   async nextDueAt(): Promise<number | null> {
     const now = this.opts.clock.now();
     const today = utcDayOf(now);
     const tomorrow = addDays(today, 1);
     const due = (await this.state()).map(({ target, latest }) => {
-      const todayAt = dayStartMs(today) + jitterOf(target.key.key, today, this.jitterMs);
-      if (latest?.day !== today) return todayAt;
-      if (latest.status === 'failed' && latest.nextAttemptAt !== null) return latest.nextAttemptAt;
-      return dayStartMs(tomorrow) + jitterOf(target.key.key, tomorrow, this.jitterMs);
+      if (latest?.day !== today) return dayStartMs(today) + jitterOf(target.key.key, today, this.jitterMs);
+      const tomorrowAt = dayStartMs(tomorrow) + jitterOf(target.key.key, tomorrow, this.jitterMs);
+      if (latest.status === 'failed' && latest.nextAttemptAt !== null) return Math.min(latest.nextAttemptAt, tomorrowAt);
+      return tomorrowAt;
     });
     return due.length === 0 ? null : Math.min(...due);
   }
@@ -201,7 +210,7 @@ export class Collector {
       return this.failed(target, 'the cached answer is from the previous day; retrying once it expires');
     }
     const data = (JSON.parse(result.body.toString('utf8')) as { data: unknown }).data;
-    const reading = readChart(endpoint, parsed.params, data);
+    const reading = readChart(endpoint, parsed.params, data, result);
     // A fresh answer was recorded by the gateway's observer; one from the cache is recorded here.
     if (result.cache !== 'MISS' && reading && reading.entries.length > 0) {
       this.opts.recorder.record({ reading, day: utcDayOf(now), capturedAt: now });
@@ -210,15 +219,21 @@ export class Collector {
     return { target, status: 'collected', entries: reading?.entries.length ?? 0 };
   }
 
+  /**
+   * Records a failed attempt and its backoff. A day already collected stays collected: a failed
+   * `collect run` after it neither loses the stored day nor makes the scheduler collect it again.
+   * Callers hold the run lock, so the day cannot be marked done between the read and the write.
+   */
   private async failed(target: CollectTarget, error: string): Promise<CollectOutcome> {
     const now = this.opts.clock.now();
     const day = utcDayOf(now);
     const previous = await this.opts.db
       .selectFrom('collect_runs')
-      .select('attempts')
+      .select(['attempts', 'status'])
       .where('chart_key', '=', target.key.key)
       .where('day', '=', day)
       .executeTakeFirst();
+    if (previous?.status === 'done') return { target, status: 'failed', error };
     const attempts = (previous?.attempts ?? 0) + 1;
     await this.mark(target, 'failed', now + retryDelayMs(attempts), error);
     this.opts.onNotice?.(`collecting ${targetLabel(target)} failed (attempt ${attempts} today, next in ${Math.round(retryDelayMs(attempts) / 60_000)} min): ${error}`);

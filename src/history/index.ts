@@ -146,7 +146,7 @@ export function createHistory(opts: HistoryOptions): History {
   };
 }
 
-export { CHART_SPECS, CHART_OPERATIONS, PUBLIC_CHARTS, chartKeyOf, defaultChartKey, readChart, type PublicChart, type ChartKey } from './charts.js';
+export { CHART_SPECS, CHART_OPERATIONS, PUBLIC_CHARTS, chartPeriods, periodProblem, chartKeyOf, defaultChartKey, readChart, type PublicChart, type ChartKey } from './charts.js';
 export { parseCollectSetting, parseTarget, target, targetLabel, addTarget, removeTarget, TargetError, type CollectTarget, type TargetProblem } from './collect-targets.js';
 export { retryDelayMs, type CollectOutcome, type ChartFetch, type TargetState } from './collector.js';
 export type { BackgroundRun } from './background-run.js';

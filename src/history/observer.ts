@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { AnyEndpoint } from '../catalog/index.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../store/index.js';
 import type { ChartObservation, ChartObserver } from '../upstream/index.js';
@@ -8,9 +10,25 @@ import { lacksMovement, withMovement } from './movement.js';
 import type { SnapshotRecorder } from './recorder.js';
 import { readDay } from './snapshots.js';
 
+function shapeOf(schema: unknown): Record<string, unknown> | undefined {
+  return schema instanceof z.ZodObject ? schema.shape : undefined;
+}
+
+/**
+ * Whether the endpoint's response schema gives the items of its chart list `rank_diff_type`: only
+ * those answers may carry derived movement (README.md § Trend history). A Top Ads list or a video chart
+ * is stored as a chart, but its items document no movement and get none.
+ */
+function documentsMovement(endpoint: AnyEndpoint, list: string): boolean {
+  const outer = shapeOf(endpoint.responseSchema);
+  const items = (endpoint.envelope === 'double' ? shapeOf(outer?.data) : outer)?.[list];
+  return items instanceof z.ZodArray && shapeOf(items.element)?.rank_diff_type !== undefined;
+}
+
 /**
  * The gateway's chart observer: every fresh chart answer is queued as today's snapshot, and where the
- * upstream gave no rank movement (TikTok One) it is derived from the previous UTC day's snapshot.
+ * upstream gave no rank movement (TikTok One) on a chart whose schema has it, it is derived from the
+ * previous UTC day's snapshot.
  */
 export class HistoryObserver implements ChartObserver {
   constructor(
@@ -19,13 +37,13 @@ export class HistoryObserver implements ChartObserver {
     private readonly recorder: SnapshotRecorder,
   ) {}
 
-  async enrich({ endpoint, params, data }: ChartObservation): Promise<unknown> {
-    const reading = readChart(endpoint, params, data);
+  async enrich({ endpoint, params, data, ...served }: ChartObservation): Promise<unknown> {
+    const reading = readChart(endpoint, params, data, served);
     if (!reading) return data;
     const now = this.clock.now();
     const day = utcDayOf(now);
     let answer = data;
-    if (reading.entries.length > 0 && lacksMovement(endpoint, data, reading)) {
+    if (reading.entries.length > 0 && documentsMovement(endpoint, reading.spec.list) && lacksMovement(endpoint, data, reading)) {
       const previous = await readDay(this.db, reading.key.key, addDays(day, -1));
       if (previous) answer = withMovement(endpoint, data, reading, previous);
     }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
 import type { ChartEntry, ChartReading } from './charts.js';
 
@@ -36,8 +36,32 @@ function parseMetrics(text: string): Record<string, number> {
 }
 
 /**
- * Writes one chart's day: entries are upserted (a later answer the same day wins, and windows seen
- * at different times add up), then the day row counts what is stored.
+ * The form a name is looked up by: case folded in JavaScript, never by the database, whose `lower()`
+ * folds only ASCII on SQLite. `src/store/migrations.ts` (0007) filled stored rows with this same form.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** Whether a stored day holds its whole chart: the size the answers gave is known, and reached. */
+function isComplete(row: { total: number | null; entries: number }): boolean {
+  return row.total !== null && row.entries >= row.total;
+}
+
+/**
+ * The ranks a reading shows afresh: from its first to its last entry, and on to the chart's end when
+ * it reaches the end of a chart of known size (what lay below is gone from the chart).
+ */
+function shownRanks(reading: ChartReading): { from: number; to: number | null } {
+  const ranks = reading.entries.map((e) => e.rank);
+  const last = Math.max(...ranks);
+  return { from: Math.min(...ranks), to: reading.total !== null && last >= reading.total ? null : last };
+}
+
+/**
+ * Writes one chart's day. Windows seen at different times add up, and a later answer the same day
+ * wins: the ranks this reading shows replace what was stored at them, so an entry that left them
+ * is gone (README § Trend history). The day row then counts what is stored.
  */
 export async function writeSnapshot(db: Kysely<Database>, snapshot: Snapshot): Promise<void> {
   const { reading, day, capturedAt } = snapshot;
@@ -55,12 +79,19 @@ export async function writeSnapshot(db: Kysely<Database>, snapshot: Snapshot): P
       })
       .onConflict((oc) => oc.column('chart_key').doNothing())
       .execute();
+    if (reading.entries.length > 0) {
+      const { from, to } = shownRanks(reading);
+      let replaced = tx.deleteFrom('history_entries').where('chart_key', '=', chartKey).where('day', '=', day).where('rank', '>=', from);
+      if (to !== null) replaced = replaced.where('rank', '<=', to);
+      await replaced.execute();
+    }
     const unique = new Map<string, ChartEntry>(reading.entries.map((e) => [e.id, e]));
     const rows = [...unique.values()].map((e) => ({
       chart_key: chartKey,
       day,
       entry_id: e.id,
       name: e.name,
+      name_key: nameKey(e.name),
       rank: e.rank,
       metrics: JSON.stringify(e.metrics),
     }));
@@ -68,9 +99,11 @@ export async function writeSnapshot(db: Kysely<Database>, snapshot: Snapshot): P
       await tx
         .insertInto('history_entries')
         .values(rows.slice(i, i + INSERT_CHUNK))
+        // An entry the reading moved out of another window seen earlier today.
         .onConflict((oc) =>
           oc.columns(['chart_key', 'day', 'entry_id']).doUpdateSet({
             name: (eb) => eb.ref('excluded.name'),
+            name_key: (eb) => eb.ref('excluded.name_key'),
             rank: (eb) => eb.ref('excluded.rank'),
             metrics: (eb) => eb.ref('excluded.metrics'),
           }),
@@ -110,22 +143,27 @@ export async function readDay(db: Kysely<Database>, chartKey: string, day: strin
   return {
     day,
     // A day that holds fewer entries than the chart's size saw only some windows of it.
-    complete: row.total !== null && row.entries >= row.total,
+    complete: isComplete(row),
     entries: new Map(entries.map((e) => [e.entry_id, { id: e.entry_id, name: e.name, rank: e.rank, metrics: parseMetrics(e.metrics) }])),
   };
 }
 
-/** The days a chart is stored for within [first, last], oldest first. */
-export async function coveredDays(db: Kysely<Database>, chartKey: string, first: string, last: string): Promise<string[]> {
+/** The days a chart is stored for within [first, last], oldest first, each saying whether it holds the whole chart. */
+export async function storedDays(
+  db: Kysely<Database>,
+  chartKey: string,
+  first: string,
+  last: string,
+): Promise<Array<{ day: string; complete: boolean }>> {
   const rows = await db
     .selectFrom('history_days')
-    .select('day')
+    .select(['day', 'total', 'entries'])
     .where('chart_key', '=', chartKey)
     .where('day', '>=', first)
     .where('day', '<=', last)
     .orderBy('day')
     .execute();
-  return rows.map((r) => r.day);
+  return rows.map((r) => ({ day: r.day, complete: isComplete(r) }));
 }
 
 /** One entry's stored days within [first, last], oldest first. */
@@ -156,7 +194,7 @@ export async function findEntry(
 ): Promise<{ id: string; name: string } | undefined> {
   let query = db.selectFrom('history_entries').select(['entry_id', 'name']).where('chart_key', '=', chartKey);
   if (by.id !== undefined) query = query.where('entry_id', '=', by.id);
-  if (by.name !== undefined) query = query.where(sql<string>`lower(name)`, '=', by.name.toLowerCase());
+  if (by.name !== undefined) query = query.where('name_key', '=', nameKey(by.name));
   const row = await query.orderBy('day', 'desc').limit(1).executeTakeFirst();
   return row ? { id: row.entry_id, name: row.name } : undefined;
 }

@@ -6,7 +6,7 @@ import type { Database, WatchesTable } from '../store/index.js';
 import { chartEndpoint } from './answers.js';
 import { defaultChartKey, type PublicChart } from './charts.js';
 import type { Snapshot } from './snapshots.js';
-import { readDay, type StoredDay, type StoredEntry } from './snapshots.js';
+import { nameKey, readDay, type StoredDay, type StoredEntry } from './snapshots.js';
 import type { WatchView } from './views.js';
 import type { Webhooks } from './webhooks.js';
 
@@ -65,13 +65,14 @@ export function matchesOf(watch: WatchesTable, today: StoredDay, previous: Store
   const entries = [...today.entries.values()];
   switch (watch.kind) {
     case 'entry': {
-      const name = (watch.name ?? '').toLowerCase();
+      const name = nameKey(watch.name ?? '');
       return entries
-        .filter((e) => e.name.toLowerCase() === name && inTop(e, watch.top_n))
+        .filter((e) => nameKey(e.name) === name && inTop(e, watch.top_n))
         .filter((e) => {
           const was = before(e.id);
-          // It entered: not there (or below the cut) on the previous stored day, or no day to compare with.
-          return previous === undefined || !was || !inTop(was, watch.top_n);
+          // It entered: below the cut on the previous stored day, absent from a previous day that held
+          // every rank down to the cut, or no day to compare with. Absent from part of the chart says nothing.
+          return previous === undefined || (was ? !inTop(was, watch.top_n) : covers(previous, watch.top_n));
         })
         .map((e) => ({ entry: e, previousRank: before(e.id)?.rank ?? null }));
     }

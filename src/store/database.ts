@@ -238,6 +238,8 @@ export interface HistoryEntriesTable {
   day: string;
   entry_id: string;
   name: string;
+  /** `name` case-folded in JavaScript (src/history/snapshots.ts `nameKey`), what lookups by name compare. */
+  name_key: string;
   rank: number;
   /** JSON object of numeric fields. */
   metrics: string;

@@ -349,5 +349,18 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
       await db.schema.alterTable('accounts').addColumn('is_operator', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  '0007_history_name_key': {
+    async up(db: Kysely<any>) {
+      // SQLite's lower() folds only ASCII, so names are folded in JavaScript once, as they are written.
+      await db.schema.alterTable('history_entries').addColumn('name_key', 'text', (c) => c.notNull().defaultTo('')).execute();
+      const names = await db.selectFrom('history_entries').select('name').distinct().execute();
+      for (const { name } of names as Array<{ name: string }>) {
+        // The form src/history/snapshots.ts `nameKey` writes.
+        await db.updateTable('history_entries').set({ name_key: name.normalize('NFC').toLowerCase() }).where('name', '=', name).execute();
+      }
+      await db.schema.dropIndex('history_entries_name').execute();
+      await db.schema.createIndex('history_entries_name_key').on('history_entries').columns(['chart_key', 'name_key']).execute();
+    },
+  },
 };
 }

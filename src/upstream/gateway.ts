@@ -144,7 +144,7 @@ class Gateway implements UpstreamGateway {
       return this.stale(entry) ?? result;
     }
     const { data: fetched, ok: _ok, ...provenance } = result;
-    const data = await this.observe(endpoint, params, provenance.adapter, fetched);
+    const data = await this.observe(endpoint, params, provenance, fetched);
     const stored: CacheEntry = { body: envelopeBytes(data), storedAt: this.clock.now(), ttlSeconds: endpoint.cacheTtlSeconds, provenance };
     try {
       await this.cache.set(key, stored);
@@ -155,10 +155,10 @@ class Gateway implements UpstreamGateway {
   }
 
   /** Lets the chart observer enrich a fresh answer; a failing observer costs the enrichment, not the answer. */
-  private async observe(endpoint: AnyEndpoint, params: Record<string, unknown>, adapter: string, data: unknown): Promise<unknown> {
+  private async observe(endpoint: AnyEndpoint, params: Record<string, unknown>, { adapter, access }: Provenance, data: unknown): Promise<unknown> {
     if (!this.chartObserver) return data;
     try {
-      return await this.chartObserver.enrich({ endpoint, params, adapter, data });
+      return await this.chartObserver.enrich({ endpoint, params, adapter, access, data });
     } catch (error) {
       this.logger?.warn({ err: error, operationId: endpoint.operationId }, 'chart observer failed; serving the answer as fetched');
       return data;

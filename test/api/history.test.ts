@@ -246,6 +246,14 @@ describe.each(storeKinds)('fourteen days of three collected charts, then a day t
     expect((await t.services.credits.snapshot(accountId)).balance).toBe(before.balance);
   });
 
+  it("answers 400 naming a period the chart does not have, charging nothing", async () => {
+    const before = await t.services.credits.snapshot(accountId);
+    const { res, body } = await getJson(t.app, `${MOVERS}?chart=video&country_code=US&period=120`, key);
+    expect(res.statusCode).toBe(400);
+    expect(body.data.errors).toEqual([{ param: 'period', message: "the video chart's period must be one of 7, 30" }]);
+    expect((await t.services.credits.snapshot(accountId)).balance).toBe(before.balance);
+  });
+
   it('answers 400 naming a chart movers does not know', async () => {
     const { res, body } = await getJson(t.app, `${MOVERS}?chart=ads`, key);
     expect(res.statusCode).toBe(400);

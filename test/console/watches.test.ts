@@ -203,6 +203,22 @@ describe.each(storeKinds)('watches and webhooks on %s, delivered to a local rece
     expect(body(foreign).data.errors).toEqual([{ param: 'endpoint_id', message: 'is not one of your webhook endpoints' }]);
   });
 
+  it('answers 400 naming period when the watch\'s chart has no such period, with the other bad fields, creating nothing', async () => {
+    const endpointId = body(await agent.get('/webhooks')).data.endpoints[0].id;
+    const before = body(await agent.get('/watches')).data.watches;
+    const video = await agent.post('/watches', { kind: 'entry', chart: 'video', country_code: 'US', period: 120, name: 'Morning routine', endpoint_id: endpointId });
+    expect(video.statusCode).toBe(400);
+    expect(body(video).data.errors).toEqual([{ param: 'period', message: "the video chart's period must be one of 7, 30" }]);
+    const more = await agent.post('/watches', { kind: 'new_entry', chart: 'video', period: 120, top_n: 0, endpoint_id: endpointId });
+    expect(body(more).data.errors.map((e: { param: string }) => e.param).sort()).toEqual(['period', 'top_n']);
+    expect(body(await agent.get('/watches')).data.watches).toEqual(before);
+    // The creator chart has no period: one given is ignored, as movers ignores it (room made under the plan's limit).
+    expect((await agent.send('DELETE', `/watches/${before.at(-1).id}`)).statusCode).toBe(200);
+    const creator = await agent.post('/watches', { kind: 'new_entry', chart: 'creator', period: 120, top_n: 10, endpoint_id: endpointId });
+    expect(creator.statusCode).toBe(201);
+    expect(body(creator).data.watch).toMatchObject({ chart: 'creator', period: null });
+  });
+
   it('names kind and each bad field every kind shares when kind is unknown or missing, creating nothing', async () => {
     const before = body(await agent.get('/watches')).data.watches;
     const unknown = await agent.post('/watches', { kind: 'trend', chart: 'ads', country_code: 'XX', period: 14, endpoint_id: '' });
@@ -211,7 +227,7 @@ describe.each(storeKinds)('watches and webhooks on %s, delivered to a local rece
       { param: 'kind', message: 'must be one of entry, new_entry, rank_change' },
       { param: 'chart', message: 'must be one of hashtag, song, creator, video' },
       { param: 'country_code', message: 'must be an ISO 3166-1 alpha-2 country code' },
-      { param: 'period', message: 'must be 7, 30 or 120' },
+      { param: 'period', message: 'must be one of 7, 30, 120' },
       { param: 'endpoint_id', message: 'must be a webhook endpoint id' },
     ]);
     const missing = await agent.post('/watches', { chart: 'song', endpoint_id: 'whe_nope', min_change: 3 });

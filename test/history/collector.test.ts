@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { retryDelayMs } from '../../src/history/index.js';
+import { addDays, parseTarget, retryDelayMs, targetLabel, TargetError, utcDayOf } from '../../src/history/index.js';
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
 import type { TestDatabase } from '../support/databases.js';
 import { postgresAvailable } from '../support/services.js';
@@ -66,6 +66,18 @@ describe('collection settings and backoff', () => {
     expect(loadConfig({ COLLECT: 'hashtag:us:30, video' }).COLLECT).toBe('hashtag:us:30, video');
   });
 
+  it('names every bad part of a target, the country also when the chart is unknown', () => {
+    let thrown: unknown;
+    try {
+      parseTarget('videos:XX:9');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TargetError);
+    expect((thrown as TargetError).problems.map((p) => p.part)).toEqual(['chart', 'country']);
+    expect(() => parseTarget('video:US:120')).toThrow(/the video chart's period must be one of 7, 30/);
+  });
+
   it('backs off 5 minutes after a first failure, doubling to at most 2 hours', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 10].map((n) => retryDelayMs(n) / 60_000)).toEqual([5, 10, 20, 40, 80, 120, 120, 120]);
   });
@@ -109,6 +121,20 @@ describe('trendlens collect', () => {
     expect(after.targets.every((t: { today: string; last_collected: string }) => t.today === 'done' && t.last_collected !== null)).toBe(true);
     expect((await cli(['collect', 'remove', 'hashtag:US:7'])).code).toBe(0);
     expect(await cli(['collect', 'remove', 'hashtag:US:7'])).toMatchObject({ code: 1, err: expect.stringContaining('hashtag:US:7 is not a stored target') });
+  });
+
+  it('refuses to add or remove a target of the COLLECT setting, or to add one twice, exiting 1 and changing nothing', async () => {
+    const bySetting = 'song:GB:7 is collected by the COLLECT setting.';
+    expect(await cli(['collect', 'add', 'song:gb:7'])).toMatchObject({ code: 1, err: expect.stringContaining(bySetting) });
+    expect(JSON.parse((await cli(['collect', 'add', 'song:GB', '--json'])).out)).toEqual({ error: { code: 'refused', message: bySetting } });
+    expect(await cli(['collect', 'remove', 'song:GB'])).toMatchObject({ code: 1, err: expect.stringContaining('song:GB:7 comes from the COLLECT setting; remove it there.') });
+    expect(await cli(['collect', 'add', 'creator:GB'])).toMatchObject({ code: 0 });
+    expect(await cli(['collect', 'add', 'creator:gb'])).toMatchObject({ code: 1, err: expect.stringContaining('creator:GB is collected already.') });
+    expect((await cli(['collect', 'remove', 'creator:GB'])).code).toBe(0);
+    // Nothing was stored for the setting's chart: only it remains, and there is nothing to remove.
+    const listed = JSON.parse((await cli(['collect', 'list', '--json'])).out);
+    expect(listed.targets.map((t: { target: string; origin: string }) => [t.target, t.origin])).toEqual([['song:GB:7', 'setting']]);
+    expect((await cli(['collect', 'remove', 'song:GB:7'])).code).toBe(1);
   });
 
   it('prints no progress bar off a terminal', async () => {
@@ -159,5 +185,72 @@ describe('the daily schedule on one instance', () => {
     expect(days.map((d) => d.day)).toEqual(['2026-11-27', '2026-11-28']);
     const entries = await t.services.store.db.selectFrom('history_entries').select('day').where('day', '<', '2026-11-27').execute();
     expect(entries).toEqual([]);
+  });
+});
+
+describe('one chart written two ways, a run that fails after the day was collected, and a backoff past midnight', () => {
+  const clock = new ManualClock(NOON);
+  const startOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
+  let simulator: SimulatorHandle;
+  let database: TestDatabase;
+  let t: HistoryApp;
+  const failUpstream = () => simulator.addFault({ fault: { kind: 'http_error', status: 503, body: 'text' } });
+
+  beforeAll(async () => {
+    simulator = await historySimulator('2024', clock);
+    database = await historyDatabase('sqlite');
+    t = await historyApp({ simulator, clock, databaseUrl: database.url, config: { COLLECT: 'hashtag:US:7,hashtag:US' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await simulator.close();
+    await database.drop();
+  });
+
+  it('lists and collects the chart once', async () => {
+    const { collector } = t.services.history;
+    expect((await collector.targets()).map(targetLabel)).toEqual(['hashtag:US:7']);
+    expect((await collector.runAll())?.map((o) => o.status)).toEqual(['collected']);
+  });
+
+  it('keeps the collected day when a later run fails: still done, not collected again', async () => {
+    const { collector } = t.services.history;
+    const today = utcDayOf(clock.now());
+    // Past the cached answer's hour, so the run asks the failing upstream.
+    clock.advance(2 * 3_600_000);
+    failUpstream();
+    try {
+      expect((await collector.runAll())?.map((o) => o.status)).toEqual(['failed']);
+    } finally {
+      simulator.clearFaults();
+    }
+    const [state] = await collector.state();
+    expect(state).toMatchObject({ lastCollected: today, today: 'done', latest: { day: today, status: 'done', error: null } });
+    simulator.resetStats();
+    expect(await collector.runDue()).toEqual([]);
+    expect(simulator.stats().calls).toBe(0);
+    expect(await collector.nextDueAt()).toBeGreaterThanOrEqual(startOf(addDays(today, 1)));
+  });
+
+  it('is next due at the new day\'s jitter, not at a backoff that ends after it', async () => {
+    const { collector } = t.services.history;
+    // 23:35 on the day after the one collected.
+    const midnight = startOf(addDays(utcDayOf(clock.now()), 2));
+    clock.set(midnight - 25 * 60_000);
+    failUpstream();
+    try {
+      // Six failures before midnight: the next attempt would be 2 hours later, at 01:35.
+      for (let i = 0; i < 6; i++) expect((await collector.runAll())?.map((o) => o.status)).toEqual(['failed']);
+    } finally {
+      simulator.clearFaults();
+    }
+    const due = (await collector.nextDueAt()) as number;
+    expect(due).toBeGreaterThanOrEqual(midnight);
+    expect(due).toBeLessThan(midnight + 30 * 60_000);
+    // The scheduler agrees: nothing a minute before, the chart at that time.
+    clock.set(due - 60_000);
+    expect(await collector.runDue()).toEqual([]);
+    clock.set(due);
+    expect((await collector.runDue())?.map((o) => o.status)).toEqual(['collected']);
   });
 });

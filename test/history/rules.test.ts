@@ -43,6 +43,14 @@ describe('watch matching', () => {
     expect(ids(matchesOf(watch({ kind: 'entry', name: 'prom' }), today, undefined))).toEqual([['prom', 2, null]]);
   });
 
+  it('entry: does not fire for a name missing from a previous day that held only part of the chart', () => {
+    const top2 = day([['cats', 1], ['prom', 2]], false);
+    expect(matchesOf(watch({ kind: 'entry', name: 'dogs' }), today, top2)).toEqual([]);
+    expect(matchesOf(watch({ kind: 'entry', name: 'new', top_n: 3 }), today, top2)).toEqual([]);
+    // A day holding every rank down to the cut does tell that the name was not in the top N.
+    expect(ids(matchesOf(watch({ kind: 'entry', name: 'dogs', top_n: 4 }), today, day([['prom', 1], ['cats', 2], ['new', 3], ['tea', 4]], false)))).toEqual([['dogs', 4, null]]);
+  });
+
   it('new_entry: every entry new to the top N, and only when the previous day covers the top N', () => {
     expect(ids(matchesOf(watch({ kind: 'new_entry', top_n: 3 }), today, yesterday))).toEqual([['new', 3, null]]);
     expect(ids(matchesOf(watch({ kind: 'new_entry', top_n: 1 }), today, yesterday))).toEqual([['cats', 1, 2]]);

@@ -7,7 +7,8 @@ import { defaultConfig, type Config } from '../../src/config.js';
 import type { HistoryOptions } from '../../src/history/index.js';
 import type { Services } from '../../src/services.js';
 import { SIMULATED_SESSION_COOKIE, startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
-import { createCreativeCenterSource, createTikTokOneSource } from '../../src/upstream/index.js';
+import type { AnyEndpoint } from '../../src/catalog/index.js';
+import { createCreativeCenterSource, createTikTokOneSource, type Source, type UpstreamAccess, type UpstreamResult } from '../../src/upstream/index.js';
 import { TEST_PLAN } from '../support/app.js';
 import { freshDatabase, type StoreKind, type TestDatabase } from '../support/databases.js';
 
@@ -28,25 +29,26 @@ export async function historySimulator(era: '2024' | '2026', clock: ManualClock)
 }
 
 /**
- * An instance: the simulator's sources, TikTok One logged in, collection without pacing unless
- * `history` gives a pause (tests hold a collection between two charts with a `sleep` they release).
+ * An instance: the simulator's sources, TikTok One logged in unless `anonymous` (or `sources` instead
+ * of the simulator), collection without pacing unless `history` gives a pause (tests hold a
+ * collection between two charts with a `sleep` they release).
  */
 export async function historyApp(opts: {
-  simulator: SimulatorHandle;
   clock: ManualClock;
   databaseUrl: string;
   config?: Partial<Config>;
   history?: Pick<HistoryOptions, 'pacingMs' | 'sleep'>;
-}): Promise<HistoryApp> {
-  const { simulator, clock } = opts;
+} & ({ simulator: SimulatorHandle; anonymous?: boolean } | { sources: Source[] })): Promise<HistoryApp> {
+  const { clock } = opts;
   const common = { id: 'simulator', timeoutMs: 2_000, budgetMs: 10_000, retries: 1, backoff: () => 0, clock };
+  const simulated = (simulator: SimulatorHandle, anonymous: boolean) => [
+    createCreativeCenterSource({ ...common, baseUrl: simulator.baseUrl }),
+    createTikTokOneSource({ ...common, baseUrl: simulator.tiktokOne.baseUrl, usBaseUrl: simulator.tiktokOne.usBaseUrl, cookies: anonymous ? [] : [SIMULATED_SESSION_COOKIE] }),
+  ];
   const services = await createServices(defaultConfig({ DATABASE_URL: opts.databaseUrl, ...opts.config }), {
     clock,
     plans: [...DEFAULT_PLANS, TEST_PLAN],
-    sources: [
-      createCreativeCenterSource({ ...common, baseUrl: simulator.baseUrl }),
-      createTikTokOneSource({ ...common, baseUrl: simulator.tiktokOne.baseUrl, usBaseUrl: simulator.tiktokOne.usBaseUrl, cookies: [SIMULATED_SESSION_COOKIE] }),
-    ],
+    sources: 'sources' in opts ? opts.sources : simulated(opts.simulator, opts.anonymous ?? false),
     gateway: { breakerThreshold: 1_000 },
     history: { pacingMs: 0, onNotice: () => {}, ...opts.history },
   });
@@ -60,6 +62,40 @@ export async function historyApp(opts: {
       await services.close();
     },
   };
+}
+
+/**
+ * An upstream whose US hashtag chart the test writes: `names`, best first, served as a logged-in
+ * TikTok One serves it (no movement fields, ids `id-<name>`). The simulator's chart does not change
+ * within a day, nor holds names beyond ASCII.
+ */
+export class ScriptedChart implements Source {
+  readonly id = 'scripted';
+  readonly adapter = 'tiktok-one' as const;
+  readonly access: UpstreamAccess = 'logged-in';
+  names: string[] = [];
+
+  serves(operationId: string): boolean {
+    return operationId === 'tiktok-popular-trend-hashtag';
+  }
+
+  async fetch(_endpoint: AnyEndpoint, params: Record<string, unknown>): Promise<UpstreamResult> {
+    const page = params.page as number;
+    const limit = params.limit as number;
+    const list = this.names.slice((page - 1) * limit, page * limit).map((name, i) => ({
+      hashtag_id: `id-${name}`,
+      hashtag_name: name,
+      country_info: { id: 'US', value: 'United States', label: 'US' },
+      trend: [],
+      publish_cnt: 1000 - i,
+      video_views: 100_000 - i,
+      rank: (page - 1) * limit + i + 1,
+    }));
+    const pagination = { page, size: limit, total: this.names.length, has_more: page * limit < this.names.length };
+    return { ok: true, data: { code: 0, msg: 'OK', data: { list, pagination } } };
+  }
+
+  async close(): Promise<void> {}
 }
 
 /** A fresh database of the kind asked for. */
