@@ -34,7 +34,7 @@ export async function hashtagHistory(db: Kysely<Database>, clock: Clock, retenti
   const requested = params.days as number;
   const days = Math.min(requested, retentionDays);
   const key = defaultChartKey('hashtag', country, period, chartEndpoint('hashtag'));
-  const entry = await findEntry(db, key.key, id !== undefined ? { id } : { name });
+  const entry = await findEntry(db, key, id !== undefined ? { id } : { name });
   if (!entry) {
     const named = id !== undefined ? `id ${id}` : `"${name}"`;
     throw new ApiError('resource_not_found', {
@@ -43,7 +43,7 @@ export async function hashtagHistory(db: Kysely<Database>, clock: Clock, retenti
   }
   const last = utcDayOf(clock.now());
   const first = addDays(last, -(days - 1));
-  const [stored, points] = await Promise.all([storedDays(db, key.key, first, last), entryDays(db, key.key, entry.id, first, last)]);
+  const [stored, points] = await Promise.all([storedDays(db, key.key, first, last), entryDays(db, key, entry.key, first, last)]);
   // A day that saw part of the chart without the hashtag cannot say it was off the chart: it is not covered.
   const held = new Set(points.map((p) => p.day));
   const covered = stored.filter((d) => d.complete || held.has(d.day)).map((d) => d.day);
@@ -98,12 +98,12 @@ export async function movers(db: Kysely<Database>, clock: Clock, retentionDays: 
   if (latestDay === undefined || baseDay === undefined) {
     return { ...answer, since_date: null, latest_date: latestDay ?? null, list: [] };
   }
-  const [latest, base] = (await Promise.all([readDay(db, key.key, latestDay), readDay(db, key.key, baseDay)])) as [StoredDay, StoredDay];
+  const [latest, base] = (await Promise.all([readDay(db, key, latestDay), readDay(db, key, baseDay)])) as [StoredDay, StoredDay];
   const metricOf = (entry: StoredEntry | undefined) => (entry && metricName ? (entry.metrics[metricName] ?? null) : null);
-  const ids = new Set([...latest.entries.keys(), ...base.entries.keys()]);
-  const rows = [...ids].flatMap((id) => {
-    const now = latest.entries.get(id);
-    const before = base.entries.get(id);
+  const entryKeys = new Set([...latest.entries.keys(), ...base.entries.keys()]);
+  const rows = [...entryKeys].flatMap((entryKey) => {
+    const now = latest.entries.get(entryKey);
+    const before = base.entries.get(entryKey);
     // Absence means something only on a day that holds the whole chart: new needs the whole base day, dropped the whole latest one.
     const include =
       direction === 'new'
@@ -116,7 +116,9 @@ export async function movers(db: Kysely<Database>, clock: Clock, retentionDays: 
     const previousMetric = metricOf(before);
     return [
       {
-        id,
+        entryKey,
+        // As the upstream gave it: on the latest day, or on the earlier one for an entry that dropped out.
+        id: (now ?? before)!.id,
         name: (now ?? before)!.name,
         rank: now?.rank ?? null,
         previous_rank: before?.rank ?? null,
@@ -132,16 +134,16 @@ export async function movers(db: Kysely<Database>, clock: Clock, retentionDays: 
   const byGrowth = (a: (typeof rows)[number], b: (typeof rows)[number]) => (b.metric_growth ?? -Infinity) - (a.metric_growth ?? -Infinity);
   rows.sort((a, b) => (sortBy === 'metric_growth' ? byGrowth(a, b) || byChange(a, b) : byChange(a, b) || byGrowth(a, b)) || byRank(a, b));
   const listed = rows.slice(0, limit);
-  const listedIds = listed.map((r) => r.id);
-  const [series, seen] = await Promise.all([rankSeries(db, key.key, listedIds, baseDay, latestDay), firstSeen(db, key.key, listedIds)]);
+  const listedKeys = listed.map((r) => r.entryKey);
+  const [series, seen] = await Promise.all([rankSeries(db, key, listedKeys, baseDay, latestDay), firstSeen(db, key, listedKeys)]);
   return {
     ...answer,
     since_date: baseDay,
     latest_date: latestDay,
-    list: listed.map((row) => ({
+    list: listed.map(({ entryKey, ...row }) => ({
       ...row,
-      first_seen: seen.get(row.id) ?? baseDay,
-      sparkline: (series.get(row.id) ?? []).map((p) => p.rank),
+      first_seen: seen.get(entryKey) ?? baseDay,
+      sparkline: (series.get(entryKey) ?? []).map((p) => p.rank),
     })),
   };
 }

@@ -4,6 +4,9 @@ import type { ChartObservation } from '../upstream/index.js';
 /** The charts history keeps; `ad` is the Top Ads list. */
 export type ChartKind = 'hashtag' | 'song' | 'creator' | 'video' | 'ad';
 
+/** What makes entries of two days of a chart the same entry: the upstream's id, or the name (case folded). */
+export type EntryIdentity = 'id' | 'name';
+
 /** Where a ranking lives in one operation's answer, and which of its fields name an entry. */
 export interface ChartSpec {
   kind: ChartKind;
@@ -15,6 +18,13 @@ export interface ChartSpec {
   countryParam: string;
   /** The numeric field movers rank growth by; absent where the chart has no such number. */
   metric?: string;
+  /**
+   * How entries are matched across days (movement, movers, history, watches). `name` for hashtags: a
+   * hashtag's id differs between the Creative Center and TikTok One adapters, and a failover changes
+   * which of them serves a chart (docs/upstreams.md § Source routing), while its name names one hashtag.
+   * `id` elsewhere: a title or a nickname names no one entry.
+   */
+  identity: EntryIdentity;
 }
 
 /**
@@ -22,13 +32,13 @@ export interface ChartSpec {
  * (an older or newer build) are simply never observed.
  */
 export const CHART_SPECS: Readonly<Record<string, ChartSpec>> = {
-  'tiktok-popular-trend-hashtag': { kind: 'hashtag', list: 'list', id: 'hashtag_id', name: 'hashtag_name', countryParam: 'country_code', metric: 'video_views' },
-  'tiktok-popular-trend-song': { kind: 'song', list: 'sound_list', id: 'clip_id', name: 'title', countryParam: 'country_code' },
-  'tiktok-popular-trend-creator': { kind: 'creator', list: 'creators', id: 'tcm_id', name: 'nick_name', countryParam: 'creator_country', metric: 'follower_cnt' },
-  'tiktok-popular-trend-video': { kind: 'video', list: 'videos', id: 'item_id', name: 'title', countryParam: 'country_code', metric: 'video_views' },
-  'tiktok-top-ads-list': { kind: 'ad', list: 'materials', id: 'id', name: 'ad_title', countryParam: 'country_code', metric: 'ctr' },
-  'tiktok-creative-center-hashtags': { kind: 'hashtag', list: 'hashtags', id: 'hashtag_id', name: 'hashtag_name', countryParam: 'country_code', metric: 'video_views' },
-  'tiktok-creative-center-videos': { kind: 'video', list: 'videos', id: 'item_id', name: 'title', countryParam: 'country_code', metric: 'video_views' },
+  'tiktok-popular-trend-hashtag': { kind: 'hashtag', list: 'list', id: 'hashtag_id', name: 'hashtag_name', countryParam: 'country_code', metric: 'video_views', identity: 'name' },
+  'tiktok-popular-trend-song': { kind: 'song', list: 'sound_list', id: 'clip_id', name: 'title', countryParam: 'country_code', identity: 'id' },
+  'tiktok-popular-trend-creator': { kind: 'creator', list: 'creators', id: 'tcm_id', name: 'nick_name', countryParam: 'creator_country', metric: 'follower_cnt', identity: 'id' },
+  'tiktok-popular-trend-video': { kind: 'video', list: 'videos', id: 'item_id', name: 'title', countryParam: 'country_code', metric: 'video_views', identity: 'id' },
+  'tiktok-top-ads-list': { kind: 'ad', list: 'materials', id: 'id', name: 'ad_title', countryParam: 'country_code', metric: 'ctr', identity: 'id' },
+  'tiktok-creative-center-hashtags': { kind: 'hashtag', list: 'hashtags', id: 'hashtag_id', name: 'hashtag_name', countryParam: 'country_code', metric: 'video_views', identity: 'name' },
+  'tiktok-creative-center-videos': { kind: 'video', list: 'videos', id: 'item_id', name: 'title', countryParam: 'country_code', metric: 'video_views', identity: 'id' },
 };
 
 /** The operation behind each chart the history endpoints and watches name. */
@@ -85,6 +95,8 @@ export interface ChartKey {
   key: string;
   operationId: string;
   kind: ChartKind;
+  /** The spec's: how the chart's entries are matched across days. */
+  identity: EntryIdentity;
   country: string | null;
   period: number | null;
 }
@@ -100,6 +112,7 @@ export function chartKeyOf(operationId: string, params: Record<string, unknown>)
     key: canonicalForm(operationId, chartParams),
     operationId,
     kind: spec.kind,
+    identity: spec.identity,
     country: typeof country === 'string' ? country : Array.isArray(country) ? country.join(',') : null,
     period: typeof period === 'number' ? period : null,
   };

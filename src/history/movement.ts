@@ -1,6 +1,6 @@
 import type { AnyEndpoint } from '../catalog/index.js';
 import { payloadOf, type ChartReading } from './charts.js';
-import type { StoredDay } from './snapshots.js';
+import { entryKey, type StoredDay } from './snapshots.js';
 
 /** `rank_diff_type` values: 1 up, 2 unchanged, 3 down, 4 new to the chart. */
 export const RANK_UP = 1;
@@ -8,13 +8,13 @@ export const RANK_SAME = 2;
 export const RANK_DOWN = 3;
 export const RANK_NEW = 4;
 
-/** Movement of one entry against the previous day, or null where history cannot tell. */
+/** Movement of one entry, by its `entryKey`, against the previous day, or null where history cannot tell. */
 export function movementOf(
   rank: number,
   previous: StoredDay,
-  entryId: string,
+  key: string,
 ): { rank_diff: number | null; rank_diff_type: number } | null {
-  const before = previous.entries.get(entryId)?.rank;
+  const before = previous.entries.get(key)?.rank;
   if (before === undefined) {
     // Absent from a day that saw only some windows of the chart says nothing: never invent "new".
     return previous.complete ? { rank_diff: null, rank_diff_type: RANK_NEW } : null;
@@ -37,12 +37,11 @@ export function withMovement(endpoint: AnyEndpoint, data: unknown, reading: Char
   const payload = payloadOf(endpoint, data);
   const list = payload?.[reading.spec.list];
   if (!payload || !Array.isArray(list)) return data;
-  const ranks = new Map(reading.entries.map((e) => [e.id, e.rank]));
+  const entries = new Map(reading.entries.map((e) => [e.id, e]));
   const enriched = list.map((item: unknown) => {
     if (typeof item !== 'object' || item === null || 'rank_diff_type' in item) return item;
-    const id = String((item as Record<string, unknown>)[reading.spec.id]);
-    const rank = ranks.get(id);
-    const movement = rank === undefined ? null : movementOf(rank, previous, id);
+    const entry = entries.get(String((item as Record<string, unknown>)[reading.spec.id]));
+    const movement = entry === undefined ? null : movementOf(entry.rank, previous, entryKey(reading.key.identity, entry));
     return movement ? { ...item, ...movement } : item;
   });
   const inner = { ...payload, [reading.spec.list]: enriched };

@@ -44,7 +44,7 @@ export class HistoryObserver implements ChartObserver {
     const day = utcDayOf(now);
     let answer = data;
     if (reading.entries.length > 0 && documentsMovement(endpoint, reading.spec.list) && lacksMovement(endpoint, data, reading)) {
-      const previous = await readDay(this.db, reading.key.key, addDays(day, -1));
+      const previous = await readDay(this.db, reading.key, addDays(day, -1));
       if (previous) answer = withMovement(endpoint, data, reading, previous);
     }
     // An empty answer (an uncovered country, a window past the end) is nothing to remember.

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
-import type { ChartEntry, ChartReading } from './charts.js';
+import type { ChartEntry, ChartKey, ChartReading, EntryIdentity } from './charts.js';
 
 /** A chart as read on one UTC day, ready to store. */
 export interface Snapshot {
@@ -9,7 +9,7 @@ export interface Snapshot {
   capturedAt: number;
 }
 
-/** A stored day of one chart: its entries by id, and whether they are the whole chart. */
+/** A stored day of one chart: its entries by `entryKey`, and whether they are the whole chart. */
 export interface StoredDay {
   day: string;
   complete: boolean;
@@ -43,6 +43,16 @@ export function nameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
+/** What an entry is matched by across days in a chart of this identity (`ChartSpec.identity`). */
+export function entryKey(identity: EntryIdentity, entry: { id: string; name: string }): string {
+  return identity === 'name' ? nameKey(entry.name) : entry.id;
+}
+
+/** The column of `history_entries` that holds `entryKey`. */
+function keyColumn(identity: EntryIdentity): 'entry_id' | 'name_key' {
+  return identity === 'name' ? 'name_key' : 'entry_id';
+}
+
 /** Whether a stored day holds its whole chart: the size the answers gave is known, and reached. */
 function isComplete(row: { total: number | null; entries: number }): boolean {
   return row.total !== null && row.entries >= row.total;
@@ -66,6 +76,10 @@ function shownRanks(reading: ChartReading): { from: number; to: number | null } 
 export async function writeSnapshot(db: Kysely<Database>, snapshot: Snapshot): Promise<void> {
   const { reading, day, capturedAt } = snapshot;
   const chartKey = reading.key.key;
+  const { identity } = reading.key;
+  // One row per entry, and per id (the table's key): an answer naming an entry twice stores it once.
+  const byEntry = new Map(reading.entries.map((e) => [entryKey(identity, e), e]));
+  const unique = new Map<string, ChartEntry>([...byEntry.values()].map((e) => [e.id, e]));
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('history_charts')
@@ -85,7 +99,18 @@ export async function writeSnapshot(db: Kysely<Database>, snapshot: Snapshot): P
       if (to !== null) replaced = replaced.where('rank', '<=', to);
       await replaced.execute();
     }
-    const unique = new Map<string, ChartEntry>(reading.entries.map((e) => [e.id, e]));
+    if (identity === 'name') {
+      // An entry the reading moved out of another window seen earlier today, under the other adapter's id.
+      const names = [...byEntry.keys()];
+      for (let i = 0; i < names.length; i += INSERT_CHUNK) {
+        await tx
+          .deleteFrom('history_entries')
+          .where('chart_key', '=', chartKey)
+          .where('day', '=', day)
+          .where('name_key', 'in', names.slice(i, i + INSERT_CHUNK))
+          .execute();
+      }
+    }
     const rows = [...unique.values()].map((e) => ({
       chart_key: chartKey,
       day,
@@ -131,20 +156,21 @@ export async function writeSnapshot(db: Kysely<Database>, snapshot: Snapshot): P
 }
 
 /** A chart's stored day, or undefined when history has none for it. */
-export async function readDay(db: Kysely<Database>, chartKey: string, day: string): Promise<StoredDay | undefined> {
-  const row = await db.selectFrom('history_days').selectAll().where('chart_key', '=', chartKey).where('day', '=', day).executeTakeFirst();
+export async function readDay(db: Kysely<Database>, chart: ChartKey, day: string): Promise<StoredDay | undefined> {
+  const row = await db.selectFrom('history_days').selectAll().where('chart_key', '=', chart.key).where('day', '=', day).executeTakeFirst();
   if (!row) return undefined;
   const entries = await db
     .selectFrom('history_entries')
-    .select(['entry_id', 'name', 'rank', 'metrics'])
-    .where('chart_key', '=', chartKey)
+    .select(['entry_id', 'name', 'name_key', 'rank', 'metrics'])
+    .where('chart_key', '=', chart.key)
     .where('day', '=', day)
     .execute();
+  const column = keyColumn(chart.identity);
   return {
     day,
     // A day that holds fewer entries than the chart's size saw only some windows of it.
     complete: isComplete(row),
-    entries: new Map(entries.map((e) => [e.entry_id, { id: e.entry_id, name: e.name, rank: e.rank, metrics: parseMetrics(e.metrics) }])),
+    entries: new Map(entries.map((e) => [e[column], { id: e.entry_id, name: e.name, rank: e.rank, metrics: parseMetrics(e.metrics) }])),
   };
 }
 
@@ -166,19 +192,19 @@ export async function storedDays(
   return rows.map((r) => ({ day: r.day, complete: isComplete(r) }));
 }
 
-/** One entry's stored days within [first, last], oldest first. */
+/** One entry's stored days within [first, last], oldest first, by its `entryKey`. */
 export async function entryDays(
   db: Kysely<Database>,
-  chartKey: string,
-  entryId: string,
+  chart: ChartKey,
+  key: string,
   first: string,
   last: string,
 ): Promise<Array<{ day: string; rank: number; metrics: Record<string, number> }>> {
   const rows = await db
     .selectFrom('history_entries')
     .select(['day', 'rank', 'metrics'])
-    .where('chart_key', '=', chartKey)
-    .where('entry_id', '=', entryId)
+    .where('chart_key', '=', chart.key)
+    .where(keyColumn(chart.identity), '=', key)
     .where('day', '>=', first)
     .where('day', '<=', last)
     .orderBy('day')
@@ -186,59 +212,64 @@ export async function entryDays(
   return rows.map((r) => ({ day: r.day, rank: r.rank, metrics: parseMetrics(r.metrics) }));
 }
 
-/** An entry of a chart by id or by name, as last stored; names compare without case. */
+/**
+ * An entry of a chart by id or by name, as last stored, with its `entryKey`; names compare without
+ * case. An id finds the entry on the days its adapter served, the key on every day.
+ */
 export async function findEntry(
   db: Kysely<Database>,
-  chartKey: string,
+  chart: ChartKey,
   by: { id?: string; name?: string },
-): Promise<{ id: string; name: string } | undefined> {
-  let query = db.selectFrom('history_entries').select(['entry_id', 'name']).where('chart_key', '=', chartKey);
+): Promise<{ id: string; name: string; key: string } | undefined> {
+  let query = db.selectFrom('history_entries').select(['entry_id', 'name', 'name_key']).where('chart_key', '=', chart.key);
   if (by.id !== undefined) query = query.where('entry_id', '=', by.id);
   if (by.name !== undefined) query = query.where('name_key', '=', nameKey(by.name));
   const row = await query.orderBy('day', 'desc').limit(1).executeTakeFirst();
-  return row ? { id: row.entry_id, name: row.name } : undefined;
+  return row ? { id: row.entry_id, name: row.name, key: row[keyColumn(chart.identity)] } : undefined;
 }
 
-/** Ranks of a chart's entries over [first, last], by entry id, for sparklines and first sightings. */
+/** Ranks of a chart's entries over [first, last], by `entryKey`, for sparklines. */
 export async function rankSeries(
   db: Kysely<Database>,
-  chartKey: string,
-  entryIds: readonly string[],
+  chart: ChartKey,
+  keys: readonly string[],
   first: string,
   last: string,
 ): Promise<Map<string, Array<{ day: string; rank: number }>>> {
+  const column = keyColumn(chart.identity);
   const series = new Map<string, Array<{ day: string; rank: number }>>();
-  for (let i = 0; i < entryIds.length; i += INSERT_CHUNK) {
+  for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
     const rows = await db
       .selectFrom('history_entries')
-      .select(['entry_id', 'day', 'rank'])
-      .where('chart_key', '=', chartKey)
-      .where('entry_id', 'in', entryIds.slice(i, i + INSERT_CHUNK))
+      .select([(eb) => eb.ref(column).as('key'), 'day', 'rank'])
+      .where('chart_key', '=', chart.key)
+      .where(column, 'in', keys.slice(i, i + INSERT_CHUNK))
       .where('day', '>=', first)
       .where('day', '<=', last)
       .orderBy('day')
       .execute();
     for (const row of rows) {
-      const list = series.get(row.entry_id) ?? [];
+      const list = series.get(row.key) ?? [];
       list.push({ day: row.day, rank: row.rank });
-      series.set(row.entry_id, list);
+      series.set(row.key, list);
     }
   }
   return series;
 }
 
-/** The first day each entry was stored in a chart (within what retention kept). */
-export async function firstSeen(db: Kysely<Database>, chartKey: string, entryIds: readonly string[]): Promise<Map<string, string>> {
+/** The first day each entry, by `entryKey`, was stored in a chart (within what retention kept). */
+export async function firstSeen(db: Kysely<Database>, chart: ChartKey, keys: readonly string[]): Promise<Map<string, string>> {
+  const column = keyColumn(chart.identity);
   const seen = new Map<string, string>();
-  for (let i = 0; i < entryIds.length; i += INSERT_CHUNK) {
+  for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
     const rows = await db
       .selectFrom('history_entries')
-      .select(['entry_id', (eb) => eb.fn.min<string>('day').as('first')])
-      .where('chart_key', '=', chartKey)
-      .where('entry_id', 'in', entryIds.slice(i, i + INSERT_CHUNK))
-      .groupBy('entry_id')
+      .select([(eb) => eb.ref(column).as('key'), (eb) => eb.fn.min<string>('day').as('first')])
+      .where('chart_key', '=', chart.key)
+      .where(column, 'in', keys.slice(i, i + INSERT_CHUNK))
+      .groupBy(column)
       .execute();
-    for (const row of rows) seen.set(row.entry_id, row.first);
+    for (const row of rows) seen.set(row.key, row.first);
   }
   return seen;
 }

@@ -42,6 +42,8 @@ function view(row: WatchesTable): WatchView {
 
 /** One thing a watch saw: an entry, where it stands and where it stood. */
 interface Match {
+  /** The entry's `entryKey`, by which a match is recorded once whichever adapter's id it came with. */
+  key: string;
   entry: StoredEntry;
   previousRank: number | null;
 }
@@ -61,37 +63,37 @@ function covers(day: StoredDay, topN: number | null): boolean {
 
 /** The matches of one watch between a chart's previous stored day and the day just stored. */
 export function matchesOf(watch: WatchesTable, today: StoredDay, previous: StoredDay | undefined): Match[] {
-  const before = (id: string) => previous?.entries.get(id);
-  const entries = [...today.entries.values()];
+  const before = (key: string) => previous?.entries.get(key);
+  const entries = [...today.entries];
   switch (watch.kind) {
     case 'entry': {
       const name = nameKey(watch.name ?? '');
       return entries
-        .filter((e) => nameKey(e.name) === name && inTop(e, watch.top_n))
-        .filter((e) => {
-          const was = before(e.id);
+        .filter(([, e]) => nameKey(e.name) === name && inTop(e, watch.top_n))
+        .filter(([key]) => {
+          const was = before(key);
           // It entered: below the cut on the previous stored day, absent from a previous day that held
           // every rank down to the cut, or no day to compare with. Absent from part of the chart says nothing.
           return previous === undefined || (was ? !inTop(was, watch.top_n) : covers(previous, watch.top_n));
         })
-        .map((e) => ({ entry: e, previousRank: before(e.id)?.rank ?? null }));
+        .map(([key, e]) => ({ key, entry: e, previousRank: before(key)?.rank ?? null }));
     }
     case 'new_entry': {
       if (!previous || !covers(previous, watch.top_n)) return [];
       return entries
-        .filter((e) => inTop(e, watch.top_n))
-        .filter((e) => {
-          const was = before(e.id);
+        .filter(([, e]) => inTop(e, watch.top_n))
+        .filter(([key]) => {
+          const was = before(key);
           return !was || !inTop(was, watch.top_n);
         })
-        .map((e) => ({ entry: e, previousRank: before(e.id)?.rank ?? null }));
+        .map(([key, e]) => ({ key, entry: e, previousRank: before(key)?.rank ?? null }));
     }
     case 'rank_change':
       if (!previous) return [];
-      return entries.flatMap((e) => {
-        const was = before(e.id);
+      return entries.flatMap(([key, e]) => {
+        const was = before(key);
         if (!was || !inTop(e, watch.top_n)) return [];
-        return Math.abs(was.rank - e.rank) >= (watch.min_change ?? 1) ? [{ entry: e, previousRank: was.rank }] : [];
+        return Math.abs(was.rank - e.rank) >= (watch.min_change ?? 1) ? [{ key, entry: e, previousRank: was.rank }] : [];
       });
   }
 }
@@ -154,27 +156,27 @@ export class Watches {
    * often the chart is seen that day.
    */
   async evaluate(snapshot: Snapshot): Promise<number> {
-    const chartKey = snapshot.reading.key.key;
-    const watches = await this.db.selectFrom('watches').selectAll().where('chart_key', '=', chartKey).execute();
+    const chart = snapshot.reading.key;
+    const watches = await this.db.selectFrom('watches').selectAll().where('chart_key', '=', chart.key).execute();
     if (watches.length === 0) return 0;
-    const today = await readDay(this.db, chartKey, snapshot.day);
+    const today = await readDay(this.db, chart, snapshot.day);
     if (!today) return 0;
     const previousDay = await this.db
       .selectFrom('history_days')
       .select('day')
-      .where('chart_key', '=', chartKey)
+      .where('chart_key', '=', chart.key)
       .where('day', '<', snapshot.day)
       .orderBy('day', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const previous = previousDay ? await readDay(this.db, chartKey, previousDay.day) : undefined;
+    const previous = previousDay ? await readDay(this.db, chart, previousDay.day) : undefined;
     let fired = 0;
     for (const watch of watches) {
       for (const match of matchesOf(watch, today, previous)) {
         const queued = await this.db.transaction().execute(async (tx) => {
           const inserted = await tx
             .insertInto('watch_matches')
-            .values({ watch_id: watch.id, match_key: `${snapshot.day}|${match.entry.id}`, created_at: this.clock.now() })
+            .values({ watch_id: watch.id, match_key: `${snapshot.day}|${match.key}`, created_at: this.clock.now() })
             .onConflict((oc) => oc.columns(['watch_id', 'match_key']).doNothing())
             .executeTakeFirst();
           if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return false;

@@ -8,7 +8,7 @@ import type { HistoryOptions } from '../../src/history/index.js';
 import type { Services } from '../../src/services.js';
 import { SIMULATED_SESSION_COOKIE, startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
 import type { AnyEndpoint } from '../../src/catalog/index.js';
-import { createCreativeCenterSource, createTikTokOneSource, type Source, type UpstreamAccess, type UpstreamResult } from '../../src/upstream/index.js';
+import { createCreativeCenterSource, createTikTokOneSource, type Source, type UpstreamAccess, type UpstreamAdapter, type UpstreamResult } from '../../src/upstream/index.js';
 import { TEST_PLAN } from '../support/app.js';
 import { freshDatabase, type StoreKind, type TestDatabase } from '../support/databases.js';
 
@@ -66,24 +66,33 @@ export async function historyApp(opts: {
 
 /**
  * An upstream whose US hashtag chart the test writes: `names`, best first, served as a logged-in
- * TikTok One serves it (no movement fields, ids `id-<name>`). The simulator's chart does not change
- * within a day, nor holds names beyond ASCII.
+ * TikTok One serves it (no movement fields), with ids `idOf(name)`. Two of them, one per
+ * adapter, serve one chart under different ids, as the Creative Center and TikTok One do. The
+ * simulator's chart does not change within a day, nor holds names beyond ASCII, and its two adapters
+ * rank different hashtags.
  */
 export class ScriptedChart implements Source {
   readonly id = 'scripted';
-  readonly adapter = 'tiktok-one' as const;
   readonly access: UpstreamAccess = 'logged-in';
   names: string[] = [];
+  /** While set, every call fails as an unreachable upstream does, so the next source serves. */
+  down = false;
+
+  constructor(
+    readonly adapter: UpstreamAdapter = 'tiktok-one',
+    private readonly idOf: (name: string) => string = (name) => `id-${name}`,
+  ) {}
 
   serves(operationId: string): boolean {
     return operationId === 'tiktok-popular-trend-hashtag';
   }
 
   async fetch(_endpoint: AnyEndpoint, params: Record<string, unknown>): Promise<UpstreamResult> {
+    if (this.down) return { ok: false, failure: { kind: 'unavailable', detail: 'connect_failed' } };
     const page = params.page as number;
     const limit = params.limit as number;
     const list = this.names.slice((page - 1) * limit, page * limit).map((name, i) => ({
-      hashtag_id: `id-${name}`,
+      hashtag_id: this.idOf(name),
       hashtag_name: name,
       country_info: { id: 'US', value: 'United States', label: 'US' },
       trend: [],
