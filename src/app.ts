@@ -67,8 +67,16 @@ class AccessLog extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (error) return super.requestCompleted(error, request, reply);
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    request.log.info({ method: request.method, url: loggedUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   }
+}
+
+/** A `token` in a query is a password reset or e-mail verification link's secret: whoever reads the log could use it. */
+const TOKEN_VALUE = /([?&]token=)[^&#]*/gi;
+
+/** The URL as the access log may keep it, with token values replaced. */
+function loggedUrl(url: string): string {
+  return url.includes('token=') ? url.replace(TOKEN_VALUE, '$1[redacted]') : url;
 }
 
 /** Builds the HTTP app over ready services; listening is the caller's business. */
