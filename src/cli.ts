@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { toKeyView } from './accounts/index.js';
+import { MAX_LIVE_KEYS, toKeyView } from './accounts/index.js';
 import { CliError, describeFailure, type CliFailure } from './cli-errors.js';
 import { parseStdioEnv, serveMcpOverStdio } from './mcp/index.js';
 import { loadConfig, type Config } from './config.js';
@@ -173,8 +173,14 @@ export async function runCli(
     switch (command) {
       case 'serve': {
         // With --json stdout carries the one object a script reads; the log goes to stderr.
-        const server = await startServer(loadConfig(withPort), { logger: true, ...(values.json ? { logStream: io.stderr } : {}) });
-        announce(out, server, {}, [`Trendlens is serving live TikTok Creative Center data at ${server.url}`, `Playground: ${server.url}/playground`]);
+        const config = loadConfig(withPort);
+        const server = await startServer(config, { logger: true, ...(values.json ? { logStream: io.stderr } : {}) });
+        // With UPSTREAM_SIMULATOR_URL every adapter calls that simulator: the operator must not take it for TikTok.
+        const simulator = config.UPSTREAM_SIMULATOR_URL;
+        const serving = simulator
+          ? `Trendlens is serving at ${server.url}, with data from the upstream simulator at ${simulator} (UPSTREAM_SIMULATOR_URL), not from TikTok`
+          : `Trendlens is serving live TikTok Creative Center data at ${server.url}`;
+        announce(out, server, {}, [serving, `Playground: ${server.url}/playground`]);
         await untilSignal(server, (line) => server.app.log.info(line));
         return 0;
       }
@@ -269,7 +275,12 @@ export async function runCli(
         if (name.length > 64) throw new CliError('--name must be at most 64 characters', { exitCode: 2 });
         const { row, apiKey } = await withAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
-          return a.keys.create(account.id, name);
+          // The same limit as the Console's (README.md § Accounts, keys, plans and limits (for operators)), checked in the insert's transaction.
+          const issued = await a.keys.issue(account.id, name);
+          if (!issued.ok) {
+            throw new CliError(`${email} already holds ${MAX_LIVE_KEYS} live keys (active or in their grace period); revoke one first with \`trendlens keys revoke --id K\``, { code: issued.reason });
+          }
+          return issued;
         });
         out.print(
           { key: toKeyView(row, row.created_at), api_key: apiKey },

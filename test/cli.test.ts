@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isWellFormedApiKey } from '../src/accounts/index.js';
+import { isWellFormedApiKey, MAX_LIVE_KEYS } from '../src/accounts/index.js';
 import { runCli } from '../src/cli.js';
+import { startSimulator } from '../src/simulator/index.js';
+import { spawnCli } from './ops/cli-process.js';
 
 let env: Record<string, string>;
 
@@ -45,6 +47,15 @@ describe('trendlens CLI', () => {
     expect(r.code).toBe(0);
     expect(isWellFormedApiKey(r.json().api_key)).toBe(true);
     expect(r.json().key).toMatchObject({ name: 'ci', status: 'active' });
+  });
+
+  it('refuses a key past the live-key limit with exit 1, creating nothing', async () => {
+    await cli('accounts', 'create', '--email', 'a@example.com');
+    for (let i = 0; i < MAX_LIVE_KEYS; i++) expect((await cli('keys', 'create', '--email', 'a@example.com', '--name', `k${i}`)).code).toBe(0);
+    const r = await cli('keys', 'create', '--email', 'a@example.com', '--name', 'one-too-many', '--json');
+    expect(r.code).toBe(1);
+    expect(r.json()).toEqual({ error: { code: 'key_limit_reached', message: expect.stringContaining(`already holds ${MAX_LIVE_KEYS} live keys`) } });
+    expect((await cli('keys', 'list', '--email', 'a@example.com', '--json')).json().keys).toHaveLength(MAX_LIVE_KEYS);
   });
 
   it('grants credits and changes plans', async () => {
@@ -124,6 +135,23 @@ describe('trendlens --json on failure', () => {
     expect(r.out.trim().split('\n')).toHaveLength(1);
     expect(r.json()).toEqual({ error: { code, message: expect.stringContaining(message) } });
   });
+});
+
+describe('trendlens serve', () => {
+  it('says at start that its data comes from the simulator UPSTREAM_SIMULATOR_URL names, not from TikTok', async () => {
+    const simulator = await startSimulator({ port: 0 });
+    const server = spawnCli(['serve'], { ...env, PORT: '0', HOST: '127.0.0.1', UPSTREAM_SIMULATOR_URL: simulator.url, LOG_LEVEL: 'silent' });
+    try {
+      const line = await server.waitFor(/Trendlens is serving .*/);
+      // The first address is where Trendlens listens, on a port of its own choosing.
+      expect(line.replace(/http:\/\/127\.0\.0\.1:\d+/, 'URL')).toBe(`Trendlens is serving at URL, with data from the upstream simulator at ${simulator.url} (UPSTREAM_SIMULATOR_URL), not from TikTok`);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      server.child.kill('SIGKILL');
+      await simulator.close();
+    }
+  }, 30_000);
 });
 
 describe('trendlens serve, demo and simulator on a port or host they cannot have', () => {

@@ -12,6 +12,8 @@ export {
   authThrottledTotal,
   observeLedgerFlush,
   countWebhookDelivery,
+  countUpstreamCall,
+  type UpstreamCallOutcome,
 } from './registry.js';
 export { recordRequestMetrics } from './http-hook.js';
 export { registerMetricsRoute, startMetricsServer } from './expose.js';

@@ -24,10 +24,13 @@ export const requestDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
-/** Calls that reached an upstream adapter (cache hits excluded), by adapter and outcome. */
+/**
+ * HTTP calls that reached an upstream (README.md § Operating in public), by adapter and outcome:
+ * every attempt counts, retries and the calls of a source that failed before another answered included.
+ */
 export const upstreamCallsTotal = new Counter({
   name: 'trendlens_upstream_calls_total',
-  help: 'Upstream calls made for API requests, by adapter and outcome (ok, stale, bad_response, unavailable, timeout, error)',
+  help: 'HTTP calls made to an upstream, each retry included, by adapter and outcome (ok, bad_response, unavailable, timeout)',
   labelNames: ['adapter', 'outcome'] as const,
   registers: [metricsRegistry],
 });
@@ -97,6 +100,14 @@ export const authThrottledTotal = new Counter({
 export function observeLedgerFlush(rows: number, seconds: number): void {
   ledgerFlushSize.observe(rows);
   ledgerFlushDuration.observe(seconds);
+}
+
+/** How one upstream call ended, as the adapter judged its answer. */
+export type UpstreamCallOutcome = 'ok' | 'bad_response' | 'unavailable' | 'timeout';
+
+/** For the adapters' transport: one HTTP call to `adapter`'s upstream ended with `outcome`. */
+export function countUpstreamCall(adapter: string, outcome: UpstreamCallOutcome): void {
+  upstreamCallsTotal.inc({ adapter, outcome });
 }
 
 /** For the webhook dispatcher: one delivery attempt ended with `outcome`. */

@@ -10,7 +10,7 @@ import { startSimulator, type SimulatorHandle } from '../../src/simulator/index.
 import { createCreativeCenterSource } from '../../src/upstream/index.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { postgresAvailable } from '../support/services.js';
-import { TEST_PLAN } from '../support/app.js';
+import { startTestApp, TEST_PLAN, type TestApp } from '../support/app.js';
 import { TcpProxy } from './tcp-proxy.js';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -131,6 +131,58 @@ describe('health, readiness and metrics on a real server', () => {
     for (const declared of ['trendlens_ledger_flush_rows histogram', 'trendlens_ledger_flush_duration_seconds histogram', 'trendlens_webhook_deliveries_total counter']) {
       expect(text).toContain(`# TYPE ${declared}`);
     }
+  });
+});
+
+describe('trendlens_upstream_calls_total counts calls, not answered requests', () => {
+  let t: TestApp;
+  let apiKey: string;
+
+  beforeAll(async () => {
+    // Both adapters against the simulator, one retry each (startTestApp), short timeouts for the hang.
+    t = await startTestApp({ era: '2024', tiktokOne: 'logged-in', timeoutMs: 200 });
+    ({ apiKey } = await t.newCaller());
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const calls = async () => {
+    const samples = parsePrometheus(await metricsRegistry.metrics());
+    return (adapter: string, outcome: string) => samples.get(`trendlens_upstream_calls_total{adapter="${adapter}",outcome="${outcome}"}`) ?? 0;
+  };
+  const hashtags = (query: string) =>
+    t.app.inject({ method: 'GET', url: `/api/v1/tiktok/popular-trend/hashtag?${query}`, headers: { 'x-api-key': apiKey } });
+
+  it('counts every attempt of both adapters when the upstream hangs, retries included', async () => {
+    t.simulator.resetStats();
+    t.simulator.addFault({ fault: { kind: 'hang' } });
+    const before = await calls();
+    try {
+      expect((await hashtags('country_code=US&limit=5')).statusCode).toBe(504);
+    } finally {
+      t.simulator.clearFaults();
+    }
+    const after = await calls();
+    const delta = (adapter: string) => after(adapter, 'timeout') - before(adapter, 'timeout');
+    expect(delta('creative-center')).toBe(2);
+    expect(delta('tiktok-one')).toBe(2);
+    expect(t.simulator.stats().calls).toBe(4);
+  });
+
+  it('counts the legacy adapter that said deprecated beside the one that answered', async () => {
+    t.simulator.setEra('2026');
+    t.simulator.resetStats();
+    const before = await calls();
+    const res = await hashtags('country_code=GB&limit=5');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-upstream-adapter']).toBe('tiktok-one');
+    const after = await calls();
+    const delta = (adapter: string, outcome: string) => after(adapter, outcome) - before(adapter, outcome);
+    expect(delta('creative-center', 'unavailable')).toBe(1);
+    expect(delta('tiktok-one', 'ok')).toBe(t.simulator.stats().calls - 1);
+    expect(delta('tiktok-one', 'ok')).toBeGreaterThan(0);
   });
 });
 

@@ -197,50 +197,50 @@ describe('HttpTransport against a real HTTP server', () => {
 
   /** One call whose verdict is always `done` with the exchange itself, so the test sees what came back. */
   async function exchangeOnce(transport: HttpTransport, path: string, init: { method?: 'GET' | 'POST'; body?: string } = {}) {
-    const result = await transport.call<Exchange>({ deadline: far() }, async (send) => ({
+    const result = await transport.call<{ ok: true; exchange: Exchange }>({ deadline: far() }, async (send) => ({
       next: 'done',
-      result: await send({ method: init.method ?? 'GET', url: new URL(path, base), headers: { 'user-agent': 'kit-test' }, body: init.body }),
+      result: { ok: true, exchange: await send({ method: init.method ?? 'GET', url: new URL(path, base), headers: { 'user-agent': 'kit-test' }, body: init.body }) },
     }));
     await transport.close();
-    return result;
+    return 'exchange' in result ? result.exchange : result;
   }
 
   it('sends the request and reads a 2xx body with its headers', async () => {
-    const exchange = await exchangeOnce(new HttpTransport(), 'echo', { method: 'POST', body: '{"a":1}' });
+    const exchange = await exchangeOnce(new HttpTransport({ adapter: 'creative-center' }), 'echo', { method: 'POST', body: '{"a":1}' });
     expect(exchange).toMatchObject({ type: 'response', status: 200, contentType: 'application/json', headers: { 'x-echo-method': 'POST' } });
     expect(JSON.parse((exchange as { text: string }).text)).toEqual({ method: 'POST', body: '{"a":1}', agent: 'kit-test' });
   });
 
   it('drains a non-2xx body unread by default, and reads it where the adapter asks', async () => {
-    const drained = await exchangeOnce(new HttpTransport(), 'refused');
+    const drained = await exchangeOnce(new HttpTransport({ adapter: 'creative-center' }), 'refused');
     expect(drained).toMatchObject({ type: 'response', status: 400 });
     expect(drained).not.toHaveProperty('text');
-    const reading = new HttpTransport({ readsBody: (status) => status < 500 });
+    const reading = new HttpTransport({ adapter: 'creative-center', readsBody: (status) => status < 500 });
     expect(await exchangeOnce(reading, 'refused')).toMatchObject({ type: 'response', status: 400, text: '{"code":"InvalidRequest"}' });
   });
 
   it('stops reading a body over the cap', async () => {
-    expect(await exchangeOnce(new HttpTransport({ maxBodyBytes: 8 }), 'echo')).toEqual({ type: 'too_large', bytes: 8 });
+    expect(await exchangeOnce(new HttpTransport({ adapter: 'creative-center', maxBodyBytes: 8 }), 'echo')).toEqual({ type: 'too_large', bytes: 8 });
   });
 
   it('ends an exchange that outlasts its timeout as a timeout', async () => {
-    expect(await exchangeOnce(new HttpTransport({ timeoutMs: 50 }), 'silent')).toEqual({ type: 'timeout' });
+    expect(await exchangeOnce(new HttpTransport({ adapter: 'creative-center', timeoutMs: 50 }), 'silent')).toEqual({ type: 'timeout' });
   });
 
   it('reports a refused connection as a network error that made no connection', async () => {
-    const transport = new HttpTransport();
-    const result = await transport.call<Exchange>({ deadline: far() }, async (send) => ({
+    const transport = new HttpTransport({ adapter: 'creative-center' });
+    const result = await transport.call<{ ok: true; exchange: Exchange }>({ deadline: far() }, async (send) => ({
       next: 'done',
-      result: await send({ method: 'GET', url: new URL('http://127.0.0.1:9/'), headers: {} }),
+      result: { ok: true, exchange: await send({ method: 'GET', url: new URL('http://127.0.0.1:9/'), headers: {} }) },
     }));
     await transport.close();
-    expect(result).toMatchObject({ type: 'network', connectFailed: true });
+    expect(result).toMatchObject({ exchange: { type: 'network', connectFailed: true } });
   });
 
   it('retries as the verdict says, with a fresh request each attempt', async () => {
     failuresLeft = 2;
     requests = 0;
-    const transport = new HttpTransport({ retries: 2, backoff: () => 0 });
+    const transport = new HttpTransport({ adapter: 'creative-center', retries: 2, backoff: () => 0 });
     let built = 0;
     const result = await transport.call<{ ok: true; status: number } | CallFailed>({ deadline: far() }, async (send) => {
       built++;

@@ -1,4 +1,6 @@
 import { Agent, request } from 'undici';
+import { countUpstreamCall, type UpstreamCallOutcome } from '../../metrics/index.js';
+import type { UpstreamAdapter, UpstreamFailure } from '../source.js';
 import { callWithRetries, type CallFailed, type RetryPolicy, type Verdict } from './retries.js';
 
 /** Network errors that mean no connection was made (docs/api-contract.md § Errors `connect_failed`). */
@@ -58,11 +60,36 @@ export interface TransportLimits {
 }
 
 export interface HttpTransportOptions extends TransportLimits, RetryPolicy {
+  /** The adapter whose upstream this is: the `adapter` label of `trendlens_upstream_calls_total`. */
+  adapter: UpstreamAdapter;
   /** Which statuses' bodies are worth reading; the rest are drained unread (default: 2xx). */
   readsBody?: (status: number) => boolean;
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
+
+/**
+ * How a failed call is labelled (README.md § Operating in public). "No such item" is a healthy
+ * upstream's definite answer, as the circuit breaker takes it too; retirement is the catalog's word,
+ * not an answer, and counts as unavailable should an adapter ever say it.
+ */
+function failureOutcome(failure: UpstreamFailure): UpstreamCallOutcome {
+  if (failure.kind === 'not_found') return 'ok';
+  return failure.kind === 'retired' ? 'unavailable' : failure.kind;
+}
+
+/** How one call ended, from the adapter's verdict on its answer. */
+function callOutcome(verdict: Verdict<{ ok: true } | CallFailed>): UpstreamCallOutcome {
+  switch (verdict.next) {
+    case 'done':
+      return verdict.result.ok ? 'ok' : failureOutcome(verdict.result.failure);
+    case 'retry':
+      return failureOutcome(verdict.failure);
+    case 'again':
+      // An adapter repairs in place only an answer it could not use (Creative Center's 40101 asks for a re-sign).
+      return 'bad_response';
+  }
+}
 
 /** Sends one request and reports how the exchange ended; it never throws. */
 export type Send = (req: ExchangeRequest) => Promise<Exchange>;
@@ -73,13 +100,15 @@ export type Send = (req: ExchangeRequest) => Promise<Exchange>;
  * the adapter judges each one, and the retry loop acts on the verdict within the request budget.
  */
 export class HttpTransport {
+  private readonly adapter: UpstreamAdapter;
   private readonly timeoutMs: number;
   private readonly retryPolicy: RetryPolicy;
   private readonly agent: Agent;
   private readonly maxBodyBytes: number;
   private readonly readsBody: (status: number) => boolean;
 
-  constructor(opts: HttpTransportOptions = {}) {
+  constructor(opts: HttpTransportOptions) {
+    this.adapter = opts.adapter;
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.maxBodyBytes = opts.maxBodyBytes ?? 16 * 1024 * 1024;
     this.readsBody = opts.readsBody ?? isSuccess;
@@ -93,14 +122,18 @@ export class HttpTransport {
   }
 
   /**
-   * One upstream call: `attempt` sends (building its request afresh each time, so signed headers and
+   * One upstream call: `attempt` sends one request (building it afresh each time, so signed headers and
    * session rotation stay per attempt) and judges the exchange; retries follow the verdict until the
-   * `deadline` (`performance.now()` milliseconds) or the signal ends them.
+   * `deadline` (`performance.now()` milliseconds) or the signal ends them. Every attempt is counted in
+   * `trendlens_upstream_calls_total`, so retries and the calls of a source that failed before another
+   * answered show there.
    */
-  call<R>(budget: { deadline: number; signal?: AbortSignal }, attempt: (send: Send) => Promise<Verdict<R>>): Promise<R | CallFailed> {
-    return callWithRetries(this.retryPolicy, { ...budget, timeoutMs: this.timeoutMs }, (timeoutMs) =>
-      attempt((req) => this.exchange(req, timeoutMs, budget.signal)),
-    );
+  call<R extends { ok: true } | CallFailed>(budget: { deadline: number; signal?: AbortSignal }, attempt: (send: Send) => Promise<Verdict<R>>): Promise<R | CallFailed> {
+    return callWithRetries(this.retryPolicy, { ...budget, timeoutMs: this.timeoutMs }, async (timeoutMs) => {
+      const verdict = await attempt((req) => this.exchange(req, timeoutMs, budget.signal));
+      countUpstreamCall(this.adapter, callOutcome(verdict));
+      return verdict;
+    });
   }
 
   async close(): Promise<void> {

@@ -106,7 +106,7 @@ export class CreativeCenterClient {
       webId: opts.webId,
       userAgent: opts.userAgent,
     });
-    this.transport = new HttpTransport(opts);
+    this.transport = new HttpTransport({ ...opts, adapter: 'creative-center' });
   }
 
   /** GETs one radar path (`popular_trend/hashtag/list`) and classifies the answer. */

@@ -152,7 +152,7 @@ export class TikTokOneClient {
     this.bases = { global: slash(opts.baseUrl), us: slash(opts.usBaseUrl) };
     this.sessions = new CookieSessions(opts.cookies);
     this.userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
-    this.transport = new HttpTransport({ ...opts, readsBody });
+    this.transport = new HttpTransport({ ...opts, adapter: 'tiktok-one', readsBody });
   }
 
   /** Whether calls carry a session cookie. */
