@@ -1,6 +1,7 @@
 import { AccountError } from './accounts/index.js';
 import { ConfigError } from './config.js';
 import { OperatorError } from './operator/index.js';
+import { UnusableSettingError } from './unusable-setting.js';
 
 /**
  * Exit codes (README.md § CLI): 2 when the command as typed cannot run (a missing, malformed or unknown
@@ -55,6 +56,7 @@ export function describeFailure(error: unknown, listen: ListenSettings): CliFail
   if (error instanceof AccountError) return { code: error.code, message: error.message, exitCode: ACCOUNT_EXIT[error.code] };
   if (error instanceof OperatorError) return { code: error.exitCode === 2 ? 'usage_error' : 'refused', message: error.message, exitCode: error.exitCode === 2 ? 2 : 1 };
   if (error instanceof ConfigError) return { code: 'invalid_configuration', message: error.message, exitCode: 2 };
+  if (error instanceof UnusableSettingError) return { code: error.code, message: error.message, exitCode: 1 };
   return startupFailure(error as SystemError | undefined, listen);
 }
 
@@ -86,8 +88,10 @@ function startupFailure(error: SystemError | undefined, listen: ListenSettings):
         };
     }
   }
-  if (error?.code === 'ECONNREFUSED' && /^postgres(ql)?:/.test(env.DATABASE_URL ?? '')) {
-    return { code: 'database_unreachable', message: 'cannot reach the PostgreSQL server named by DATABASE_URL; is it running and accepting connections?', exitCode: 1 };
+  // Fastify resolves HOST before it listens, so a name that resolves to nothing fails in getaddrinfo.
+  const hostSetting = listen.host !== undefined || listen.flagsOnly ? '--host' : 'HOST';
+  if (error?.syscall === 'getaddrinfo' && error.code === 'ENOTFOUND' && (error as { hostname?: string }).hostname === (listen.host ?? env.HOST)) {
+    return { code: 'host_not_available', message: `cannot listen on ${listen.host ?? env.HOST}: no such host name; choose another with ${hostSetting}`, exitCode: 1 };
   }
   return null;
 }

@@ -20,6 +20,7 @@ import {
 } from './billing/index.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, type Config } from './config.js';
+import { UnusableSettingError } from './unusable-setting.js';
 import { createHistory, parseCollectSetting, type ChartFetch, type HistoryOptions } from './history/index.js';
 import { openStore, type Store } from './store/index.js';
 import {
@@ -95,6 +96,28 @@ export function planCatalog(config: Config, given?: readonly Plan[]): PlanCatalo
   return new PlanCatalog(planList, config.DEFAULT_PLAN);
 }
 
+/**
+ * Refuses plans that leave accounts without theirs: a plan taken out of PLANS_FILE while accounts are on
+ * it would answer their every request with a 500. Deleted accounts make no requests and are not counted.
+ */
+export async function requirePlansInUse(store: Store, plans: PlanCatalog, config: Config): Promise<void> {
+  const rows = await store.db
+    .selectFrom('accounts')
+    .select((eb) => ['plan_id', eb.fn.countAll<number>().as('accounts')])
+    .where('status', '!=', 'deleted')
+    .groupBy('plan_id')
+    .orderBy('plan_id')
+    .execute();
+  const missing = rows.filter((r) => !plans.get(r.plan_id));
+  if (missing.length === 0) return;
+  const source = config.PLANS_FILE ?? 'not set, so the default plans apply, and they';
+  const list = missing.map((r) => `"${r.plan_id}" (${Number(r.accounts)} account${Number(r.accounts) === 1 ? '' : 's'})`).join(', ');
+  throw new ConfigError(
+    'PLANS_FILE',
+    `PLANS_FILE: ${source} lack${config.PLANS_FILE ? 's' : ''} plans that accounts are on: ${list}; add them back (to retire a plan, move its accounts with \`trendlens accounts set-plan\` first)`,
+  );
+}
+
 /** The services that work on the database alone: what the CLI's account commands need. */
 export interface Admin {
   store: Store;
@@ -109,22 +132,48 @@ export interface Admin {
   close(): Promise<void>;
 }
 
+/**
+ * The shared Redis, connected. A Redis out of reach at start is the operator's to fix, said in one line
+ * naming REDIS_URL: ioredis would otherwise retry for ever, and a process that never listens and never
+ * exits is not restarted by its supervisor. An outage after the start is weathered (503 until it is back).
+ */
+async function connectRedis(url: string): Promise<Redis> {
+  // Auto-pipelining: the admission scripts of the requests read in one event-loop turn leave in one
+  // socket write instead of one each (a syscall per request was a tenth of an instance's CPU).
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: true });
+  // connect() rejects with "Connection is closed."; the error event says why (refused, no such host).
+  let cause: Error | null = null;
+  const remember = (error: Error) => (cause ??= error);
+  redis.on('error', remember);
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    const why = (cause ?? (error as Error)).message;
+    throw new UnusableSettingError('REDIS_URL', 'redis_unreachable', `cannot reach the Redis server named by REDIS_URL (${why}); is it running and accepting connections?`, { cause });
+  }
+  redis.off('error', remember);
+  // Said once per outage, not once per reconnection attempt; requests meanwhile get a clear 503.
+  let said = false;
+  redis.on('error', (error: Error) => {
+    if (!said) console.error(`redis unreachable (${error.message}): metered requests answer 503 until it is back`);
+    said = true;
+  });
+  redis.on('ready', () => (said = false));
+  return redis;
+}
+
 /** Opens the database and builds the account and billing services over it. */
 export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'clock' | 'plans'> = {}): Promise<Admin> {
   const clock = opts.clock ?? systemClock;
   const plans = planCatalog(config, opts.plans);
   const store = await openStore(config.DATABASE_URL);
-  // Auto-pipelining: the admission scripts of the requests read in one event-loop turn leave in one
-  // socket write instead of one each (a syscall per request was a tenth of an instance's CPU).
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : null;
-  if (redis) {
-    // Said once per outage, not once per reconnection attempt; requests meanwhile get a clear 503.
-    let said = false;
-    redis.on('error', (error: Error) => {
-      if (!said) console.error(`redis unreachable (${error.message}): metered requests answer 503 until it is back`);
-      said = true;
-    });
-    redis.on('ready', () => (said = false));
+  let redis: Redis | null;
+  try {
+    redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL) : null;
+  } catch (error) {
+    await store.close();
+    throw error;
   }
   // Metering (README.md § Metering): SQLite is one process's database, so admission in memory and group
   // commit are exact there. Instances sharing PostgreSQL admit through one Redis script (a call per
@@ -158,10 +207,18 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
 export async function createServices(config: Config, opts: ComposeOptions = {}): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const admin = await createAdmin(config, opts);
-  await admin.accounts.markConfiguredOperators();
   // With REDIS_URL, instances share rate limits, cached responses and key revocations (docs/architecture.md § One machine or many).
   const redis = admin.redis;
-  const disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
+  let disconnectBus: (() => Promise<void>) | null;
+  try {
+    await requirePlansInUse(admin.store, admin.plans, config);
+    await admin.accounts.markConfiguredOperators();
+    disconnectBus = redis ? await connectRevocationBus(admin.keys, redis) : null;
+  } catch (error) {
+    // The database and Redis are open: left so, they would keep a failed start's process alive.
+    await admin.close().catch(() => {});
+    throw error;
+  }
   // The collector fetches through the gateway, which is built next with history's observer in it.
   const fetchChart: ChartFetch = (endpoint, canonical, params) => upstream.fetch(endpoint, canonical, params);
   const history = createHistory({

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { endpoints, findEndpoint } from './catalog/index.js';
 import { parseCollectSetting } from './history/collect-targets.js';
@@ -7,9 +8,24 @@ const csvList = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((s) => s === 'true' || s === '1');
+const FLAG_VALUES = ['true', 'false', '1', '0'] as const;
+
+const flag = z.enum(FLAG_VALUES).transform((s) => s === 'true' || s === '1');
+
+/** An http(s) URL: `new URL` alone reads `localhost:8080` as a URL of the scheme `localhost:`. */
+const httpUrl = z.url('must be an http(s) URL, e.g. https://trendlens.example.com').regex(/^https?:\/\//i, 'must be an http(s) URL, e.g. https://trendlens.example.com');
+
+/** The names proxy-addr (under Fastify's trustProxy) gives to address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR (`10.0.0.0/8`, `fd00::/8`) or one of proxy-addr's range names. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
 
 /**
  * Every setting, parsed once from the environment (CONTRIBUTING.md § Conventions: config is parsed once). Nothing else reads
@@ -17,10 +33,20 @@ const flag = z
  */
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().trim().min(1, 'must be an address or host name, e.g. 0.0.0.0 or 127.0.0.1').default('0.0.0.0'),
   /** Origin people reach the server at, for links in docs, OpenAPI `servers` and billing bodies. */
-  PUBLIC_URL: z.url().optional(),
-  DATABASE_URL: z.string().min(1).default('./data/trendlens.db'),
+  PUBLIC_URL: httpUrl.optional(),
+  /**
+   * An SQLite file path (`sqlite:` and `file:` prefixes allowed) or a `postgres://` URL. Any other
+   * `scheme://` is a typo, which as a path would quietly become an SQLite file of its own.
+   */
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .refine((url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(postgres|postgresql|sqlite|file):\/\//.test(url), {
+      message: 'must be an SQLite file path or a postgres:// or postgresql:// URL',
+    })
+    .default('./data/trendlens.db'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   UPSTREAM_BASE_URL: z.url().default('https://ads.tiktok.com/creative_radar_api/v1/'),
   /** Operator-supplied TikTok session cookies, separated by `||`, used round-robin. */
@@ -34,7 +60,7 @@ export const ConfigSchema = z.object({
   /** TikTok One's US host, which serves the US top videos. */
   TIKTOK_ONE_US_BASE_URL: z.url().default('https://ads.us.tiktok.com/'),
   /** Points every adapter at one simulator (`trendlens simulator`): staging and load tests. */
-  UPSTREAM_SIMULATOR_URL: z.url().optional(),
+  UPSTREAM_SIMULATOR_URL: httpUrl.optional(),
   /**
    * Overrides the catalog's source order (docs/upstreams.md § Source routing): `adapter[,adapter]`
    * for every operation, `<operation id>=adapter[,adapter]` for one, entries separated by `;`.
@@ -69,7 +95,15 @@ export const ConfigSchema = z.object({
    */
   TRUST_PROXY: z
     .string()
-    .transform((s): boolean | string[] => (s === 'true' ? true : s === 'false' ? false : s.split(',').map((x) => x.trim()).filter(Boolean)))
+    .transform((s, ctx): boolean | string[] => {
+      // `1` is true here as for every flag; passed on as a string, Fastify would read it as the address 0.0.0.1.
+      if ((FLAG_VALUES as readonly string[]).includes(s)) return s === 'true' || s === '1';
+      const entries = s.split(',').map((x) => x.trim()).filter(Boolean);
+      const bad = entries.find((entry) => !isProxyAddress(entry));
+      if (entries.length > 0 && bad === undefined) return entries;
+      ctx.addIssue({ code: 'custom', message: `must be true, false, 1, 0 or proxy addresses/CIDRs separated by commas (e.g. 10.0.0.0/8,192.168.1.2), got "${bad ?? s}"` });
+      return z.NEVER;
+    })
     .default(false),
   /** Days of chart history kept (src/history); older days are deleted. */
   HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
@@ -116,8 +150,13 @@ export const ConfigSchema = z.object({
   /** Bytes a request body may hold (Console JSON; the API takes none). */
   BODY_LIMIT_BYTES: z.coerce.number('must be a whole number').int('must be a whole number').min(1024, 'must be at least 1024').default(65_536),
   /** Where plan-change requests are POSTed, signed with PLAN_WEBHOOK_SECRET (a payment provider's hook). */
-  PLAN_WEBHOOK_URL: z.url('must be an http(s) URL').optional(),
+  PLAN_WEBHOOK_URL: httpUrl.optional(),
   PLAN_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+}).superRefine((config, ctx) => {
+  // Unsigned, the receiver cannot tell our POSTs from anyone's, and it acts on them (README § Operating in public).
+  if (config.PLAN_WEBHOOK_URL && !config.PLAN_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['PLAN_WEBHOOK_SECRET'], message: 'must be set when PLAN_WEBHOOK_URL is: it signs the POSTs (16+ characters)' });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

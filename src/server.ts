@@ -8,6 +8,7 @@ import { createServices, type ComposeOptions } from './compose.js';
 import { SIMULATED_SESSION_COOKIE, startSimulator, type SimulatorHandle } from './simulator/index.js';
 import { createCreativeCenterSource, createTikTokOneSource } from './upstream/index.js';
 import { startMetricsServer } from './metrics/index.js';
+import { describeDatabase, holdServeLock } from './store/index.js';
 
 /** A running Trendlens: the app, its services, and the URL it answers on. */
 export interface RunningServer {
@@ -26,6 +27,12 @@ const PRUNE_EVERY_SWEEPS = 240;
 function visibleUrl(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${port}`;
+}
+
+/** Redis's host, port and database number, for the start log: never its password. */
+function redisAddress(redisUrl: string): string {
+  const url = new URL(redisUrl);
+  return `${url.protocol}//${url.host}${url.pathname.length > 1 ? url.pathname : ''}`;
 }
 
 /**
@@ -62,13 +69,22 @@ export async function startServer(
   opts: ComposeOptions & Pick<AppOptions, 'logger' | 'logStream'> & { simulator?: SimulatorHandle } = {},
 ): Promise<RunningServer> {
   keepRequestObjectsYoung();
-  const services = await createServices(config, opts);
-  const undo: Array<() => Promise<unknown>> = [() => services.close()];
+  const lock = holdServeLock(config.DATABASE_URL);
+  const undo: Array<() => Promise<unknown>> = [async () => lock?.release()];
+  const services = await orUndo(undo, () => createServices(config, opts));
+  undo.push(() => services.close());
   const app = await orUndo(undo, () => buildApp(services, { logger: opts.logger ?? false, ...(opts.logStream ? { logStream: opts.logStream } : {}) }));
   undo.push(() => app.close());
   await orUndo(undo, () => app.listen({ port: config.PORT, host: config.HOST }));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  // Which store and Redis this instance uses: a typo in a fleet's settings shows in the first lines.
+  const database = describeDatabase(config.DATABASE_URL);
+  const redis = config.REDIS_URL ? redisAddress(config.REDIS_URL) : null;
+  app.log.info(
+    { database, redis },
+    redis ? `storing in ${database}; limits, cache and key revocations shared through Redis at ${redis}` : `storing in ${database}; no REDIS_URL, so limits are kept in this process`,
+  );
   const metricsPort = config.METRICS_PORT;
   const metricsServer = metricsPort ? await orUndo(undo, () => startMetricsServer(metricsPort, config.HOST)) : null;
   if (metricsServer) app.log.info({ port: metricsServer.port }, 'metrics served on their own port at /metrics');
@@ -102,6 +118,7 @@ export async function startServer(
       }
       await metricsServer?.close();
       await services.close();
+      lock?.release();
       await opts.simulator?.close();
     },
   };

@@ -187,6 +187,14 @@ describe('trendlens serve, demo and simulator on a port or host they cannot have
     expect(r.err).toBe('trendlens: cannot listen on 192.0.2.1: no network interface of this machine has that address; choose another with --host\n');
   });
 
+  it('says in one line that the HOST name resolves to nothing, exiting 1', async () => {
+    // .invalid names never resolve (RFC 6761).
+    env = { ...env, HOST: 'no-such-host.invalid', PORT: '0', LOG_LEVEL: 'silent' };
+    const r = await cli('serve');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('trendlens: cannot listen on no-such-host.invalid: no such host name; choose another with HOST\n');
+  });
+
   it('says in words that PostgreSQL cannot be reached', async () => {
     env = { ...env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nothing' };
     const r = await cli('plans', 'list');

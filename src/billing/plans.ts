@@ -66,5 +66,11 @@ export function loadPlansFile(path: string): Plan[] {
     const issue = parsed.error.issues[0];
     throw new Error(`PLANS_FILE ${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`);
   }
+  // Lookups by id would see only the last of two plans with one id, and the list would show both.
+  const seen = new Set<string>();
+  for (const plan of parsed.data) {
+    if (seen.has(plan.id)) throw new Error(`PLANS_FILE ${path}: plan id "${plan.id}" is given more than once`);
+    seen.add(plan.id);
+  }
   return parsed.data;
 }

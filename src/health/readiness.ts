@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Redis } from 'ioredis';
-import type { Store } from '../store/index.js';
+import { newerDatabaseMessage, type Store } from '../store/index.js';
 import { migrations } from '../store/migrations.js';
 import type { UpstreamGateway } from '../upstream/index.js';
 
@@ -47,11 +47,14 @@ async function timed(work: () => Promise<void>): Promise<CheckResult> {
   }
 }
 
-/** Every migration this build knows has been applied to the database. */
+/** Every migration this build knows has been applied to the database, and none it does not know. */
 async function migrationsApplied(store: Store): Promise<void> {
-  const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
+  const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
+  const known = migrations(store.dialect);
+  const unknown = rows.rows.map((r) => r.name).filter((name) => !Object.hasOwn(known, name));
+  if (unknown.length > 0) throw new Error(newerDatabaseMessage(unknown));
   const applied = new Set(rows.rows.map((r) => r.name));
-  const missing = Object.keys(migrations(store.dialect)).filter((name) => !applied.has(name));
+  const missing = Object.keys(known).filter((name) => !applied.has(name));
   if (missing.length > 0) throw new Error(`not applied: ${missing.join(', ')}`);
 }
 

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { connectRevocationPublisher } from '../accounts/index.js';
 import { createAdmin, type Admin } from '../compose.js';
 import type { Config } from '../config.js';
@@ -12,21 +12,19 @@ export interface OperatorAdmin extends Admin {
 /**
  * Runs `work` over the admin services. Key and account changes made here reach every running
  * instance's cached key lookups through Redis before the command returns; without REDIS_URL they are
- * seen within the lookup cache's 5 seconds.
+ * seen within the lookup cache's 5 seconds. The admin's Redis is connected already: one out of reach
+ * has stopped the command in one line naming REDIS_URL.
  */
 export async function withOperatorAdmin<T>(config: Config, work: (admin: OperatorAdmin) => Promise<T>): Promise<T> {
   const admin = await createAdmin(config);
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true }) : null;
-  let stopPublishing: (() => Promise<void>) | null = null;
+  const stopPublishing = admin.redis ? connectRevocationPublisher(admin.keys, admin.redis) : null;
   try {
-    if (redis) {
-      await redis.connect();
-      stopPublishing = connectRevocationPublisher(admin.keys, redis);
-    }
-    return await work({ ...admin, config, redis });
+    return await work({ ...admin, config });
   } finally {
-    await stopPublishing?.();
-    redis?.disconnect();
-    await admin.close();
+    try {
+      await stopPublishing?.();
+    } finally {
+      await admin.close();
+    }
   }
 }

@@ -1,10 +1,11 @@
 import { Redis } from 'ioredis';
 import { endpoints } from '../catalog/index.js';
 import { systemClock } from '../clock.js';
-import { planCatalog, upstreamSources } from '../compose.js';
+import { planCatalog, requirePlansInUse, upstreamSources } from '../compose.js';
+import type { PlanCatalog } from '../billing/index.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { checkReadiness, type ReadinessReport } from '../health/index.js';
-import { openStore } from '../store/index.js';
+import { openStore, type Store } from '../store/index.js';
 import { checkUpstream, SourceRouter } from '../upstream/index.js';
 
 export interface DoctorReport {
@@ -34,6 +35,17 @@ async function upstreamWorks(config: Config): Promise<{ ok: boolean; detail: str
   }
 }
 
+/** Whether every account's plan is configured: `serve` refuses to start otherwise. */
+async function plansInUse(store: Store, plans: PlanCatalog, config: Config): Promise<{ ok: boolean; detail: string }> {
+  try {
+    await requirePlansInUse(store, plans, config);
+    return { ok: true, detail: "ok: every account's plan is configured" };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { ok: false, detail: error.message };
+  }
+}
+
 /**
  * `trendlens doctor`: configuration, database, migrations, Redis and the upstream check in one report. It
  * opens the database without migrating, so pending migrations are reported rather than applied.
@@ -41,16 +53,17 @@ async function upstreamWorks(config: Config): Promise<{ ok: boolean; detail: str
 export async function runDoctor(env: Record<string, string | undefined>): Promise<DoctorReport> {
   const checks: DoctorReport['checks'] = {};
   let config: Config | null = null;
+  let plans: PlanCatalog | null = null;
   try {
     config = loadConfig(env);
-    const plans = planCatalog(config);
+    plans = planCatalog(config);
     checks.configuration = { ok: true, detail: `ok: ${plans.plans.length} plans, default ${plans.defaultPlanId}` };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     checks.configuration = { ok: false, detail: error.message };
   }
   if (config) {
-    let store: Awaited<ReturnType<typeof openStore>> | null = null;
+    let store: Store | null = null;
     const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null }) : null;
     redis?.on('error', () => {});
     try {
@@ -58,7 +71,12 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
       await redis?.connect().catch(() => {});
       const readiness = await checkReadiness({ store, redis });
       for (const [name, result] of Object.entries(readiness.checks)) checks[name] = { ok: result.ok, detail: detailOf(result) };
-      if (checks.migrations && !checks.migrations.ok) checks.migrations.detail += ' (they apply when `trendlens serve` starts)';
+      // Pending ones apply at start; those of a newer release never do, and their detail says what to do.
+      if (checks.migrations && !checks.migrations.ok && checks.migrations.detail.startsWith('not applied')) {
+        checks.migrations.detail += ' (they apply when `trendlens serve` starts)';
+      }
+      // The accounts table is there once the migrations are (a fresh database has none yet).
+      if (plans && checks.migrations?.ok) checks.plans = await plansInUse(store, plans, config);
     } catch (error) {
       checks.database = { ok: false, detail: (error as Error).message };
     } finally {

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
+  DEFAULT_MIGRATION_TABLE,
   Kysely,
+  sql,
   Migrator,
   PostgresDialect,
   SqliteDialect,
@@ -20,6 +22,7 @@ import type { Database } from './database.js';
 import { migrations } from './migrations.js';
 import { configureSqlite, leaveCheckpointsToTheThread } from './sqlite-settings.js';
 import { WriteThread } from './write-thread.js';
+import { UnusableSettingError } from '../unusable-setting.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -95,8 +98,48 @@ export function dialectOf(databaseUrl: string): StoreDialect {
   return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite';
 }
 
-function sqliteFile(databaseUrl: string): string {
+/** The SQLite file a `DATABASE_URL` that is not PostgreSQL names (`sqlite:` and `file:` prefixes dropped). */
+export function sqliteFile(databaseUrl: string): string {
   return databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '');
+}
+
+/** Which database `databaseUrl` names, for the start log: the SQLite file, or PostgreSQL's host and database without credentials. */
+export function describeDatabase(databaseUrl: string): string {
+  if (dialectOf(databaseUrl) === 'postgres') {
+    const url = new URL(databaseUrl);
+    return `PostgreSQL ${url.host || 'over its local socket'}${url.pathname}`;
+  }
+  const file = sqliteFile(databaseUrl);
+  return file === ':memory:' ? 'SQLite in memory' : `SQLite file ${resolve(file)}`;
+}
+
+/**
+ * What an operator can fix when PostgreSQL refuses the first connection, in words naming DATABASE_URL;
+ * null for anything else, which keeps its own message.
+ */
+function postgresFailure(error: NodeJS.ErrnoException, databaseUrl: string): UnusableSettingError | null {
+  const url = new URL(databaseUrl);
+  const server = url.host || 'the local socket';
+  const database = decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username);
+  const fail = (code: string, message: string) => new UnusableSettingError('DATABASE_URL', code, message, { cause: error });
+  switch (error.code) {
+    case 'ECONNREFUSED':
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return fail('database_unreachable', `cannot reach the PostgreSQL server named by DATABASE_URL (${server}: ${error.code}); is it running and accepting connections?`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return fail('database_unreachable', `cannot reach the PostgreSQL server named by DATABASE_URL: no host "${url.hostname}" is known; correct the host name`);
+    // SQLSTATE invalid_catalog_name
+    case '3D000':
+      return fail('database_missing', `database "${database}" named by DATABASE_URL does not exist on ${server}; create it (createdb ${database}) or correct the name`);
+    // SQLSTATE invalid_password, invalid_authorization_specification
+    case '28P01':
+    case '28000':
+      return fail('database_refused', `PostgreSQL at ${server} refused the user named by DATABASE_URL (${error.message}); correct the user name or password`);
+  }
+  return null;
 }
 
 /** Opens the database named by `databaseUrl` and brings its schema up to date. */
@@ -116,6 +159,12 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number; 
     // Its query fails with the error anyway, and the pool replaces the broken client.
     pool.on('connect', (client) => client.on('error', () => {}));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await pool.query('select 1');
+    } catch (error) {
+      await db.destroy();
+      throw postgresFailure(error as NodeJS.ErrnoException, databaseUrl) ?? error;
+    }
   } else {
     const file = sqliteFile(databaseUrl);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -127,7 +176,15 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number; 
     if (file !== ':memory:') writeThread = new WriteThread(file, () => leaveCheckpointsToTheThread(connection));
   }
   // `trendlens doctor` opens without migrating, to report what is pending rather than apply it.
-  if (opts.migrate !== false) await migrate(db, dialect);
+  if (opts.migrate !== false) {
+    try {
+      await migrate(db, dialect);
+    } catch (error) {
+      await writeThread?.close();
+      await db.destroy();
+      throw error;
+    }
+  }
   return {
     db,
     dialect,
@@ -141,7 +198,30 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number; 
   };
 }
 
+/**
+ * Migrations the database has applied that this build does not know: a newer Trendlens migrated it
+ * (a rollback). This build cannot tell what they changed, so it must not serve the database.
+ */
+export async function unknownMigrations(db: Kysely<Database>, dialect: StoreDialect): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === DEFAULT_MIGRATION_TABLE)) return [];
+  const known = migrations(dialect);
+  const applied = await sql<{ name: string }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)} order by name`.execute(db);
+  return applied.rows.map((r) => r.name).filter((name) => !Object.hasOwn(known, name));
+}
+
+/** What to say about a database that `unknownMigrations` found newer than this build. */
+export function newerDatabaseMessage(unknown: readonly string[]): string {
+  return (
+    `the database named by DATABASE_URL was migrated by a newer Trendlens (migration${unknown.length === 1 ? '' : 's'} this release does not know: ${unknown.join(', ')}); ` +
+    'run that release or a later one, or restore a backup taken before the upgrade'
+  );
+}
+
 async function migrate(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+  // Kysely would refuse too, with "corrupted migrations", which reads like damage rather than a rollback.
+  const unknown = await unknownMigrations(db, dialect);
+  if (unknown.length > 0) throw new UnusableSettingError('DATABASE_URL', 'database_newer', newerDatabaseMessage(unknown));
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

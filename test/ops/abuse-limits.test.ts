@@ -14,12 +14,12 @@ afterEach(async () => {
   cleanups = [];
 });
 
-async function serve(config: Partial<Config> = {}, database?: TestDatabase): Promise<RunningServer & { database: TestDatabase }> {
-  const db = database ?? (await freshDatabase('sqlite'));
+async function serve(config: Partial<Config> = {}): Promise<RunningServer & { database: TestDatabase }> {
+  const db = await freshDatabase('sqlite');
   const server = await startServer(defaultConfig({ DATABASE_URL: db.url, PORT: 0, HOST: '127.0.0.1', ...config }));
   cleanups.push(async () => {
     await server.close();
-    if (!database) await db.drop();
+    await db.drop();
   });
   return { ...server, database: db };
 }
@@ -50,11 +50,10 @@ describe('sign-up throttle', () => {
   });
 
   it.skipIf(!redisAvailable)('shares the global limit across instances through Redis', async () => {
-    const database = await freshDatabase('sqlite');
-    cleanups.push(() => database.drop());
+    // Each on its own SQLite file (one serving process per file): Redis alone is what they share here.
     const config = { REDIS_URL, SIGNUP_LIMIT_GLOBAL: 3, SIGNUP_LIMIT_PER_IP: 100 };
-    const a = await serve(config, database);
-    const b = await serve(config, database);
+    const a = await serve(config);
+    const b = await serve(config);
     const redis = a.services.redis;
     await redis?.del('trendlens:attempts:sign-up:all');
     expect((await signUp(a, 'g1@example.com', {}, '127.0.0.3')).status).toBe(201);

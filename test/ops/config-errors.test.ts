@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PLANS } from '../../src/billing/index.js';
 import { runCli } from '../../src/cli.js';
+import { loadConfig } from '../../src/config.js';
 import { runCliProcess } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trendlens-config-'));
@@ -11,6 +13,8 @@ const notJson = join(dir, 'not-json.json');
 writeFileSync(notJson, '[{"id": "solo",');
 const badPlan = join(dir, 'bad-plan.json');
 writeFileSync(badPlan, JSON.stringify([{ id: 'Solo Plan', name: 'Solo' }]));
+const twicePlan = join(dir, 'twice-plan.json');
+writeFileSync(twicePlan, JSON.stringify([...DEFAULT_PLANS, { ...DEFAULT_PLANS[0], name: 'Free again' }]));
 
 function expectOneLineNaming(code: number | null, stderr: string, variable: string): void {
   expect(code).toBe(2);
@@ -48,10 +52,31 @@ describe('configuration errors through runCli', () => {
     ['a METRICS_PORT out of range', { METRICS_PORT: '70000' }, 'METRICS_PORT'],
     ['a short METRICS_TOKEN', { METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
     ['an unknown SIGNUP_MODE', { SIGNUP_MODE: 'sometimes' }, 'SIGNUP_MODE'],
+    ['a plans file with one plan id twice', { PLANS_FILE: twicePlan }, 'PLANS_FILE'],
+    ['a DATABASE_URL of a mistyped scheme', { DATABASE_URL: 'postgre://postgres@127.0.0.1:5432/trendlens' }, 'DATABASE_URL'],
+    ['a DATABASE_URL of another scheme', { DATABASE_URL: 'mysql://root@127.0.0.1/trendlens' }, 'DATABASE_URL'],
+    ['a TRUST_PROXY in capitals', { TRUST_PROXY: 'TRUE' }, 'TRUST_PROXY'],
+    ['a TRUST_PROXY of yes', { TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    ['a TRUST_PROXY that is no address', { TRUST_PROXY: '10.0.0.1,proxy.internal' }, 'TRUST_PROXY'],
+    ['a TRUST_PROXY of a CIDR out of range', { TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    ['a blank HOST', { HOST: ' ' }, 'HOST'],
+    ['a PUBLIC_URL without its scheme', { PUBLIC_URL: 'localhost:8080' }, 'PUBLIC_URL'],
+    ['a PLAN_WEBHOOK_URL without PLAN_WEBHOOK_SECRET', { PLAN_WEBHOOK_URL: 'https://billing.example/hook' }, 'PLAN_WEBHOOK_SECRET'],
   ])('%s is one line naming the variable', async (_, env, variable) => {
     let err = '';
     const sink = { write: (c: string) => ((err += c), true) } as unknown as NodeJS.WritableStream;
     const code = await runCli(['plans', 'list'], { ...base, ...env }, { stdout: sink, stderr: sink });
     expectOneLineNaming(code, err, variable);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    ['1', true],
+    ['0', false],
+    ['true', true],
+    ['10.0.0.0/8, 192.168.1.2,fd00::/8,loopback', ['10.0.0.0/8', '192.168.1.2', 'fd00::/8', 'loopback']],
+  ])('reads %j as %j (1 is true, as for every flag, not the address 0.0.0.1)', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
   });
 });

@@ -99,8 +99,8 @@ describe.each(storeKinds)('operator commands on %s', (kind) => {
 
   it('doctor reports configuration, database, migrations, Redis and the upstream', async () => {
     const report = (await cli(env, 'doctor', '--json')).json();
-    expect(Object.keys(report.checks)).toEqual(['configuration', 'database', 'migrations', 'redis', 'upstream']);
-    for (const name of ['configuration', 'database', 'migrations', 'redis']) expect(report.checks[name].ok).toBe(true);
+    expect(Object.keys(report.checks)).toEqual(['configuration', 'database', 'migrations', 'redis', 'plans', 'upstream']);
+    for (const name of ['configuration', 'database', 'migrations', 'redis', 'plans']) expect(report.checks[name].ok).toBe(true);
     // The upstream line is `trendlens upstream check` summed up, against the simulator here.
     expect(report.checks.upstream.detail).toMatch(/^(\d+) of \d+ operations have a working source/);
     expect(Number(report.checks.upstream.detail.split(' ')[0])).toBeGreaterThan(10);
