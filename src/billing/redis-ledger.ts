@@ -21,7 +21,9 @@ import { TransactionalLedger } from './transactional-ledger.js';
  * ARGV: now, rate interval, rate limit (0: none), today, hold lifetime, then request id and cost per
  * request. One reply per request: {reason, previous TAT} when refused by the rate limit or when the
  * copy is missing or its period has ended; else {reason, previous TAT, hold member, included,
- * overage, balance left, used, overage used, daily used}.
+ * overage, balance left, used, overage used, daily used}. Holds of this copy past their lifetime
+ * make it change nothing and reply once {'expired', member...}: only PostgreSQL knows whether their
+ * charges were written (an instance killed between its commit and its settle), so EXPIRE settles them.
  */
 const ADMIT = `
 local now = tonumber(ARGV[1])
@@ -44,15 +46,11 @@ if open then
   gen, balance, held, used, overage, heldOver = f[1], tonumber(f[2]), tonumber(f[3]), tonumber(f[4]), tonumber(f[5]), tonumber(f[6])
   day, daily, cap, hard = f[7], tonumber(f[8]), tonumber(f[10]), tonumber(f[12])
   local stale = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
+  local expired = {'expired'}
   for _, m in ipairs(stale) do
-    local a, o, d, g = string.match(m, '|(%d+)|(%d+)|([^|]+)|([^|]+)$')
-    if g == gen then
-      held = held - tonumber(a)
-      heldOver = heldOver - tonumber(o)
-      if d == day then daily = daily - tonumber(a) - tonumber(o) end
-    end
+    if string.match(m, '|([^|]+)$') == gen then expired[#expired + 1] = m else redis.call('ZREM', KEYS[2], m) end
   end
-  if #stale > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now) end
+  if #expired > 1 then return {expired} end
   if day ~= today then
     day = today
     daily = 0
@@ -113,12 +111,13 @@ return replies
 /**
  * After a flush: the account's written charges leave its holds and enter its balance. Each charge is
  * sent as its hold's member alone, which carries its amounts, day and generation
- * (`request|included|overage|day|gen`, as ADMIT writes it).
+ * (`request|included|overage|day|gen`, as ADMIT writes it). A hold EXPIRE already settled as charged
+ * (KEYS[3]) is not counted twice.
  */
 const SETTLE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 if ARGV[1] == 'refused' then
-  redis.call('DEL', KEYS[1], KEYS[2])
+  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
   return 0
 end
 local f = redis.call('HMGET', KEYS[1], 'gen', 'balance', 'held', 'used', 'overage', 'heldOver', 'day', 'daily')
@@ -132,12 +131,50 @@ for i = 2, #ARGV do
     if redis.call('ZREM', KEYS[2], member) == 1 then
       held = held - a
       heldOver = heldOver - o
-    elseif d == day then
-      daily = daily + a + o
+      balance = balance - a
+      used = used + a + o
+      overage = overage + o
+    elseif redis.call('ZREM', KEYS[3], member) == 0 then
+      if d == day then daily = daily + a + o end
+      balance = balance - a
+      used = used + a + o
+      overage = overage + o
     end
-    balance = balance - a
-    used = used + a + o
-    overage = overage + o
+  end
+end
+redis.call('HSET', KEYS[1], 'balance', balance, 'held', held, 'used', used, 'overage', overage, 'heldOver', heldOver, 'daily', daily)
+return 1
+`;
+
+/**
+ * Settles holds past their lifetime as PostgreSQL has them: ARGV is now, then member and 1 (its charge
+ * was written: it enters the balance, as SETTLE would) or 0 (it was not: the hold is given back).
+ * Only the caller whose ZREM removes a hold applies it, so instances expiring together count it once.
+ * A charged one is remembered in KEYS[3] for a day, so its instance's SETTLE arriving late skips it;
+ * an uncharged one needs no mark: a late SETTLE finds no hold and charges it, daily counter included.
+ */
+const EXPIRE = `
+local gen = redis.call('HGET', KEYS[1], 'gen')
+if not gen then return 0 end
+local now = tonumber(ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - 86400000)
+local f = redis.call('HMGET', KEYS[1], 'balance', 'held', 'used', 'overage', 'heldOver', 'day', 'daily')
+local balance, held, used, overage, heldOver, day, daily = tonumber(f[1]), tonumber(f[2]), tonumber(f[3]), tonumber(f[4]), tonumber(f[5]), f[6], tonumber(f[7])
+for i = 2, #ARGV, 2 do
+  local member = ARGV[i]
+  local a, o, d, g = string.match(member, '|(%d+)|(%d+)|([^|]+)|([^|]+)$')
+  if g == gen and redis.call('ZREM', KEYS[2], member) == 1 then
+    a, o = tonumber(a), tonumber(o)
+    held = held - a
+    heldOver = heldOver - o
+    if ARGV[i + 1] == '1' then
+      balance = balance - a
+      used = used + a + o
+      overage = overage + o
+      redis.call('ZADD', KEYS[3], now, member)
+    elseif d == day then
+      daily = daily - a - o
+    end
   end
 end
 redis.call('HSET', KEYS[1], 'balance', balance, 'held', held, 'used', used, 'overage', overage, 'heldOver', heldOver, 'daily', daily)
@@ -158,7 +195,7 @@ return 1
 /** Copies the account's PostgreSQL position into Redis: only when missing, unless forced. */
 const SEED = `
 if ARGV[11] ~= '1' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('DEL', KEYS[2])
+redis.call('DEL', KEYS[2], KEYS[3])
 redis.call('HSET', KEYS[1], 'gen', ARGV[1], 'balance', ARGV[2], 'held', 0, 'used', ARGV[3], 'overage', ARGV[4], 'heldOver', 0,
   'day', ARGV[5], 'daily', ARGV[6], 'periodEnd', ARGV[7], 'dailyCap', ARGV[8], 'allowOverage', ARGV[9], 'hardLimit', ARGV[10])
 return 1
@@ -179,15 +216,16 @@ return 1
 
 interface LedgerScripts {
   tlAdmit(hash: string, holds: string, rate: string, ...args: Array<string | number>): Promise<AdmitReply[]>;
-  tlSettle(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
+  tlSettle(hash: string, holds: string, settled: string, ...args: Array<string | number>): Promise<number>;
+  tlExpire(hash: string, holds: string, settled: string, ...args: Array<string | number>): Promise<number>;
   tlRelease(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
-  tlSeed(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
+  tlSeed(hash: string, holds: string, settled: string, ...args: Array<string | number>): Promise<number>;
   tlGrant(hash: string, holds: string, amount: number): Promise<number>;
   tlSettings(hash: string, holds: string, ...args: Array<string | number>): Promise<number>;
 }
 
 function defineScripts(redis: Redis): LedgerScripts {
-  const scripts = { tlAdmit: [ADMIT, 3], tlSettle: [SETTLE, 2], tlRelease: [RELEASE, 2], tlSeed: [SEED, 2], tlGrant: [GRANT, 2], tlSettings: [SETTINGS, 2] } as const;
+  const scripts = { tlAdmit: [ADMIT, 3], tlSettle: [SETTLE, 3], tlExpire: [EXPIRE, 3], tlRelease: [RELEASE, 2], tlSeed: [SEED, 3], tlGrant: [GRANT, 2], tlSettings: [SETTINGS, 2] } as const;
   for (const [name, [lua, numberOfKeys]] of Object.entries(scripts)) {
     if (!(name in redis)) redis.defineCommand(name, { lua, numberOfKeys });
   }
@@ -215,7 +253,10 @@ interface Hold {
   day: string;
 }
 
-/** A hold not settled after this long belongs to a crashed instance and is given back by the next admission. */
+/**
+ * A hold not settled after this long belongs to a crashed instance: the next admission settles it as
+ * PostgreSQL has it, charged when its charge was written there, else given back.
+ */
 const HOLD_MS = 120_000;
 const RATE_WINDOW_MS = 60_000;
 const STARTUP_WAIT_MS = 2_000;
@@ -240,6 +281,7 @@ export interface RedisLedgerOptions {
  */
 export class RedisLedger implements CreditLedger, Admission {
   private readonly sql: TransactionalLedger;
+  private readonly store: Store;
   private readonly queue: ChargeQueue;
   private readonly scripts: LedgerScripts;
   private readonly holds = new Map<string, Hold>();
@@ -256,6 +298,8 @@ export class RedisLedger implements CreditLedger, Admission {
   private readonly onError: (error: unknown) => void;
   /** One wait for a client still starting, shared by the requests that arrive meanwhile. */
   private ready: Promise<void> | null = null;
+  /** Settings refreshes started by `forget`, which `close` waits for before the caller closes Redis. */
+  private readonly refreshes = new Set<Promise<unknown>>();
   /** Admissions gathering for this turn of the event loop, by account and rate. */
   private readonly batches = new Map<string, AdmissionBatch>();
 
@@ -266,6 +310,7 @@ export class RedisLedger implements CreditLedger, Admission {
     private readonly clock: Clock,
     opts: RedisLedgerOptions = {},
   ) {
+    this.store = store;
     this.sql = new TransactionalLedger(store, plans, clock);
     this.scripts = defineScripts(redis);
     this.prefix = opts.keyPrefix ?? 'trendlens:credit:';
@@ -329,7 +374,8 @@ export class RedisLedger implements CreditLedger, Admission {
       this.basics.set(accountId, s);
       return this.scripts.tlSettings(...this.keys(accountId), s.periodEnd, s.plan.daily_credit_limit ?? -1, s.allowOverage ? 1 : 0, s.hardLimitCredits ?? -1);
     });
-    refresh.catch((error: unknown) => this.lost(accountId, error));
+    const settled = refresh.catch((error: unknown) => this.lost(accountId, error)).finally(() => this.refreshes.delete(settled));
+    this.refreshes.add(settled);
   }
 
   async ledgerSum(accountId: string): Promise<number> {
@@ -339,11 +385,19 @@ export class RedisLedger implements CreditLedger, Admission {
 
   async close(): Promise<void> {
     await this.queue.drain();
+    // A one-shot command (accounts suspend, set-plan) closes Redis right after: the refresh lands first.
+    await Promise.all(this.refreshes);
   }
 
   private keys(accountId: string): [string, string] {
     const hash = this.prefix + accountId;
     return [hash, `${hash}:holds`];
+  }
+
+  /** The keys plus the set of expired holds settled as charged, for the scripts that settle or rebuild. */
+  private settleKeys(accountId: string): [string, string, string] {
+    const [hash, holds] = this.keys(accountId);
+    return [hash, holds, `${hash}:settled`];
   }
 
   /** Admits one request, rebuilding the account's counters first when they are missing or stale. */
@@ -404,11 +458,37 @@ export class RedisLedger implements CreditLedger, Admission {
     }
   }
 
-  /** One ADMIT call for `requests` (request id and cost, alternating). */
-  private admitNow(accountId: string, ratePerMinute: number, now: number, requests: Array<string | number>): Promise<AdmitReply[]> {
+  /** One ADMIT call for `requests` (request id and cost, alternating), after settling the account's expired holds. */
+  private async admitNow(accountId: string, ratePerMinute: number, now: number, requests: Array<string | number>): Promise<AdmitReply[]> {
     const rateKey = this.ratePrefix + accountRateKey(accountId);
     const interval = ratePerMinute > 0 ? RATE_WINDOW_MS / ratePerMinute : 0;
-    return this.scripts.tlAdmit(...this.keys(accountId), rateKey, now, interval, ratePerMinute, utcDay(now), HOLD_MS, ...requests);
+    for (let attempt = 0; ; attempt++) {
+      const replies = await this.scripts.tlAdmit(...this.keys(accountId), rateKey, now, interval, ratePerMinute, utcDay(now), HOLD_MS, ...requests);
+      const [first] = replies;
+      if (first?.[0] !== 'expired') return replies;
+      // Other instances' holds keep expiring meanwhile; a few rounds always catch up.
+      if (attempt === 3) throw new Error(`the expired holds of account ${accountId} could not be settled`);
+      await this.expire(accountId, now, first.slice(1).map(String));
+    }
+  }
+
+  /**
+   * Settles holds past their lifetime by what PostgreSQL wrote: an instance killed after its flush
+   * committed and before its settle reached Redis leaves a hold whose charge is in the ledger, and
+   * giving it back would make the copy show credits PostgreSQL no longer has.
+   */
+  private async expire(accountId: string, now: number, members: string[]): Promise<void> {
+    // A member is `request|included|overage|day|gen`; the request id is the charge's ledger reference.
+    const requestOf = (member: string) => member.replace(/(\|[^|]*){4}$/, '');
+    const rows = await this.store.db
+      .selectFrom('credit_ledger')
+      .select('reference')
+      .where('account_id', '=', accountId)
+      .where('kind', '=', 'charge')
+      .where('reference', 'in', members.map(requestOf))
+      .execute();
+    const charged = new Set(rows.map((r) => r.reference));
+    await this.scripts.tlExpire(...this.settleKeys(accountId), now, ...members.flatMap((m) => [m, charged.has(requestOf(m)) ? 1 : 0]));
   }
 
   /** Waits briefly for a client still starting up; one that lost its server fails at once (a 503, not a queue of stalled requests). */
@@ -451,7 +531,7 @@ export class RedisLedger implements CreditLedger, Admission {
     this.basics.set(accountId, s);
     const day = utcDay(this.clock.now());
     await this.scripts.tlSeed(
-      ...this.keys(accountId),
+      ...this.settleKeys(accountId),
       randomUUID(),
       s.balance,
       s.creditsUsed,
@@ -479,7 +559,7 @@ export class RedisLedger implements CreditLedger, Admission {
       const basics = this.basics.get(accountId);
       const row = outcome.get(accountId);
       if (basics && row) this.basics.set(accountId, { ...basics, hardLimitCredits: row.hard_limit_credits });
-      this.scripts.tlSettle(...this.keys(accountId), ...args).catch((error: unknown) => this.lost(accountId, error));
+      this.scripts.tlSettle(...this.settleKeys(accountId), ...args).catch((error: unknown) => this.lost(accountId, error));
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Clock } from '../clock.js';
+import { AdmissionUnavailable } from './gate.js';
 import { gcra, type RateDecision, type RateLimiter } from './rate-limit.js';
 
 /**
@@ -22,6 +23,13 @@ redis.call('SET', KEYS[1], tostring(nextTat), 'PX', math.ceil(nextTat - now) + 1
 return {tostring(tat or now), 1}
 `;
 
+/** Client states in which Redis was reached and lost: a command would only wait through the client's retries. */
+const LOST = new Set(['reconnecting', 'close', 'end']);
+
+/**
+ * Shared per-minute limits. Redis unreachable: AdmissionUnavailable, which callers answer as 503
+ * `metering_unavailable` (README.md § Metering), at once when the server is known to be gone.
+ */
 export class RedisRateLimiter implements RateLimiter {
   constructor(
     private readonly redis: Redis,
@@ -30,8 +38,14 @@ export class RedisRateLimiter implements RateLimiter {
   ) {}
 
   async hit(key: string, limit: number): Promise<RateDecision> {
+    if (LOST.has(this.redis.status)) throw new AdmissionUnavailable(new Error(`redis is ${this.redis.status}`));
     const now = this.clock.now();
-    const [previous] = (await this.redis.eval(SCRIPT, 1, this.prefix + key, String(now), String(60_000 / limit), String(limit))) as [string, number];
+    let previous: string;
+    try {
+      [previous] = (await this.redis.eval(SCRIPT, 1, this.prefix + key, String(now), String(60_000 / limit), String(limit))) as [string, number];
+    } catch (error) {
+      throw new AdmissionUnavailable(error);
+    }
     // Recompute from the arrival time the script saw: the same arithmetic, so the same answer.
     return gcra(Number(previous), now, limit).decision;
   }

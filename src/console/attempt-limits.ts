@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Clock } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 
 export type AttemptDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -32,16 +32,28 @@ export class MemoryAttemptCounter implements AttemptCounter {
   }
 }
 
-/** Counters in Redis (a key created with its expiry, then INCR), shared by every instance. */
+/**
+ * Counters in Redis (a key created with its expiry, then INCR), shared by every instance. While Redis
+ * is unreachable each instance counts in memory instead (README.md § Operating in public): sign-in and sign-up
+ * stay open and limited, to at most the limit per instance, rather than failing or going unlimited.
+ */
 export class RedisAttemptCounter implements AttemptCounter {
   constructor(
     private readonly redis: Redis,
+    private readonly fallback: AttemptCounter = new MemoryAttemptCounter(systemClock),
     private readonly prefix = 'trendlens:attempts:',
   ) {}
 
   async hit(key: string, limit: number, windowMs: number): Promise<AttemptDecision> {
+    // Not connected: counted here at once, not after the client's retries (about 1.5 s).
+    if (this.redis.status !== 'ready') return this.fallback.hit(key, limit, windowMs);
     const name = this.prefix + key;
-    const result = await this.redis.multi().set(name, 0, 'PX', windowMs, 'NX').incr(name).pttl(name).exec();
+    let result: Awaited<ReturnType<ReturnType<Redis['multi']>['exec']>>;
+    try {
+      result = await this.redis.multi().set(name, 0, 'PX', windowMs, 'NX').incr(name).pttl(name).exec();
+    } catch {
+      return this.fallback.hit(key, limit, windowMs);
+    }
     const count = Number(result?.[1]?.[1] ?? 0);
     const msLeft = Number(result?.[2]?.[1] ?? windowMs);
     return decide(count, limit, msLeft > 0 ? msLeft : windowMs);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../src/accounts/index.js';
 import { DEFAULT_PLANS } from '../../src/billing/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { redisAvailable } from '../support/services.js';
+import { startOwnRedis, type OwnRedis } from '../billing/fixtures/redis-server.js';
 
 const PATH = '/api/v1/tiktok/popular-trend/hashtag?limit=1';
 let t: TestApp;
@@ -86,5 +88,32 @@ describe('429 per IP without a valid key', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().data).toMatchObject({ reason: 'rate_limited', plan: null, credits_used: null, daily_credit_limit: null, rate_limit_per_minute: 60, upgrade_url: null });
     expect((await get({ 'x-api-key': generateApiKey() }, '10.9.8.8')).statusCode).toBe(401);
+  });
+});
+
+describe.runIf(redisAvailable)('503 while Redis is unreachable (README.md § Metering)', () => {
+  let redis: OwnRedis;
+  let down: TestApp;
+  beforeAll(async () => {
+    redis = await startOwnRedis();
+    down = await startTestApp({ plans: [...DEFAULT_PLANS], config: { REDIS_URL: redis.url } });
+    await redis.stop();
+  });
+  afterAll(async () => {
+    await down.close();
+    await redis.stop();
+  });
+
+  it('answers a call without a valid key 503 metering_unavailable with Retry-After: 1, not 500', async () => {
+    const res = await down.app.inject({ method: 'GET', url: PATH, headers: { 'x-api-key': generateApiKey() } });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.json().data).toMatchObject({ error: 'metering_unavailable' });
+    expect((await down.app.inject({ method: 'GET', url: PATH })).statusCode).toBe(503);
+  });
+
+  it('still answers a bad request 400, unattributed, when its key would need the per-IP limit', async () => {
+    const res = await down.app.inject({ method: 'GET', url: `${PATH}&period=5`, headers: { 'x-api-key': generateApiKey() } });
+    expect(res.statusCode).toBe(400);
   });
 });

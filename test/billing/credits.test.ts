@@ -7,6 +7,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { freshDatabase, storeKinds, type StoreKind, type TestDatabase } from '../support/databases.js';
 import { monitorRedis } from '../support/redis-monitor.js';
 import { REDIS_URL, redisAvailable } from '../support/services.js';
+import { startRedisProxy } from './fixtures/redis-proxy.js';
 
 const tiny: Plan = {
   id: 'tiny', name: 'Tiny', price_usd: 1, included_credits: 400, daily_credit_limit: null,
@@ -36,6 +37,8 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
   let ledger: CreditLedger;
   let plans: PlanCatalog;
   let redis: Redis | null = null;
+  /** Key prefix of this test's Redis ledgers: other instances of the same cluster share it. */
+  let prefix = '';
 
   beforeEach(async () => {
     database = await freshDatabase(kind);
@@ -46,7 +49,7 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
     if (ledgerKind === 'redis') {
       redis = new Redis(REDIS_URL);
       // A prefix of its own per test: counters never leak between tests or runs.
-      const prefix = `trendlens-test:${database.url.split('/').pop()}:`;
+      prefix = `trendlens-test:${database.url.split('/').pop()}:`;
       ledger = new RedisLedger(store, redis, plans, clock, { keyPrefix: `${prefix}credit:`, rateKeyPrefix: `${prefix}rate:` });
     } else if (ledgerKind === 'batched') ledger = new BatchedLedger(store, plans, clock);
     else ledger = new TransactionalLedger(store, plans, clock);
@@ -138,6 +141,84 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
 
     for (let i = 0; i < 5; i++) await ledger.commit(`req_${i}`);
     expect((await expectConsistent(id)).balance).toBe(360);
+  });
+
+  /** Another instance of the cluster: its own Redis client (through `url`) and ledger over the same keys. */
+  function otherInstance(url = REDIS_URL) {
+    const client = new Redis(url);
+    const errors: unknown[] = [];
+    const other = new RedisLedger(store, client, plans, clock, { keyPrefix: `${prefix}credit:`, rateKeyPrefix: `${prefix}rate:`, onError: (error) => errors.push(error) });
+    return {
+      client,
+      errors,
+      ledger: other,
+      async close() {
+        await other.close();
+        client.disconnect();
+      },
+    };
+  }
+
+  itFor(ledgerKind === 'redis')('settles an expired hold whose charge PostgreSQL wrote as charged: killed between commit and settle, nothing is given back', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    const killed = otherInstance();
+    expect(await killed.ledger.reserve(id, 'req_charged', 8)).toMatchObject({ ok: true, remaining: 392 });
+    expect(await killed.ledger.reserve(id, 'req_unanswered', 8)).toMatchObject({ ok: true, remaining: 384 });
+    // Its Redis connection is gone before the settle, and the process with it: PostgreSQL has the charge, Redis only the hold.
+    killed.client.disconnect();
+    await killed.ledger.commit('req_charged');
+    await killed.close();
+    expect((await ledger.snapshot(id)).balance).toBe(392);
+
+    clock.advance(121_000);
+    // Two instances find the expired holds together: each is settled once.
+    const second = otherInstance();
+    const [a, b] = await Promise.all([ledger.reserve(id, 'req_a', 8), second.ledger.reserve(id, 'req_b', 8)]);
+    await second.close();
+    expect([a, b].map((r) => (r.ok ? r.remaining : null)).sort()).toEqual([376, 384]);
+    expect(Math.max(a.snapshot.dailyUsed, b.snapshot.dailyUsed)).toBe(24);
+    await ledger.commit('req_a');
+    await second.ledger.commit('req_b');
+    expect(await ledger.reserve(id, 'req_last', 8)).toMatchObject({ ok: true, remaining: 368 });
+    await ledger.commit('req_last');
+    const snapshot = await expectConsistent(id);
+    expect(snapshot).toMatchObject({ balance: 368, dailyUsed: 32 });
+  });
+
+  itFor(ledgerKind === 'redis')('finishes the settings refresh of forget before close returns, so closing Redis then cuts nothing off', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    const command = otherInstance();
+    expect((await command.ledger.reserve(id, 'req_1', 8)).ok).toBe(true);
+    await command.ledger.release('req_1');
+    // An operator's change in PostgreSQL, then the one-shot command's forget and close, as `accounts set-plan` does.
+    await store.db.updateTable('accounts').set({ hard_limit_credits: 40 }).where('id', '=', id).execute();
+    command.ledger.forget(id);
+    await command.close();
+    expect(await redis!.hget(`${prefix}credit:${id}`, 'hardLimit')).toBe('40');
+    expect(command.errors).toEqual([]);
+  });
+
+  itFor(ledgerKind === 'redis')('counts a charge once when its settle reaches Redis after its expired hold was settled as charged', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    const proxy = await startRedisProxy(REDIS_URL);
+    const slow = otherInstance(proxy.url);
+    try {
+      expect(await slow.ledger.reserve(id, 'req_charged', 8)).toMatchObject({ ok: true, remaining: 392 });
+      proxy.hold();
+      await slow.ledger.commit('req_charged');
+      clock.advance(121_000);
+      expect(await ledger.reserve(id, 'req_after', 8)).toMatchObject({ ok: true, remaining: 384 });
+      proxy.release();
+      // Sent after the settle on the same connection: once answered, the settle has run.
+      await slow.client.ping();
+      expect(await ledger.reserve(id, 'req_last', 8)).toMatchObject({ ok: true, remaining: 376 });
+      await ledger.commit('req_after');
+      await ledger.commit('req_last');
+      expect((await expectConsistent(id)).balance).toBe(376);
+    } finally {
+      await slow.close();
+      await proxy.close();
+    }
   });
 
   it('never passes the daily cap under concurrency: 50 concurrent reservations on a 40-credit cap admit 5', async () => {

@@ -8,7 +8,9 @@ import { systemClock } from '../../src/clock.js';
 import { openStore } from '../../src/store/index.js';
 import { freshDatabase, type StoreKind, type TestDatabase } from '../support/databases.js';
 import { REDIS_URL, postgresAvailable, redisAvailable } from '../support/services.js';
+import { Redis } from 'ioredis';
 import { FAULT_PLANS } from './fixtures/plans.js';
+import { startRedisProxy } from './fixtures/redis-proxy.js';
 
 const PATH = '/api/v1/tiktok/popular-trend/hashtag';
 const INSTANCE = new URL('./fixtures/instance.ts', import.meta.url).pathname;
@@ -24,14 +26,14 @@ afterEach(() => {
 });
 
 /** Spawns a real instance and waits for its URL. */
-async function startInstance(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+async function startInstance(env: Record<string, string>): Promise<{ url: string; simulator: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', INSTANCE], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   children.push(child);
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`instance exited with ${code}`)));
   });
-  return { url: (JSON.parse(line) as { url: string }).url, child };
+  return { ...(JSON.parse(line) as { url: string; simulator: string }), child };
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -120,6 +122,55 @@ describe.each(kinds)('kill -9 of an instance under load (%s)', (kind, withRedis)
     expect(after.held).toBe(0);
     expect(after.charges).toBeGreaterThanOrEqual(deliveredAtKill + 1);
     expect(after.charges).toBeLessThanOrEqual(deliveredAtKill + 1 + pendingAtKill);
+  }, PROCESS_TEST_MS);
+});
+
+describe.runIf(postgresAvailable && redisAvailable)('kill -9 between the PostgreSQL commit and the Redis settle (PostgreSQL + Redis)', () => {
+  let database: TestDatabase;
+  afterEach(async () => database?.drop());
+
+  it('settles the expired hold as charged: the next instance reports the balance PostgreSQL has, not the charge given back', async () => {
+    database = await freshDatabase('postgres');
+    const { accountId, apiKey } = await newCaller(database.url, 'hundred');
+    // A Redis of our own (no cached answers to skip the slow upstream), which the first instance reaches
+    // through a proxy that can swallow its settle.
+    const port = await freePort();
+    await startRedis(port);
+    const redisUrl = `redis://127.0.0.1:${port}`;
+    const proxy = await startRedisProxy(redisUrl);
+    const redis = new Redis(redisUrl);
+    try {
+      const first = await startInstance({ DATABASE_URL: database.url, REDIS_URL: proxy.url });
+      expect(await get(first.url, apiKey, 0)).toBe(200);
+      // Every upstream call from now on is slow (not just the next: the instance's collector calls too).
+      await fetch(`${first.simulator}/__simulator/faults`, { method: 'POST', body: JSON.stringify({ fault: { kind: 'slow', ms: 1_000 } }) });
+      // Another chart than the first request's, so no cached answer saves it the upstream call.
+      const slow = fetch(`${first.url}${PATH}?period=30`, { headers: { 'x-api-key': apiKey } }).then(async (res) => (await res.arrayBuffer(), res.status));
+      // Admitted (its hold is in Redis) and waiting for the upstream: its settle, the first command to
+      // name its hold, and all after it never reach Redis.
+      let member: string | undefined;
+      await expect.poll(async () => (member = (await redis.zrange(`trendlens:credit:${accountId}:holds`, 0, -1))[0]), { timeout: 15_000, interval: 10 }).toBeDefined();
+      proxy.holdFrom(member!);
+      expect(await slow).toBe(200);
+      first.child.kill('SIGKILL');
+      await exited(first.child);
+      await proxy.close();
+
+      // Past the hold's lifetime: the next admission finds it expired.
+      const second = await startInstance({ DATABASE_URL: database.url, REDIS_URL: redisUrl, CLOCK_OFFSET_MS: String(121_000) });
+      const res = await fetch(`${second.url}${PATH}?limit=3`, { headers: { 'x-api-key': apiKey } });
+      await res.arrayBuffer();
+      expect(res.status).toBe(200);
+      second.child.kill('SIGTERM');
+      await exited(second.child);
+
+      const after = await audit(database.url, accountId);
+      expect(after).toMatchObject({ balance: 800 - 3 * 8, ledgerSum: 800 - 3 * 8, charges: 3, held: 0 });
+      expect(res.headers.get('x-credits-remaining')).toBe(String(after.balance));
+    } finally {
+      redis.disconnect();
+      await proxy.close();
+    }
   }, PROCESS_TEST_MS);
 });
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/accounts/index.js';
 import { storeKinds } from '../support/databases.js';
+import { redisAvailable } from '../support/services.js';
+import { startOwnRedis } from '../billing/fixtures/redis-server.js';
 import { body, consoleHarness, PASSWORD, START, type Harness } from './harness.js';
 
 const MINUTE = 60_000;
@@ -327,5 +329,26 @@ describe.each(storeKinds)('console auth on %s', (kind) => {
         await proxied.close();
       }
     });
+  });
+});
+
+describe.runIf(redisAvailable)('console auth while Redis is unreachable (README.md § Operating in public)', () => {
+  it('signs up and in with attempts counted in memory, still refusing past the per-IP limit, never a 500', async () => {
+    const redis = await startOwnRedis();
+    const h = await consoleHarness('sqlite', { config: { REDIS_URL: redis.url, SIGNUP_LIMIT_PER_IP: 2 } });
+    try {
+      await redis.stop();
+      const first = await h.agent().post('/auth/sign-up', { email: 'a@example.com', password: PASSWORD });
+      expect(first.statusCode).toBe(201);
+      expect((await h.agent().post('/auth/sign-up', { email: 'b@example.com', password: PASSWORD })).statusCode).toBe(201);
+      const third = await h.agent().post('/auth/sign-up', { email: 'c@example.com', password: PASSWORD });
+      expect(third.statusCode).toBe(429);
+      expect(body(third).data.error).toBe('too_many_sign_ups');
+      expect(third.headers['retry-after']).toBeDefined();
+      expect((await h.agent().post('/auth/sign-in', { email: 'a@example.com', password: PASSWORD })).statusCode).toBe(200);
+    } finally {
+      await h.close();
+      await redis.stop();
+    }
   });
 });

@@ -56,8 +56,12 @@ export async function attributedCaller(services: Services, request: FastifyReque
   // cached key is attributed for free, an uncached one only within the per-IP anonymous allowance.
   const cached = services.keys.cachedCaller(key);
   if (cached !== undefined) return cached;
-  const decision = await services.rateLimiter.hit(`ip:${request.ip}`, ANONYMOUS_RATE_PER_MINUTE);
-  if (!decision.allowed) return null;
+  // Counters unreachable: the 400 goes out unattributed, neither turned into a 503 nor an unlimited probe.
+  const decision = await services.rateLimiter.hit(`ip:${request.ip}`, ANONYMOUS_RATE_PER_MINUTE).catch((error: unknown) => {
+    if (error instanceof AdmissionUnavailable) return null;
+    throw error;
+  });
+  if (!decision?.allowed) return null;
   const result = await services.keys.identify(key, request.ip);
   return result.ok ? result.key : null;
 }
