@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
 import type { Socket } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { API_PREFIX, RESPONSE_HEADER_NAMES, registerCatalogRoutes, registerPublicDocuments, registerStatusRoute, registerWebApp, WEB_DIST } from './api/index.js';
 import { endpoints } from './catalog/index.js';
 import { registerConsoleRoutes } from './console/index.js';
@@ -17,10 +17,8 @@ import { MAX_HEADER_BYTES, REQUEST_TIMEOUT_MS } from './security/index.js';
 // stand on src/http and the Services type, and neither imports the other.
 
 export interface AppOptions {
-  /** Pino logging; off in tests unless asked for. */
-  logger?: boolean;
-  /** Where log lines go instead of stdout, when stdout carries a command's output (`serve --json`). */
-  logStream?: NodeJS.WritableStream;
+  /** The process's logger (src/logging.ts); without it the app logs nothing, as in tests. */
+  log?: FastifyBaseLogger;
 }
 
 function isFastifyClientError(error: unknown): error is FastifyError {
@@ -82,13 +80,7 @@ function loggedUrl(url: string): string {
 /** Builds the HTTP app over ready services; listening is the caller's business. */
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger
-      ? {
-          level: services.config.LOG_LEVEL,
-          redact: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          ...(opts.logStream ? { stream: opts.logStream } : {}),
-        }
-      : false,
+    ...(opts.log ? { loggerInstance: opts.log } : { logger: false }),
     logController: new AccessLog(),
     genReqId: () => `req_${ulid()}`,
     // Client-supplied request ids are ignored (docs/api-contract.md § Headers).

@@ -50,7 +50,23 @@ export interface ComposeOptions {
   gateway?: Pick<UpstreamGatewayOptions, 'breakerThreshold' | 'breakerOpenMs' | 'staleWindowSeconds' | 'deadSourceMs'>;
   /** Sees every fresh upstream answer before it is cached (trend history). */
   chartObserver?: ChartObserver;
+  /** Where background work logs (src/logging.ts); without it, errors go to stderr as text (CLI commands, tests). */
+  log?: BackgroundLog;
 }
+
+/** What background work needs of a logger: pino's, or stderr's below. */
+interface BackgroundLog {
+  error(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+}
+
+/** stderr as text, for commands and tests that have no logger of their own. */
+const STDERR_LOG: BackgroundLog = {
+  error: (obj, msg) => console.error(msg, obj),
+  warn: (obj, msg) => console.warn(msg, obj),
+  info: () => {},
+};
 
 function origin(config: Config, request: FastifyRequest): string {
   return config.PUBLIC_URL?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
@@ -137,7 +153,7 @@ export interface Admin {
  * naming REDIS_URL: ioredis would otherwise retry for ever, and a process that never listens and never
  * exits is not restarted by its supervisor. An outage after the start is weathered (503 until it is back).
  */
-async function connectRedis(url: string): Promise<Redis> {
+async function connectRedis(url: string, log: BackgroundLog): Promise<Redis> {
   // Auto-pipelining: the admission scripts of the requests read in one event-loop turn leave in one
   // socket write instead of one each (a syscall per request was a tenth of an instance's CPU).
   const redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: true });
@@ -153,24 +169,28 @@ async function connectRedis(url: string): Promise<Redis> {
     throw new UnusableSettingError('REDIS_URL', 'redis_unreachable', `cannot reach the Redis server named by REDIS_URL (${why}); is it running and accepting connections?`, { cause });
   }
   redis.off('error', remember);
-  // Said once per outage, not once per reconnection attempt; requests meanwhile get a clear 503.
-  let said = false;
+  // Said once per outage, not once per reconnection attempt, and again when it ends; requests meanwhile get a clear 503.
+  let down = false;
   redis.on('error', (error: Error) => {
-    if (!said) console.error(`redis unreachable (${error.message}): metered requests answer 503 until it is back`);
-    said = true;
+    if (!down) log.error({ err: error }, 'redis unreachable: metered requests answer 503 until it is back');
+    down = true;
   });
-  redis.on('ready', () => (said = false));
+  redis.on('ready', () => {
+    if (down) log.info({}, 'redis reachable again');
+    down = false;
+  });
   return redis;
 }
 
 /** Opens the database and builds the account and billing services over it. */
-export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'clock' | 'plans'> = {}): Promise<Admin> {
+export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'clock' | 'plans' | 'log'> = {}): Promise<Admin> {
   const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? STDERR_LOG;
   const plans = planCatalog(config, opts.plans);
   const store = await openStore(config.DATABASE_URL);
   let redis: Redis | null;
   try {
-    redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL) : null;
+    redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, log) : null;
   } catch (error) {
     await store.close();
     throw error;
@@ -179,7 +199,7 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
   // commit are exact there. Instances sharing PostgreSQL admit through one Redis script (a call per
   // account and event-loop turn) and still group-commit; without Redis, every reservation is its own row-locked transaction.
   const ledgerOptions = {
-    onError: (error: unknown) => console.error('credit ledger flush failed:', error),
+    onError: (error: unknown) => log.error({ err: error }, 'credit ledger flush failed'),
     onFlush: ({ rows, ms }: { rows: number; ms: number }) => observeLedgerFlush(rows, ms / 1000),
   };
   const redisLedger = store.dialect === 'postgres' && redis ? new RedisLedger(store, redis, plans, clock, ledgerOptions) : null;
@@ -206,6 +226,7 @@ export async function createAdmin(config: Config, opts: Pick<ComposeOptions, 'cl
 /** Builds every service from the configuration: the one place that knows how the parts fit. */
 export async function createServices(config: Config, opts: ComposeOptions = {}): Promise<Services> {
   const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? STDERR_LOG;
   const admin = await createAdmin(config, opts);
   // With REDIS_URL, instances share rate limits, cached responses and key revocations (docs/architecture.md § One machine or many).
   const redis = admin.redis;
@@ -229,6 +250,8 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
     collect: parseCollectSetting(config.COLLECT),
     allowPrivateWebhooks: config.WEBHOOK_ALLOW_PRIVATE,
     pacingMs: config.COLLECT_PACING_MS,
+    onError: (error) => log.error({ err: error }, 'history: background work failed'),
+    onNotice: (message) => log.warn({}, `history: ${message}`),
     ...opts.history,
   });
   const upstream = createUpstreamGateway({
@@ -238,8 +261,9 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
     chartObserver: opts.chartObserver ?? history.observer,
     cache: redis ? new RedisResponseCache({ redis, clock }) : undefined,
     clock,
+    logger: log,
   });
-  const usage = createUsageStore(admin.store, clock);
+  const usage = createUsageStore(admin.store, clock, { onError: (error) => log.error({ err: error }, 'usage recording failed') });
   const rateLimiter = redis ? new RedisRateLimiter(redis, clock) : new MemoryRateLimiter(clock);
   return {
     ...admin,

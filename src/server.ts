@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type AppOptions } from './app.js';
+import { buildApp } from './app.js';
+import { createLogger } from './logging.js';
 import type { Services } from './services.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -66,14 +67,21 @@ async function orUndo<T>(undo: Array<() => Promise<unknown>>, work: () => Promis
 /** Builds services and app, listens on `HOST:PORT`, and sweeps abandoned credit holds. */
 export async function startServer(
   config: Config,
-  opts: ComposeOptions & Pick<AppOptions, 'logger' | 'logStream'> & { simulator?: SimulatorHandle } = {},
+  opts: ComposeOptions & {
+    /** Log requests and background work (off in tests unless asked for). */
+    logger?: boolean;
+    /** Where log lines go instead of stdout, when stdout carries a command's output (`serve --json`). */
+    logStream?: NodeJS.WritableStream;
+    simulator?: SimulatorHandle;
+  } = {},
 ): Promise<RunningServer> {
   keepRequestObjectsYoung();
   const lock = holdServeLock(config.DATABASE_URL);
   const undo: Array<() => Promise<unknown>> = [async () => lock?.release()];
-  const services = await orUndo(undo, () => createServices(config, opts));
+  const log = opts.logger ? createLogger(config.LOG_LEVEL, opts.logStream) : undefined;
+  const services = await orUndo(undo, () => createServices(config, { ...opts, ...(log ? { log } : {}) }));
   undo.push(() => services.close());
-  const app = await orUndo(undo, () => buildApp(services, { logger: opts.logger ?? false, ...(opts.logStream ? { logStream: opts.logStream } : {}) }));
+  const app = await orUndo(undo, () => buildApp(services, log ? { log } : {}));
   undo.push(() => app.close());
   await orUndo(undo, () => app.listen({ port: config.PORT, host: config.HOST }));
   const address = app.server.address();
