@@ -52,7 +52,7 @@ describe('charging on one instance (README.md § Metering)', () => {
       const [mine, theirs] = [results.filter((_, i) => i % 2 === 0), results.filter((_, i) => i % 2 === 1)];
       expect(mine.map((r) => r.statusCode)).toEqual(Array(10).fill(500));
       expect(theirs.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
-      expect(errors).toHaveBeenCalledWith('credit ledger flush failed:', expect.objectContaining({ message: expect.stringContaining('injected failure') }));
+      expect(errors).toHaveBeenCalledWith('credit ledger flush failed', { err: expect.objectContaining({ message: expect.stringContaining('injected failure') }) });
     } finally {
       await sql.raw('DROP TRIGGER fail_charges').execute(t.services.store.db);
     }
