@@ -1,5 +1,7 @@
 import { Agent, request } from 'undici';
-import { countUpstreamCall, type UpstreamCallOutcome } from '../../metrics/index.js';
+// The registry itself, not the metrics face: the face also holds the Fastify hook, which the web
+// app's type-check (it reads the catalog's types, and through them this module's) cannot resolve.
+import { countUpstreamCall, type UpstreamCallOutcome } from '../../metrics/registry.js';
 import type { UpstreamAdapter, UpstreamFailure } from '../source.js';
 import { callWithRetries, type CallFailed, type RetryPolicy, type Verdict } from './retries.js';
 
