@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { systemClock, type Clock } from '../clock.js';
+import type { Clock } from '../clock.js';
 
 export type AttemptDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -40,7 +40,8 @@ export class MemoryAttemptCounter implements AttemptCounter {
 export class RedisAttemptCounter implements AttemptCounter {
   constructor(
     private readonly redis: Redis,
-    private readonly fallback: AttemptCounter = new MemoryAttemptCounter(systemClock),
+    /** Counts while Redis is unreachable. */
+    private readonly fallback: AttemptCounter,
     private readonly prefix = 'trendlens:attempts:',
   ) {}
 

@@ -46,7 +46,7 @@ export async function registerConsoleRoutes(app: FastifyInstance, services: Serv
         sessions,
         auth: new ConsoleAuth(sessions, services.accounts, config),
         throttle: new SignInThrottle(services.store.db, services.clock),
-        attempts: services.redis ? new RedisAttemptCounter(services.redis) : new MemoryAttemptCounter(services.clock),
+        attempts: services.redis ? new RedisAttemptCounter(services.redis, new MemoryAttemptCounter(services.clock)) : new MemoryAttemptCounter(services.clock),
         hashing: new HashPool(config.PASSWORD_HASH_CONCURRENCY, config.PASSWORD_HASH_QUEUE),
         tokens: new AccountTokens(services.store.db, services.clock),
         mailer,
