@@ -261,7 +261,8 @@ export async function createServices(config: Config, opts: ComposeOptions = {}):
     chartObserver: opts.chartObserver ?? history.observer,
     cache: redis ? new RedisResponseCache({ redis, clock }) : undefined,
     clock,
-    logger: log,
+    // Only a server's logger: a command or test has no use for a warning per failed source.
+    ...(opts.log ? { logger: opts.log } : {}),
   });
   const usage = createUsageStore(admin.store, clock, { onError: (error) => log.error({ err: error }, 'usage recording failed') });
   const rateLimiter = redis ? new RedisRateLimiter(redis, clock) : new MemoryRateLimiter(clock);
