@@ -4,21 +4,13 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
 import { DEFAULT_PLANS } from '../../src/billing/index.js';
 import { POSTGRES_URL, postgresAvailable } from '../support/services.js';
+import { captureCli as cli } from '../support/cli.js';
 
 // A database the server cannot serve as it stands stops it in one line naming DATABASE_URL (or
 // PLANS_FILE), exit 1 (2 for configuration), before it listens; `doctor` says the same.
 
-async function cli(env: Record<string, string>, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const stdout = { write: (c: string) => ((out += c), true) } as unknown as NodeJS.WritableStream;
-  const stderr = { write: (c: string) => ((err += c), true) } as unknown as NodeJS.WritableStream;
-  const code = await runCli(argv, env, { stdout, stderr });
-  return { code, out, err, json: () => JSON.parse(out) as Record<string, any> };
-}
 
 function sqliteEnv(): Record<string, string> {
   return { DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'trendlens-refusals-')), 'refusals.db'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };

@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sessions } from '../../src/accounts/index.js';
-import { runCli } from '../../src/cli.js';
 import { SIMULATED_SESSION_COOKIE, startSimulator, type SimulatorHandle } from '../../src/simulator/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { storeKinds } from '../support/databases.js';
+import { captureCli as cli } from '../support/cli.js';
 
-async function cli(env: Record<string, string>, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const stdout = { write: (c: string) => ((out += c), true) } as unknown as NodeJS.WritableStream;
-  const stderr = { write: (c: string) => ((err += c), true) } as unknown as NodeJS.WritableStream;
-  const code = await runCli(argv, env, { stdout, stderr });
-  return { code, out, err, json: () => JSON.parse(out) as Record<string, any> };
-}
 
 describe.each(storeKinds)('operator commands on %s', (kind) => {
   let t: TestApp;
