@@ -5,18 +5,10 @@ import { ManualClock } from '../../src/clock.js';
 import { utcDayOf } from '../../src/history/index.js';
 import { US_BLINKING_HASHTAG, type SimulatorHandle } from '../../src/simulator/index.js';
 import { storeKinds, type TestDatabase } from '../support/databases.js';
-import { caller, DAY_MS, getJson, historyApp, historyDatabase, historySimulator, NOON, type HistoryApp } from '../history/support.js';
+import { caller, DAY_MS, FLAGSHIP, getJson, HISTORY, historyApp, historyDatabase, historySimulator, MOVERS, NOON, type HashtagItem, type HistoryApp } from '../history/support.js';
 
-const HISTORY = '/api/v1/tiktok/popular-trend/hashtag/history';
-const MOVERS = '/api/v1/tiktok/popular-trend/movers';
-const FLAGSHIP = '/api/v1/tiktok/popular-trend/hashtag';
 
-interface ChartItem {
-  hashtag_id: string;
-  hashtag_name: string;
-  rank: number;
-  rank_diff?: number | null;
-  rank_diff_type?: number;
+interface ChartItem extends HashtagItem {
   video_views: number;
 }
 

@@ -1,19 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { storeKinds, type TestDatabase } from '../support/databases.js';
-import { caller, DAY_MS, getJson, historyApp, historyDatabase, NOON, ScriptedChart } from './support.js';
-
-const FLAGSHIP = '/api/v1/tiktok/popular-trend/hashtag';
-const HISTORY = '/api/v1/tiktok/popular-trend/hashtag/history';
-const MOVERS = '/api/v1/tiktok/popular-trend/movers';
-
-interface ChartItem {
-  hashtag_id: string;
-  hashtag_name: string;
-  rank: number;
-  rank_diff?: number | null;
-  rank_diff_type?: number;
-}
+import { caller, DAY_MS, FLAGSHIP, getJson, HISTORY, historyApp, historyDatabase, MOVERS, NOON, ScriptedChart, type HashtagItem } from './support.js';
 
 const NAMES = ['prom', ...Array.from({ length: 39 }, (_, i) => `tag${i + 2}`), 'fresh'];
 
@@ -58,7 +46,7 @@ describe.each(storeKinds)('a hashtag chart served by the other adapter for a day
 
       // Day 1 and day 2 the same 40 hashtags; day 3 one new hashtag at rank 5 pushes the rest down.
       const charts = [NAMES.slice(0, 40), NAMES.slice(0, 40), [...NAMES.slice(0, 4), 'fresh', ...NAMES.slice(4, 39)]];
-      const served: Array<{ adapter: unknown; list: ChartItem[] }> = [];
+      const served: Array<{ adapter: unknown; list: HashtagItem[] }> = [];
       for (const [i, names] of charts.entries()) {
         show(names);
         // Day 2: the Creative Center is unreachable, so TikTok One serves the chart under its own ids.
@@ -75,7 +63,7 @@ describe.each(storeKinds)('a hashtag chart served by the other adapter for a day
       }
       const [day1, day2, day3] = served as [(typeof served)[number], (typeof served)[number], (typeof served)[number]];
       expect([day1.adapter, day2.adapter, day3.adapter]).toEqual(['creative-center', 'tiktok-one', 'creative-center']);
-      const promOf = (list: ChartItem[]) => list.find((item) => item.hashtag_name === 'prom') as ChartItem;
+      const promOf = (list: HashtagItem[]) => list.find((item) => item.hashtag_name === 'prom') as HashtagItem;
       expect([promOf(day1.list).hashtag_id, promOf(day2.list).hashtag_id]).toEqual(['1000000', '7000000']);
 
       // Movement: nothing moved from day 1 to day 2; on day 3 only "fresh" is new, and it pushed ranks 5+ down.

@@ -2,19 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import type { SimulatorHandle } from '../../src/simulator/index.js';
 import { storeKinds, type TestDatabase } from '../support/databases.js';
-import { caller, DAY_MS, getJson, historyApp, historyDatabase, historySimulator, NOON, ScriptedChart, type HistoryApp } from './support.js';
+import { caller, DAY_MS, FLAGSHIP, getJson, HISTORY, historyApp, historyDatabase, historySimulator, MOVERS, NOON, ScriptedChart, type HashtagItem, type HistoryApp } from './support.js';
 
-const FLAGSHIP = '/api/v1/tiktok/popular-trend/hashtag';
-const HISTORY = '/api/v1/tiktok/popular-trend/hashtag/history';
-const MOVERS = '/api/v1/tiktok/popular-trend/movers';
 const CHART_KEY = 'tiktok-popular-trend-hashtag?country_code=US&period=7';
-
-interface ChartItem {
-  hashtag_id: string;
-  hashtag_name: string;
-  rank: number;
-  rank_diff_type?: number;
-}
 
 /** The US chart's stored entries on a day, `rank:name`, best first. */
 async function storedDay(t: HistoryApp, day: string): Promise<string[]> {
@@ -42,7 +32,7 @@ describe.each(storeKinds)('a day that saw only part of the chart, on %s', (kind)
     const clock = new ManualClock(NOON);
     const simulator = await historySimulator('2026', clock);
     // A session that lapsed for a day: logged in, anonymous, logged in again, collecting once a day.
-    const days: Array<{ anonymous: boolean; list?: ChartItem[] }> = [{ anonymous: false }, { anonymous: true }, { anonymous: false }];
+    const days: Array<{ anonymous: boolean; list?: HashtagItem[] }> = [{ anonymous: false }, { anonymous: true }, { anonymous: false }];
     let last: { t: HistoryApp; key: string } | undefined;
     for (const [i, day] of days.entries()) {
       const t = await historyApp({ simulator, clock, databaseUrl: database.url, anonymous: day.anonymous, config: { COLLECT: 'hashtag:US:7' } });
@@ -57,8 +47,8 @@ describe.each(storeKinds)('a day that saw only part of the chart, on %s', (kind)
     }
     const { t, key } = last as { t: HistoryApp; key: string };
     try {
-      const today = days[2]?.list as ChartItem[];
-      const anonymousTop = new Set((days[1]?.list as ChartItem[]).map((i) => i.hashtag_id));
+      const today = days[2]?.list as HashtagItem[];
+      const anonymousTop = new Set((days[1]?.list as HashtagItem[]).map((i) => i.hashtag_id));
       expect(anonymousTop.size).toBe(3);
       // Entries the anonymous day held get their movement; the rest get none, never a guessed "new".
       for (const item of today) expect(item.rank_diff_type !== undefined).toBe(anonymousTop.has(item.hashtag_id));
@@ -68,7 +58,7 @@ describe.each(storeKinds)('a day that saw only part of the chart, on %s', (kind)
       expect(movers.body.data.list).toEqual([]);
 
       // The anonymous day cannot say a hashtag below its top 3 was off the chart.
-      const tenth = today.find((i) => i.rank === 10) as ChartItem;
+      const tenth = today.find((i) => i.rank === 10) as HashtagItem;
       const history = await getJson(t.app, `${HISTORY}?hashtag_name=${tenth.hashtag_name}&country_code=US&days=3`, key);
       expect(history.body.data.covered_days).toEqual(['2026-11-25', '2026-11-27']);
     } finally {
@@ -85,11 +75,11 @@ describe.each(storeKinds)('a day that saw only part of the chart, on %s', (kind)
       const { apiKey: key } = await caller(t.services);
       expect((await t.services.history.collector.runDue())?.map((o) => o.status)).toEqual(['collected']);
       await t.services.history.flush();
-      const first = (await getJson(t.app, `${FLAGSHIP}?country_code=GB&limit=100`, key)).body.data.data.list as ChartItem[];
-      const tenth = first[9] as ChartItem;
+      const first = (await getJson(t.app, `${FLAGSHIP}?country_code=GB&limit=100`, key)).body.data.data.list as HashtagItem[];
+      const tenth = first[9] as HashtagItem;
       // Half a minute into the next day, before the collection is due, a caller reads the top 5 only.
       clock.set(Date.parse('2026-11-26T00:00:30Z'));
-      const top5 = (await getJson(t.app, `${FLAGSHIP}?country_code=GB&limit=5`, key)).body.data.data.list as ChartItem[];
+      const top5 = (await getJson(t.app, `${FLAGSHIP}?country_code=GB&limit=5`, key)).body.data.data.list as HashtagItem[];
       expect(top5.map((i) => i.hashtag_id)).not.toContain(tenth.hashtag_id);
       await t.services.history.flush();
 

@@ -13,6 +13,20 @@ import { TEST_PLAN } from '../support/app.js';
 import { freshDatabase, type StoreKind, type TestDatabase } from '../support/databases.js';
 
 /** 2026-11-25 12:00 UTC: noon, so a day's jitter window (the first 30 min) has always passed. */
+/** The routes the history tests call. */
+export const FLAGSHIP = '/api/v1/tiktok/popular-trend/hashtag';
+export const HISTORY = '/api/v1/tiktok/popular-trend/hashtag/history';
+export const MOVERS = '/api/v1/tiktok/popular-trend/movers';
+
+/** A flagship list item as the history tests read it. */
+export interface HashtagItem {
+  hashtag_id: string;
+  hashtag_name: string;
+  rank: number;
+  rank_diff?: number | null;
+  rank_diff_type?: number;
+}
+
 export const NOON = Date.UTC(2026, 10, 25, 12, 0, 0);
 export const DAY_MS = 86_400_000;
 
