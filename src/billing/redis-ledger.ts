@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { Store } from '../store/index.js';
+import type { Database, Store } from '../store/index.js';
 import type { CreditSnapshot, ReserveResult } from './admission.js';
 import { ChargeQueue, type FlushListener } from './charge-queue.js';
 import { chargeWriter, type Charge, type FlushOutcome } from './charge-writer.js';
@@ -10,7 +11,7 @@ import type { CreditLedger } from './ledger.js';
 import { utcDay } from './period.js';
 import type { Plan, PlanCatalog } from './plans.js';
 import { gcra } from './rate-limit.js';
-import { TransactionalLedger } from './transactional-ledger.js';
+import { readSnapshot, TransactionalLedger } from './transactional-ledger.js';
 
 /**
  * Admission for many instances: one Lua script call admits the requests of one account that arrived
@@ -111,13 +112,14 @@ return replies
 /**
  * After a flush: the account's written charges leave its holds and enter its balance. Each charge is
  * sent as its hold's member alone, which carries its amounts, day and generation
- * (`request|included|overage|day|gen`, as ADMIT writes it). A hold EXPIRE already settled as charged
- * (KEYS[3]) is not counted twice.
+ * (`request|included|overage|day|gen`, as ADMIT writes it). A hold EXPIRE or a rebuild already settled
+ * as charged (KEYS[3]) is not counted twice. Charges PostgreSQL refused only lose their holds: the
+ * instance then rebuilds the copy, whose balance was more than PostgreSQL's.
  */
 const SETTLE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 if ARGV[1] == 'refused' then
-  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+  for i = 2, #ARGV do redis.call('ZREM', KEYS[2], ARGV[i]) end
   return 0
 end
 local f = redis.call('HMGET', KEYS[1], 'gen', 'balance', 'held', 'used', 'overage', 'heldOver', 'day', 'daily')
@@ -181,6 +183,21 @@ redis.call('HSET', KEYS[1], 'balance', balance, 'held', held, 'used', used, 'ove
 return 1
 `;
 
+/** The holds among `members` whose charges are in the ledger (a member's request id is its charge's reference). */
+async function chargedHolds(db: Kysely<Database>, accountId: string, members: readonly string[]): Promise<string[]> {
+  if (members.length === 0) return [];
+  const requestOf = (member: string) => member.replace(/(\|[^|]*){4}$/, '');
+  const rows = await db
+    .selectFrom('credit_ledger')
+    .select('reference')
+    .where('account_id', '=', accountId)
+    .where('kind', '=', 'charge')
+    .where('reference', 'in', members.map(requestOf))
+    .execute();
+  const charged = new Set(rows.map((r) => r.reference));
+  return members.filter((m) => charged.has(requestOf(m)));
+}
+
 /** A request that will not be charged gives its hold back. */
 const RELEASE = `
 if redis.call('ZREM', KEYS[2], ARGV[1]) == 0 then return 0 end
@@ -192,12 +209,38 @@ redis.call('HSET', KEYS[1], 'held', tonumber(f[1]) - a, 'heldOver', tonumber(f[2
 return 1
 `;
 
-/** Copies the account's PostgreSQL position into Redis: only when missing, unless forced. */
+/**
+ * Copies the account's PostgreSQL position into Redis: only when missing, unless forced (ARGV[11]).
+ * A forced copy over an existing one keeps its generation and the holds of requests still running on
+ * any instance: ARGV from the 13th are the holds whose charges PostgreSQL's position already counts,
+ * which leave (marked in KEYS[3] at ARGV[12], so their late SETTLE skips them); the others stay held,
+ * counted again from their members. A new copy starts a generation with no holds: whatever an older
+ * one held was lost with it.
+ */
 const SEED = `
 if ARGV[11] ~= '1' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('DEL', KEYS[2], KEYS[3])
-redis.call('HSET', KEYS[1], 'gen', ARGV[1], 'balance', ARGV[2], 'held', 0, 'used', ARGV[3], 'overage', ARGV[4], 'heldOver', 0,
-  'day', ARGV[5], 'daily', ARGV[6], 'periodEnd', ARGV[7], 'dailyCap', ARGV[8], 'allowOverage', ARGV[9], 'hardLimit', ARGV[10])
+local gen = redis.call('HGET', KEYS[1], 'gen')
+local held, heldOver, daily = 0, 0, tonumber(ARGV[6])
+if gen then
+  for i = 13, #ARGV do
+    if redis.call('ZREM', KEYS[2], ARGV[i]) == 1 then redis.call('ZADD', KEYS[3], ARGV[12], ARGV[i]) end
+  end
+  for _, m in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+    local a, o, d, g = string.match(m, '|(%d+)|(%d+)|([^|]+)|([^|]+)$')
+    if g == gen then
+      held = held + tonumber(a)
+      heldOver = heldOver + tonumber(o)
+      if d == ARGV[5] then daily = daily + tonumber(a) + tonumber(o) end
+    else
+      redis.call('ZREM', KEYS[2], m)
+    end
+  end
+else
+  gen = ARGV[1]
+  redis.call('DEL', KEYS[2], KEYS[3])
+end
+redis.call('HSET', KEYS[1], 'gen', gen, 'balance', ARGV[2], 'held', held, 'used', ARGV[3], 'overage', ARGV[4], 'heldOver', heldOver,
+  'day', ARGV[5], 'daily', daily, 'periodEnd', ARGV[7], 'dailyCap', ARGV[8], 'allowOverage', ARGV[9], 'hardLimit', ARGV[10])
 return 1
 `;
 
@@ -359,7 +402,7 @@ export class RedisLedger implements CreditLedger, Admission {
 
   async changePlan(accountId: string, plan: Plan): Promise<CreditSnapshot> {
     const snapshot = await this.sql.changePlan(accountId, plan);
-    await this.seed(accountId, true).catch((error: unknown) => this.lost(accountId, error));
+    await this.rebuild(accountId).catch((error: unknown) => this.lost(accountId, error));
     return snapshot;
   }
 
@@ -407,9 +450,7 @@ export class RedisLedger implements CreditLedger, Admission {
       await this.reseeding.get(accountId);
       if (this.dirty.has(accountId)) {
         this.dirty.delete(accountId);
-        const reseed = this.seed(accountId, true).finally(() => this.reseeding.delete(accountId));
-        this.reseeding.set(accountId, reseed);
-        await reseed;
+        await this.rebuild(accountId);
       }
       const admitted = await this.inNextBatch(accountId, requestId, cost, ratePerMinute);
       const { now } = admitted;
@@ -478,17 +519,8 @@ export class RedisLedger implements CreditLedger, Admission {
    * giving it back would make the copy show credits PostgreSQL no longer has.
    */
   private async expire(accountId: string, now: number, members: string[]): Promise<void> {
-    // A member is `request|included|overage|day|gen`; the request id is the charge's ledger reference.
-    const requestOf = (member: string) => member.replace(/(\|[^|]*){4}$/, '');
-    const rows = await this.store.db
-      .selectFrom('credit_ledger')
-      .select('reference')
-      .where('account_id', '=', accountId)
-      .where('kind', '=', 'charge')
-      .where('reference', 'in', members.map(requestOf))
-      .execute();
-    const charged = new Set(rows.map((r) => r.reference));
-    await this.scripts.tlExpire(...this.settleKeys(accountId), now, ...members.flatMap((m) => [m, charged.has(requestOf(m)) ? 1 : 0]));
+    const charged = new Set(await chargedHolds(this.store.db, accountId, members));
+    await this.scripts.tlExpire(...this.settleKeys(accountId), now, ...members.flatMap((m) => [m, charged.has(m) ? 1 : 0]));
   }
 
   /** Waits briefly for a client still starting up; one that lost its server fails at once (a 503, not a queue of stalled requests). */
@@ -525,25 +557,49 @@ export class RedisLedger implements CreditLedger, Admission {
     return read;
   }
 
-  /** Rebuilds the account's Redis counters from PostgreSQL (closing an ended period there first). */
+  /**
+   * Copies the account's PostgreSQL position into Redis (closing an ended period there first): only
+   * when the copy is missing, unless forced. A forced copy keeps the holds of requests still running
+   * (SEED): the account row stays locked until the copy is written, so no flush can charge one of
+   * them meanwhile, and each hold is either counted in the balance read here or still to be settled.
+   */
   private async seed(accountId: string, force: boolean): Promise<void> {
-    const s = await this.sql.snapshot(accountId);
+    const [hash, holds] = this.keys(accountId);
+    const s = await this.store.db.transaction().execute(async (trx) => {
+      const now = this.clock.now();
+      const position = await readSnapshot(trx, this.plans, accountId, now, true);
+      const charged = force ? await chargedHolds(trx, accountId, await this.redis.zrange(holds, 0, -1)) : [];
+      await this.scripts.tlSeed(
+        hash,
+        holds,
+        `${hash}:settled`,
+        randomUUID(),
+        position.balance,
+        position.creditsUsed,
+        position.overageCredits,
+        utcDay(now),
+        position.dailyUsed,
+        position.periodEnd,
+        position.plan.daily_credit_limit ?? -1,
+        position.allowOverage ? 1 : 0,
+        position.hardLimitCredits ?? -1,
+        force ? 1 : 0,
+        now,
+        ...charged,
+      );
+      return position;
+    });
     this.basics.set(accountId, s);
-    const day = utcDay(this.clock.now());
-    await this.scripts.tlSeed(
-      ...this.settleKeys(accountId),
-      randomUUID(),
-      s.balance,
-      s.creditsUsed,
-      s.overageCredits,
-      day,
-      s.dailyUsed,
-      s.periodEnd,
-      s.plan.daily_credit_limit ?? -1,
-      s.allowOverage ? 1 : 0,
-      s.hardLimitCredits ?? -1,
-      force ? 1 : 0,
-    );
+  }
+
+  /** A forced copy after any already under way; the account's admissions on this instance wait for it. */
+  private rebuild(accountId: string): Promise<void> {
+    const before = this.reseeding.get(accountId)?.catch(() => {}) ?? Promise.resolve();
+    const rebuilt: Promise<void> = before.then(() => this.seed(accountId, true)).finally(() => {
+      if (this.reseeding.get(accountId) === rebuilt) this.reseeding.delete(accountId);
+    });
+    this.reseeding.set(accountId, rebuilt);
+    return rebuilt;
   }
 
   /** After a flush, each account's Redis copy learns what PostgreSQL took; a refused account is rebuilt. */
@@ -559,7 +615,8 @@ export class RedisLedger implements CreditLedger, Admission {
       const basics = this.basics.get(accountId);
       const row = outcome.get(accountId);
       if (basics && row) this.basics.set(accountId, { ...basics, hardLimitCredits: row.hard_limit_credits });
-      this.scripts.tlSettle(...this.settleKeys(accountId), ...args).catch((error: unknown) => this.lost(accountId, error));
+      const settled = this.scripts.tlSettle(...this.settleKeys(accountId), ...args);
+      (row ? settled : settled.then(() => this.rebuild(accountId))).catch((error: unknown) => this.lost(accountId, error));
     }
   }
 

@@ -221,6 +221,33 @@ describe.each(cases)('%s credit ledger on %s', (ledgerKind, kind) => {
     }
   });
 
+  itFor(ledgerKind === 'redis')('keeps other instances\' running holds through a rebuild of the Redis copy: it never shows credits PostgreSQL does not have', async () => {
+    const { id } = await accounts.create({ email: 'a@example.com', planId: 'tiny' });
+    const proxy = await startRedisProxy(REDIS_URL);
+    const running = otherInstance(proxy.url);
+    try {
+      for (let i = 0; i < 10; i++) expect((await running.ledger.reserve(id, `req_${i}`, 8)).ok).toBe(true);
+      // Five are charged in PostgreSQL, their settles held up on the way to Redis; five still run.
+      proxy.hold();
+      for (let i = 0; i < 5; i++) await running.ledger.commit(`req_${i}`);
+      // An operator's plan change rebuilds the account's copy from PostgreSQL meanwhile.
+      expect(await ledger.changePlan(id, plans.require('pro'))).toMatchObject({ balance: 400_000 - 40 });
+      proxy.release();
+      for (let i = 5; i < 10; i++) await running.ledger.commit(`req_${i}`);
+      // Sent after the settles on the same connection: once answered, they have run.
+      await running.client.ping();
+      const next = await ledger.reserve(id, 'req_next', 8);
+      expect(next).toMatchObject({ ok: true, remaining: 400_000 - 88 });
+      expect(next.snapshot.dailyUsed).toBe(88);
+      await ledger.commit('req_next');
+      expect(await expectConsistent(id)).toMatchObject({ balance: 400_000 - 88, dailyUsed: 88 });
+      expect(running.errors).toEqual([]);
+    } finally {
+      await running.close();
+      await proxy.close();
+    }
+  });
+
   it('never passes the daily cap under concurrency: 50 concurrent reservations on a 40-credit cap admit 5', async () => {
     const { id } = await accounts.create({ email: 'a@example.com', planId: 'capped' });
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => charge(id, `req_${i}`, 8)));
