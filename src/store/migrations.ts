@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration, type SelectQueryBuilder } from 'kysely';
 import type { StoreDialect } from './connect.js';
 
 /**
@@ -362,5 +362,162 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
       await db.schema.createIndex('history_entries_name_key').on('history_entries').columns(['chart_key', 'name_key']).execute();
     },
   },
+  '0008_history_merge_hashtags_by_name': {
+    async up(db: Kysely<any>) {
+      // Kysely runs PostgreSQL's pending migrations in one transaction, SQLite's bare (it takes SQLite
+      // for a database without transactional DDL): this one holds its own there, so a kill leaves the
+      // old state. Killed after that commit but before Kysely records it, it runs again and finds
+      // nothing left to do.
+      await (db.isTransaction ? mergeHashtagsByName(db) : db.transaction().execute(mergeHashtagsByName));
+    },
+  },
 };
+}
+
+/**
+ * The operations whose entries are matched by name (`identity: 'name'` in src/history/charts.ts
+ * `CHART_SPECS`) when 0008 was written, kept here so a later change of the specs cannot change what
+ * 0008 did; a chart switched to names later needs a migration of its own.
+ */
+const CHARTS_BY_NAME = ['tiktok-popular-trend-hashtag', 'tiktok-creative-center-hashtags'];
+
+/** Rows per statement where a list of values goes into one query (well under SQLite's bound on variables). */
+const CHUNK = 200;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * 0008: until hashtags were matched by name (README.md § Trend history), history stored a hashtag by
+ * the adapter's id, and the Creative Center and TikTok One give one hashtag different ids. A day both
+ * answered, in windows whose ranks the hashtag moved across, holds it twice (`history_entries` is keyed
+ * by chart, day and id), and a watch recorded what it fired for as `<day>|<id>` (`watch_matches`),
+ * once per id. Today a write keeps one row per name and a watch records `<day>|<name_key>`, so
+ * without this the day answers the hashtag twice (history points, sparklines), counts as holding the
+ * whole chart while a rank is missing, and a watch fires again for what it fired for the same day.
+ * Charts matched by id keep their rows and records as they are.
+ */
+async function mergeHashtagsByName(db: Kysely<any>): Promise<void> {
+  const byName = db.selectFrom('history_charts').select('chart_key').where('operation_id', 'in', CHARTS_BY_NAME);
+  await rekeyWatchMatches(db, byName);
+
+  // A write now keeps the whole row (id, rank, metrics) of the latest answer that showed the name. Rows
+  // carry no time, but a later answer replaced every rank it showed, so an earlier row survived only
+  // outside that window; and a window added to a day already stored is most often a first page (the
+  // collector's whole chart in one answer leaves no twin): the hashtag climbed into the later window,
+  // whose row is the better-ranked. One that fell into a later page keeps its earlier row that day.
+  // Equal ranks (days stored before a later answer replaced ranks) keep the smaller id.
+  const dropped = (await db
+    .selectFrom('history_entries')
+    .select(['chart_key', 'day', 'entry_id'])
+    .where('chart_key', 'in', byName)
+    .where(({ eb, exists, selectFrom }) =>
+      exists(
+        selectFrom('history_entries as kept')
+          .select('kept.entry_id')
+          .whereRef('kept.chart_key', '=', 'history_entries.chart_key')
+          .whereRef('kept.day', '=', 'history_entries.day')
+          .whereRef('kept.name_key', '=', 'history_entries.name_key')
+          .where(
+            eb.or([
+              eb('kept.rank', '<', eb.ref('history_entries.rank')),
+              eb.and([eb('kept.rank', '=', eb.ref('history_entries.rank')), eb('kept.entry_id', '<', eb.ref('history_entries.entry_id'))]),
+            ]),
+          ),
+      ),
+    )
+    .execute()) as Array<{ chart_key: string; day: string; entry_id: string }>;
+  const days = new Map<string, { chartKey: string; day: string; ids: string[] }>();
+  for (const row of dropped) {
+    const at = `${row.chart_key}\n${row.day}`;
+    const group = days.get(at) ?? { chartKey: row.chart_key, day: row.day, ids: [] };
+    group.ids.push(row.entry_id);
+    days.set(at, group);
+  }
+  for (const { chartKey, day, ids } of days.values()) {
+    for (const part of chunks(ids)) {
+      await db.deleteFrom('history_entries').where('chart_key', '=', chartKey).where('day', '=', day).where('entry_id', 'in', part).execute();
+    }
+    // As a write counts its day: fewer rows than the chart's size is a day that saw only part of it.
+    const { n } = await db
+      .selectFrom('history_entries')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('chart_key', '=', chartKey)
+      .where('day', '=', day)
+      .executeTakeFirstOrThrow();
+    await db.updateTable('history_days').set({ entries: Number(n) }).where('chart_key', '=', chartKey).where('day', '=', day).execute();
+  }
+}
+
+/**
+ * Rewrites what watches on charts matched by name fired for, `<day>|<id>`, as the evaluator records
+ * it now, `<day>|<name_key>`, one record per watch, day and name (the earliest). The id is looked up
+ * among the day's rows, and where a later answer that day replaced its row, in the delivery the match
+ * queued (`webhook_deliveries`, kept as long as the match). A record already by name is left alone.
+ */
+async function rekeyWatchMatches(db: Kysely<any>, byName: SelectQueryBuilder<any, any, { chart_key: string }>): Promise<void> {
+  const charts = (await db.selectFrom('watches').select('chart_key').distinct().where('chart_key', 'in', byName).execute()) as Array<{ chart_key: string }>;
+  for (const { chart_key: chartKey } of charts) {
+    const matches = (await db
+      .selectFrom('watch_matches')
+      .innerJoin('watches', 'watches.id', 'watch_matches.watch_id')
+      .select(['watch_matches.watch_id', 'watch_matches.match_key', 'watch_matches.created_at'])
+      .where('watches.chart_key', '=', chartKey)
+      .execute()) as Array<{ watch_id: string; match_key: string; created_at: number }>;
+    const dayOf = (matchKey: string) => matchKey.slice(0, matchKey.indexOf('|'));
+    const byId = new Map<string, string>();
+    const named = new Set<string>();
+    for (const part of chunks([...new Set(matches.map((m) => dayOf(m.match_key)))])) {
+      const rows = (await db
+        .selectFrom('history_entries')
+        .select(['day', 'entry_id', 'name_key'])
+        .where('chart_key', '=', chartKey)
+        .where('day', 'in', part)
+        .execute()) as Array<{ day: string; entry_id: string; name_key: string }>;
+      for (const row of rows) {
+        byId.set(`${row.day}|${row.entry_id}`, row.name_key);
+        named.add(`${row.day}|${row.name_key}`);
+      }
+    }
+    const pending = matches.filter((m) => !named.has(m.match_key) && !byId.has(m.match_key));
+    const fired = new Map<string, string>();
+    for (const part of chunks([...new Set(pending.map((m) => m.watch_id))])) {
+      const deliveries = (await db
+        .selectFrom('webhook_deliveries')
+        .select(['watch_id', 'payload'])
+        .where('event_type', '=', 'watch.matched')
+        .where('watch_id', 'in', part)
+        .execute()) as Array<{ watch_id: string; payload: string }>;
+      for (const { watch_id: watchId, payload } of deliveries) {
+        const match = (JSON.parse(payload) as { match?: { date?: unknown; id?: unknown; name?: unknown } }).match;
+        if (typeof match?.date !== 'string' || typeof match.id !== 'string' || typeof match.name !== 'string') continue;
+        // The form src/history/snapshots.ts `nameKey` writes, as 0007 filled it.
+        fired.set(`${watchId}\n${match.date}|${match.id}`, `${match.date}|${match.name.normalize('NFC').toLowerCase()}`);
+      }
+    }
+    const moved = new Map<string, string[]>();
+    const earliest = new Map<string, { watch_id: string; match_key: string; created_at: number }>();
+    for (const m of matches) {
+      if (named.has(m.match_key)) continue;
+      const nameKey = byId.get(m.match_key);
+      const key = nameKey !== undefined ? `${dayOf(m.match_key)}|${nameKey}` : fired.get(`${m.watch_id}\n${m.match_key}`);
+      if (key === undefined) continue;
+      const keys = moved.get(m.watch_id) ?? [];
+      keys.push(m.match_key);
+      moved.set(m.watch_id, keys);
+      const at = `${m.watch_id}\n${key}`;
+      const seen = earliest.get(at);
+      if (!seen || m.created_at < seen.created_at) earliest.set(at, { watch_id: m.watch_id, match_key: key, created_at: m.created_at });
+    }
+    for (const [watchId, keys] of moved) {
+      for (const part of chunks(keys)) await db.deleteFrom('watch_matches').where('watch_id', '=', watchId).where('match_key', 'in', part).execute();
+    }
+    for (const part of chunks([...earliest.values()])) {
+      // A record by name may be there already, written since hashtags were matched by name: it stands.
+      await db.insertInto('watch_matches').values(part).onConflict((oc) => oc.columns(['watch_id', 'match_key']).doNothing()).execute();
+    }
+  }
 }
