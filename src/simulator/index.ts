@@ -12,5 +12,5 @@ export type {
 export { startSimulator } from './server.js';
 export { RATE_LIMIT_CODE } from './faults.js';
 export { eraOptions, runSimulatorCli, simulatorSummary } from './cli.js';
-export { INVALID_LOGIN_CODE, SIMULATED_SESSION_COOKIE } from './tiktok-one/protocol.js';
+export { INVALID_LOGIN_CODE, SIMULATED_SESSION_COOKIE, SIMULATED_SESSION_ID } from './tiktok-one/protocol.js';
 export { US_BLINKING_HASHTAG, US_STABLE_HASHTAGS } from './vocab.js';

@@ -7,7 +7,7 @@ import { toJsonText } from './json.js';
 import { retiredIn2026, ROUTES } from './routes.js';
 import { userSign } from './sign.js';
 import type { OneContext } from './tiktok-one/context.js';
-import { int64Writer, isLoggedIn, renderAnswer, type OneAnswer } from './tiktok-one/protocol.js';
+import { int64Writer, isLoggedIn, renderAnswer, SIMULATED_SESSION_ID, type OneAnswer } from './tiktok-one/protocol.js';
 import { ONE_ROUTES, US_HOST_PREFIX } from './tiktok-one/routes.js';
 import type {
   FaultRule,
@@ -56,6 +56,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let mode: SimulatorMode = options.mode ?? modeForEra(options.era ?? '2026', undefined);
   let era: SimulatorEra = eraOfMode(mode);
   let longPeriod: LongPeriod = options.longPeriod ?? 120;
+  /** `sessionid`s whose session has lapsed: answered as anonymous callers. */
+  const expiredSessions = new Set<string>(options.expiredSessions ?? []);
   const faults = new FaultBook();
   let stats: SimulatorStats = { calls: 0, byPath: {} };
   const seenIds = new Set<string>();
@@ -122,7 +124,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     } else {
       rememberSigned(signed.id);
       if (mode === 'deprecated-2026' && retiredIn2026(path)) answer = DEPRECATED;
-      else answer = route({ query: url.searchParams, nowMs: clock.now(), loggedIn: hasSession(req) });
+      else answer = route({ query: url.searchParams, nowMs: clock.now(), loggedIn: hasSession(req, expiredSessions) });
     }
     const body = envelopeText(answer, key);
     if (fault?.kind !== 'malformed') return send(res, 200, 'application/json; charset=utf-8', body);
@@ -150,7 +152,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const route = ONE_ROUTES[usHost ? path.slice(US_HOST_PREFIX.length) : path];
     if (!route || (usHost && !route.onUsHost)) return send(res, 404, 'text/plain; charset=utf-8', '404 page not found');
     if (req.method !== route.method) return send(res, 405, 'text/plain; charset=utf-8', '405 method not allowed', { allow: route.method });
-    const loggedIn = isLoggedIn(req.headers.cookie, header(req, 'x-csrftoken'));
+    const loggedIn = isLoggedIn(req.headers.cookie, header(req, 'x-csrftoken'), expiredSessions);
     let body: unknown = {};
     if (route.method === 'POST') {
       try {
@@ -210,7 +212,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
 
     const key = `${path}?${url.searchParams.toString()}`;
-    const loggedIn = protocol === 'one' && isLoggedIn(req.headers.cookie, header(req, 'x-csrftoken'));
+    const loggedIn = protocol === 'one' && isLoggedIn(req.headers.cookie, header(req, 'x-csrftoken'), expiredSessions);
     switch (fault?.kind) {
       case 'hang':
         pending.add(res);
@@ -261,7 +263,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const sub = url.pathname.slice(CONTROL.length);
     if (req.method === 'GET' && (sub === '' || sub === '/')) {
-      return sendJson(res, 200, { era, mode, longPeriod, faults: faults.list(), stats });
+      return sendJson(res, 200, { era, mode, longPeriod, expiredSessions: [...expiredSessions], faults: faults.list(), stats });
+    }
+    if (req.method === 'POST' && sub === '/sessions/expired') {
+      const sessionid = ((await readJson(req)) as { sessionid?: unknown } | undefined)?.sessionid;
+      if (typeof sessionid !== 'string' || sessionid === '') return sendJson(res, 400, { error: 'body must be {"sessionid": "<the sessionid cookie>"}' });
+      expiredSessions.add(sessionid);
+      return sendJson(res, 200, { expiredSessions: [...expiredSessions] });
+    }
+    if (req.method === 'DELETE' && sub === '/sessions/expired') {
+      expiredSessions.clear();
+      return sendJson(res, 200, { expiredSessions: [] });
     }
     if (req.method === 'POST' && sub === '/era') {
       const next = ((await readJson(req)) as { era?: unknown } | undefined)?.era;
@@ -344,6 +356,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setLongPeriod(next: LongPeriod) {
       longPeriod = next;
     },
+    get expiredSessions() {
+      return [...expiredSessions];
+    },
+    expireSession(sessionId = SIMULATED_SESSION_ID) {
+      expiredSessions.add(sessionId);
+    },
+    clearExpiredSessions() {
+      expiredSessions.clear();
+    },
     addFault(rule: FaultRule) {
       faults.add(rule);
     },
@@ -384,12 +405,16 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** A non-empty `sessionid` cookie marks a logged-in caller (docs/upstreams.md § Transport and signing, § Simulator). */
-function hasSession(req: IncomingMessage): boolean {
+/**
+ * A non-empty `sessionid` cookie that has not expired marks a logged-in caller (docs/upstreams.md §
+ * Transport and signing, § Simulator); an expired session is served as logged out, as TikTok One does.
+ */
+function hasSession(req: IncomingMessage, expired: ReadonlySet<string>): boolean {
   const cookie = req.headers.cookie ?? '';
   return cookie.split(';').some((part) => {
     const [name, ...rest] = part.split('=');
-    return name?.trim() === 'sessionid' && rest.join('=').trim() !== '';
+    const value = rest.join('=').trim();
+    return name?.trim() === 'sessionid' && value !== '' && !expired.has(value);
   });
 }
 

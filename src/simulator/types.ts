@@ -61,6 +61,8 @@ export interface SimulatorOptions {
   clock?: Clock;
   /** Reject signatures whose timestamp is further than this from the clock; default: no limit. */
   maxSignatureAgeSeconds?: number;
+  /** `sessionid` cookie values whose session has expired from the start: served as anonymous callers. */
+  expiredSessions?: readonly string[];
 }
 
 export interface SimulatorStats {
@@ -85,6 +87,15 @@ export interface SimulatorHandle {
   setMode(mode: SimulatorMode): void;
   readonly longPeriod: LongPeriod;
   setLongPeriod(period: LongPeriod): void;
+  /** The `sessionid`s whose session has expired. */
+  readonly expiredSessions: readonly string[];
+  /**
+   * Makes a session lapse, as TikTok One sessions do after about three days: its cookies are answered
+   * as an anonymous caller's, without `x-tt-agw-login: 1`. Default: the simulated session (`SIMULATED_SESSION_ID`).
+   */
+  expireSession(sessionId?: string): void;
+  /** Makes every expired session valid again. */
+  clearExpiredSessions(): void;
   addFault(rule: FaultRule): void;
   clearFaults(): void;
   /** Counts every request received on an upstream path, TikTok One paths included (US host as 'us/…'). */

@@ -3,7 +3,16 @@ import { adapterOf, type SourceRouter } from './router.js';
 import type { Source, UpstreamFailure } from './source.js';
 
 /** What one source said to one sample call, in the operator's words. */
-export type CheckOutcome = 'ok' | 'deprecated' | 'login needed' | 'blocked' | 'unreachable' | 'not available' | 'refused' | 'bad response';
+export type CheckOutcome =
+  | 'ok'
+  | 'deprecated'
+  | 'login needed'
+  | 'session expired'
+  | 'blocked'
+  | 'unreachable'
+  | 'not available'
+  | 'refused'
+  | 'bad response';
 
 export interface CheckAttempt {
   adapter: string;
@@ -79,10 +88,24 @@ function sampleQuery(endpoint: AnyEndpoint): RawQuery {
   return query;
 }
 
+/**
+ * One sample call. TikTok answering a source that sends session cookies as an anonymous caller means
+ * the session has expired: whatever followed (top 3 hashtags, a sample name not among them, a login
+ * demanded) is that, not "ok" nor "login needed".
+ */
 async function attempt(source: Source, endpoint: AnyEndpoint, params: Record<string, unknown>): Promise<CheckAttempt> {
   const adapter = adapterOf(source);
   try {
     const result = await source.fetch(endpoint, params);
+    if (source.access === 'logged-in' && result.access === 'anonymous') {
+      return {
+        adapter,
+        source: source.id,
+        outcome: 'session expired',
+        detail: 'TikTok answered the session cookies as an anonymous caller (no x-tt-agw-login: 1)',
+        fix: 'set UPSTREAM_COOKIES to fresh cookies of a logged-in TikTok One session (sessionid, sid_tt, csrftoken)',
+      };
+    }
     if (result.ok) return { adapter, source: source.id, outcome: 'ok' };
     return { adapter, source: source.id, ...judge(result.failure, adapter) };
   } catch (error) {
@@ -117,13 +140,13 @@ export async function checkUpstream(router: SourceRouter, endpoints: readonly An
 /** The report as a table: one line per source tried, then a summary. */
 export function formatCheckReport(report: CheckReport): string {
   const width = Math.max(...report.operations.map((r) => r.operation_id.length), 'operation'.length);
-  const lines = [`${'operation'.padEnd(width)}  ${'adapter'.padEnd(15)}  ${'result'.padEnd(13)}  fix`];
+  const lines = [`${'operation'.padEnd(width)}  ${'adapter'.padEnd(15)}  ${'result'.padEnd(15)}  fix`];
   for (const row of report.operations) {
     row.attempts.forEach((a, i) => {
       const name = i === 0 ? row.operation_id : '';
       const result = row.retired && i === row.attempts.length - 1 ? `${a.outcome} (retired)` : a.outcome;
       const note = a.fix ?? a.detail ?? '';
-      lines.push(`${name.padEnd(width)}  ${a.adapter.padEnd(15)}  ${result.padEnd(13)}  ${note}`.trimEnd());
+      lines.push(`${name.padEnd(width)}  ${a.adapter.padEnd(15)}  ${result.padEnd(15)}  ${note}`.trimEnd());
     });
     if (row.attempts.length === 0) lines.push(`${row.operation_id.padEnd(width)}  ${'-'.padEnd(15)}  no source configured`);
   }

@@ -15,7 +15,7 @@ export interface Provenance {
   sourceId: string;
   /** `X-Upstream-Adapter`. */
   adapter: UpstreamAdapter;
-  /** `X-Upstream-Access`. */
+  /** `X-Upstream-Access`: how TikTok served this answer, where the adapter can tell; else the source's configured access. */
   access: UpstreamAccess;
   /** Further headers the answer carries, e.g. `X-Upstream-Period`. */
   headers: Readonly<Record<string, string>>;
@@ -163,10 +163,11 @@ export class SourceRouter {
         this.breaker.fail(circuit);
         throw error;
       }
+      for (const warning of result.warnings ?? []) this.logger?.warn({ operationId: endpoint.operationId, source: source.id, adapter }, warning);
       if (result.ok) {
         this.breaker.succeed(circuit);
         this.lastServed.set(endpoint.operationId, adapter);
-        return { ok: true, data: result.data, ...this.provenance(source), headers: result.headers ?? {} };
+        return { ok: true, data: result.data, ...this.provenance(source, result.access), headers: result.headers ?? {} };
       }
       const failure = result.failure;
       if (countsAgainstCircuit(failure)) this.breaker.fail(circuit);
@@ -219,8 +220,9 @@ export class SourceRouter {
     await Promise.all(this.sources.map((s) => s.close()));
   }
 
-  private provenance(source: Source): Omit<Provenance, 'headers'> {
-    return { sourceId: source.id, adapter: adapterOf(source), access: source.access ?? 'anonymous' };
+  /** Where an answer came from; its own access when the source read one from it. */
+  private provenance(source: Source, answered: UpstreamAccess | undefined): Omit<Provenance, 'headers'> {
+    return { sourceId: source.id, adapter: adapterOf(source), access: answered ?? source.access ?? 'anonymous' };
   }
 
   private isDead(endpoint: AnyEndpoint, adapter: UpstreamAdapter): boolean {

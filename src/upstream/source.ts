@@ -2,7 +2,10 @@ import type { AnyEndpoint, UpstreamAdapter } from '../catalog/index.js';
 
 export type { UpstreamAdapter } from '../catalog/index.js';
 
-/** Whether an adapter calls TikTok with the operator's session cookies (`X-Upstream-Access`). */
+/**
+ * Whether TikTok served a call as to the operator's logged-in session or as to an anonymous caller
+ * (`X-Upstream-Access`).
+ */
 export type UpstreamAccess = 'anonymous' | 'logged-in';
 
 /** The `detail` of a 502 `upstream_bad_response` (docs/api-contract.md § Errors). */
@@ -41,10 +44,22 @@ export type UpstreamFailure =
   | { kind: 'not_found'; message?: string }
   | { kind: 'retired'; since: string; reason: string };
 
-/** A successful answer's data plus the headers it must be sent with (e.g. `X-Upstream-Period`). */
+/** What a source may say of any result beside its data or failure. */
+interface ResultNotes {
+  /**
+   * The access TikTok answered with, where the adapter reads it from TikTok's answers (else the
+   * source's own `access` stands). A failure may carry one too: it can follow answers, as when a
+   * hashtag is looked up in a chart served anonymously.
+   */
+  access?: UpstreamAccess;
+  /** For the operator's log: something the operator must fix, said once by the source however many answers show it. */
+  warnings?: readonly string[];
+}
+
+/** A successful answer's data plus the headers it must be sent with (e.g. `X-Upstream-Period`), or a failure. */
 export type UpstreamResult =
-  | { ok: true; data: unknown; headers?: Readonly<Record<string, string>> }
-  | { ok: false; failure: UpstreamFailure };
+  | ({ ok: true; data: unknown; headers?: Readonly<Record<string, string>> } & ResultNotes)
+  | ({ ok: false; failure: UpstreamFailure } & ResultNotes);
 
 /**
  * A data source behind the gateway (docs/architecture.md § Sources and honest modes: one interface, several sources): the Creative Center
@@ -56,7 +71,10 @@ export interface Source {
   readonly id: string;
   /** Which adapter this is, sent as `X-Upstream-Adapter` (default: `creative-center`). */
   readonly adapter?: UpstreamAdapter;
-  /** Whether it calls with session cookies (default: `anonymous`). */
+  /**
+   * Whether it calls with session cookies (default: `anonymous`): what routing plans with. An answer
+   * may still say otherwise (`UpstreamResult.access`), e.g. when the session has expired.
+   */
   readonly access?: UpstreamAccess;
   /** Whether it has a mapping for the operation at all (default: yes). */
   serves?(operationId: string): boolean;

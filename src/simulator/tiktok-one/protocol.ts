@@ -5,8 +5,11 @@ import { RawInt, toJsonText } from '../json.js';
  * gateway's own `InvalidRequest` body, the session test and `agw-js-conv`.
  */
 
+/** The `sessionid` of the simulated session: what `expireSession` takes to make it lapse. */
+export const SIMULATED_SESSION_ID = 'sim-session-1';
+
 /** Cookies of the one session the simulator accepts as logged in (send `x-csrftoken: sim-csrf-1` too). */
-export const SIMULATED_SESSION_COOKIE = 'sessionid=sim-session-1; sid_tt=sim-session-1; csrftoken=sim-csrf-1';
+export const SIMULATED_SESSION_COOKIE = `sessionid=${SIMULATED_SESSION_ID}; sid_tt=${SIMULATED_SESSION_ID}; csrftoken=sim-csrf-1`;
 
 /** `BaseResp.StatusCode` of a call that needs a logged-in session. */
 export const INVALID_LOGIN_CODE = 38001001;
@@ -58,9 +61,13 @@ function cookies(header: string | undefined): Map<string, string> {
   return jar;
 }
 
-/** Logged in = a `sessionid` cookie starting `sim-session` and `x-csrftoken` equal to the `csrftoken` cookie. */
-export function isLoggedIn(cookieHeader: string | undefined, csrfHeader: string | undefined): boolean {
+/**
+ * Logged in = a `sessionid` cookie starting `sim-session` that has not expired, and `x-csrftoken` equal
+ * to the `csrftoken` cookie. An expired session is answered as an anonymous caller, as TikTok One does.
+ */
+export function isLoggedIn(cookieHeader: string | undefined, csrfHeader: string | undefined, expired: ReadonlySet<string>): boolean {
   const jar = cookies(cookieHeader);
+  const session = jar.get('sessionid') ?? '';
   const csrf = jar.get('csrftoken');
-  return (jar.get('sessionid') ?? '').startsWith('sim-session') && csrf !== undefined && csrf !== '' && csrfHeader === csrf;
+  return session.startsWith('sim-session') && !expired.has(session) && csrf !== undefined && csrf !== '' && csrfHeader === csrf;
 }

@@ -32,12 +32,23 @@ export class CookieSessions {
     return this.sessions.length > 0;
   }
 
-  /** Adds the next session's `cookie` and `x-csrftoken` to `headers`; nothing when none is configured. */
-  addTo(headers: Record<string, string>): void {
-    const session = this.sessions[this.next];
-    if (!session) return;
-    this.next = (this.next + 1) % this.sessions.length;
+  /** How many sessions are configured. */
+  get count(): number {
+    return this.sessions.length;
+  }
+
+  /**
+   * Adds the next session's `cookie` and `x-csrftoken` to `headers` and returns that session's place
+   * in the operator's list (1-based), so an answer can be traced to the session that got it without
+   * the cookie reaching a log. With no session configured it adds nothing and returns undefined.
+   */
+  addTo(headers: Record<string, string>): number | undefined {
+    const place = this.next;
+    const session = this.sessions[place];
+    if (!session) return undefined;
+    this.next = (place + 1) % this.sessions.length;
     headers.cookie = session.cookie;
     if (session.csrf !== undefined) headers['x-csrftoken'] = session.csrf;
+    return place + 1;
   }
 }

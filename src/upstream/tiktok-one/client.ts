@@ -1,13 +1,19 @@
 import { CookieSessions, DEFAULT_USER_AGENT, firstHeader, HttpTransport, isJsonContentType, judgeFailedExchange } from '../adapter-kit/index.js';
 import type { Exchange, RetryPolicy, TransportLimits, Verdict as RetryVerdict } from '../adapter-kit/index.js';
 import { parseJsonKeepingIds } from '../creative-center/json.js';
-import type { UpstreamFailure } from '../source.js';
+import type { UpstreamAccess, UpstreamFailure } from '../source.js';
 
 /** TikTok One's id-shaped keys (`hashtagID`, `itemID`, `authorID`): big integers under them stay exact. */
 const ID_KEY = /(?:ID|Id|^id)$/;
 
 /** `BaseResp.StatusCode` of a call that needs a logged-in session (docs/upstreams.md § TikTok One). */
 const INVALID_LOGIN_CODE = 38001001;
+
+/**
+ * The answer header TikTok One's gateway sets to `1` on an answer to a logged-in session. An expired
+ * session's cookies are still answered, as to an anonymous caller, so only this header tells.
+ */
+const LOGIN_HEADER = 'x-tt-agw-login';
 
 /** The trends page the web app calls from, sent as referer and origin. */
 export const TIKTOK_ONE_ORIGIN = 'https://ads.tiktok.com';
@@ -24,9 +30,13 @@ export interface TikTokOneRequest {
   host: 'global' | 'us';
 }
 
-/** A call's payload (the top-level object beside `BaseResp`) and TikTok's log id, or a failure. */
+/**
+ * A call's payload (the top-level object beside `BaseResp`), TikTok's log id, the access TikTok
+ * answered with (`x-tt-agw-login: 1` or not) and which configured session's cookies were sent
+ * (1-based; absent when none), or a failure.
+ */
 export type TikTokOneCallResult =
-  | { ok: true; payload: Record<string, unknown>; logId?: string }
+  | { ok: true; payload: Record<string, unknown>; logId?: string; access: UpstreamAccess; session?: number }
   | { ok: false; failure: UpstreamFailure };
 
 export interface TikTokOneClientOptions extends TransportLimits, RetryPolicy {
@@ -84,7 +94,7 @@ function gatewayRefusal(text: string): UpstreamFailure | undefined {
  * (`blocked`), 404 means the path is gone (`deprecated`, so the next source serves), `InvalidLogin`
  * needs a session, `InvalidRequest` comes in its own `{code, message}` envelope.
  */
-function judgeResponse(exchange: Extract<Exchange, { type: 'response' }>): Verdict {
+function judgeResponse(exchange: Extract<Exchange, { type: 'response' }>, session: number | undefined): Verdict {
   const { status, contentType, text } = exchange;
   if (status === 403) return done({ kind: 'unavailable', detail: 'blocked', message: 'HTTP 403' });
   if (status === 401) return done({ kind: 'unavailable', detail: 'login_required', message: 'HTTP 401' });
@@ -115,7 +125,11 @@ function judgeResponse(exchange: Extract<Exchange, { type: 'response' }>): Verdi
   if (!isRecord(base) || typeof base.StatusCode !== 'number') {
     return done({ kind: 'bad_response', detail: 'schema_mismatch', message: 'no BaseResp.StatusCode' });
   }
-  if (base.StatusCode === 0) return { next: 'done', result: { ok: true, payload: parsed, logId: firstHeader(exchange.headers['x-tt-logid']) } };
+  if (base.StatusCode === 0) {
+    const access: UpstreamAccess = firstHeader(exchange.headers[LOGIN_HEADER]) === '1' ? 'logged-in' : 'anonymous';
+    const logId = firstHeader(exchange.headers['x-tt-logid']);
+    return { next: 'done', result: { ok: true, payload: parsed, logId, access, ...(session === undefined ? {} : { session }) } };
+  }
   const statusMessage = typeof base.StatusMessage === 'string' ? base.StatusMessage : '';
   if (base.StatusCode === INVALID_LOGIN_CODE) return done({ kind: 'unavailable', detail: 'login_required', message: statusMessage });
   return done(
@@ -127,8 +141,8 @@ function judgeResponse(exchange: Extract<Exchange, { type: 'response' }>): Verdi
   );
 }
 
-function judge(exchange: Exchange): Verdict {
-  return exchange.type === 'response' ? judgeResponse(exchange) : judgeFailedExchange(exchange);
+function judge(exchange: Exchange, session: number | undefined): Verdict {
+  return exchange.type === 'response' ? judgeResponse(exchange, session) : judgeFailedExchange(exchange);
 }
 
 /** Bodies of 4xx answers are read too: a refused parameter is explained in one. */
@@ -160,6 +174,11 @@ export class TikTokOneClient {
     return this.sessions.loggedIn;
   }
 
+  /** How many sessions the operator configured. */
+  get sessionCount(): number {
+    return this.sessions.count;
+  }
+
   /** The base URL a host name resolves to, for the operator's messages. */
   baseUrl(host: TikTokOneRequest['host']): string {
     return this.bases[host].href;
@@ -170,14 +189,18 @@ export class TikTokOneClient {
     for (const [name, value] of Object.entries(req.query ?? {})) url.searchParams.append(name, value);
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
     // Each attempt takes the next session's cookies.
-    return this.transport.call(opts, async (send) => judge(await send({ method: req.method, url, headers: this.headers(body !== undefined), body })));
+    return this.transport.call(opts, async (send) => {
+      const { headers, session } = this.headers(body !== undefined);
+      return judge(await send({ method: req.method, url, headers, body }), session);
+    });
   }
 
   async close(): Promise<void> {
     await this.transport.close();
   }
 
-  private headers(withBody: boolean): Record<string, string> {
+  /** One attempt's headers, and the place of the session whose cookies they carry. */
+  private headers(withBody: boolean): { headers: Record<string, string>; session?: number } {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'agw-js-conv': 'str',
@@ -186,7 +209,7 @@ export class TikTokOneClient {
       'user-agent': this.userAgent,
     };
     if (withBody) headers['content-type'] = 'application/json';
-    this.sessions.addTo(headers);
-    return headers;
+    const session = this.sessions.addTo(headers);
+    return session === undefined ? { headers } : { headers, session };
   }
 }
