@@ -70,9 +70,19 @@ function portSetting(port: string, listen: ListenSettings): string {
   return listen.port !== undefined ? '--port' : 'PORT';
 }
 
+/** Why a host name could not be listened on, by getaddrinfo's code. */
+function lookupFailure(code: string | undefined): string {
+  if (code === 'ENOTFOUND') return 'no such host name';
+  if (code === 'EAI_AGAIN') return 'its name could not be looked up just now (EAI_AGAIN: is DNS reachable?)';
+  return `its name could not be looked up (${code ?? 'unknown error'})`;
+}
+
 /** Words for the start-up failures an operator can fix, naming the flag or variable to change. */
 function startupFailure(error: SystemError | undefined, listen: ListenSettings): CliFailure | null {
   const { env } = listen;
+  const hostSetting = listen.host !== undefined || listen.flagsOnly ? '--host' : 'HOST';
+  // As config.ts reads HOST: trimmed. The simulator does not read it.
+  const host = (listen.flagsOnly ? listen.host : (listen.host ?? env.HOST))?.trim();
   if (error?.syscall === 'listen') {
     const port = String(error.port ?? listen.port ?? env.PORT ?? 8080);
     switch (error.code) {
@@ -83,15 +93,26 @@ function startupFailure(error: SystemError | undefined, listen: ListenSettings):
       case 'EADDRNOTAVAIL':
         return {
           code: 'host_not_available',
-          message: `cannot listen on ${error.address ?? listen.host ?? env.HOST}: no network interface of this machine has that address; choose another with ${listen.host !== undefined || listen.flagsOnly ? '--host' : 'HOST'}`,
+          message: `cannot listen on ${error.address ?? host}: no network interface of this machine has that address; choose another with ${hostSetting}`,
+          exitCode: 1,
+        };
+      case 'EINVAL':
+        return {
+          code: 'host_not_available',
+          message: `cannot listen on ${error.address ?? host}: the system refuses that address as written (a link-local IPv6 address needs its interface, e.g. fe80::1%eth0); choose another with ${hostSetting}`,
+          exitCode: 1,
+        };
+      case 'EAFNOSUPPORT':
+        return {
+          code: 'host_not_available',
+          message: `cannot listen on ${error.address ?? host}: this machine does not support that kind of address (IPv6 may be switched off); choose another with ${hostSetting}`,
           exitCode: 1,
         };
     }
   }
   // Fastify resolves HOST before it listens, so a name that resolves to nothing fails in getaddrinfo.
-  const hostSetting = listen.host !== undefined || listen.flagsOnly ? '--host' : 'HOST';
-  if (error?.syscall === 'getaddrinfo' && error.code === 'ENOTFOUND' && (error as { hostname?: string }).hostname === (listen.host ?? env.HOST)) {
-    return { code: 'host_not_available', message: `cannot listen on ${listen.host ?? env.HOST}: no such host name; choose another with ${hostSetting}`, exitCode: 1 };
+  if (error?.syscall === 'getaddrinfo' && host !== undefined && (error as { hostname?: string }).hostname === host) {
+    return { code: 'host_not_available', message: `cannot listen on ${host}: ${lookupFailure(error.code)}; choose another with ${hostSetting}`, exitCode: 1 };
   }
   return null;
 }

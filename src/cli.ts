@@ -166,8 +166,10 @@ export async function runCli(
   if (group === undefined) return fail({ code: 'usage_error', message: 'no command given', exitCode: 2, usage: true }, values.json);
 
   const command = action === undefined ? group : `${group} ${action}`;
-  const host = values.host || undefined;
+  const host = values.host?.trim();
   try {
+    // Blank, it would quietly leave the choice to HOST, or to every interface.
+    if (host === '') throw new CliError('--host must be an address or host name, e.g. 127.0.0.1', { exitCode: 2 });
     const port = values.port === undefined ? undefined : portNumber(values.port);
     const withPort = { ...env, ...(port !== undefined ? { PORT: String(port) } : {}), ...(host ? { HOST: host } : {}) };
     switch (command) {

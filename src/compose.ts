@@ -23,6 +23,7 @@ import { ConfigError, type Config } from './config.js';
 import { UnusableSettingError } from './unusable-setting.js';
 import { createHistory, parseCollectSetting, type ChartFetch, type HistoryOptions } from './history/index.js';
 import { openStore, type Store } from './store/index.js';
+import { connectTimeoutMs } from './store/connect.js';
 import {
   createCreativeCenterSource,
   createTikTokOneSource,
@@ -95,6 +96,12 @@ export function upstreamSources(config: Config, clock: Clock, opts: { retries?: 
   ];
 }
 
+/** Why PLANS_FILE cannot be read, for the errors whose own words name a system call rather than the fix. */
+const PLANS_FILE_UNREADABLE: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a directory, not a JSON file',
+};
+
 /** The configured plans; a broken plans file or an unknown default plan is a ConfigError naming it. */
 export function planCatalog(config: Config, given?: readonly Plan[]): PlanCatalog {
   let planList: readonly Plan[] = given ?? DEFAULT_PLANS;
@@ -102,7 +109,7 @@ export function planCatalog(config: Config, given?: readonly Plan[]): PlanCatalo
     try {
       planList = loadPlansFile(config.PLANS_FILE);
     } catch (error) {
-      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.replace(/^PLANS_FILE \S+: /, '');
+      const why = PLANS_FILE_UNREADABLE[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message.replace(/^PLANS_FILE \S+: /, '');
       throw new ConfigError('PLANS_FILE', `PLANS_FILE: ${config.PLANS_FILE}: ${why.replace(/\s+/g, ' ')}`);
     }
   }
@@ -148,23 +155,46 @@ export interface Admin {
   close(): Promise<void>;
 }
 
+/** Settles as `connecting` does, or rejects with `silent()` once `ms` have passed first (0 waits for ever). */
+function within<T>(connecting: Promise<T>, ms: number, silent: () => Error): Promise<T> {
+  if (ms === 0) return connecting;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(silent()), ms);
+  });
+  return Promise.race([connecting, expired]).finally(() => clearTimeout(timer));
+}
+
 /**
  * The shared Redis, connected. A Redis out of reach at start is the operator's to fix, said in one line
  * naming REDIS_URL: ioredis would otherwise retry for ever, and a process that never listens and never
- * exits is not restarted by its supervisor. An outage after the start is weathered (503 until it is back).
+ * exits is not restarted by its supervisor. So is one that accepts the connection and never answers,
+ * which ioredis would wait on for ever (its connectTimeout ends only the TCP connect). An outage after
+ * the start is weathered (503 until it is back).
  */
 async function connectRedis(url: string, log: BackgroundLog): Promise<Redis> {
+  const timeoutMs = connectTimeoutMs(url);
   // Auto-pipelining: the admission scripts of the requests read in one event-loop turn leave in one
   // socket write instead of one each (a syscall per request was a tenth of an instance's CPU).
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: true });
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: true, connectTimeout: timeoutMs });
   // connect() rejects with "Connection is closed."; the error event says why (refused, no such host).
   let cause: Error | null = null;
   const remember = (error: Error) => (cause ??= error);
   redis.on('error', remember);
+  const connecting = redis.connect();
+  // A silent server's client is disconnected below, which rejects this too, after the wait has said why.
+  connecting.catch(() => {});
+  const silent = () =>
+    new UnusableSettingError(
+      'REDIS_URL',
+      'redis_unreachable',
+      `the Redis server named by REDIS_URL (${new URL(url).host}) did not answer within ${timeoutMs / 1000} s; is it running, and is that its address? (connect_timeout in REDIS_URL sets the wait, in seconds)`,
+    );
   try {
-    await redis.connect();
+    await within(connecting, timeoutMs, silent);
   } catch (error) {
     redis.disconnect();
+    if (error instanceof UnusableSettingError) throw error;
     const why = (cause ?? (error as Error)).message;
     throw new UnusableSettingError('REDIS_URL', 'redis_unreachable', `cannot reach the Redis server named by REDIS_URL (${why}); is it running and accepting connections?`, { cause });
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { endpoints, findEndpoint } from './catalog/index.js';
 import { parseCollectSetting } from './history/collect-targets.js';
 import { parseSourceOrder } from './upstream/source-order.js';
+import { connectTimeoutMs, dialectOf } from './store/connect.js';
 
 const csvList = z
   .string()
@@ -28,17 +29,36 @@ function isProxyAddress(entry: string): boolean {
 }
 
 /**
+ * Refuses a PostgreSQL or Redis URL that cannot be used as written: `new URL` is what the drivers parse
+ * with, so a URL it refuses would stop the start with a TypeError. The URL is not quoted: it may hold a password.
+ */
+function checkServerUrl(url: string, example: string, ctx: z.RefinementCtx): void {
+  if (!URL.canParse(url)) {
+    ctx.addIssue({ code: 'custom', message: `must be a URL such as ${example} (a port from 1 to 65535; special characters in the password %-encoded)` });
+    return;
+  }
+  try {
+    connectTimeoutMs(url);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+}
+
+const PORT_RANGE = 'must be a port number from 0 to 65535 (0 for any free port)';
+
+/**
  * Every setting, parsed once from the environment (CONTRIBUTING.md § Conventions: config is parsed once). Nothing else reads
  * `process.env`; `buildApp` receives the result.
  */
 export const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  PORT: z.coerce.number(PORT_RANGE).int(PORT_RANGE).min(0, PORT_RANGE).max(65_535, PORT_RANGE).default(8080),
   HOST: z.string().trim().min(1, 'must be an address or host name, e.g. 0.0.0.0 or 127.0.0.1').default('0.0.0.0'),
   /** Origin people reach the server at, for links in docs, OpenAPI `servers` and billing bodies. */
   PUBLIC_URL: httpUrl.optional(),
   /**
    * An SQLite file path (`sqlite:` and `file:` prefixes allowed) or a `postgres://` URL. Any other
-   * `scheme://` is a typo, which as a path would quietly become an SQLite file of its own.
+   * `scheme://` is a typo, which as a path would quietly become an SQLite file of its own. A PostgreSQL
+   * URL may take a `connect_timeout` in seconds (src/store/connect.ts).
    */
   DATABASE_URL: z
     .string()
@@ -46,8 +66,16 @@ export const ConfigSchema = z.object({
     .refine((url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(postgres|postgresql|sqlite|file):\/\//.test(url), {
       message: 'must be an SQLite file path or a postgres:// or postgresql:// URL',
     })
+    .superRefine((url, ctx) => {
+      if (dialectOf(url) === 'postgres') checkServerUrl(url, 'postgres://user:password@host:5432/database', ctx);
+    })
     .default('./data/trendlens.db'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** Takes a `connect_timeout` in seconds, as DATABASE_URL does: the wait for a server that does not answer. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .superRefine((url, ctx) => checkServerUrl(url, 'redis://host:6379', ctx))
+    .optional(),
   UPSTREAM_BASE_URL: z.url().default('https://ads.tiktok.com/creative_radar_api/v1/'),
   /** Operator-supplied TikTok session cookies, separated by `||`, used round-robin. */
   UPSTREAM_COOKIES: z

@@ -9,7 +9,8 @@ import { createServices, type ComposeOptions } from './compose.js';
 import { SIMULATED_SESSION_COOKIE, startSimulator, type SimulatorHandle } from './simulator/index.js';
 import { createCreativeCenterSource, createTikTokOneSource } from './upstream/index.js';
 import { startMetricsServer } from './metrics/index.js';
-import { describeDatabase, holdServeLock } from './store/index.js';
+import { describeDatabase, holdServeLock, type ServeLock } from './store/index.js';
+import { sqliteFailure } from './store/connect.js';
 
 /** A running Trendlens: the app, its services, and the URL it answers on. */
 export interface RunningServer {
@@ -64,6 +65,18 @@ async function orUndo<T>(undo: Array<() => Promise<unknown>>, work: () => Promis
   }
 }
 
+/**
+ * The serve lock (src/store/serve-lock.ts). It is created beside the SQLite file before the database is
+ * opened, so it is the first to meet a path that cannot be used: said in words naming DATABASE_URL.
+ */
+function takeServeLock(databaseUrl: string): ServeLock | null {
+  try {
+    return holdServeLock(databaseUrl);
+  } catch (error) {
+    throw sqliteFailure(error, databaseUrl) ?? error;
+  }
+}
+
 /** Builds services and app, listens on `HOST:PORT`, and sweeps abandoned credit holds. */
 export async function startServer(
   config: Config,
@@ -76,7 +89,7 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   keepRequestObjectsYoung();
-  const lock = holdServeLock(config.DATABASE_URL);
+  const lock = takeServeLock(config.DATABASE_URL);
   const undo: Array<() => Promise<unknown>> = [async () => lock?.release()];
   const log = opts.logger ? createLogger(config.LOG_LEVEL, opts.logStream) : undefined;
   const services = await orUndo(undo, () => createServices(config, { ...opts, ...(log ? { log } : {}) }));

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isWellFormedApiKey, MAX_LIVE_KEYS } from '../src/accounts/index.js';
 import { runCli } from '../src/cli.js';
+import { describeFailure } from '../src/cli-errors.js';
 import { startSimulator } from '../src/simulator/index.js';
 import { spawnCli } from './ops/cli-process.js';
 
@@ -193,6 +194,53 @@ describe('trendlens serve, demo and simulator on a port or host they cannot have
     const r = await cli('serve');
     expect(r.code).toBe(1);
     expect(r.err).toBe('trendlens: cannot listen on no-such-host.invalid: no such host name; choose another with HOST\n');
+  });
+
+  it.each(['serve', 'demo'])('%s reads --host as HOST is read, trimmed, and says in one line that the name resolves to nothing', async (command) => {
+    env = { ...env, LOG_LEVEL: 'silent' };
+    const r = await cli(command, '--host', ' no-such-host.invalid ', '--port', '0', '--json');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('trendlens: cannot listen on no-such-host.invalid: no such host name; choose another with --host\n');
+    expect(r.json()).toEqual({ error: { code: 'host_not_available', message: expect.stringContaining('no-such-host.invalid') } });
+  });
+
+  it('names HOST when the name it holds, with spaces around it, resolves to nothing', async () => {
+    env = { ...env, HOST: ' no-such-host.invalid ', PORT: '0', LOG_LEVEL: 'silent' };
+    const r = await cli('demo');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('trendlens: cannot listen on no-such-host.invalid: no such host name; choose another with HOST\n');
+  });
+
+  it('refuses a blank --host as a usage error rather than listening where HOST or the default says', async () => {
+    // Were the blank flag ignored, serve would try HOST:PORT, a port in use here, and exit 1 instead.
+    const { port, release } = await takenPort();
+    env = { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+    try {
+      const r = await cli('serve', '--host', ' ', '--json');
+      expect(r.code).toBe(2);
+      expect(r.json()).toEqual({ error: { code: 'usage_error', message: '--host must be an address or host name, e.g. 127.0.0.1' } });
+    } finally {
+      release();
+    }
+  });
+
+  it('says in one line that it cannot listen on a link-local address without its interface', async () => {
+    // EINVAL where IPv6 is on; EADDRNOTAVAIL or EAFNOSUPPORT where it is off: one line each way.
+    const r = await cli('simulator', '--host', 'fe80::1');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^trendlens: cannot listen on fe80::1: [^\n]+; choose another with --host\n$/);
+  });
+
+  it.each([
+    ['ENOTFOUND', 'no such host name'],
+    ['EAI_AGAIN', 'its name could not be looked up just now (EAI_AGAIN: is DNS reachable?)'],
+  ])('words a host name lookup that fails with %s', (code, words) => {
+    const error = Object.assign(new Error(`getaddrinfo ${code} trendlens.example`), { syscall: 'getaddrinfo', code, hostname: 'trendlens.example' });
+    expect(describeFailure(error, { env: { HOST: 'trendlens.example' }, flagsOnly: false })).toEqual({
+      code: 'host_not_available',
+      message: `cannot listen on trendlens.example: ${words}; choose another with HOST`,
+      exitCode: 1,
+    });
   });
 
   it('says in words that PostgreSQL cannot be reached', async () => {

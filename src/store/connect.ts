@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -113,21 +113,65 @@ export function describeDatabase(databaseUrl: string): string {
   return file === ':memory:' ? 'SQLite in memory' : `SQLite file ${resolve(file)}`;
 }
 
+/** Seconds a new connection to PostgreSQL or Redis may take to be answered, unless its URL's `connect_timeout` says otherwise. */
+export const DEFAULT_CONNECT_TIMEOUT_S = 10;
+
+const MAX_CONNECT_TIMEOUT_S = 3600;
+
 /**
- * What an operator can fix when PostgreSQL refuses the first connection, in words naming DATABASE_URL;
- * null for anything else, which keeps its own message.
+ * How long to wait for the server a PostgreSQL or Redis URL names to answer a new connection: the URL's
+ * `connect_timeout`, in whole seconds as libpq reads it (0 waits for ever), else 10 s. Unbounded, a
+ * server that accepts connections and never answers (a hung host, a port another program holds, a
+ * firewall that drops packets) holds a start for ever, and a process that never listens and never
+ * exits is not restarted by its supervisor. Throws on any other value, which config.ts refuses first.
  */
-function postgresFailure(error: NodeJS.ErrnoException, databaseUrl: string): UnusableSettingError | null {
+export function connectTimeoutMs(url: string): number {
+  const value = new URL(url).searchParams.get('connect_timeout');
+  if (value === null) return DEFAULT_CONNECT_TIMEOUT_S * 1000;
+  if (!/^[0-9]{1,4}$/.test(value) || Number(value) > MAX_CONNECT_TIMEOUT_S) {
+    throw new Error(`connect_timeout must be a whole number of seconds from 0 to ${MAX_CONNECT_TIMEOUT_S} (0 waits for ever), got "${value}"`);
+  }
+  return Number(value) * 1000;
+}
+
+/**
+ * pg's Client with a bound on connecting. Not the pool's own `connectionTimeoutMillis`: pg-pool applies
+ * that to waiting for a free client as well, and a request queued behind a busy pool at peak is not a
+ * server out of reach.
+ */
+function clientWithConnectTimeout(connectionTimeoutMillis: number) {
+  return class extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis });
+    }
+  };
+}
+
+/**
+ * What an operator can fix when PostgreSQL refuses the first connection, in words naming DATABASE_URL:
+ * whatever fails there (a server out of reach or silent, TLS it does not offer, a parameter pg refuses)
+ * is the URL's or the server's to fix, not a bug to show a stack for.
+ */
+function postgresFailure(error: unknown, databaseUrl: string, timeoutMs: number): UnusableSettingError {
   const url = new URL(databaseUrl);
   const server = url.host || 'the local socket';
   const database = decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username);
   const fail = (code: string, message: string) => new UnusableSettingError('DATABASE_URL', code, message, { cause: error });
-  switch (error.code) {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  // pg's Client ends a connection its timeout expired on with this message, and no code.
+  if (message === 'timeout expired') {
+    return fail(
+      'database_unreachable',
+      `the PostgreSQL server named by DATABASE_URL (${server}) did not answer within ${timeoutMs / 1000} s; is it running, and is that its address? (connect_timeout in DATABASE_URL sets the wait, in seconds)`,
+    );
+  }
+  switch (code) {
     case 'ECONNREFUSED':
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return fail('database_unreachable', `cannot reach the PostgreSQL server named by DATABASE_URL (${server}: ${error.code}); is it running and accepting connections?`);
+      return fail('database_unreachable', `cannot reach the PostgreSQL server named by DATABASE_URL (${server}: ${code}); is it running and accepting connections?`);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return fail('database_unreachable', `cannot reach the PostgreSQL server named by DATABASE_URL: no host "${url.hostname}" is known; correct the host name`);
@@ -137,8 +181,49 @@ function postgresFailure(error: NodeJS.ErrnoException, databaseUrl: string): Unu
     // SQLSTATE invalid_password, invalid_authorization_specification
     case '28P01':
     case '28000':
-      return fail('database_refused', `PostgreSQL at ${server} refused the user named by DATABASE_URL (${error.message}); correct the user name or password`);
+      return fail('database_refused', `PostgreSQL at ${server} refused the user named by DATABASE_URL (${message}); correct the user name or password`);
   }
+  return fail('database_unusable', `cannot connect to the PostgreSQL server named by DATABASE_URL (${server}): ${message.replace(/\s+/g, ' ')}`);
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/**
+ * What an operator can fix when the SQLite file named by DATABASE_URL cannot be created, opened or
+ * written, in words naming DATABASE_URL; null for anything else, which keeps its own message. The serve
+ * lock, a file beside the database, meets the same paths first (src/server.ts).
+ */
+export function sqliteFailure(error: unknown, databaseUrl: string): UnusableSettingError | null {
+  const { code, syscall, path, message } = (error ?? {}) as NodeJS.ErrnoException;
+  if (typeof code !== 'string') return null;
+  const file = resolve(sqliteFile(databaseUrl));
+  const fail = (kind: string, text: string) => new UnusableSettingError('DATABASE_URL', kind, text, { cause: error });
+  if (syscall === 'mkdir') {
+    const why =
+      code === 'EEXIST'
+        ? `${path} is a file, not a directory`
+        : code === 'ENOTDIR'
+          ? `a part of ${path} is a file, not a directory`
+          : code === 'EACCES' || code === 'EPERM'
+            ? `this user may not create ${path}`
+            : `${code} on ${path}`;
+    return fail('database_unusable', `cannot create the directory of ${file}, the SQLite file named by DATABASE_URL: ${why}; correct the path or create the directory`);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    if (isDirectory(file)) return fail('database_unusable', `${file}, named by DATABASE_URL, is a directory; name a file in it instead, e.g. ${join(file, 'trendlens.db')}`);
+    return fail('database_unusable', `cannot open or create ${file}, the SQLite file named by DATABASE_URL; this user must be able to read and write it and to create files in ${dirname(file)}`);
+  }
+  if (syscall === 'access') {
+    return fail('database_unusable', `this user may not write ${file}, the SQLite file named by DATABASE_URL; give it write access, or name another file`);
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    // WAL mode writes two files beside the database, so its directory must be writable too.
+    return fail('database_unusable', `cannot write ${file}, the SQLite file named by DATABASE_URL (${message}); this user must be able to write it and to create files in ${dirname(file)}`);
+  }
+  if (code === 'SQLITE_NOTADB') return fail('database_not_sqlite', `${file}, named by DATABASE_URL, is not an SQLite database; correct the path (a file that does not exist is created)`);
+  if (code.startsWith('SQLITE_CORRUPT')) return fail('database_damaged', `${file}, named by DATABASE_URL, is damaged (${message}); restore a backup`);
   return null;
 }
 
@@ -150,7 +235,8 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number; 
   let pool: pg.Pool | undefined;
   let writeThread: WriteThread | undefined;
   if (dialect === 'postgres') {
-    pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+    const connectTimeout = connectTimeoutMs(databaseUrl);
+    pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10, Client: clientWithConnectTimeout(connectTimeout) });
     // An idle connection dropped by the server (restart, failover) is replaced on next use; without a
     // listener the pool's 'error' event would crash the process.
     pool.on('error', () => {});
@@ -163,13 +249,21 @@ export async function openStore(databaseUrl: string, opts: { poolSize?: number; 
       await pool.query('select 1');
     } catch (error) {
       await db.destroy();
-      throw postgresFailure(error as NodeJS.ErrnoException, databaseUrl) ?? error;
+      throw postgresFailure(error, databaseUrl, connectTimeout);
     }
   } else {
     const file = sqliteFile(databaseUrl);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    sqlite = new SQLite(file);
-    configureSqlite(sqlite);
+    try {
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      sqlite = new SQLite(file);
+      // SQLite opens a file it may not write read-only, without a word, and a server would then fail
+      // every charge; an up-to-date database gives the migrations nothing to write that would say so.
+      if (file !== ':memory:') accessSync(file, constants.W_OK);
+      configureSqlite(sqlite);
+    } catch (error) {
+      sqlite?.close();
+      throw sqliteFailure(error, databaseUrl) ?? error;
+    }
     db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
     // A second connection needs a file; `:memory:` (tests, tools) writes its batches on this thread.
     const connection = sqlite;

@@ -62,11 +62,44 @@ describe('configuration errors through runCli', () => {
     ['a blank HOST', { HOST: ' ' }, 'HOST'],
     ['a PUBLIC_URL without its scheme', { PUBLIC_URL: 'localhost:8080' }, 'PUBLIC_URL'],
     ['a PLAN_WEBHOOK_URL without PLAN_WEBHOOK_SECRET', { PLAN_WEBHOOK_URL: 'https://billing.example/hook' }, 'PLAN_WEBHOOK_SECRET'],
+    ['a PostgreSQL DATABASE_URL with a port out of range', { DATABASE_URL: 'postgres://postgres@127.0.0.1:99999/trendlens' }, 'DATABASE_URL'],
+    ['a PostgreSQL DATABASE_URL that does not parse', { DATABASE_URL: 'postgres://postgres@[127.0.0.1/trendlens' }, 'DATABASE_URL'],
+    ['a DATABASE_URL connect_timeout that is no number of seconds', { DATABASE_URL: 'postgres://postgres@127.0.0.1/trendlens?connect_timeout=5s' }, 'DATABASE_URL'],
+    ['a REDIS_URL with a port out of range', { REDIS_URL: 'redis://127.0.0.1:99999' }, 'REDIS_URL'],
+    ['a REDIS_URL connect_timeout below zero', { REDIS_URL: 'redis://127.0.0.1:6379?connect_timeout=-1' }, 'REDIS_URL'],
+    ['a PLANS_FILE that is a directory', { PLANS_FILE: dir }, 'PLANS_FILE'],
   ])('%s is one line naming the variable', async (_, env, variable) => {
     let err = '';
     const sink = { write: (c: string) => ((err += c), true) } as unknown as NodeJS.WritableStream;
     const code = await runCli(['plans', 'list'], { ...base, ...env }, { stdout: sink, stderr: sink });
     expectOneLineNaming(code, err, variable);
+  });
+});
+
+describe('the words of a refused setting', () => {
+  it.each([
+    ['PORT that is no number', { PORT: 'eighty' }, 'PORT: must be a port number from 0 to 65535 (0 for any free port)'],
+    ['PORT out of range', { PORT: '65536' }, 'PORT: must be a port number from 0 to 65535 (0 for any free port)'],
+    ['PLANS_FILE that is a directory', { PLANS_FILE: dir }, `PLANS_FILE: ${dir}: a directory, not a JSON file`],
+    [
+      'DATABASE_URL that does not parse, without repeating it (it may hold a password)',
+      { DATABASE_URL: 'postgres://admin:s3cret@db.internal:99999/trendlens' },
+      'DATABASE_URL: must be a URL such as postgres://user:password@host:5432/database (a port from 1 to 65535; special characters in the password %-encoded)',
+    ],
+    [
+      'DATABASE_URL connect_timeout',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1/trendlens?connect_timeout=1.5' },
+      'DATABASE_URL: connect_timeout must be a whole number of seconds from 0 to 3600 (0 waits for ever), got "1.5"',
+    ],
+  ])('%s', async (_, env, said) => {
+    let err = '';
+    const sink = { write: (c: string) => ((err += c), true) } as unknown as NodeJS.WritableStream;
+    expect(await runCli(['plans', 'list'], { ...base, ...env }, { stdout: sink, stderr: sink })).toBe(2);
+    expect(err).toBe(`trendlens: invalid configuration: ${said}\n`);
+  });
+
+  it('takes connect_timeout only from a PostgreSQL DATABASE_URL: an SQLite path is a file name', () => {
+    expect(loadConfig({ DATABASE_URL: join(dir, 'odd?connect_timeout=x.db') }).DATABASE_URL).toBe(join(dir, 'odd?connect_timeout=x.db'));
   });
 });
 

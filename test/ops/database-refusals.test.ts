@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -35,6 +35,51 @@ describe('a PostgreSQL DATABASE_URL the server cannot use', () => {
     const r = await cli({ ...sqliteEnv(), DATABASE_URL: url.toString() }, 'serve');
     expect(r.code).toBe(1);
     expect(serveLine(r.err)).toBe(`trendlens: database "${name}" named by DATABASE_URL does not exist on ${url.host}; create it (createdb ${name}) or correct the name`);
+  });
+});
+
+describe('a PostgreSQL server the URL asks for what it does not offer', () => {
+  it.skipIf(!postgresAvailable)('names DATABASE_URL and what the driver said, in one line, exit 1', async () => {
+    // The test server takes no TLS: pg says so, and that is the URL's to fix, not a bug to show a stack for.
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set('ssl', 'true');
+    const r = await cli({ ...sqliteEnv(), DATABASE_URL: url.toString() }, 'plans', 'list', '--json');
+    expect(r.code).toBe(1);
+    expect(r.json()).toEqual({ error: { code: 'database_unusable', message: expect.stringMatching(new RegExp(`^cannot connect to the PostgreSQL server named by DATABASE_URL \\(${url.host}\\): `)) } });
+    expect(serveLine(r.err)).toMatch(/^trendlens: cannot connect to the PostgreSQL server/);
+  });
+});
+
+describe('an SQLite DATABASE_URL that cannot be a database file', () => {
+  it('names DATABASE_URL when a directory on its path is a file, for serve (its lock comes first) and for a command', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trendlens-refusals-'));
+    const file = join(dir, 'not-a-directory');
+    writeFileSync(file, '');
+    const said = `cannot create the directory of ${join(file, 'trendlens.db')}, the SQLite file named by DATABASE_URL: ${file} is a file, not a directory; correct the path or create the directory`;
+    for (const argv of [['serve'], ['plans', 'list']]) {
+      const r = await cli({ ...sqliteEnv(), DATABASE_URL: join(file, 'trendlens.db') }, ...argv);
+      expect(r.code).toBe(1);
+      expect(serveLine(r.err)).toBe(`trendlens: ${said}`);
+    }
+  });
+
+  it('names DATABASE_URL when it names a directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trendlens-refusals-'));
+    mkdirSync(join(dir, 'data.db'));
+    const r = await cli({ ...sqliteEnv(), DATABASE_URL: join(dir, 'data.db') }, 'serve', '--json');
+    expect(r.code).toBe(1);
+    expect(r.json()).toEqual({
+      error: { code: 'database_unusable', message: `${join(dir, 'data.db')}, named by DATABASE_URL, is a directory; name a file in it instead, e.g. ${join(dir, 'data.db', 'trendlens.db')}` },
+    });
+  });
+
+  it('names DATABASE_URL when the file is not an SQLite database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trendlens-refusals-'));
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'not a database, though long enough to be read as one by SQLite: '.repeat(10));
+    const r = await cli({ ...sqliteEnv(), DATABASE_URL: file }, 'serve');
+    expect(r.code).toBe(1);
+    expect(serveLine(r.err)).toBe(`trendlens: ${file}, named by DATABASE_URL, is not an SQLite database; correct the path (a file that does not exist is created)`);
   });
 });
 
