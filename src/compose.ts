@@ -56,7 +56,7 @@ export interface ComposeOptions {
 }
 
 /** What background work needs of a logger: pino's, or stderr's below. */
-interface BackgroundLog {
+export interface BackgroundLog {
   error(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   info(obj: object, msg: string): void;
@@ -172,7 +172,7 @@ function within<T>(connecting: Promise<T>, ms: number, silent: () => Error): Pro
  * which ioredis would wait on for ever (its connectTimeout ends only the TCP connect). An outage after
  * the start is weathered (503 until it is back).
  */
-async function connectRedis(url: string, log: BackgroundLog): Promise<Redis> {
+export async function connectRedis(url: string, log: BackgroundLog = STDERR_LOG): Promise<Redis> {
   const timeoutMs = connectTimeoutMs(url);
   // Auto-pipelining: the admission scripts of the requests read in one event-loop turn leave in one
   // socket write instead of one each (a syscall per request was a tenth of an instance's CPU).

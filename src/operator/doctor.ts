@@ -1,12 +1,15 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { endpoints } from '../catalog/index.js';
 import { systemClock } from '../clock.js';
-import { planCatalog, requirePlansInUse, upstreamSources } from '../compose.js';
+import { connectRedis, planCatalog, requirePlansInUse, upstreamSources, type BackgroundLog } from '../compose.js';
 import type { PlanCatalog } from '../billing/index.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { checkReadiness, type ReadinessReport } from '../health/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { checkUpstream, SourceRouter } from '../upstream/index.js';
+
+/** The report says what is wrong; a Redis outage while it runs needs no log line of its own. */
+const QUIET_LOG: BackgroundLog = { error: () => {}, warn: () => {}, info: () => {} };
 
 export interface DoctorReport {
   ok: boolean;
@@ -64,13 +67,15 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
   }
   if (config) {
     let store: Store | null = null;
-    const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null }) : null;
-    redis?.on('error', () => {});
+    let redis: Redis | null = null;
     try {
       store = await openStore(config.DATABASE_URL, { migrate: false, poolSize: 2 });
-      await redis?.connect().catch(() => {});
+      // Out of reach or silent past connect_timeout: reported as the Redis check, in the words serve would stop with.
+      let redisRefused: string | null = null;
+      if (config.REDIS_URL) redis = await connectRedis(config.REDIS_URL, QUIET_LOG).catch((error: Error) => ((redisRefused = error.message), null));
       const readiness = await checkReadiness({ store, redis });
       for (const [name, result] of Object.entries(readiness.checks)) checks[name] = { ok: result.ok, detail: detailOf(result) };
+      if (redisRefused) checks.redis = { ok: false, detail: redisRefused };
       // Pending ones apply at start; those of a newer release never do, and their detail says what to do.
       if (checks.migrations && !checks.migrations.ok && checks.migrations.detail.startsWith('not applied')) {
         checks.migrations.detail += ' (they apply when `trendlens serve` starts)';

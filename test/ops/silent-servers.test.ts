@@ -65,4 +65,12 @@ describe('a REDIS_URL whose server never answers', () => {
       if (serve.child.exitCode === null) serve.child.kill('SIGTERM');
     }
   }, 60_000);
+
+  it('fails doctor\'s Redis check in those words once connect_timeout has passed, and the report still comes', async () => {
+    const r = await cli({ ...env, REDIS_URL: `redis://127.0.0.1:${silent.port}?connect_timeout=1`, UPSTREAM_SIMULATOR_URL: 'http://127.0.0.1:1' }, 'doctor', '--json');
+    expect(r.code).toBe(1);
+    expect(r.json().checks.redis).toEqual({ ok: false, detail: redisSaid(silent.port, 1) });
+    expect(r.json().checks.database.ok).toBe(true);
+    await silent.drained();
+  }, 15_000);
 });
