@@ -18,7 +18,8 @@ import { checkAttempts, SIGN_IN_ATTEMPTS_GLOBAL_PER_MINUTE, SIGN_IN_ATTEMPTS_PER
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 import { accountLink, linkMail } from './mailer.js';
-import { clearSessionCookie, setSessionCookie } from './session-auth.js';
+import { clearSessionCookie, setSessionCookie, setSessionHint } from './session-auth.js';
+import { SESSION_HINT_COOKIE } from './session-hint.js';
 
 /** An e-mail address as sign-up accepts it, so a typo is named before anything is looked up. */
 export const Email = z.string('must be a string').trim().pipe(z.email('must be an email address').max(254, 'must be at most 254 characters'));
@@ -184,6 +185,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
 
   app.get('/me', async (request, reply) => {
     const caller = await auth.signedIn(request, reply);
+    // A session older than its hint (or whose hint was deleted) gets one here, since the Console asks `me` on every load.
+    if (!request.cookies[SESSION_HINT_COOKIE]) setSessionHint(request, reply, Math.floor((caller.session.expires_at - services.clock.now()) / 1000));
     // `operator` opens the Console's operator pages; the flag itself stays out of the user view.
     return envelope(200, 'OK', { user: userView(caller.account), csrf_token: caller.session.csrf_token, operator: caller.account.is_operator === 1 });
   });

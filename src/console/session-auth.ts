@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, type Account, type Accounts, type Session, type Sessions } from '../accounts/index.js';
 import { ApiError } from '../http/index.js';
 import type { Config } from '../config.js';
+import { SESSION_HINT_COOKIE } from './session-hint.js';
 
 /** The signed-in caller of a Console route. */
 export interface ConsoleCaller {
@@ -19,19 +20,22 @@ function secureCookie(request: FastifyRequest): boolean {
   return request.protocol === 'https' || !LOOPBACK_HOSTS.has(request.hostname);
 }
 
-/** Sets `tl_session`: HttpOnly, SameSite=Lax, lives as long as the session's absolute expiry. */
+/** Sets `tl_session`: HttpOnly, SameSite=Lax, lives as long as the session's absolute expiry; and its hint, for as long. */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, session: Session): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookie(request),
-    maxAge: Math.floor((session.expires_at - session.created_at) / 1000),
-  });
+  const maxAge = Math.floor((session.expires_at - session.created_at) / 1000);
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(request), maxAge });
+  setSessionHint(request, reply, maxAge);
 }
 
+/** Sets the `tl_signed_in` hint (src/console/session-hint.ts): readable by the page, value `1`, never a secret. */
+export function setSessionHint(request: FastifyRequest, reply: FastifyReply, maxAgeSeconds: number): void {
+  reply.setCookie(SESSION_HINT_COOKIE, '1', { path: '/', httpOnly: false, sameSite: 'lax', secure: secureCookie(request), maxAge: maxAgeSeconds });
+}
+
+/** Clears `tl_session` and its hint together. */
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(request) });
+  reply.clearCookie(SESSION_HINT_COOKIE, { path: '/', httpOnly: false, sameSite: 'lax', secure: secureCookie(request) });
 }
 
 function originOf(url: string): string | null {
@@ -70,7 +74,8 @@ export class ConsoleAuth {
     const session = await this.sessions.resolve(token);
     const account = session ? await this.accounts.findById(session.account_id) : undefined;
     if (!token || !session || !account || account.status === 'deleted') {
-      if (token) clearSessionCookie(request, reply);
+      // A hint left without a live session would have the web app ask again on every page.
+      if (token || request.cookies[SESSION_HINT_COOKIE]) clearSessionCookie(request, reply);
       throw new ApiError('not_signed_in');
     }
     // The status is read on every request, so a suspended account's session stops working at once on every

@@ -1,7 +1,7 @@
 import type { AnyEndpoint, EndpointGroup, Retirement, UpstreamAdapter } from '../../catalog/index.js';
 import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../http/index.js';
-import { successEnvelope } from './envelopes.js';
-import { sampleResponse, type OpenApiOptions } from './document.js';
+import { FINAL_503_ANSWERS, successEnvelope } from './envelopes.js';
+import { sampleResponse, servedEndpoints, type OpenApiOptions } from './document.js';
 import { toJsonSchema, type JsonSchema } from './json-schema.js';
 import { catalogParams, type CatalogParamJson } from './params.js';
 
@@ -60,9 +60,14 @@ export interface CatalogJson {
   auth: { header: 'x-api-key'; bearer: true; keyPattern: string };
   groups: EndpointGroup[];
   plans: unknown;
+  /** The endpoints this server serves. */
   endpoints: CatalogEndpointJson[];
+  /** Operation ids the operator switched off (`DISABLED_ENDPOINTS`), left out of `endpoints`: they answer 403 `endpoint_disabled`. */
+  disabled: string[];
   /** The public API's failure statuses with their codes, from the one error catalog (docs/api-contract.md § Errors). */
   errors: CatalogErrorJson[];
+  /** The 503 `detail`s and codes no retry changes (sent without `Retry-After`), for the Docs' retry advice. */
+  finalUnavailable: string[];
 }
 
 /** One failure status of the public API and the codes that produce it. */
@@ -171,14 +176,17 @@ export function catalogEndpoint(e: AnyEndpoint, creditCost: number): CatalogEndp
  * list of its own). Served at `/api/v1/catalog.json`.
  */
 export function buildCatalogJson(opts: Omit<OpenApiOptions, 'serverUrl'> & { serverUrl?: string }): CatalogJson {
+  const endpoints = servedEndpoints(opts);
   return {
     version: 1,
     platform: 'TikTok',
     basePath: '/api/v1',
     auth: { header: 'x-api-key', bearer: true, keyPattern: '^tl_live_[0-9A-Za-z]{36}$' },
-    groups: GROUPS.filter((g) => opts.endpoints.some((e) => e.group === g)),
+    groups: GROUPS.filter((g) => endpoints.some((e) => e.group === g)),
     plans: opts.plans ?? null,
-    endpoints: opts.endpoints.map((e) => catalogEndpoint(e, opts.creditCost?.(e) ?? e.creditCost)),
+    endpoints: endpoints.map((e) => catalogEndpoint(e, opts.creditCost?.(e) ?? e.creditCost)),
+    disabled: opts.endpoints.filter((e) => !endpoints.includes(e)).map((e) => e.operationId),
     errors: apiErrors(),
+    finalUnavailable: [...FINAL_503_ANSWERS],
   };
 }

@@ -14,6 +14,8 @@ export interface OpenApiOptions {
   plans?: unknown;
   /** The operator's cost per endpoint; defaults to the catalog's `creditCost`. */
   creditCost?: (endpoint: AnyEndpoint) => number;
+  /** Operation ids the operator switched off (`DISABLED_ENDPOINTS`): they answer only 403 `endpoint_disabled`, so neither document lists them. */
+  disabled?: readonly string[];
 }
 
 /** An OpenAPI 3.1 document as plain JSON. */
@@ -26,6 +28,12 @@ const TAGS: ReadonlyArray<{ name: EndpointGroup; description: string }> = [
   { name: 'Top Ads', description: 'TikTok Creative Center Top Ads: high-performing auction ads, their details and filters.' },
   { name: 'Keywords', description: 'Ad-script keyword insights.' },
 ];
+
+/** The endpoints this server serves: the given ones but those the operator switched off. */
+export function servedEndpoints(opts: Pick<OpenApiOptions, 'endpoints' | 'disabled'>): AnyEndpoint[] {
+  const disabled = new Set(opts.disabled ?? []);
+  return opts.endpoints.filter((e) => !disabled.has(e.operationId));
+}
 
 /** `https://host` or `https://host/api/v1` → `https://host/api/v1`. */
 export function apiBaseUrl(serverUrl: string): string {
@@ -84,12 +92,13 @@ function operation(e: AnyEndpoint, cost: number): Record<string, unknown> {
  * envelope (§ Errors) and the response headers (§ Headers).
  */
 export function buildOpenApiDocument(opts: OpenApiOptions): OpenApiDocument {
+  const endpoints = servedEndpoints(opts);
   const named = new Map<string, z.ZodType>(Object.entries(sharedSchemas));
-  for (const e of opts.endpoints) named.set(e.responseSchemaName, successEnvelope(e));
+  for (const e of endpoints) named.set(e.responseSchemaName, successEnvelope(e));
   for (const r of ERROR_RESPONSES) named.set(r.name, r.schema);
 
   const paths: Record<string, unknown> = {};
-  for (const e of opts.endpoints) {
+  for (const e of endpoints) {
     paths[e.path] = { get: operation(e, opts.creditCost?.(e) ?? e.creditCost) };
   }
 
@@ -105,7 +114,7 @@ export function buildOpenApiDocument(opts: OpenApiOptions): OpenApiDocument {
   );
 
   // Named from the catalog, so the sentence stays true as single-wrapped operations come and go.
-  const singleWrapped = opts.endpoints.filter((e) => e.envelope === 'single').map((e) => e.path.replace(/^\/tiktok\//, ''));
+  const singleWrapped = endpoints.filter((e) => e.envelope === 'single').map((e) => e.path.replace(/^\/tiktok\//, ''));
 
   return {
     openapi: '3.1.0',
@@ -116,14 +125,16 @@ export function buildOpenApiDocument(opts: OpenApiOptions): OpenApiDocument {
       description:
         'Metered HTTP API for TikTok Creative Center data. Send your API key as `x-api-key` or ' +
         '`Authorization: Bearer`. Every response is the envelope `{code, msg, data}` with `code` equal to ' +
-        'the HTTP status; on a 2xx, `data` is the upstream envelope `{code: 0, msg: "OK", data}` (except ' +
-        `${singleWrapped.join(', ')}, whose \`data\` is the payload itself). Only 2xx responses are charged. ` +
+        'the HTTP status; on a 2xx, `data` is the upstream envelope `{code: 0, msg: "OK", data}`' +
+        // The operator may have switched off every single-wrapped operation.
+        (singleWrapped.length > 0 ? ` (except ${singleWrapped.join(', ')}, whose \`data\` is the payload itself)` : '') +
+        '. Only 2xx responses are charged. ' +
         'Send `Idempotency-Key` to retry safely.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: apiBaseUrl(opts.serverUrl) }],
     security: [{ ApiKeyAuth: [] }, { BearerAuth: [] }],
-    tags: TAGS.filter((t) => opts.endpoints.some((e) => e.group === t.name)),
+    tags: TAGS.filter((t) => endpoints.some((e) => e.group === t.name)),
     paths,
     components: {
       securitySchemes: {

@@ -3,6 +3,12 @@ import type { AnyEndpoint } from '../../catalog/index.js';
 import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../http/index.js';
 import { BAD_RESPONSE_DETAILS, FINAL_UNAVAILABLE_DETAILS, UNAVAILABLE_DETAILS } from '../../upstream/index.js';
 
+/**
+ * The 503 answers no retry changes, sent without `Retry-After`: the final `upstream_unavailable` details and
+ * `upstream_retired`. The 503 description and catalog.json (which the Docs' retry advice reads) both name them from here.
+ */
+export const FINAL_503_ANSWERS: readonly string[] = [...FINAL_UNAVAILABLE_DETAILS, 'upstream_retired'];
+
 /** The outer envelope of a 2xx (docs/api-contract.md § Envelope); the catalog's schema describes its `data`. */
 export function successEnvelope(endpoint: AnyEndpoint): z.ZodType {
   return z.object({ code: z.literal(200), msg: z.literal('OK'), data: endpoint.responseSchema });
@@ -126,7 +132,7 @@ export const ERROR_RESPONSES: readonly ErrorResponse[] = [
     name: 'trendlens.ServiceUnavailableResponse',
     description:
       'No source could serve the request, TikTok no longer serves the operation, or metering is unreachable for a moment. Not charged. ' +
-      `With \`Retry-After\` it may pass after that many seconds; without it (\`${[...FINAL_UNAVAILABLE_DETAILS].join('`, `')}\`, \`upstream_retired\`) it will not until TikTok or the operator changes something.`,
+      `With \`Retry-After\` it may pass after that many seconds; without it (\`${FINAL_503_ANSWERS.join('`, `')}\`) it will not until TikTok or the operator changes something.`,
     schema: envelope(
       503,
       z.union([

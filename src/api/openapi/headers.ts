@@ -24,7 +24,7 @@ export const HEADERS: Readonly<Record<string, { description: string; schema: Rec
     schema: { type: 'string', enum: ['creative-center', 'tiktok-one'] },
   },
   'X-Upstream-Access': {
-    description: '`logged-in` when the adapter called TikTok with the operator\'s session cookies, else `anonymous` (TikTok One then yields the top 3 hashtags and 4 videos).',
+    description: '`logged-in` when TikTok served the answer to the operator\'s logged-in session (TikTok One says so on each answer; an expired session reads `anonymous`), else `anonymous` (TikTok One then yields the top 3 hashtags and 4 videos).',
     schema: { type: 'string', enum: ['anonymous', 'logged-in'] },
   },
   'X-Upstream-Period': {

@@ -10,6 +10,11 @@ export type PlanJson = Plan;
 /** The endpoint the bare `/playground` opens (docs/api-contract.md § Playground: the flagship). */
 export const FLAGSHIP_OPERATION_ID = 'tiktok-popular-trend-hashtag';
 
+/** The endpoint the bare `/playground` opens: the flagship, or the first one where the operator switched the flagship off. */
+export function flagshipOf(catalog: CatalogJson): CatalogEndpointJson | undefined {
+  return catalog.endpoints.find((e) => e.operationId === FLAGSHIP_OPERATION_ID) ?? catalog.endpoints[0];
+}
+
 /** Reads the catalog from the server; the web app keeps no copy of its own (docs/architecture.md § The catalog drives everything). */
 export async function loadCatalog(fetchImpl: typeof fetch = fetch): Promise<CatalogJson> {
   const response = await fetchImpl('/api/v1/catalog.json', { headers: { accept: 'application/json' } });

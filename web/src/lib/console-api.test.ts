@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConsoleApi, errorMessage } from './console-api.js';
+import { SESSION_HINT_COOKIE } from '../../../src/console/session-hint.js';
+import { ConsoleApi, errorMessage, mayHaveSession } from './console-api.js';
 
 describe('errorMessage', () => {
   it('lists field errors', () => {
@@ -12,6 +13,18 @@ describe('errorMessage', () => {
   });
   it('falls back to msg and status', () => {
     expect(errorMessage(500, { error: 'internal_error' }, 'Internal server error').message).toBe('Internal server error (500, internal_error).');
+  });
+});
+
+describe('mayHaveSession', () => {
+  it("reads the server's hint cookie among others", () => {
+    expect(mayHaveSession(`theme=dark; ${SESSION_HINT_COOKIE}=1`)).toBe(true);
+    expect(mayHaveSession(`${SESSION_HINT_COOKIE}=1`)).toBe(true);
+  });
+  it('is false without it, and for a cookie whose name only starts the same', () => {
+    expect(mayHaveSession('')).toBe(false);
+    expect(mayHaveSession('theme=dark')).toBe(false);
+    expect(mayHaveSession(`${SESSION_HINT_COOKIE}_old=1`)).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import { SESSION_HINT_COOKIE } from '../../../src/console/session-hint.js';
 import type { DeliveryView, RunView as CollectRun, TargetView as CollectTargetView, WatchView, EndpointView as WebhookEndpointView } from '../../../src/history/views.js';
 
 /** The Console API's views of watches, webhooks and collection are the server's own types. */
@@ -125,6 +126,14 @@ export interface UsageRequestsPage {
   to: string;
   requests: UsageRequest[];
   next_cursor: string | null;
+}
+
+/**
+ * Whether `document.cookie` holds the server's hint that a Console session may exist (the session cookie
+ * itself is HttpOnly). Without it `me` could only answer 401, so it is not asked.
+ */
+export function mayHaveSession(cookies: string): boolean {
+  return cookies.split(';').some((pair) => pair.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
 }
 
 /** What went wrong, in words: the code's message, else the server's `msg`. */

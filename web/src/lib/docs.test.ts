@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endpoints } from '../../../src/catalog/index.js';
 import { buildCatalogJson } from '../../../src/api/openapi/index.js';
+import { FINAL_UNAVAILABLE_DETAILS } from '../../../src/upstream/index.js';
 import { answersWithList, isMigrationNote, migrationNotes } from './docs.js';
 
 const catalog = buildCatalogJson({ endpoints, plans: [] });
@@ -23,5 +24,11 @@ describe('answersWithList', () => {
     for (const id of ['tiktok-popular-trend-hashtag-detail', 'tiktok-top-ads-detail', 'tiktok-top-ads-safety', 'tiktok-top-ads-filters', 'tiktok-popular-trend-country-industry-meta']) {
       expect(answersWithList(byId(id)), id).toBe(false);
     }
+  });
+});
+
+describe('retry advice', () => {
+  it("gets the 503 answers no retry changes from the server's one list, through catalog.json", () => {
+    expect(catalog.finalUnavailable).toEqual([...FINAL_UNAVAILABLE_DETAILS, 'upstream_retired']);
   });
 });

@@ -1,4 +1,4 @@
-import { FLAGSHIP_OPERATION_ID, type Catalog, type Endpoint } from './catalog.js';
+import { flagshipOf, type Catalog, type Endpoint } from './catalog.js';
 
 /** Param values as the form holds them: strings, empty meaning "not sent". */
 export type ParamValues = Readonly<Record<string, string>>;
@@ -52,6 +52,6 @@ export function playgroundPath(endpoint: Endpoint, values: ParamValues): string 
  * with its starting values, so it answers as the Playground's first Send does.
  */
 export function firstRequestUrl(origin: string, catalog: Catalog): string {
-  const flagship = catalog.endpoints.find((e) => e.operationId === FLAGSHIP_OPERATION_ID) ?? catalog.endpoints[0];
+  const flagship = flagshipOf(catalog);
   return flagship ? requestUrl(origin, catalog.basePath, flagship, initialValues(flagship)) : `${origin}${catalog.basePath}`;
 }

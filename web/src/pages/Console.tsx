@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, navigate } from '../components/router.js';
-import type { Me, User } from '../lib/console-api.js';
+import { mayHaveSession, type Me, type User } from '../lib/console-api.js';
 import { isPlaygroundPath, KEY_STEP_PAGE, returnPathOf, safeReturnPath } from '../lib/return-path.js';
 import { AuthForm } from './console/AuthForm.js';
 import { BillingPage } from './console/BillingPage.js';
@@ -30,6 +30,11 @@ export function Console({ path, search }: { path: string; search: string }) {
   const [role, setRole] = useState<{ userId: string; operator: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    // Without the session hint `me` could only answer 401: the sign-in form shows without asking.
+    if (!mayHaveSession(document.cookie)) {
+      setUser(null);
+      return;
+    }
     api.call<Me>('GET', 'me').then((r) => {
       if (r.ok) {
         setRole({ userId: r.data.user.id, operator: r.data.operator === true });

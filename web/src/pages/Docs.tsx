@@ -1,8 +1,9 @@
-import { useEffect, type ReactNode } from 'react';
+import { Fragment, useEffect, type ReactNode } from 'react';
 import { Markdown } from '../components/Markdown.js';
 import { PlansTable } from '../components/PlansTable.js';
 import { Link } from '../components/router.js';
 import { Snippets } from '../components/Snippets.js';
+import { SwitchedOff } from '../components/SwitchedOff.js';
 import { plansOf, type Catalog, type Endpoint } from '../lib/catalog.js';
 import { groupEndpoints, retirementOf, shortLabel, sourcesOf } from '../lib/endpoint-nav.js';
 import { answersWithList, isMigrationNote, migrationNotes } from '../lib/docs.js';
@@ -239,9 +240,15 @@ function Errors({ catalog }: { catalog: Catalog }) {
           503 with <code>Retry-After</code> (the upstream is unreachable or its circuit is open for now): retry after that many seconds, with an{' '}
           <code>Idempotency-Key</code>.
         </li>
-        <li>
-          503 without <code>Retry-After</code> (<code>not_available</code>, <code>login_required</code>, <code>deprecated</code>,{' '}
-          <code>upstream_retired</code>): do not retry; <code>message</code> says what would make it pass, such as another parameter value.
+        <li data-testid="final-503">
+          503 without <code>Retry-After</code> (
+          {catalog.finalUnavailable.map((answer, i) => (
+            <Fragment key={answer}>
+              {i > 0 && ', '}
+              <code>{answer}</code>
+            </Fragment>
+          ))}
+          ): do not retry; <code>message</code> says what would make it pass, such as another parameter value.
         </li>
       </ul>
     </article>
@@ -330,6 +337,14 @@ export function Docs({ path, catalog }: { path: string; catalog: Catalog }) {
   if (endpoint) {
     page = <EndpointDoc endpoint={endpoint} catalog={catalog} />;
     title = shortLabel(endpoint);
+  } else if (endpointId !== null && catalog.disabled.includes(endpointId)) {
+    title = 'Endpoint switched off';
+    page = (
+      <article>
+        <h1>Endpoint switched off</h1>
+        <SwitchedOff operationId={endpointId} />
+      </article>
+    );
   } else if (rest === 'authentication') page = <Authentication catalog={catalog} />;
   else if (rest === 'errors') page = <Errors catalog={catalog} />;
   else if (rest === 'billing') page = <Billing catalog={catalog} />;

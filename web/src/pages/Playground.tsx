@@ -10,7 +10,9 @@ import { ResponsePane } from '../components/ResponsePane.js';
 import { PANES_TAKE_TURNS, useMediaQuery } from '../components/media.js';
 import { Link } from '../components/router.js';
 import { Snippets } from '../components/Snippets.js';
-import { documentedFieldCount, FLAGSHIP_OPERATION_ID, plansOf, type Catalog, type Endpoint } from '../lib/catalog.js';
+import { SwitchedOff } from '../components/SwitchedOff.js';
+import { documentedFieldCount, FLAGSHIP_OPERATION_ID, flagshipOf, plansOf, type Catalog, type Endpoint } from '../lib/catalog.js';
+import { mayHaveSession } from '../lib/console-api.js';
 import { curlCommand } from '../lib/curl.js';
 import { retirementOf, shortLabel, sourcesOf } from '../lib/endpoint-nav.js';
 import { formatNumber } from '../lib/format.js';
@@ -42,9 +44,9 @@ function freeCredits(catalog: Catalog): string | null {
 }
 
 /**
- * Whether this browser has a Console session, asked once `wanted` turns true: only then is a way to
- * a key on screen, and only then is it worth a request (which answers 401 to everyone signed out).
- * Null while unknown.
+ * Whether this browser has a Console session, found out once `wanted` turns true: only then is a way
+ * to a key on screen. `me` is asked only where the server's session hint is, so a signed-out visitor
+ * makes no request that answers 401. Null while unknown.
  */
 function useSignedIn(wanted: boolean): boolean | null {
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
@@ -52,7 +54,8 @@ function useSignedIn(wanted: boolean): boolean | null {
   useEffect(() => {
     if (!wanted || asked.current) return;
     asked.current = true;
-    void api.call('GET', 'me').then((r) => setSignedIn(r.ok));
+    if (!mayHaveSession(document.cookie)) setSignedIn(false);
+    else void api.call('GET', 'me').then((r) => setSignedIn(r.ok));
   }, [wanted]);
   return signedIn;
 }
@@ -124,7 +127,7 @@ function SchemaFields({ endpoint }: { endpoint: Endpoint }) {
  * its params live in the address bar, never the key.
  */
 export function Playground({ path, search, catalog }: { path: string; search: string; catalog: Catalog }) {
-  const operationId = decodeURIComponent(path.replace(/^\/playground\/?/, '').split('/')[0] ?? '') || FLAGSHIP_OPERATION_ID;
+  const operationId = decodeURIComponent(path.replace(/^\/playground\/?/, '').split('/')[0] ?? '') || (flagshipOf(catalog)?.operationId ?? FLAGSHIP_OPERATION_ID);
   const endpoint = catalog.endpoints.find((e) => e.operationId === operationId);
   const [values, setValues] = useState<Record<string, string>>(() => (endpoint ? startingValues(endpoint, search) : {}));
   const storedKey = useStoredKey();
@@ -219,10 +222,11 @@ export function Playground({ path, search, catalog }: { path: string; search: st
   const problems = { ...localProblems, ...(serverProblem?.fields ?? {}) };
 
   if (!endpoint) {
+    const switchedOff = catalog.disabled.includes(operationId);
     return (
       <div>
-        <h1>Unknown endpoint</h1>
-        <p role="alert">There is no catalog endpoint called “{operationId}”.</p>
+        <h1>{switchedOff ? 'Endpoint switched off' : 'Unknown endpoint'}</h1>
+        {switchedOff ? <SwitchedOff operationId={operationId} /> : <p role="alert">There is no catalog endpoint called “{operationId}”.</p>}
         <Link href="/playground">Open the Playground</Link>
       </div>
     );
