@@ -65,6 +65,27 @@ const EndpointBody = z.object({ url: z.string('must be a string').trim().min(1, 
 const IdParams = z.object({ id: z.string() });
 
 /**
+ * Test events and re-enables per account per hour, across its endpoints (docs/api-contract.md § Console API):
+ * each makes the server call out, or lets a failing endpoint be called again.
+ */
+export const WEBHOOK_TESTS_PER_HOUR = 30;
+export const WEBHOOK_ENABLES_PER_HOUR = 10;
+const WEBHOOK_ACTION_WINDOW_MS = 3_600_000;
+
+/** Counts one test event or re-enable for the account; 429 `rate_limited`, with when to retry, past the limit. */
+async function limitWebhookAction(ctx: ConsoleContext, accountId: string, action: 'test' | 'enable'): Promise<void> {
+  const limit = action === 'test' ? WEBHOOK_TESTS_PER_HOUR : WEBHOOK_ENABLES_PER_HOUR;
+  const decision = await ctx.attempts.hit(`webhook-${action}:account:${accountId}`, limit, WEBHOOK_ACTION_WINDOW_MS);
+  if (decision.allowed) return;
+  const what = action === 'test' ? 'Test events' : 'Re-enabling endpoints';
+  const wait = decision.retryAfterSeconds < 60 ? `${decision.retryAfterSeconds} s` : `${Math.ceil(decision.retryAfterSeconds / 60)} min`;
+  throw new ApiError('rate_limited', {
+    data: { error: 'rate_limited', retry_after_seconds: decision.retryAfterSeconds, message: `${what} are limited to ${limit} an hour per account, and the limit is reached. Try again in ${wait}.` },
+    headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+  });
+}
+
+/**
  * A watch body through the schema of its `kind`; without a known one, a 400 naming `kind` and each bad
  * field every kind shares, where the union alone would name only `kind` (docs/api-contract.md § Console API:
  * "400 naming each bad field").
@@ -139,6 +160,7 @@ export function registerWatchRoutes(app: FastifyInstance, ctx: ConsoleContext): 
   app.post('/webhooks/:id/enable', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
     const { id } = parseInput(IdParams, request.params);
+    await limitWebhookAction(ctx, account.id, 'enable');
     const endpoint = await webhooks.enable(account.id, id);
     if (!endpoint) throw new ApiError('resource_not_found');
     return envelope(200, 'OK', { endpoint });
@@ -147,6 +169,7 @@ export function registerWatchRoutes(app: FastifyInstance, ctx: ConsoleContext): 
   app.post('/webhooks/:id/test', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
     const { id } = parseInput(IdParams, request.params);
+    await limitWebhookAction(ctx, account.id, 'test');
     const endpoint = await webhooks.find(account.id, id);
     if (!endpoint) throw new ApiError('resource_not_found');
     const deliveryId = await webhooks.enqueue(account.id, id, {

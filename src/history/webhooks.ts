@@ -4,8 +4,9 @@ import type { Clock } from '../clock.js';
 import { ulid } from '../ids.js';
 import { countWebhookDelivery } from '../metrics/index.js';
 import type { Database, WebhookDeliveriesTable, WebhookEndpointsTable } from '../store/index.js';
-import { checkWebhookUrl, type UrlVerdict } from './url-guard.js';
+import { checkWebhookTarget, checkWebhookUrl, type HostResolver, type UrlVerdict } from './url-guard.js';
 import type { DeliveryView, EndpointView } from './views.js';
+import { WebhookTransport, type PostOutcome } from './webhook-transport.js';
 
 /** Retries run for a day after the event (then the delivery is given up). */
 export const RETRY_WINDOW_MS = 86_400_000;
@@ -13,11 +14,18 @@ export const RETRY_WINDOW_MS = 86_400_000;
 const FIRST_RETRY_MS = 30_000;
 /** Failed attempts in a row (across deliveries) that disable an endpoint. */
 export const DISABLE_AFTER_FAILURES = 15;
-const TIMEOUT_MS = 10_000;
+/** A receiver's whole answer, connection included (README § Trend history: "no answer within 10 s"). */
+export const TIMEOUT_MS = 10_000;
 const DUE_BATCH = 50;
 /** How long a claimed delivery is withheld from other instances while it is being sent. */
 const CLAIM_MS = 60_000;
-const RESPONSE_EXCERPT = 200;
+/**
+ * Attempts in flight at once in one process, and at most this many for one account: a receiver that
+ * never answers holds its own endpoint's lane (one attempt at a time per endpoint) and at most
+ * `PER_ACCOUNT_IN_FLIGHT` of the pool, never everyone's deliveries.
+ */
+export const DELIVERY_CONCURRENCY = 8;
+export const PER_ACCOUNT_IN_FLIGHT = 2;
 
 /** Settled deliveries stay in the log this long. */
 export const DELIVERY_LOG_MS = 30 * 86_400_000;
@@ -66,7 +74,17 @@ export interface WebhooksOptions {
   db: Kysely<Database>;
   clock: Clock;
   allowPrivate: boolean;
+  /** How receivers' host names are resolved, at creation and at each connection (default: the system's). */
+  resolve?: HostResolver;
+  /** Each attempt's limit (default `TIMEOUT_MS`). */
+  timeoutMs?: number;
   onError?: (error: unknown) => void;
+}
+
+/** An attempt in flight on its endpoint's lane, counted against its account's share of the pool. */
+interface Lane {
+  accountId: string;
+  done: Promise<void>;
 }
 
 /** An event to send: `type` and the fields beside it in the JSON body. */
@@ -81,13 +99,25 @@ export interface WebhookEvent {
  * day, logged with status and response code, and endpoints disabled after repeated failures.
  */
 export class Webhooks {
-  private running: Promise<void> | null = null;
+  private readonly transport: WebhookTransport;
+  /** The background run, shared by every caller of `deliverDue` until nothing is due. */
+  private pumping: Promise<void> | null = null;
+  /** Set when `deliverDue` is asked for while a run goes: the run looks once more before it ends. */
+  private wanted = false;
+  /** Attempts in flight in this process, by endpoint (one each). */
+  private readonly lanes = new Map<string, Lane>();
+  /** Background attempts in flight (test events run beside the pool, limited per account by the Console). */
+  private pooled = 0;
+  /** Lanes freed so far: a run that looked for due deliveries while one was freed looks again. */
+  private freed = 0;
 
-  constructor(private readonly opts: WebhooksOptions) {}
+  constructor(private readonly opts: WebhooksOptions) {
+    this.transport = new WebhookTransport({ allowPrivate: opts.allowPrivate, resolve: opts.resolve, timeoutMs: opts.timeoutMs ?? TIMEOUT_MS });
+  }
 
   /** Checks a target URL as creation would. */
   check(url: string): Promise<UrlVerdict> {
-    return checkWebhookUrl(url, this.opts.allowPrivate);
+    return checkWebhookUrl(url, this.opts.allowPrivate, this.opts.resolve);
   }
 
   /** Creates an endpoint with a fresh secret, returned here and never again. */
@@ -200,40 +230,122 @@ export class Webhooks {
 
   /** Starts a delivery run in the background unless one is going. */
   kick(): void {
-    this.running ??= this.deliverDue()
-      .catch((error: unknown) => this.opts.onError?.(error))
-      .finally(() => {
-        this.running = null;
-      });
+    this.deliverDue().catch((error: unknown) => this.opts.onError?.(error));
   }
 
-  /** Resolves when the background run (if any) is over. */
+  /** Resolves when the background run (if any) and every attempt in flight are over. */
   async idle(): Promise<void> {
-    await this.running;
-  }
-
-  /** Sends every delivery that is due, each claimed first so two instances never send one twice. */
-  async deliverDue(): Promise<void> {
-    for (;;) {
-      const now = this.opts.clock.now();
-      const due = await this.opts.db
-        .selectFrom('webhook_deliveries')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .orderBy('next_attempt_at')
-        .limit(DUE_BATCH)
-        .execute();
-      if (due.length === 0) return;
-      for (const delivery of due) await this.claimAndAttempt(delivery, now);
-      if (due.length < DUE_BATCH) return;
+    while (this.pumping || this.lanes.size > 0) {
+      await this.pumping?.catch(() => undefined);
+      await Promise.all([...this.lanes.values()].map((lane) => lane.done));
     }
   }
 
-  /** Sends one pending delivery now ("send test event"), whatever its schedule. */
+  /**
+   * Sends every delivery that is due, each claimed first so two instances never send one twice. A
+   * small pool sends them side by side: one attempt at a time per endpoint (the oldest due first),
+   * at most `PER_ACCOUNT_IN_FLIGHT` per account and `DELIVERY_CONCURRENCY` in all, so a slow or silent
+   * receiver delays only its own deliveries. Callers share one run, which ends when nothing due is left.
+   */
+  deliverDue(): Promise<void> {
+    this.wanted = true;
+    this.pumping ??= this.pump().finally(() => {
+      this.pumping = null;
+    });
+    return this.pumping;
+  }
+
+  private async pump(): Promise<void> {
+    let failure: { error: unknown } | null = null;
+    const attempts = new Set<Promise<void>>();
+    for (;;) {
+      this.wanted = false;
+      // A lane freed during the query below was still excluded from it: its deliveries need another look.
+      const freed = this.freed;
+      const started = this.pooled < DELIVERY_CONCURRENCY ? await this.startDue() : [];
+      for (const attempt of started) {
+        const tracked = attempt.catch((error: unknown) => {
+          failure ??= { error };
+        });
+        attempts.add(tracked);
+        void tracked.finally(() => attempts.delete(tracked));
+      }
+      if (started.length > 0 || this.freed !== freed) continue;
+      // Nothing could start: wait for any attempt here (a lane or a slot frees), or end when none is left.
+      const inFlight = [...attempts, ...[...this.lanes.values()].map((lane) => lane.done)];
+      if (inFlight.length === 0) {
+        if (this.wanted) continue;
+        break;
+      }
+      await Promise.race(inFlight);
+    }
+    if (failure) throw (failure as { error: unknown }).error;
+  }
+
+  /** Starts the due deliveries free lanes and slots allow; the started attempts. */
+  private async startDue(): Promise<Array<Promise<void>>> {
+    const now = this.opts.clock.now();
+    const perAccount = new Map<string, number>();
+    for (const lane of this.lanes.values()) perAccount.set(lane.accountId, (perAccount.get(lane.accountId) ?? 0) + 1);
+    const busyEndpoints = [...this.lanes.keys()];
+    const fullAccounts = [...perAccount].filter(([, n]) => n >= PER_ACCOUNT_IN_FLIGHT).map(([id]) => id);
+    let query = this.opts.db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now);
+    if (busyEndpoints.length > 0) query = query.where('endpoint_id', 'not in', busyEndpoints);
+    if (fullAccounts.length > 0) query = query.where('account_id', 'not in', fullAccounts);
+    const due = await query.orderBy('next_attempt_at').orderBy('id').limit(DUE_BATCH).execute();
+    const started: Array<Promise<void>> = [];
+    for (const delivery of due) {
+      if (this.pooled >= DELIVERY_CONCURRENCY) break;
+      // Lanes may have changed while the query ran (a test event, another run's attempt).
+      if (this.lanes.has(delivery.endpoint_id)) continue;
+      let accountLanes = 0;
+      for (const lane of this.lanes.values()) if (lane.accountId === delivery.account_id) accountLanes++;
+      if (accountLanes >= PER_ACCOUNT_IN_FLIGHT) continue;
+      this.pooled++;
+      started.push(
+        this.inLane(delivery, () => this.claimAndAttempt(delivery, now)).finally(() => {
+          this.pooled--;
+        }),
+      );
+    }
+    return started;
+  }
+
+  /** Runs `work` holding the delivery's endpoint lane, which must be free. */
+  private inLane(delivery: WebhookDeliveriesTable, work: () => Promise<void>): Promise<void> {
+    const lane: Lane = { accountId: delivery.account_id, done: Promise.resolve() };
+    const work$ = work().finally(() => {
+      if (this.lanes.get(delivery.endpoint_id) === lane) this.lanes.delete(delivery.endpoint_id);
+      this.freed++;
+    });
+    lane.done = work$.catch(() => undefined);
+    this.lanes.set(delivery.endpoint_id, lane);
+    return work$;
+  }
+
+  /**
+   * Sends one pending delivery now ("send test event"), whatever its schedule, once its endpoint's
+   * lane is free; nothing when another run attempted it meanwhile.
+   */
   async deliverNow(id: string): Promise<void> {
-    const delivery = await this.opts.db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
-    if (delivery) await this.claimAndAttempt(delivery, this.opts.clock.now());
+    const load = () => this.opts.db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+    const first = await load();
+    if (!first) return;
+    for (;;) {
+      const delivery = await load();
+      if (!delivery || delivery.attempts !== first.attempts) return;
+      const lane = this.lanes.get(delivery.endpoint_id);
+      if (lane) {
+        await lane.done;
+        continue;
+      }
+      await this.inLane(delivery, () => this.claimAndAttempt(delivery, this.opts.clock.now()));
+      return;
+    }
   }
 
   private async claimAndAttempt(delivery: WebhookDeliveriesTable, now: number): Promise<void> {
@@ -253,34 +365,24 @@ export class Webhooks {
       await this.settle(delivery, { ok: false, code: null, error: endpoint ? 'endpoint disabled' : 'endpoint deleted', final: true });
       return;
     }
-    // Checked again at every attempt: a name may resolve elsewhere than it did at creation.
-    const verdict = await checkWebhookUrl(endpoint.url, this.opts.allowPrivate);
+    // The URL's form and a host written as an address; a name's addresses are checked as it is connected to.
+    const verdict = checkWebhookTarget(endpoint.url, this.opts.allowPrivate);
     if (!verdict.ok) {
       await this.settle(delivery, { ok: false, code: null, error: `url refused: ${verdict.reason}` }, endpoint);
       return;
     }
     const timestamp = Math.floor(this.opts.clock.now() / 1000);
-    let outcome: { ok: boolean; code: number | null; error: string | null };
-    try {
-      const response = await fetch(verdict.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Trendlens-Webhooks/1',
-          'trendlens-event': delivery.event_type,
-          'trendlens-delivery': delivery.id,
-          [SIGNATURE_HEADER]: `t=${timestamp},v1=${signPayload(endpoint.secret, timestamp, delivery.payload)}`,
-        },
-        body: delivery.payload,
-      });
-      const text = await response.text().catch(() => '');
-      const ok = response.status >= 200 && response.status < 300;
-      outcome = { ok, code: response.status, error: ok ? null : `HTTP ${response.status}${text ? `: ${text.slice(0, RESPONSE_EXCERPT)}` : ''}` };
-    } catch (error) {
-      outcome = { ok: false, code: null, error: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error) };
-    }
+    const outcome: PostOutcome = await this.transport.post(
+      verdict.url,
+      {
+        'content-type': 'application/json',
+        'user-agent': 'Trendlens-Webhooks/1',
+        'trendlens-event': delivery.event_type,
+        'trendlens-delivery': delivery.id,
+        [SIGNATURE_HEADER]: `t=${timestamp},v1=${signPayload(endpoint.secret, timestamp, delivery.payload)}`,
+      },
+      delivery.payload,
+    );
     await this.settle(delivery, outcome, endpoint);
   }
 
