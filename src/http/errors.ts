@@ -33,7 +33,7 @@ export const ERRORS = {
   unsupported_media_type: { status: 415, scope: 'console', doc: 'The request body is not JSON: send it with `Content-Type: application/json`.' },
   request_timeout: { status: 408, scope: 'both', doc: 'The request did not arrive in full in time.' },
   headers_too_large: { status: 431, scope: 'both', doc: 'The request line and headers are too large (a query string over about 16 KB, or too many cookies).' },
-  rate_limited: { status: 429, scope: 'api', doc: 'Too many requests this minute; retry after `Retry-After` seconds.' },
+  rate_limited: { status: 429, scope: 'both', doc: 'Too many requests this minute; retry after `Retry-After` seconds.' },
   too_many_sign_in_attempts: { status: 429, scope: 'console', doc: 'Too many sign-in attempts from this IP address this minute, or too many failed ones for this e-mail or IP address; retry after `Retry-After` seconds.' },
   too_many_reset_requests: { status: 429, scope: 'console', doc: 'Too many password reset requests this hour from this IP address, or from everywhere; `message` says when to try again, `Retry-After` in seconds.' },
   too_many_sign_ups: { status: 429, scope: 'console', doc: 'Too many sign-ups from this address, or from everywhere, for now; retry after `Retry-After` seconds.' },

@@ -4,7 +4,7 @@ import { INVALID_LOGIN_CODE, SIMULATED_SESSION_ID, startSimulator, type Simulato
 import { call, callOne, LOGGED_IN } from './helpers.js';
 
 /**
- * A session that has expired (src/simulator/README.md § TikTok One, Access): its cookies are still
+ * A session that has expired (src/simulator/README.md § TikTok One (both eras)): its cookies are still
  * answered, as TikTok One answers an anonymous caller, and without `x-tt-agw-login: 1`.
  */
 

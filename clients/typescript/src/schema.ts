@@ -1744,7 +1744,7 @@ export interface components {
         "X-Served-From": "history";
         /** @description Which upstream adapter served or last failed the request: `creative-center` (the legacy API) or `tiktok-one`; cached answers repeat it. */
         "X-Upstream-Adapter": "creative-center" | "tiktok-one";
-        /** @description `logged-in` when the adapter called TikTok with the operator's session cookies, else `anonymous` (TikTok One then yields the top 3 hashtags and 4 videos). */
+        /** @description `logged-in` when TikTok served the answer to the operator's logged-in session (TikTok One says so on each answer; an expired session reads `anonymous`), else `anonymous` (TikTok One then yields the top 3 hashtags and 4 videos). */
         "X-Upstream-Access": "anonymous" | "logged-in";
         /** @description Present when TikTok One served another period than asked: `90` for a `period=120` it refused. */
         "X-Upstream-Period": 90 | 120;
