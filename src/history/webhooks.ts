@@ -360,9 +360,20 @@ export class Webhooks {
   }
 
   private async attempt(delivery: WebhookDeliveriesTable): Promise<void> {
-    const endpoint = await this.opts.db.selectFrom('webhook_endpoints').selectAll().where('id', '=', delivery.endpoint_id).executeTakeFirst();
+    const endpoint = await this.opts.db
+      .selectFrom('webhook_endpoints')
+      .leftJoin('accounts', 'accounts.id', 'webhook_endpoints.account_id')
+      .selectAll('webhook_endpoints')
+      .select('accounts.status as account_status')
+      .where('webhook_endpoints.id', '=', delivery.endpoint_id)
+      .executeTakeFirst();
     if (!endpoint || endpoint.status !== 'active') {
       await this.settle(delivery, { ok: false, code: null, error: endpoint ? 'endpoint disabled' : 'endpoint deleted', final: true });
+      return;
+    }
+    // A suspended or deleted account's events are dropped, not held: nothing leaves for an account that may not act.
+    if (endpoint.account_status !== 'active') {
+      await this.settle(delivery, { ok: false, code: null, error: `account ${endpoint.account_status ?? 'deleted'}`, final: true });
       return;
     }
     // The URL's form and a host written as an address; a name's addresses are checked as it is connected to.
