@@ -69,6 +69,11 @@ const STDERR_LOG: BackgroundLog = {
   info: () => {},
 };
 
+/**
+ * Where `upgrade_url` points. Without PUBLIC_URL the request's own origin serves: a Host the caller
+ * chose only comes back to that caller, in a JSON answer that is never cached (`no-store`) and carries
+ * no secret. E-mailed links, which reach someone else, use PUBLIC_URL alone (src/console/mailer.ts).
+ */
 function origin(config: Config, request: FastifyRequest): string {
   return config.PUBLIC_URL?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
 }

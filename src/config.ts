@@ -46,6 +46,8 @@ function checkServerUrl(url: string, example: string, ctx: z.RefinementCtx): voi
 
 const PORT_RANGE = 'must be a port number from 0 to 65535 (0 for any free port)';
 
+const PUBLIC_URL_FOR_MAIL = 'must be set when SMTP_URL is: the links in e-mails point at it (e.g. https://trendlens.example.com)';
+
 /**
  * Every setting, parsed once from the environment (CONTRIBUTING.md § Conventions: config is parsed once). Nothing else reads
  * `process.env`; `buildApp` receives the result.
@@ -53,7 +55,10 @@ const PORT_RANGE = 'must be a port number from 0 to 65535 (0 for any free port)'
 export const ConfigSchema = z.object({
   PORT: z.coerce.number(PORT_RANGE).int(PORT_RANGE).min(0, PORT_RANGE).max(65_535, PORT_RANGE).default(8080),
   HOST: z.string().trim().min(1, 'must be an address or host name, e.g. 0.0.0.0 or 127.0.0.1').default('0.0.0.0'),
-  /** Origin people reach the server at, for links in docs, OpenAPI `servers` and billing bodies. */
+  /**
+   * Origin people reach the server at: the only origin e-mailed links point at (so SMTP_URL requires it),
+   * and the one for OpenAPI `servers` and billing bodies. When https, session cookies are always Secure.
+   */
   PUBLIC_URL: httpUrl.optional(),
   /**
    * An SQLite file path (`sqlite:` and `file:` prefixes allowed) or a `postgres://` URL. Any other
@@ -119,17 +124,22 @@ export const ConfigSchema = z.object({
     .default([]),
   /**
    * Whom to believe about the client address (`X-Forwarded-For`): nobody by default, since per-IP
-   * limits would otherwise count whatever a caller claims. `true`, or proxy addresses/CIDRs.
+   * limits would otherwise count whatever a caller claims; else the proxies' addresses/CIDRs. `true` is
+   * refused: it trusts every hop, so the leftmost entry, which the client wrote, would be its address.
+   * (A hop count is no way out: Fastify trusts nobody for one, as it cannot tell the proxy from a direct client.)
    */
   TRUST_PROXY: z
     .string()
-    .transform((s, ctx): boolean | string[] => {
-      // `1` is true here as for every flag; passed on as a string, Fastify would read it as the address 0.0.0.1.
-      if ((FLAG_VALUES as readonly string[]).includes(s)) return s === 'true' || s === '1';
+    .transform((s, ctx): false | string[] => {
+      if (s === 'false' || s === '0') return false;
+      if (s === 'true' || s === '1') {
+        ctx.addIssue({ code: 'custom', message: `${s} would trust every hop, and the client writes the first: name your proxies' addresses/CIDRs instead, e.g. loopback for a proxy on this machine, or 10.0.0.0/8` });
+        return z.NEVER;
+      }
       const entries = s.split(',').map((x) => x.trim()).filter(Boolean);
       const bad = entries.find((entry) => !isProxyAddress(entry));
       if (entries.length > 0 && bad === undefined) return entries;
-      ctx.addIssue({ code: 'custom', message: `must be true, false, 1, 0 or proxy addresses/CIDRs separated by commas (e.g. 10.0.0.0/8,192.168.1.2), got "${bad ?? s}"` });
+      ctx.addIssue({ code: 'custom', message: `must be false or proxy addresses/CIDRs separated by commas (e.g. loopback or 10.0.0.0/8,192.168.1.2), got "${bad ?? s}"` });
       return z.NEVER;
     })
     .default(false),
@@ -150,7 +160,7 @@ export const ConfigSchema = z.object({
   COLLECT_PACING_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
   /** Let webhooks reach loopback, private and link-local addresses (off: SSRF protection). */
   WEBHOOK_ALLOW_PRIVATE: flag.default(false),
-  /** Accounts made operators at start, or when they are created (README § Trend history). */
+  /** Accounts made operators once their address is verified: at start, creation or verification (README § Trend history). */
   OPERATOR_EMAILS: csvList
     .transform((emails) => emails.map((e) => e.toLowerCase()))
     .refine((emails) => emails.every((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)), { message: 'must be e-mail addresses separated by commas, e.g. ops@example.com,lead@example.com' })
@@ -171,7 +181,7 @@ export const ConfigSchema = z.object({
   /** Password hashes computed at once; more wait in a queue of PASSWORD_HASH_QUEUE, then 503 `busy`. */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number('must be a whole number').int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').default(4),
   PASSWORD_HASH_QUEUE: z.coerce.number('must be a whole number').int('must be a whole number').min(0, 'must be at least 0').default(16),
-  /** `smtp://user:pass@host:port` (or smtps://): reset and verification links are e-mailed. */
+  /** `smtp://user:pass@host:port` (or smtps://): reset and verification links are e-mailed, on PUBLIC_URL. */
   SMTP_URL: z.url('must be an smtp:// or smtps:// URL').regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   /** The From address of those e-mails. */
   MAIL_FROM: z.string().min(3).default('Trendlens <no-reply@localhost>'),
@@ -184,6 +194,10 @@ export const ConfigSchema = z.object({
   // Unsigned, the receiver cannot tell our POSTs from anyone's, and it acts on them (README § Operating in public).
   if (config.PLAN_WEBHOOK_URL && !config.PLAN_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['PLAN_WEBHOOK_SECRET'], message: 'must be set when PLAN_WEBHOOK_URL is: it signs the POSTs (16+ characters)' });
+  }
+  // Taken from the request instead, a link would point wherever the sender's Host header says (README § Configuration).
+  if (config.SMTP_URL && !config.PUBLIC_URL) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: PUBLIC_URL_FOR_MAIL });
   }
 });
 
@@ -213,6 +227,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(String(parsed.error.issues[0]?.path[0] ?? 'environment'), problems.join('; '));
   }
   return parsed.data;
+}
+
+/**
+ * The origin of e-mailed links: PUBLIC_URL, without a trailing slash. A configuration built in code
+ * skips loadConfig's check, so one with SMTP_URL and no PUBLIC_URL is refused here in the same words.
+ */
+export function mailLinkOrigin(config: Config): string {
+  if (!config.PUBLIC_URL) throw new ConfigError('PUBLIC_URL', `PUBLIC_URL: ${PUBLIC_URL_FOR_MAIL}`);
+  return config.PUBLIC_URL.replace(/\/$/, '');
 }
 
 /** The configuration with every default, for tests and embedding. */

@@ -24,11 +24,23 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/**
+ * Whether the account may use the Console's operator pages: marked, and its address proven. The
+ * address counts too because OPERATOR_EMAILS once marked addresses nobody had proven, and a
+ * database may still hold such a mark.
+ */
+export function isOperator(account: Account): boolean {
+  return account.is_operator === 1 && account.email_verified_at !== null;
+}
+
 /** Accounts: creation with the opening credit grant, lookups, plan, status and operator changes. */
 export class Accounts {
   private readonly operatorEmails: ReadonlySet<string>;
 
-  /** `operatorEmails` (OPERATOR_EMAILS) are made operators when they are created. */
+  /**
+   * `operatorEmails` (OPERATOR_EMAILS) are made operators once their address is proven: verified at
+   * creation, at verification, or at start. Naming an address proves nothing: anyone may sign up with it.
+   */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly plans: PlanCatalog,
@@ -59,6 +71,7 @@ export class Accounts {
     if (!plan) throw new AccountError('unknown_plan', `unknown plan "${planId}" (plans: ${this.plans.plans.map((p) => p.id).join(', ')})`);
 
     const now = this.clock.now();
+    const emailVerified = input.emailVerified !== false;
     const account: Account = {
       id: newAccountId(),
       email,
@@ -74,8 +87,8 @@ export class Accounts {
       overage_credits: 0,
       allow_overage: null,
       hard_limit_credits: null,
-      email_verified_at: input.emailVerified === false ? null : now,
-      is_operator: this.operatorEmails.has(email) ? 1 : 0,
+      email_verified_at: emailVerified ? now : null,
+      is_operator: emailVerified && this.operatorEmails.has(email) ? 1 : 0,
     };
     return this.db.transaction().execute(async (trx) => {
       const taken = await trx.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
@@ -122,13 +135,14 @@ export class Accounts {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  /** At start: marks the accounts of OPERATOR_EMAILS that exist (the others are marked when created). */
+  /** At start: marks the verified accounts of OPERATOR_EMAILS (the others are marked when created or verified). */
   async markConfiguredOperators(): Promise<void> {
     if (this.operatorEmails.size === 0) return;
     await this.db
       .updateTable('accounts')
       .set({ is_operator: 1 })
       .where('email', 'in', [...this.operatorEmails])
+      .where('email_verified_at', 'is not', null)
       .where('status', '!=', 'deleted')
       .execute();
   }
@@ -147,7 +161,10 @@ export class Accounts {
     await this.db.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', accountId).execute();
   }
 
-  /** Marks the address proven; true only the first time, so what verification grants is granted once. */
+  /**
+   * Marks the address proven; true only the first time, so what verification grants is granted once.
+   * An address OPERATOR_EMAILS names becomes an operator then, not at the next start.
+   */
   async markVerified(accountId: string): Promise<boolean> {
     const result = await this.db
       .updateTable('accounts')
@@ -155,7 +172,11 @@ export class Accounts {
       .where('id', '=', accountId)
       .where('email_verified_at', 'is', null)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    const first = Number(result.numUpdatedRows) > 0;
+    if (first && this.operatorEmails.size > 0) {
+      await this.db.updateTable('accounts').set({ is_operator: 1 }).where('id', '=', accountId).where('email', 'in', [...this.operatorEmails]).execute();
+    }
+    return first;
   }
 
   /** Accounts, newest first, with an optional status filter (the operator's list). */
@@ -169,8 +190,10 @@ export class Accounts {
   /**
    * Erases an account's personal data: e-mail, name and password hash, its keys (hashes included),
    * sessions, one-time links, the IP addresses and user agents of its usage records and its sign-in
-   * failures. The row stays as `deleted` under its opaque id so the credit ledger and usage totals
-   * still sum. Returns the erased keys' hashes so cached lookups can be dropped everywhere.
+   * failures; and its watches, webhook endpoints (URLs and secrets), their matches and deliveries,
+   * so nothing is sent on its behalf any more. The row stays as `deleted` under its opaque id so the
+   * credit ledger and usage totals still sum. Returns the erased keys' hashes so cached lookups can be
+   * dropped everywhere.
    */
   async erase(accountId: string): Promise<string[]> {
     return this.db.transaction().execute(async (trx) => {
@@ -180,6 +203,14 @@ export class Accounts {
       await trx.deleteFrom('api_keys').where('account_id', '=', accountId).execute();
       await trx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
       await trx.deleteFrom('account_tokens').where('account_id', '=', accountId).execute();
+      await trx
+        .deleteFrom('watch_matches')
+        .where('watch_id', 'in', trx.selectFrom('watches').select('id').where('account_id', '=', accountId))
+        .execute();
+      // Settled ones too: their payloads hold the watches, and nobody is left to read the log.
+      await trx.deleteFrom('webhook_deliveries').where('account_id', '=', accountId).execute();
+      await trx.deleteFrom('watches').where('account_id', '=', accountId).execute();
+      await trx.deleteFrom('webhook_endpoints').where('account_id', '=', accountId).execute();
       await trx.deleteFrom('plan_requests').where('account_id', '=', accountId).where('status', '=', 'pending').execute();
       await trx.deleteFrom('sign_in_failures').where('subject', '=', `email:${account.email}`).execute();
       await trx.updateTable('usage_events').set({ ip: '', user_agent: null }).where('account_id', '=', accountId).execute();

@@ -1,4 +1,4 @@
-export { Accounts, AccountError, normaliseEmail, type Account } from './accounts.js';
+export { Accounts, AccountError, isOperator, normaliseEmail, type Account } from './accounts.js';
 export { AccountTokens, TOKEN_TTL_MS, type TokenPurpose } from './tokens.js';
 export { createInvites, DEFAULT_INVITE_TTL_MS } from './invites.js';
 export { passwordProblem } from './password-policy.js';

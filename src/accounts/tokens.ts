@@ -33,6 +33,11 @@ export class AccountTokens {
     return token;
   }
 
+  /** Ends every token of `purpose` the account holds: a reset link once the password changed or the account signed in. */
+  async revoke(accountId: string, purpose: TokenPurpose): Promise<void> {
+    await this.db.deleteFrom('account_tokens').where('account_id', '=', accountId).where('purpose', '=', purpose).execute();
+  }
+
   /** The account a live token belongs to, without spending it (to check a new password first). */
   async peek(token: string, purpose: TokenPurpose): Promise<string | null> {
     const row = await this.db

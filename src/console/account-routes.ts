@@ -2,12 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword, normaliseEmail, verifyPassword } from '../accounts/index.js';
 import { ApiError, envelope } from '../http/index.js';
-import { checkAttempts, SIGN_UP_WINDOW_MS } from './attempt-limits.js';
+import { checkAttempts, SIGN_UP_WINDOW_MS, VERIFY_MAILS_PER_DAY, VERIFY_MAILS_PER_MINUTE } from './attempt-limits.js';
 import { checkNewPassword, Email, NewPassword, pooled, sendVerification, userView } from './auth-routes.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
-import { accountLink, linkMail } from './mailer.js';
-import { clearSessionCookie } from './session-auth.js';
 
 const Token = z.string('must be a string').trim().min(1, 'is required').max(200, 'must be at most 200 characters');
 const Password = z.string('must be a string').min(1, 'is required').max(1024, 'must be at most 1024 characters');
@@ -41,6 +39,18 @@ function tooManyResetRequests(retryAfterSeconds: number): ApiError {
   });
 }
 
+/** 429 `rate_limited` for a verification e-mail past its address's limits, saying them and when to try again. */
+function tooManyVerificationMails(retryAfterSeconds: number): ApiError {
+  return new ApiError('rate_limited', {
+    data: {
+      error: 'rate_limited',
+      retry_after_seconds: retryAfterSeconds,
+      message: `Verification e-mails to one address are limited to ${VERIFY_MAILS_PER_MINUTE} a minute and ${VERIFY_MAILS_PER_DAY} a day, and the limit is reached. Try again in ${waitInWords(retryAfterSeconds)}.`,
+    },
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
+}
+
 /** Password change, reset, e-mail verification and account deletion. */
 export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   const { services, auth, sessions, tokens, mailer } = ctx;
@@ -54,8 +64,9 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
     }
     checkNewPassword(body.new_password, 'new_password', caller.account.email);
     await services.accounts.setPasswordHash(caller.account.id, await pooled(ctx, () => hashPassword(body.new_password)));
-    // Whoever else was signed in with the old password is signed out.
+    // Whoever else was signed in with the old password is signed out, and a reset link asked for before stops working.
     await sessions.destroyOthers(caller.account.id, caller.token);
+    await tokens.revoke(caller.account.id, 'reset');
     return envelope(200, 'OK', null);
   });
 
@@ -66,14 +77,13 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
     if (!decision.allowed) throw tooManyResetRequests(decision.retryAfterSeconds);
     const account = await services.accounts.findByEmail(normaliseEmail(email));
     if (mailer && account?.status === 'active') {
-      const token = await tokens.issue(account.id, 'reset');
-      try {
-        await mailer.send({ to: account.email, ...linkMail('reset', accountLink(ctx.origin(request), 'reset', token)) });
-      } catch (err) {
-        request.log.error({ err }, 'sending the reset e-mail failed');
-      }
+      // Issued and mailed after the answer: awaited, the time it takes would tell that the address has an account.
+      mailer.inBackground(
+        async () => mailer.sendLink(account.email, 'reset', await tokens.issue(account.id, 'reset')),
+        (err) => request.log.error({ err }, 'sending the reset e-mail failed'),
+      );
     }
-    // The same answer whether or not the address has an account, so it reveals none.
+    // The same answer, as soon, whether or not the address has an account, so it reveals none.
     return envelope(200, 'OK', { email_sent_if_account_exists: mailer !== null });
   });
 
@@ -91,6 +101,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
     }
     await services.accounts.setPasswordHash(account.id, passwordHash);
     await sessions.destroyAll(account.id);
+    await tokens.revoke(account.id, 'reset');
     // Receiving the link proves the address too.
     await verified(account.id);
     return envelope(200, 'OK', null);
@@ -120,7 +131,9 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
   app.post('/account/verify/resend', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
     if (account.email_verified_at !== null) return envelope(200, 'OK', { sent: false, email_verified: true });
-    return envelope(200, 'OK', { sent: await sendVerification(ctx, request, account), email_verified: false });
+    const mail = await sendVerification(ctx, request, account);
+    if (mail.outcome === 'limited') throw tooManyVerificationMails(mail.retryAfterSeconds);
+    return envelope(200, 'OK', { sent: mail.outcome === 'sent', email_verified: false });
   });
 
   app.post('/account/delete', async (request, reply) => {
@@ -132,7 +145,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
     }
     services.keys.forgetHashes(await services.accounts.erase(caller.account.id));
     services.credits.forget(caller.account.id);
-    clearSessionCookie(request, reply);
+    auth.cookies.clear(request, reply);
     return envelope(200, 'OK', null);
   });
 }

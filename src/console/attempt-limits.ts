@@ -78,3 +78,18 @@ export async function checkAttempts(
   if (!perIp.allowed) return perIp;
   return counter.hit(`${kind}:all`, limits.global, limits.windowMs);
 }
+
+/** Verification e-mails to one address: one a minute and five a day, sign-up's own included (docs/api-contract.md § Console API). */
+export const VERIFY_MAILS_PER_MINUTE = 1;
+export const VERIFY_MAILS_PER_DAY = 5;
+
+/**
+ * Counts a verification e-mail to `email`, refused past either limit: without them anyone could have the
+ * server mail any address from the operator's sender at will. Keyed by the address, not the account, so
+ * deleting the account and signing up again with it starts no new allowance.
+ */
+export async function checkVerificationMail(counter: AttemptCounter, email: string): Promise<AttemptDecision> {
+  const minute = await counter.hit(`verify-mail:minute:${email}`, VERIFY_MAILS_PER_MINUTE, 60_000);
+  if (!minute.allowed) return minute;
+  return counter.hit(`verify-mail:day:${email}`, VERIFY_MAILS_PER_DAY, 86_400_000);
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   AccountError,
   hashPassword,
+  isOperator,
   normaliseEmail,
   passwordProblem,
   PoolBusyError,
@@ -14,11 +15,16 @@ import {
 import { signupMode } from '../config.js';
 import { ApiError, envelope } from '../http/index.js';
 import { authThrottledTotal } from '../metrics/index.js';
-import { checkAttempts, SIGN_IN_ATTEMPTS_GLOBAL_PER_MINUTE, SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE, SIGN_UP_WINDOW_MS, type AttemptDecision } from './attempt-limits.js';
+import {
+  checkAttempts,
+  checkVerificationMail,
+  SIGN_IN_ATTEMPTS_GLOBAL_PER_MINUTE,
+  SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE,
+  SIGN_UP_WINDOW_MS,
+  type AttemptDecision,
+} from './attempt-limits.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
-import { accountLink, linkMail } from './mailer.js';
-import { clearSessionCookie, setSessionCookie, setSessionHint } from './session-auth.js';
 import { SESSION_HINT_COOKIE } from './session-hint.js';
 
 /** An e-mail address as sign-up accepts it, so a typo is named before anything is looked up. */
@@ -84,22 +90,30 @@ function refuseAttempt(decision: Extract<AttemptDecision, { allowed: false }>, c
   });
 }
 
-/** Mails a fresh verification link when SMTP is configured; failures are logged, never the user's problem. */
-export async function sendVerification(ctx: ConsoleContext, request: FastifyRequest, account: Account): Promise<boolean> {
-  if (!ctx.mailer) return false;
+/** What became of a verification e-mail: sent, not sent (no SMTP_URL, or mailing failed), or held back by its limits. */
+export type VerificationMail = { outcome: 'sent' | 'not_sent' } | { outcome: 'limited'; retryAfterSeconds: number };
+
+/**
+ * Mails a fresh verification link when SMTP is configured, within the address's limits
+ * (checkVerificationMail); failures are logged, never the user's problem.
+ */
+export async function sendVerification(ctx: ConsoleContext, request: FastifyRequest, account: Account): Promise<VerificationMail> {
+  if (!ctx.mailer) return { outcome: 'not_sent' };
+  const decision = await checkVerificationMail(ctx.attempts, account.email);
+  if (!decision.allowed) return { outcome: 'limited', retryAfterSeconds: decision.retryAfterSeconds };
   const token = await ctx.tokens.issue(account.id, 'verify');
   try {
-    await ctx.mailer.send({ to: account.email, ...linkMail('verify', accountLink(ctx.origin(request), 'verify', token)) });
-    return true;
+    await ctx.mailer.sendLink(account.email, 'verify', token);
+    return { outcome: 'sent' };
   } catch (err) {
     request.log.error({ err }, 'sending the verification e-mail failed');
-    return false;
+    return { outcome: 'not_sent' };
   }
 }
 
 /** auth/sign-up, auth/sign-in, auth/sign-out and me. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
-  const { services, auth, sessions, throttle, attempts } = ctx;
+  const { services, auth, sessions, throttle, attempts, tokens } = ctx;
   const { config } = services;
 
   async function startSession(request: FastifyRequest, reply: FastifyReply, account: Account) {
@@ -109,7 +123,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
     // Sessions abandoned without sign-out are swept here; sign-ins are rare enough to carry it.
     await sessions.prune();
     const { token, session } = await sessions.create(account.id, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
-    setSessionCookie(request, reply, token, session);
+    auth.cookies.set(request, reply, token, session);
     return { user: userView(account), csrf_token: session.csrf_token };
   }
 
@@ -147,6 +161,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
       }
       throw error;
     }
+    // The mail counts against the address's limits; held back by them (the address of a deleted account
+    // signing up again), it is not sent, and the overview offers another once they allow.
     await sendVerification(ctx, request, account);
     const data = await startSession(request, reply, account);
     return reply.code(201).send(envelope(201, 'Created', data));
@@ -162,32 +178,39 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
       windowMs: 60_000,
     });
     if (!attempt.allowed) throw refuseAttempt(attempt, 'too_many_sign_in_attempts');
-    const decision = await throttle.check(email, request.ip);
+    const decision = await throttle.begin(email, request.ip);
     if (!decision.ok) throw refuseAttempt({ allowed: false, retryAfterSeconds: decision.retryAfterSeconds }, 'too_many_sign_in_attempts');
     const account = await services.accounts.findByEmail(email);
     const storedHash = account?.password_hash;
-    const ok = await pooled(ctx, () => (storedHash ? verifyPassword(body.password, storedHash) : verifyAgainstDecoy(body.password)));
-    if (!account || !ok) {
-      await throttle.fail(email, request.ip);
-      throw new ApiError('invalid_credentials');
+    let ok: boolean;
+    try {
+      ok = await pooled(ctx, () => (storedHash ? verifyPassword(body.password, storedHash) : verifyAgainstDecoy(body.password)));
+    } catch (error) {
+      // The password was never checked (503 busy): no failure to count.
+      await throttle.forgive(decision.attempt);
+      throw error;
     }
-    await throttle.succeed(email);
+    // A wrong password leaves the attempt counted: it is the failure.
+    if (!account || !ok) throw new ApiError('invalid_credentials');
+    await throttle.succeed(decision.attempt);
     if (account.status === 'suspended') throw new ApiError('account_suspended');
+    // Whoever holds a reset link asked for before this sign-in no longer needs it: it stops working.
+    await tokens.revoke(account.id, 'reset');
     return envelope(200, 'OK', await startSession(request, reply, account));
   });
 
   app.post('/auth/sign-out', async (request, reply) => {
     const caller = await auth.signedIn(request, reply);
     await sessions.destroy(caller.token);
-    clearSessionCookie(request, reply);
+    auth.cookies.clear(request, reply);
     return envelope(200, 'OK', null);
   });
 
   app.get('/me', async (request, reply) => {
     const caller = await auth.signedIn(request, reply);
     // A session older than its hint (or whose hint was deleted) gets one here, since the Console asks `me` on every load.
-    if (!request.cookies[SESSION_HINT_COOKIE]) setSessionHint(request, reply, Math.floor((caller.session.expires_at - services.clock.now()) / 1000));
+    if (!request.cookies[SESSION_HINT_COOKIE]) auth.cookies.setHint(request, reply, Math.floor((caller.session.expires_at - services.clock.now()) / 1000));
     // `operator` opens the Console's operator pages; the flag itself stays out of the user view.
-    return envelope(200, 'OK', { user: userView(caller.account), csrf_token: caller.session.csrf_token, operator: caller.account.is_operator === 1 });
+    return envelope(200, 'OK', { user: userView(caller.account), csrf_token: caller.session.csrf_token, operator: isOperator(caller.account) });
   });
 }

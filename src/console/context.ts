@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { AccountTokens, HashPool, Sessions } from '../accounts/index.js';
 import type { Services } from '../services.js';
 import type { AttemptCounter } from './attempt-limits.js';
@@ -12,13 +11,11 @@ export interface ConsoleContext {
   sessions: Sessions;
   auth: ConsoleAuth;
   throttle: SignInThrottle;
-  /** Sign-up and sign-in attempt counters, in Redis when configured. */
+  /** Attempt counters (sign-ups, sign-ins, resets, verification e-mails, webhook actions), in Redis when configured. */
   attempts: AttemptCounter;
   /** Bounds concurrent password hashing (sign-up, sign-in, password changes). */
   hashing: HashPool;
   tokens: AccountTokens;
-  /** null without SMTP_URL: links then come from the operator's CLI. */
+  /** null without SMTP_URL: links then come from the operator's CLI. Links it mails point at PUBLIC_URL. */
   mailer: Mailer | null;
-  /** The origin links in e-mails point at: PUBLIC_URL, else the request's own. */
-  origin(request: FastifyRequest): string;
 }

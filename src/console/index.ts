@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import { AccountTokens, HashPool, Sessions } from '../accounts/index.js';
+import { mailLinkOrigin } from '../config.js';
 import type { Services } from '../services.js';
 import { registerAccountRoutes } from './account-routes.js';
 import { MemoryAttemptCounter, RedisAttemptCounter } from './attempt-limits.js';
@@ -39,7 +40,7 @@ export async function registerConsoleRoutes(app: FastifyInstance, services: Serv
 
       const { config } = services;
       const sessions = new Sessions(services.store.db, services.clock);
-      const mailer = config.SMTP_URL ? createMailer(config.SMTP_URL, config.MAIL_FROM) : null;
+      const mailer = config.SMTP_URL ? createMailer(config.SMTP_URL, config.MAIL_FROM, mailLinkOrigin(config)) : null;
       if (mailer) scope.addHook('onClose', async () => mailer.close());
       const ctx: ConsoleContext = {
         services,
@@ -50,7 +51,6 @@ export async function registerConsoleRoutes(app: FastifyInstance, services: Serv
         hashing: new HashPool(config.PASSWORD_HASH_CONCURRENCY, config.PASSWORD_HASH_QUEUE),
         tokens: new AccountTokens(services.store.db, services.clock),
         mailer,
-        origin: (request) => config.PUBLIC_URL?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`,
       };
       registerAuthRoutes(scope, ctx);
       registerAccountRoutes(scope, ctx);
@@ -65,7 +65,7 @@ export async function registerConsoleRoutes(app: FastifyInstance, services: Serv
   );
 }
 
-export { ConsoleAuth, setSessionCookie, clearSessionCookie, type ConsoleCaller } from './session-auth.js';
+export { ConsoleAuth, type ConsoleCaller } from './session-auth.js';
 export { SignInThrottle, SIGN_IN_WINDOW_MS, SIGN_IN_MAX_FAILURES_PER_EMAIL, SIGN_IN_MAX_FAILURES_PER_IP } from './sign-in-throttle.js';
 export { billingView } from './billing-routes.js';
 export { resolveRange, MAX_CUSTOM_DAYS } from './usage-range.js';

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { isOperator } from '../accounts/index.js';
 import { addTarget, parseTarget, removeTarget, target, targetLabel, TargetError, type CollectTarget, type TargetProblem, type TargetState, type TargetView } from '../history/index.js';
 import { ApiError, envelope } from '../http/index.js';
 import type { ConsoleContext } from './context.js';
@@ -46,11 +47,14 @@ export function registerOperatorRoutes(app: FastifyInstance, ctx: ConsoleContext
   const { services, auth } = ctx;
   const { collector, backgroundRun } = services.history;
 
-  /** The signed-in caller if an operator: 401 signed out, 403 `forbidden` otherwise (CSRF as usual). */
+  /** The signed-in caller if an operator with a verified address: 401 signed out, 403 `forbidden` otherwise (CSRF as usual). */
   async function operator(request: FastifyRequest, reply: FastifyReply): Promise<ConsoleCaller> {
     const caller = await auth.signedIn(request, reply);
     if (caller.account.is_operator !== 1) {
       throw new ApiError('forbidden', { data: { error: 'forbidden', message: 'Only operators manage collection; an operator is marked with `trendlens operators add <email>` or OPERATOR_EMAILS.' } });
+    }
+    if (!isOperator(caller.account)) {
+      throw new ApiError('forbidden', { data: { error: 'forbidden', message: 'Operators manage collection once their e-mail address is verified: open the link of a verification e-mail first.' } });
     }
     return caller;
   }

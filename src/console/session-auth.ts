@@ -15,27 +15,40 @@ export interface ConsoleCaller {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Secure everywhere but plain http on a loopback host (docs/api-contract.md § Console API: "not on http://localhost"). */
-function secureCookie(request: FastifyRequest): boolean {
-  return request.protocol === 'https' || !LOOPBACK_HOSTS.has(request.hostname);
-}
+/**
+ * Sets and clears `tl_session` and its `tl_signed_in` hint. Both are Secure whenever PUBLIC_URL is https,
+ * whatever Host or protocol a proxy forwards (nginx's `proxy_pass http://127.0.0.1:…` forwards a loopback
+ * Host over plain http); without an https PUBLIC_URL, everywhere but plain http on a loopback host
+ * (docs/api-contract.md § Console API: "not on http://localhost").
+ */
+export class SessionCookies {
+  private readonly httpsPublicUrl: boolean;
 
-/** Sets `tl_session`: HttpOnly, SameSite=Lax, lives as long as the session's absolute expiry; and its hint, for as long. */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, session: Session): void {
-  const maxAge = Math.floor((session.expires_at - session.created_at) / 1000);
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(request), maxAge });
-  setSessionHint(request, reply, maxAge);
-}
+  constructor(publicUrl: string | undefined) {
+    this.httpsPublicUrl = publicUrl !== undefined && new URL(publicUrl).protocol === 'https:';
+  }
 
-/** Sets the `tl_signed_in` hint (src/console/session-hint.ts): readable by the page, value `1`, never a secret. */
-export function setSessionHint(request: FastifyRequest, reply: FastifyReply, maxAgeSeconds: number): void {
-  reply.setCookie(SESSION_HINT_COOKIE, '1', { path: '/', httpOnly: false, sameSite: 'lax', secure: secureCookie(request), maxAge: maxAgeSeconds });
-}
+  /** Sets `tl_session`: HttpOnly, SameSite=Lax, lives as long as the session's absolute expiry; and its hint, for as long. */
+  set(request: FastifyRequest, reply: FastifyReply, token: string, session: Session): void {
+    const maxAge = Math.floor((session.expires_at - session.created_at) / 1000);
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secure(request), maxAge });
+    this.setHint(request, reply, maxAge);
+  }
 
-/** Clears `tl_session` and its hint together. */
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(request) });
-  reply.clearCookie(SESSION_HINT_COOKIE, { path: '/', httpOnly: false, sameSite: 'lax', secure: secureCookie(request) });
+  /** Sets the `tl_signed_in` hint (src/console/session-hint.ts): readable by the page, value `1`, never a secret. */
+  setHint(request: FastifyRequest, reply: FastifyReply, maxAgeSeconds: number): void {
+    reply.setCookie(SESSION_HINT_COOKIE, '1', { path: '/', httpOnly: false, sameSite: 'lax', secure: this.secure(request), maxAge: maxAgeSeconds });
+  }
+
+  /** Clears `tl_session` and its hint together. */
+  clear(request: FastifyRequest, reply: FastifyReply): void {
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secure(request) });
+    reply.clearCookie(SESSION_HINT_COOKIE, { path: '/', httpOnly: false, sameSite: 'lax', secure: this.secure(request) });
+  }
+
+  private secure(request: FastifyRequest): boolean {
+    return this.httpsPublicUrl || request.protocol === 'https' || !LOOPBACK_HOSTS.has(request.hostname);
+  }
 }
 
 function originOf(url: string): string | null {
@@ -58,11 +71,15 @@ function sameToken(a: string, b: string): boolean {
  * here: only the `tl_session` cookie signs a caller in.
  */
 export class ConsoleAuth {
+  readonly cookies: SessionCookies;
+
   constructor(
     private readonly sessions: Sessions,
     private readonly accounts: Accounts,
     private readonly config: Config,
-  ) {}
+  ) {
+    this.cookies = new SessionCookies(config.PUBLIC_URL);
+  }
 
   /**
    * The signed-in caller, or 401 `not_signed_in` (403 `account_suspended` for a suspended account's
@@ -75,7 +92,7 @@ export class ConsoleAuth {
     const account = session ? await this.accounts.findById(session.account_id) : undefined;
     if (!token || !session || !account || account.status === 'deleted') {
       // A hint left without a live session would have the web app ask again on every page.
-      if (token || request.cookies[SESSION_HINT_COOKIE]) clearSessionCookie(request, reply);
+      if (token || request.cookies[SESSION_HINT_COOKIE]) this.cookies.clear(request, reply);
       throw new ApiError('not_signed_in');
     }
     // The status is read on every request, so a suspended account's session stops working at once on every
@@ -84,7 +101,7 @@ export class ConsoleAuth {
     // (docs/api-contract.md § Console API).
     if (account.status === 'suspended') {
       await this.sessions.destroy(token);
-      clearSessionCookie(request, reply);
+      this.cookies.clear(request, reply);
       throw new ApiError('account_suspended');
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -151,13 +151,20 @@ export class Watches {
   }
 
   /**
-   * Looks at a stored snapshot with every watch on its chart. A match is recorded once (per watch,
+   * Looks at a stored snapshot with every watch of an active account on its chart. A match is recorded once (per watch,
    * day and entry) and its delivery queued in the same transaction, so it fires exactly once however
    * often the chart is seen that day.
    */
   async evaluate(snapshot: Snapshot): Promise<number> {
     const chart = snapshot.reading.key;
-    const watches = await this.db.selectFrom('watches').selectAll().where('chart_key', '=', chart.key).execute();
+    // A suspended account's watches fire nothing while it is suspended (and a deleted one has none left).
+    const watches = await this.db
+      .selectFrom('watches')
+      .innerJoin('accounts', 'accounts.id', 'watches.account_id')
+      .selectAll('watches')
+      .where('watches.chart_key', '=', chart.key)
+      .where('accounts.status', '=', 'active')
+      .execute();
     if (watches.length === 0) return 0;
     const today = await readDay(this.db, chart, snapshot.day);
     if (!today) return 0;

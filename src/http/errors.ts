@@ -19,7 +19,7 @@ export const ERRORS = {
   endpoint_disabled: { status: 403, scope: 'api', doc: 'The operator has disabled this endpoint.' },
   plan_limit_reached: { status: 403, scope: 'console', doc: 'The plan allows no more watches or webhook endpoints; `data.limit` names the limit and its size.' },
   csrf_failed: { status: 403, scope: 'console', doc: 'A Console write lacked the session\'s `X-CSRF-Token` or came from another origin.' },
-  forbidden: { status: 403, scope: 'console', doc: 'The signed-in account is not an operator; operator routes need `trendlens operators add <email>` or OPERATOR_EMAILS.' },
+  forbidden: { status: 403, scope: 'console', doc: 'The signed-in account is not an operator; operator routes need `trendlens operators add <email>` or OPERATOR_EMAILS, and a verified address.' },
   signup_disabled: { status: 403, scope: 'console', doc: 'The operator has turned sign-up off.' },
   invite_required: { status: 403, scope: 'console', doc: 'Sign-up needs an invite code (`invite_code`) from the operator, unused and unexpired.' },
   route_not_found: { status: 404, scope: 'both', doc: 'No such route.' },

@@ -251,9 +251,15 @@ export async function runOperatorCommand(command: string, flags: OperatorFlags, 
       const result = await run(async (a) => {
         if (!(await a.accounts.setOperator(email, operator))) throw new OperatorError(`no account with email ${normaliseEmail(email)}`);
         // The next Console request reads the flag from the database: no cache to drop.
-        return { email: normaliseEmail(email), operator, configured: a.accounts.isConfiguredOperator(email) };
+        const verified = (await a.accounts.requireByEmail(email)).email_verified_at !== null;
+        return { email: normaliseEmail(email), operator, configured: a.accounts.isConfiguredOperator(email), verified };
       });
-      const note = !operator && result.configured ? ' OPERATOR_EMAILS still names it, so the next start marks it again: remove it there too.' : '';
+      const note =
+        !operator && result.configured
+          ? ' OPERATOR_EMAILS still names it, so the next start marks it again: remove it there too.'
+          : operator && !result.verified
+            ? ` Its address is not verified yet, and the operator pages open only once it is (trendlens accounts verify-link --email ${result.email}).`
+            : '';
       print(result, `${result.email} is ${operator ? 'now an operator' : 'no longer an operator'}.${note}`);
       return true;
     }

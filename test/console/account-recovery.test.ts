@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { body, consoleHarness, type Harness } from './harness.js';
+import { AccountTokens } from '../../src/accounts/index.js';
+import { storeKinds } from '../support/databases.js';
+import { body, consoleHarness, PASSWORD, type Agent, type Harness } from './harness.js';
 
 // The route does not depend on the store's dialect; test/ops/lifecycle.test.ts covers the links end to end.
 describe('POST auth/reset/request', () => {
@@ -64,5 +66,51 @@ describe('POST auth/reset/request', () => {
       h.clock.advance(30_000);
       expect((await agent.post('/auth/reset/request', { email: 'p5@example.com' })).statusCode).toBe(200);
     });
+  });
+});
+
+describe.each(storeKinds)('a reset link stops working once it is no longer needed (%s)', (kind) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await consoleHarness(kind);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  /** A reset link's token for the agent's account, as mailed or printed by `trendlens accounts reset-link`. */
+  const resetToken = (agent: Agent) => new AccountTokens(h.services.store.db, h.services.clock).issue(agent.accountId!, 'reset');
+  const useLink = (token: string) => h.agent().post('/auth/reset', { token, password: 'link holder wins 9' });
+  const refusedToken = [{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }];
+
+  it('after the owner changes the password', async () => {
+    const owner = await h.signedUp('owner@example.com');
+    const token = await resetToken(owner);
+    expect((await owner.post('/account/password', { current_password: PASSWORD, new_password: 'owner rotated it 7' })).statusCode).toBe(200);
+    const used = await useLink(token);
+    expect(used.statusCode).toBe(400);
+    expect(body(used).data.errors).toEqual(refusedToken);
+    expect((await owner.get('/me')).statusCode).toBe(200);
+  });
+
+  it('after the owner signs in with the password', async () => {
+    const owner = await h.signedUp('owner@example.com');
+    const token = await resetToken(owner);
+    expect((await h.agent().post('/auth/sign-in', { email: 'owner@example.com', password: PASSWORD })).statusCode).toBe(200);
+    expect(body(await useLink(token)).data.errors).toEqual(refusedToken);
+  });
+
+  it('but not after a failed sign-in', async () => {
+    const owner = await h.signedUp('owner@example.com');
+    const token = await resetToken(owner);
+    expect((await h.agent().post('/auth/sign-in', { email: 'owner@example.com', password: 'not the password' })).statusCode).toBe(401);
+    expect((await useLink(token)).statusCode).toBe(200);
+  });
+
+  it('after a reset: the account holds no reset link at all', async () => {
+    const owner = await h.signedUp('owner@example.com');
+    expect((await useLink(await resetToken(owner))).statusCode).toBe(200);
+    const left = await h.services.store.db.selectFrom('account_tokens').select('purpose').where('account_id', '=', owner.accountId!).where('purpose', '=', 'reset').execute();
+    expect(left).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/accounts/index.js';
+import { SESSION_HINT_COOKIE } from '../../src/console/session-hint.js';
 import { storeKinds } from '../support/databases.js';
 import { redisAvailable } from '../support/services.js';
 import { startOwnRedis } from '../billing/fixtures/redis-server.js';
@@ -40,7 +42,7 @@ describe.each(storeKinds)('console auth on %s', (kind) => {
     });
 
     it('201 › sets a Secure cookie behind a trusted https proxy or on another host', async () => {
-      const proxied = await consoleHarness(kind, { config: { TRUST_PROXY: true } });
+      const proxied = await consoleHarness(kind, { config: { TRUST_PROXY: ['loopback'] } });
       try {
         const viaProxy = await proxied.agent().post('/auth/sign-up', { email: 'a@example.com', password: PASSWORD }, { headers: { 'x-forwarded-proto': 'https', host: 'localhost' }, origin: 'https://localhost' });
         expect(viaProxy.cookies.find((c) => c.name === 'tl_session')?.secure).toBe(true);
@@ -349,6 +351,46 @@ describe.runIf(redisAvailable)('console auth while Redis is unreachable (README.
     } finally {
       await h.close();
       await redis.stop();
+    }
+  });
+});
+
+// The cookie's attributes do not depend on the store's dialect.
+describe('Secure session cookies follow an https PUBLIC_URL, whatever Host the proxy forwards', () => {
+  const cookiesOf = (res: LightMyRequestResponse) => res.cookies.filter((c) => c.name === 'tl_session' || c.name === SESSION_HINT_COOKIE);
+
+  it.each([
+    ['a loopback Host over plain http (nginx\'s default proxy_pass)', { host: '127.0.0.1:8080' }],
+    ['localhost with X-Forwarded-Proto: https from no trusted proxy', { host: 'localhost', 'x-forwarded-proto': 'https' }],
+  ])('sets and clears tl_session and tl_signed_in Secure for %s', async (_, headers) => {
+    const h = await consoleHarness('sqlite', { config: { PUBLIC_URL: 'https://trendlens.example.com' } });
+    try {
+      const agent = h.agent();
+      const signedUp = await agent.post('/auth/sign-up', { email: 'a@example.com', password: PASSWORD }, { headers, origin: 'https://trendlens.example.com' });
+      expect(signedUp.statusCode).toBe(201);
+      const signedOut = await agent.post('/auth/sign-out', undefined, { headers, origin: 'https://trendlens.example.com' });
+      expect(signedOut.statusCode).toBe(200);
+      for (const res of [signedUp, signedOut]) {
+        expect(cookiesOf(res).map((c) => [c.name, c.secure])).toEqual([
+          ['tl_session', true],
+          [SESSION_HINT_COOKIE, true],
+        ]);
+      }
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('keeps them not Secure on http://localhost when PUBLIC_URL is http', async () => {
+    const h = await consoleHarness('sqlite', { config: { PUBLIC_URL: 'http://localhost:8080' } });
+    try {
+      const res = await h.agent().post('/auth/sign-up', { email: 'a@example.com', password: PASSWORD }, { headers: { host: 'localhost:8080' }, origin: 'http://localhost:8080' });
+      expect(cookiesOf(res).map((c) => [c.name, c.secure ?? false])).toEqual([
+        ['tl_session', false],
+        [SESSION_HINT_COOKIE, false],
+      ]);
+    } finally {
+      await h.close();
     }
   });
 });

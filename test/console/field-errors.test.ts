@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { body, consoleHarness, type Agent, type Harness } from './harness.js';
+import { body, consoleHarness, verifyAddress, type Agent, type Harness } from './harness.js';
 
 // parseInput does not depend on the store's dialect; the routes' own files cover their refusals on both.
 describe('Console field errors (docs/api-contract.md § Console API: "400 naming each bad field")', () => {
@@ -9,6 +9,8 @@ describe('Console field errors (docs/api-contract.md § Console API: "400 naming
   beforeEach(async () => {
     h = await consoleHarness('sqlite', { config: { OPERATOR_EMAILS: ['op@example.com'] } });
     agent = await h.signedUp('op@example.com');
+    // OPERATOR_EMAILS makes an operator of a proven address only.
+    await verifyAddress(h.services, agent);
     keyId = body(await agent.post('/keys', { name: 'k' })).data.key.id;
   });
   afterEach(async () => {

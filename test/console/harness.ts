@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { AccountTokens } from '../../src/accounts/index.js';
 import { buildApp } from '../../src/app.js';
 import type { Services } from '../../src/services.js';
 import type { Plan } from '../../src/billing/index.js';
@@ -92,6 +93,13 @@ export class Agent {
   patch(path: string, body?: unknown, opts?: Send) {
     return this.send('PATCH', path, body, opts);
   }
+}
+
+/** Opens a verification link for the agent's account, as a mailed link or `trendlens accounts verify-link` gives it. */
+export async function verifyAddress(services: Services, agent: Agent): Promise<void> {
+  const token = await new AccountTokens(services.store.db, services.clock).issue(agent.accountId!, 'verify');
+  const res = await agent.post('/auth/verify', { token });
+  if (res.statusCode !== 200) throw new Error(`verification failed: ${res.body}`);
 }
 
 /** The envelope's parts. */

@@ -5,7 +5,7 @@ import type { SimulatorHandle } from '../../src/simulator/index.js';
 import type { TestDatabase } from '../support/databases.js';
 import { postgresAvailable } from '../support/services.js';
 import { DAY_MS, historyApp, historyDatabase, historySimulator, NOON, type HistoryApp } from '../history/support.js';
-import { Agent, body, PASSWORD } from './harness.js';
+import { Agent, body, PASSWORD, verifyAddress } from './harness.js';
 
 const COLLECT = '/operator/collect';
 const OPERATOR = 'ops@example.com';
@@ -44,6 +44,13 @@ async function signUp(app: HistoryApp, email: string): Promise<Agent> {
   return agent;
 }
 
+/** A sign-up whose address is then verified: OPERATOR_EMAILS makes operators of proven addresses only. */
+async function signUpVerified(app: HistoryApp, email: string): Promise<Agent> {
+  const agent = await signUp(app, email);
+  await verifyAddress(app.services, agent);
+  return agent;
+}
+
 async function signIn(app: HistoryApp, email: string): Promise<Agent> {
   const agent = new Agent(app.app);
   expect((await agent.post('/auth/sign-in', { email, password: PASSWORD })).statusCode).toBe(200);
@@ -69,8 +76,8 @@ describe('the operator Console: collection targets, their state and "collect now
       config: { COLLECT: 'song:US:7', OPERATOR_EMAILS: [OPERATOR] },
       history: { pacingMs: 1, sleep: gate.sleep },
     });
-    ops = await signUp(t, OPERATOR);
-    user = await signUp(t, 'someone@example.com');
+    ops = await signUpVerified(t, OPERATOR);
+    user = await signUpVerified(t, 'someone@example.com');
   });
   afterAll(async () => {
     gate.open();
@@ -232,7 +239,7 @@ describe('OPERATOR_EMAILS marks an account that already exists when an instance 
   it('is not an operator before, and is after a start with the setting', async () => {
     const before = await historyApp({ simulator, clock, databaseUrl: database.url });
     try {
-      const agent = await signUp(before, 'late@example.com');
+      const agent = await signUpVerified(before, 'late@example.com');
       expect(body(await agent.get('/me')).data.operator).toBe(false);
       expect((await agent.get(COLLECT)).statusCode).toBe(403);
     } finally {
@@ -273,7 +280,7 @@ describe.skipIf(!postgresAvailable)('"collect now" on two instances sharing Post
   });
 
   it('answers 409 on the second instance while the first collects, and runs there once it is done', async () => {
-    const onA = await signUp(a, OPERATOR);
+    const onA = await signUpVerified(a, OPERATOR);
     const onB = await signIn(b, OPERATOR);
     gate.close();
     expect((await onA.post(`${COLLECT}/run`)).statusCode).toBe(202);

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
 import { defaultConfig, type Config } from '../../src/config.js';
 import { startDemo, type RunningServer } from '../../src/server.js';
 import { seriousViolations } from './support/axe.js';
-import { browserTestsAvailable, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.js';
+import { browserTestsAvailable, CHROMIUM_ARGS, CHROMIUM_PATH, operatorLink } from './support/browser.js';
 import { linkIn, startMailbox } from '../support/mailbox.js';
 
 const available = browserTestsAvailable();
@@ -31,19 +31,19 @@ async function serve(config: Partial<Config> = {}): Promise<RunningServer & { da
   return { ...server, databaseUrl };
 }
 
+/** A free loopback port, so PUBLIC_URL can name the server before it starts: links in e-mails come from PUBLIC_URL only. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 async function newPage(url: string): Promise<Page> {
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, baseURL: url });
   cleanups.push(() => context.close());
   return context.newPage();
-}
-
-/** What the operator runs without mail: `trendlens accounts reset-link|verify-link --email E`, through the real CLI. */
-async function operatorLink(server: { url: string; databaseUrl: string }, command: 'reset-link' | 'verify-link', email: string): Promise<string> {
-  let out = '';
-  const sink = { write: (c: string) => ((out += c), true) } as unknown as NodeJS.WritableStream;
-  const code = await runCli(['accounts', command, '--email', email, '--json'], { DATABASE_URL: server.databaseUrl, PUBLIC_URL: server.url }, { stdout: sink, stderr: sink });
-  if (code !== 0) throw new Error(`accounts ${command} exited ${code}: ${out}`);
-  return (JSON.parse(out) as { link: string }).link;
 }
 
 async function signUp(page: Page, email: string) {
@@ -198,7 +198,8 @@ describe.skipIf(!available)('Console account recovery in Chromium', () => {
   it('mails the reset link asked for on the forgot-password page, and the mailed link sets the password', { timeout: 90_000 }, async () => {
     const mailbox = await startMailbox();
     cleanups.push(() => mailbox.close());
-    const server = await serve({ SMTP_URL: mailbox.url });
+    const port = await freePort();
+    const server = await serve({ SMTP_URL: mailbox.url, PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}` });
     const page = await newPage(server.url);
     const email = 'mailed@example.com';
     await signUp(page, email);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.js';
-import { browserTestsAvailable, startE2e, type E2eServer } from './support/browser.js';
+import { browserTestsAvailable, operatorLink, startE2e, type E2eServer } from './support/browser.js';
 
 const available = browserTestsAvailable();
 let e2e: E2eServer;
@@ -197,10 +197,13 @@ describe.skipIf(!available)('Console watches, webhooks, history and collection i
     expect(((await refused.json()) as { data: { error: string } }).data.error).toBe('forbidden');
     await other.close();
 
-    // The address OPERATOR_EMAILS names is an operator from sign-up on.
+    // The address OPERATOR_EMAILS names is an operator once it is verified.
     const context = await newContext();
     const page = await context.newPage();
     await signUp(page, OPERATOR_EMAIL);
+    await page.goto(await operatorLink(e2e, 'verify-link', OPERATOR_EMAIL));
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Address verified');
+    await page.goto('/console');
     await consoleNav(page).getByRole('link', { name: 'Operator: collection' }).click();
     const rows = page.getByTestId('collect-targets').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(1);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { defaultConfig, type Config } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { freshDatabase, type TestDatabase } from '../support/databases.js';
+import { freshDatabase, storeKinds, type StoreKind, type TestDatabase } from '../support/databases.js';
 import { REDIS_URL, redisAvailable } from '../support/services.js';
 import { call } from './http-client.js';
 
@@ -14,8 +14,8 @@ afterEach(async () => {
   cleanups = [];
 });
 
-async function serve(config: Partial<Config> = {}): Promise<RunningServer & { database: TestDatabase }> {
-  const db = await freshDatabase('sqlite');
+async function serve(config: Partial<Config> = {}, kind: StoreKind = 'sqlite'): Promise<RunningServer & { database: TestDatabase }> {
+  const db = await freshDatabase(kind);
   const server = await startServer(defaultConfig({ DATABASE_URL: db.url, PORT: 0, HOST: '127.0.0.1', ...config }));
   cleanups.push(async () => {
     await server.close();
@@ -24,8 +24,8 @@ async function serve(config: Partial<Config> = {}): Promise<RunningServer & { da
   return { ...server, database: db };
 }
 
-const signUp = (server: RunningServer, email: string, extra: Record<string, unknown> = {}, from?: string) =>
-  call(`${server.url}/api/console/auth/sign-up`, { method: 'POST', body: { email, password: PASSWORD, ...extra }, ...(from ? { from } : {}) });
+const signUp = (server: RunningServer, email: string, extra: Record<string, unknown> = {}, from?: string, headers?: Record<string, string>) =>
+  call(`${server.url}/api/console/auth/sign-up`, { method: 'POST', body: { email, password: PASSWORD, ...extra }, ...(from ? { from } : {}), ...(headers ? { headers } : {}) });
 
 describe('sign-up throttle', () => {
   it('cuts 50 sign-ups from one IP in a minute off with 429 and Retry-After, while another IP still signs up', async () => {
@@ -63,6 +63,48 @@ describe('sign-up throttle', () => {
     expect(fourth.status).toBe(429);
     expect(fourth.headers['retry-after']).toBeDefined();
     await redis?.del('trendlens:attempts:sign-up:all');
+  });
+});
+
+describe('TRUST_PROXY naming the proxy', () => {
+  it('counts the address the proxy appended to X-Forwarded-For, not the entries the client wrote before it', async () => {
+    const server = await serve({ TRUST_PROXY: ['loopback'] });
+    const statuses: number[] = [];
+    // As nginx's $proxy_add_x_forwarded_for sends it: whatever the client claimed, then the address it came from.
+    for (let i = 0; i < 12; i++) statuses.push((await signUp(server, `farm${i}@example.com`, {}, undefined, { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` })).status);
+    expect(statuses).toEqual([...Array<number>(10).fill(201), 429, 429]);
+    expect((await signUp(server, 'neighbour@example.com', {}, undefined, { 'x-forwarded-for': '198.51.100.99, 203.0.113.8' })).status).toBe(201);
+  });
+});
+
+describe.each(storeKinds)('sign-in failure throttle under parallel attempts (%s)', (kind) => {
+  const signIn = (server: RunningServer, password: string) =>
+    call(`${server.url}/api/console/auth/sign-in`, { method: 'POST', body: { email: 'victim@example.com', password } });
+
+  it('tries no more than 10 wrong passwords for one address, however many arrive at once', async () => {
+    // A queue long enough that no attempt is refused as busy: the throttle alone decides.
+    const server = await serve({ PASSWORD_HASH_QUEUE: 32 }, kind);
+    expect((await signUp(server, 'victim@example.com')).status).toBe(201);
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(server, `parallel guess ${i}`)));
+    const tried = burst.filter((a) => a.status === 401).length;
+    expect(tried).toBeLessThanOrEqual(10);
+    for (const refused of burst.filter((a) => a.status !== 401)) expect([refused.status, refused.body.data.error]).toEqual([429, 'too_many_sign_in_attempts']);
+    // The refused attempts were not counted as failures: exactly the rest of the 10 are tried one by one, then none.
+    const after: number[] = [];
+    for (let i = 0; i < 12 - tried; i++) after.push((await signIn(server, `serial guess ${i}`)).status);
+    expect(after).toEqual([...Array<number>(10 - tried).fill(401), 429, 429]);
+    const failures = await server.services.store.db.selectFrom('sign_in_failures').select('id').where('subject', '=', 'email:victim@example.com').execute();
+    expect(failures).toHaveLength(10);
+  });
+
+  it('does not count an attempt refused 503 busy, whose password was never checked', async () => {
+    const server = await serve({ PASSWORD_HASH_CONCURRENCY: 1, PASSWORD_HASH_QUEUE: 0 }, kind);
+    expect((await signUp(server, 'victim@example.com')).status).toBe(201);
+    const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => signIn(server, `parallel guess ${i}`)));
+    const statuses = burst.map((a) => a.status);
+    expect(statuses).toContain(503);
+    const failures = await server.services.store.db.selectFrom('sign_in_failures').select('id').where('subject', '=', 'email:victim@example.com').execute();
+    expect(failures).toHaveLength(statuses.filter((s) => s === 401).length);
   });
 });
 

@@ -62,6 +62,8 @@ describe('configuration errors through runCli', () => {
     ['a blank HOST', { HOST: ' ' }, 'HOST'],
     ['a PUBLIC_URL without its scheme', { PUBLIC_URL: 'localhost:8080' }, 'PUBLIC_URL'],
     ['a PLAN_WEBHOOK_URL without PLAN_WEBHOOK_SECRET', { PLAN_WEBHOOK_URL: 'https://billing.example/hook' }, 'PLAN_WEBHOOK_SECRET'],
+    ['an SMTP_URL without PUBLIC_URL', { SMTP_URL: 'smtp://127.0.0.1:2525' }, 'PUBLIC_URL'],
+    ['a TRUST_PROXY of true', { TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
     ['a PostgreSQL DATABASE_URL with a port out of range', { DATABASE_URL: 'postgres://postgres@127.0.0.1:99999/trendlens' }, 'DATABASE_URL'],
     ['a PostgreSQL DATABASE_URL that does not parse', { DATABASE_URL: 'postgres://postgres@[127.0.0.1/trendlens' }, 'DATABASE_URL'],
     ['a DATABASE_URL connect_timeout that is no number of seconds', { DATABASE_URL: 'postgres://postgres@127.0.0.1/trendlens?connect_timeout=5s' }, 'DATABASE_URL'],
@@ -81,6 +83,11 @@ describe('the words of a refused setting', () => {
     ['PORT that is no number', { PORT: 'eighty' }, 'PORT: must be a port number from 0 to 65535 (0 for any free port)'],
     ['PORT out of range', { PORT: '65536' }, 'PORT: must be a port number from 0 to 65535 (0 for any free port)'],
     ['PLANS_FILE that is a directory', { PLANS_FILE: dir }, `PLANS_FILE: ${dir}: a directory, not a JSON file`],
+    [
+      'SMTP_URL without PUBLIC_URL, which e-mailed links point at',
+      { SMTP_URL: 'smtp://127.0.0.1:2525' },
+      'PUBLIC_URL: must be set when SMTP_URL is: the links in e-mails point at it (e.g. https://trendlens.example.com)',
+    ],
     [
       'DATABASE_URL that does not parse, without repeating it (it may hold a password)',
       { DATABASE_URL: 'postgres://admin:s3cret@db.internal:99999/trendlens' },
@@ -105,11 +112,16 @@ describe('the words of a refused setting', () => {
 
 describe('TRUST_PROXY', () => {
   it.each([
-    ['1', true],
     ['0', false],
-    ['true', true],
+    ['false', false],
     ['10.0.0.0/8, 192.168.1.2,fd00::/8,loopback', ['10.0.0.0/8', '192.168.1.2', 'fd00::/8', 'loopback']],
-  ])('reads %j as %j (1 is true, as for every flag, not the address 0.0.0.1)', (value, expected) => {
+  ])('reads %j as %j', (value, expected) => {
     expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each(['true', '1'])('refuses %j, which would trust every hop (the client writes the first), naming what to set instead', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+      `invalid configuration: TRUST_PROXY: ${value} would trust every hop, and the client writes the first: name your proxies' addresses/CIDRs instead, e.g. loopback for a proxy on this machine, or 10.0.0.0/8`,
+    );
   });
 });

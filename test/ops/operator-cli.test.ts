@@ -112,9 +112,14 @@ describe.each(storeKinds)('operator commands on %s', (kind) => {
     expect((await cli({ ...env, OPERATOR_EMAILS: 'ops@example.com' }, 'operators', 'list')).out).toContain('ops@example.com');
     // Still named by the setting: removing says the next start marks it again.
     const removed = await cli({ ...env, OPERATOR_EMAILS: 'ops@example.com' }, 'operators', 'remove', 'ops@example.com', '--json');
-    expect(removed.json()).toEqual({ email: 'ops@example.com', operator: false, configured: true });
+    expect(removed.json()).toEqual({ email: 'ops@example.com', operator: false, configured: true, verified: true });
     expect((await cli({ ...env, OPERATOR_EMAILS: 'ops@example.com' }, 'operators', 'remove', 'ops@example.com')).out).toContain('OPERATOR_EMAILS still names it');
     expect((await t.services.accounts.requireByEmail('ops@example.com')).is_operator).toBe(0);
+    // Marked, but the operator pages wait for a verified address, and the command says so.
+    await t.services.accounts.create({ email: 'unverified@example.com', emailVerified: false });
+    expect((await cli(env, 'operators', 'add', 'unverified@example.com')).out).toBe(
+      'unverified@example.com is now an operator. Its address is not verified yet, and the operator pages open only once it is (trendlens accounts verify-link --email unverified@example.com).\n',
+    );
     expect(await cli(env, 'operators', 'add', 'nobody@example.com')).toMatchObject({ code: 1, err: 'trendlens: no account with email nobody@example.com\n' });
     expect(await cli(env, 'operators', 'add')).toMatchObject({ code: 2, err: expect.stringContaining('operators add needs an account\'s e-mail') });
     expect(await cli({ ...env, OPERATOR_EMAILS: 'not-an-address' }, 'operators', 'list')).toMatchObject({ code: 2, err: expect.stringContaining('OPERATOR_EMAILS: must be e-mail addresses') });

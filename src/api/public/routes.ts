@@ -12,6 +12,8 @@ export function registerPublicDocuments(app: FastifyInstance, services: Services
   const { config, plans } = services;
   const creditCost = () => config.CREDIT_COST;
   const disabled = config.DISABLED_ENDPOINTS;
+  // Without PUBLIC_URL, `servers` names the request's origin: a Host the caller chose only comes back to
+  // that caller, in a document that is never cached (`no-store`) and carries no secret.
   const origin = (request: FastifyRequest) => config.PUBLIC_URL?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
 
   const openApiByOrigin = new Map<string, string>();

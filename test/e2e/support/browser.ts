@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { WEB_DIST } from '../../../src/api/web/index.js';
+import { runCli } from '../../../src/cli.js';
 import { defaultConfig, type Config } from '../../../src/config.js';
 import { startDemo } from '../../../src/server.js';
 import { REQUIRE_SERVICES } from '../../support/services.js';
@@ -63,6 +64,8 @@ export interface E2eServer {
   url: string;
   /** The demo account's key (enterprise plan). */
   apiKey: string;
+  /** Its SQLite file, for the CLI commands an operator would run beside it. */
+  databaseUrl: string;
   browser: Browser;
   close(): Promise<void>;
 }
@@ -71,11 +74,13 @@ export interface E2eServer {
 export async function startE2e(config: Partial<Config> = {}): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'trendlens-e2e-'));
   // The real server in demo mode on port 0 over a fresh SQLite file.
-  const server = await startDemo(defaultConfig({ ...config, DATABASE_URL: join(dir, 'e2e.db'), PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+  const databaseUrl = join(dir, 'e2e.db');
+  const server = await startDemo(defaultConfig({ ...config, DATABASE_URL: databaseUrl, PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   return {
     url: server.url,
     apiKey: server.apiKey,
+    databaseUrl,
     browser,
     async close() {
       await browser.close();
@@ -83,4 +88,13 @@ export async function startE2e(config: Partial<Config> = {}): Promise<E2eServer>
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** What the operator runs without mail: `trendlens accounts reset-link|verify-link --email E`, through the real CLI. */
+export async function operatorLink(server: { url: string; databaseUrl: string }, command: 'reset-link' | 'verify-link', email: string): Promise<string> {
+  let out = '';
+  const sink = { write: (c: string) => ((out += c), true) } as unknown as NodeJS.WritableStream;
+  const code = await runCli(['accounts', command, '--email', email, '--json'], { DATABASE_URL: server.databaseUrl, PUBLIC_URL: server.url }, { stdout: sink, stderr: sink });
+  if (code !== 0) throw new Error(`accounts ${command} exited ${code}: ${out}`);
+  return (JSON.parse(out) as { link: string }).link;
 }
