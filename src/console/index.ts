@@ -37,6 +37,8 @@ export async function registerConsoleRoutes(app: FastifyInstance, services: Serv
         if (text.trim() === '') return done(null, undefined);
         return json(request, text, done);
       });
+      // Fastify reads text/plain as a string, which then failed as "expected object": the Console takes JSON only (415).
+      scope.removeContentTypeParser('text/plain');
 
       const { config } = services;
       const sessions = new Sessions(services.store.db, services.clock);

@@ -54,8 +54,11 @@ describe('before a route runs', () => {
     expect(res.json()).toEqual({ code: 404, msg: 'Not Found', data: { error: 'route_not_found' } });
   });
 
-  it('answers a body that is not JSON 415', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/console/auth/sign-in', headers: { 'content-type': 'text/xml' }, payload: '<a/>' });
+  it.each([
+    ['text/xml', '<a/>'],
+    ['text/plain', '{"email":"a@example.com","password":"correct horse battery"}'],
+  ])('answers a Console body sent as %s 415', async (type, payload) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/console/auth/sign-in', headers: { 'content-type': type }, payload });
     expect(res.statusCode).toBe(415);
     expect(res.json()).toEqual({ code: 415, msg: 'Unsupported Media Type', data: { error: 'unsupported_media_type' } });
   });
