@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { storeKinds, type TestDatabase } from '../support/databases.js';
-import { at, creativeCenterId, DAY, LATER_NAMES, PREVIOUS_DAY, PROM_WATCH, storeAt0007, tiktokOneId, writeLegacyDay } from '../store/legacy-history.js';
+import { at, creativeCenterId, DAY, LATER_NAMES, PREVIOUS_DAY, legacyDatabase, PROM_WATCH, tiktokOneId } from '../store/legacy-history.js';
 import { caller, FLAGSHIP, getJson, HISTORY, historyApp, historyDatabase, MOVERS, ScriptedChart } from './support.js';
 
 interface MoverRow {
@@ -17,12 +17,7 @@ describe.each(storeKinds)('an instance upgraded over a day both adapters stored 
 
   beforeEach(async () => {
     database = await historyDatabase(kind);
-    const store = await storeAt0007(database.url);
-    try {
-      await writeLegacyDay(store.db);
-    } finally {
-      await store.close();
-    }
+    await legacyDatabase(database.url);
   });
   afterEach(async () => {
     await database.drop();

@@ -8,14 +8,13 @@ import {
   DAY,
   HASHTAGS,
   historyState,
+  legacyDatabase,
   PREVIOUS_DAY,
   PROM_WATCH,
   SONG_WATCH,
   SONGS,
-  storeAt0007,
   tiktokOneId,
   UNKNOWN_MATCH,
-  writeLegacyDay,
 } from './legacy-history.js';
 
 const MERGE = '0008_history_merge_hashtags_by_name';
@@ -44,12 +43,7 @@ describe.each(storeKinds)('migration 0008 on a day stored before hashtags were m
 
   beforeEach(async () => {
     database = await freshDatabase(kind);
-    const store = await storeAt0007(database.url);
-    try {
-      await writeLegacyDay(store.db);
-    } finally {
-      await store.close();
-    }
+    await legacyDatabase(database.url);
   });
   afterEach(async () => {
     await database.drop();

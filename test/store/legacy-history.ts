@@ -186,6 +186,16 @@ export async function writeLegacyDay(db: Kysely<Database>): Promise<void> {
   for (const song of intro) await fired(db, songWatch, song, at(9));
 }
 
+/** The database at `url` at migration 0007, holding the legacy day (writeLegacyDay), then closed. */
+export async function legacyDatabase(url: string): Promise<void> {
+  const store = await storeAt0007(url);
+  try {
+    await writeLegacyDay(store.db);
+  } finally {
+    await store.close();
+  }
+}
+
 /** Everything the merge may change, in a stable order, to compare before and after. */
 export async function historyState(db: Kysely<Database>) {
   const [entries, days, matches] = await Promise.all([
