@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Clock } from '../clock.js';
 import { ulid } from '../ids.js';
 import { countWebhookDelivery } from '../metrics/index.js';
@@ -17,12 +17,15 @@ export const DISABLE_AFTER_FAILURES = 15;
 /** A receiver's whole answer, connection included (README § Trend history: "no answer within 10 s"). */
 export const TIMEOUT_MS = 10_000;
 const DUE_BATCH = 50;
-/** How long a claimed delivery is withheld from other instances while it is being sent. */
+/**
+ * How long a claimed delivery is withheld from other instances while it is being sent, and how long
+ * its endpoint's lane is held for it (`sending_until`): an instance killed mid-attempt frees both.
+ */
 const CLAIM_MS = 60_000;
 /**
  * Attempts in flight at once in one process, and at most this many for one account: a receiver that
- * never answers holds its own endpoint's lane (one attempt at a time per endpoint) and at most
- * `PER_ACCOUNT_IN_FLIGHT` of the pool, never everyone's deliveries.
+ * never answers holds its own endpoint's lane (one attempt at a time per endpoint, across instances)
+ * and at most `PER_ACCOUNT_IN_FLIGHT` of the pool, never everyone's deliveries.
  */
 export const DELIVERY_CONCURRENCY = 8;
 export const PER_ACCOUNT_IN_FLIGHT = 2;
@@ -42,7 +45,10 @@ export function signPayload(secret: string, timestamp: number, body: string): st
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-function endpointView(row: WebhookEndpointsTable): EndpointView {
+/** An endpoint as stored. */
+type EndpointRow = Selectable<WebhookEndpointsTable>;
+
+function endpointView(row: EndpointRow): EndpointView {
   return {
     id: row.id,
     url: row.url,
@@ -104,7 +110,10 @@ export class Webhooks {
   private pumping: Promise<void> | null = null;
   /** Set when `deliverDue` is asked for while a run goes: the run looks once more before it ends. */
   private wanted = false;
-  /** Attempts in flight in this process, by endpoint (one each). */
+  /**
+   * Attempts in flight in this process, by endpoint (one each). Other instances see the lane as the
+   * endpoint's `sending_until`, taken before each attempt; this map spares the queries within one.
+   */
   private readonly lanes = new Map<string, Lane>();
   /** Background attempts in flight (test events run beside the pool, limited per account by the Console). */
   private pooled = 0;
@@ -123,7 +132,7 @@ export class Webhooks {
   /** Creates an endpoint with a fresh secret, returned here and never again. */
   async create(accountId: string, url: URL): Promise<{ endpoint: EndpointView; secret: string }> {
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    const row: WebhookEndpointsTable = {
+    const row: EndpointRow = {
       id: `whe_${ulid(this.opts.clock.now())}`,
       account_id: accountId,
       url: url.toString(),
@@ -133,6 +142,7 @@ export class Webhooks {
       disabled_at: null,
       disabled_reason: null,
       created_at: this.opts.clock.now(),
+      sending_until: null,
     };
     await this.opts.db.insertInto('webhook_endpoints').values(row).execute();
     return { endpoint: endpointView(row), secret };
@@ -243,9 +253,10 @@ export class Webhooks {
 
   /**
    * Sends every delivery that is due, each claimed first so two instances never send one twice. A
-   * small pool sends them side by side: one attempt at a time per endpoint (the oldest due first),
-   * at most `PER_ACCOUNT_IN_FLIGHT` per account and `DELIVERY_CONCURRENCY` in all, so a slow or silent
-   * receiver delays only its own deliveries. Callers share one run, which ends when nothing due is left.
+   * small pool sends them side by side: one attempt at a time per endpoint across instances (the
+   * oldest due first), at most `PER_ACCOUNT_IN_FLIGHT` per account and `DELIVERY_CONCURRENCY` in all,
+   * so a slow or silent receiver delays only its own deliveries. Callers share one run, which ends when
+   * nothing due is left that no other instance's lane holds.
    */
   deliverDue(): Promise<void> {
     this.wanted = true;
@@ -293,7 +304,19 @@ export class Webhooks {
       .selectFrom('webhook_deliveries')
       .selectAll()
       .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now);
+      .where('next_attempt_at', '<=', now)
+      // An endpoint whose lane another instance holds waits, still due, without this run coming back to
+      // it: the holder's run looks again when its attempt is over, and every instance's scheduler does.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('webhook_endpoints')
+              .select('webhook_endpoints.id')
+              .whereRef('webhook_endpoints.id', '=', 'webhook_deliveries.endpoint_id')
+              .where('webhook_endpoints.sending_until', '>', now),
+          ),
+        ),
+      );
     if (busyEndpoints.length > 0) query = query.where('endpoint_id', 'not in', busyEndpoints);
     if (fullAccounts.length > 0) query = query.where('account_id', 'not in', fullAccounts);
     const due = await query.orderBy('next_attempt_at').orderBy('id').limit(DUE_BATCH).execute();
@@ -315,7 +338,7 @@ export class Webhooks {
     return started;
   }
 
-  /** Runs `work` holding the delivery's endpoint lane, which must be free. */
+  /** Runs `work` holding the delivery's endpoint lane in this process, which must be free. */
   private inLane(delivery: WebhookDeliveriesTable, work: () => Promise<void>): Promise<void> {
     const lane: Lane = { accountId: delivery.account_id, done: Promise.resolve() };
     const work$ = work().finally(() => {
@@ -329,7 +352,12 @@ export class Webhooks {
 
   /**
    * Sends one pending delivery now ("send test event"), whatever its schedule, once its endpoint's
-   * lane is free; nothing when another run attempted it meanwhile.
+   * lane in this process is free; nothing when another run attempted it meanwhile. While another
+   * instance holds the lane the delivery is left pending and due rather than waited for: that attempt
+   * may last the receiver's whole timeout and be followed by older deliveries (oldest first), so
+   * waiting would hold the Console's request for as long without promising a send. The holder's run
+   * sends it when its attempt is over, or any instance's scheduler within a minute, as the Console
+   * says of a queued test event.
    */
   async deliverNow(id: string): Promise<void> {
     const load = () => this.opts.db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
@@ -348,15 +376,52 @@ export class Webhooks {
     }
   }
 
+  /**
+   * Takes the endpoint's lane across instances, then claims the delivery and attempts it; does nothing
+   * while another instance holds the lane (the delivery stays pending and due). The lane is held as
+   * long as the claim and given back when the attempt is over, however it ends.
+   */
   private async claimAndAttempt(delivery: WebhookDeliveriesTable, now: number): Promise<void> {
-    const claim = await this.opts.db
-      .updateTable('webhook_deliveries')
-      .set({ next_attempt_at: now + CLAIM_MS })
-      .where('id', '=', delivery.id)
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '=', delivery.next_attempt_at)
+    const until = now + CLAIM_MS;
+    const lane = await this.takeLane(delivery.endpoint_id, now, until);
+    if (lane === 'held') return;
+    try {
+      const claim = await this.opts.db
+        .updateTable('webhook_deliveries')
+        .set({ next_attempt_at: until })
+        .where('id', '=', delivery.id)
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '=', delivery.next_attempt_at)
+        .executeTakeFirst();
+      if (Number(claim.numUpdatedRows) === 1) await this.attempt(delivery);
+    } finally {
+      if (lane === 'taken') await this.releaseLane(delivery.endpoint_id, until);
+    }
+  }
+
+  /**
+   * Takes an endpoint's lane until `until` unless another instance holds it: `held`. An endpoint that
+   * is gone has no lane to take (`gone`): its delivery is attempted, and fails saying so.
+   */
+  private async takeLane(endpointId: string, now: number, until: number): Promise<'taken' | 'held' | 'gone'> {
+    const taken = await this.opts.db
+      .updateTable('webhook_endpoints')
+      .set({ sending_until: until })
+      .where('id', '=', endpointId)
+      .where((eb) => eb.or([eb('sending_until', 'is', null), eb('sending_until', '<=', now)]))
       .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) === 1) await this.attempt(delivery);
+    if (Number(taken.numUpdatedRows) === 1) return 'taken';
+    const endpoint = await this.opts.db.selectFrom('webhook_endpoints').select('id').where('id', '=', endpointId).executeTakeFirst();
+    return endpoint ? 'held' : 'gone';
+  }
+
+  /**
+   * Gives the lane back if it is still the one taken until `until`: a lease that expired and was taken
+   * by another instance is left to it. Each lease ends later than the one before it (a lane is taken
+   * only once the previous lease is over), so `until` tells this lease from any other.
+   */
+  private async releaseLane(endpointId: string, until: number): Promise<void> {
+    await this.opts.db.updateTable('webhook_endpoints').set({ sending_until: null }).where('id', '=', endpointId).where('sending_until', '=', until).execute();
   }
 
   private async attempt(delivery: WebhookDeliveriesTable): Promise<void> {
@@ -400,7 +465,7 @@ export class Webhooks {
   private async settle(
     delivery: WebhookDeliveriesTable,
     outcome: { ok: boolean; code: number | null; error: string | null; final?: boolean },
-    endpoint?: WebhookEndpointsTable,
+    endpoint?: EndpointRow,
   ): Promise<void> {
     const now = this.opts.clock.now();
     const attempts = delivery.attempts + 1;

@@ -275,6 +275,11 @@ export interface WebhookEndpointsTable {
   disabled_at: number | null;
   disabled_reason: string | null;
   created_at: number;
+  /**
+   * Until when (ms) an instance is attempting one of the endpoint's deliveries: its lane, held across
+   * instances (src/history/webhooks.ts). NULL when none is; left out on insert.
+   */
+  sending_until: Generated<number | null>;
 }
 
 /** A user's watch on a chart: a named entry, any newcomer to the top N, or a rank change ≥ k. */

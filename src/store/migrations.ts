@@ -371,6 +371,13 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
       await (db.isTransaction ? mergeHashtagsByName(db) : db.transaction().execute(mergeHashtagsByName));
     },
   },
+  '0009_webhook_endpoint_lanes': {
+    async up(db: Kysely<any>) {
+      // Until when an instance is attempting one of the endpoint's deliveries (src/history/webhooks.ts):
+      // the one-at-a-time lane per endpoint, held in the database so it holds across instances.
+      await db.schema.alterTable('webhook_endpoints').addColumn('sending_until', 'bigint').execute();
+    },
+  },
 };
 }
 
