@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../src/catalog/index.js';
 import { buildCatalogJson, buildOpenApiDocument } from '../../src/api/openapi/index.js';
+import { PUBLIC_CHARTS } from '../../src/history/charts.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 type Json = Record<string, any>;
@@ -68,5 +69,13 @@ describe('a server with DISABLED_ENDPOINTS', () => {
     const catalog = res.json() as Json;
     expect(catalog.endpoints.map((e: Json) => e.operationId)).toEqual(served.map((e) => e.operationId));
     expect(catalog.disabled).toEqual(DISABLED);
+  });
+
+  it('still lists every chart watches and collection accept, with the movers endpoint switched off too', async () => {
+    const noMovers = buildCatalogJson({ endpoints, disabled: [...DISABLED, 'tiktok-popular-trend-movers'] });
+    expect(noMovers.charts).toEqual(buildCatalogJson({ endpoints }).charts);
+    expect(noMovers.charts.map((c) => c.chart)).toEqual(PUBLIC_CHARTS);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/catalog.json' });
+    expect((res.json() as Json).charts.map((c: Json) => c.chart)).toEqual(PUBLIC_CHARTS);
   });
 });

@@ -1,4 +1,5 @@
 import type { AnyEndpoint, EndpointGroup, Retirement, UpstreamAdapter } from '../../catalog/index.js';
+import { CHART_OPERATIONS, chartPeriods, PUBLIC_CHARTS, type PublicChart } from '../../history/charts.js';
 import { ERRORS, STATUS_MESSAGES, type ErrorCode } from '../../http/index.js';
 import { FINAL_503_ANSWERS, successEnvelope } from './envelopes.js';
 import { sampleResponse, servedEndpoints, type OpenApiOptions } from './document.js';
@@ -51,6 +52,18 @@ export interface CatalogEndpointJson {
   rejectedParams: Readonly<Record<string, string>>;
 }
 
+/**
+ * A chart the Console API's watches and collection (and the movers endpoint) name (README.md § Trend
+ * history). Listed whichever endpoints the operator switched off: watches and collection need none of them.
+ */
+export interface CatalogChartJson {
+  chart: PublicChart;
+  /** The ranking operation the chart is stored from. */
+  operationId: string;
+  /** The periods, in days, the chart takes; null for a chart without one (creators). */
+  periods: number[] | null;
+}
+
 /** The document served at `/api/v1/catalog.json`. */
 export interface CatalogJson {
   version: 1;
@@ -64,6 +77,8 @@ export interface CatalogJson {
   endpoints: CatalogEndpointJson[];
   /** Operation ids the operator switched off (`DISABLED_ENDPOINTS`), left out of `endpoints`: they answer 403 `endpoint_disabled`. */
   disabled: string[];
+  /** The charts watches and collection accept, with their periods: what the Console's chart pickers offer. */
+  charts: CatalogChartJson[];
   /** The public API's failure statuses with their codes, from the one error catalog (docs/api-contract.md § Errors). */
   errors: CatalogErrorJson[];
   /** The 503 `detail`s and codes no retry changes (sent without `Retry-After`), for the Docs' retry advice. */
@@ -75,6 +90,14 @@ export interface CatalogErrorJson {
   status: number;
   msg: string;
   codes: Array<{ code: ErrorCode; doc: string }>;
+}
+
+/** The charts the server's watches and collection validate against (src/history/charts.ts), never a copy. */
+function publicCharts(): CatalogChartJson[] {
+  return PUBLIC_CHARTS.map((chart) => {
+    const periods = chartPeriods(chart);
+    return { chart, operationId: CHART_OPERATIONS[chart], periods: periods === null ? null : [...periods] };
+  });
 }
 
 function apiErrors(): CatalogErrorJson[] {
@@ -186,6 +209,7 @@ export function buildCatalogJson(opts: Omit<OpenApiOptions, 'serverUrl'> & { ser
     plans: opts.plans ?? null,
     endpoints: endpoints.map((e) => catalogEndpoint(e, opts.creditCost?.(e) ?? e.creditCost)),
     disabled: opts.endpoints.filter((e) => !endpoints.includes(e)).map((e) => e.operationId),
+    charts: publicCharts(),
     errors: apiErrors(),
     finalUnavailable: [...FINAL_503_ANSWERS],
   };

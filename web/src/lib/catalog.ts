@@ -1,8 +1,8 @@
-import type { CatalogEndpointJson, CatalogErrorJson, CatalogFieldJson, CatalogJson } from '../../../src/api/openapi/catalog-json.js';
+import type { CatalogChartJson, CatalogEndpointJson, CatalogErrorJson, CatalogFieldJson, CatalogJson } from '../../../src/api/openapi/catalog-json.js';
 import type { CatalogParamJson } from '../../../src/api/openapi/params.js';
 import type { Plan } from '../../../src/billing/plans.js';
 
-export type { CatalogEndpointJson as Endpoint, CatalogErrorJson as Failure, CatalogFieldJson as Field, CatalogJson as Catalog, CatalogParamJson as Param };
+export type { CatalogChartJson as Chart, CatalogEndpointJson as Endpoint, CatalogErrorJson as Failure, CatalogFieldJson as Field, CatalogJson as Catalog, CatalogParamJson as Param };
 
 /** A plan as catalog.json lists it (docs/api-contract.md § Plans): the server's own plan type. */
 export type PlanJson = Plan;

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoint } from './catalog.js';
-import { emptyMoversInWords, HISTORY_OPERATION_ID, historyEndpoints, historyForm, historySummary, moversSummary, moversValues, startingHistoryValues } from './history-view.js';
-import { MOVERS_OPERATION_ID } from './watches.js';
+import {
+  emptyMoversInWords,
+  HISTORY_OPERATION_ID,
+  historyEndpoints,
+  historyForm,
+  historySummary,
+  MOVERS_OPERATION_ID,
+  moversSummary,
+  moversValues,
+  noHistoryInWords,
+  noMoversInWords,
+  startingHistoryValues,
+} from './history-view.js';
 
 const param = (name: string, over: Record<string, unknown> = {}) => ({ name, required: false, prefill: false, ...over });
 const history = {
@@ -25,10 +36,38 @@ describe('moversValues', () => {
 });
 
 describe('historyEndpoints', () => {
-  it('finds both endpoints, or says the server has no history', () => {
-    const movers = { operationId: MOVERS_OPERATION_ID, params: [] } as unknown as Endpoint;
-    expect(historyEndpoints([movers, history])).toEqual({ history, movers });
-    expect(historyEndpoints([history])).toBeNull();
+  const movers = { operationId: MOVERS_OPERATION_ID, params: [] } as unknown as Endpoint;
+  const served = (endpoint: Endpoint) => ({ endpoint, missing: null });
+
+  it('finds both endpoints', () => {
+    const parts = historyEndpoints({ endpoints: [movers, history], disabled: [] });
+    expect(parts).toEqual({ history: served(history), movers: served(movers) });
+    expect(noHistoryInWords(parts)).toBeNull();
+    expect(noMoversInWords(parts.movers)).toBeNull();
+  });
+
+  it('keeps the history when the operator switched movers off, and says why there are no movers', () => {
+    const parts = historyEndpoints({ endpoints: [history], disabled: [MOVERS_OPERATION_ID] });
+    expect(parts).toEqual({ history: served(history), movers: { endpoint: null, missing: 'disabled' } });
+    expect(noHistoryInWords(parts)).toBeNull();
+    expect(noMoversInWords(parts.movers)).toBe('The operator switched movers off on this server, so only the rank history is drawn.');
+    expect(noMoversInWords(historyEndpoints({ endpoints: [history], disabled: [] }).movers)).toBe('This server does not offer movers, so only the rank history is drawn.');
+  });
+
+  it('says why there is no history to draw: switched off, or not offered', () => {
+    expect(noHistoryInWords(historyEndpoints({ endpoints: [movers], disabled: [HISTORY_OPERATION_ID] }))).toBe(
+      'The operator switched hashtag history off on this server, so there is no rank to draw here; the movers of a chart are in the Playground.',
+    );
+    expect(noHistoryInWords(historyEndpoints({ endpoints: [], disabled: [HISTORY_OPERATION_ID, MOVERS_OPERATION_ID] }))).toBe(
+      'The operator switched trend history off on this server (hashtag history and movers): there is nothing to draw here.',
+    );
+    expect(noHistoryInWords(historyEndpoints({ endpoints: [], disabled: [HISTORY_OPERATION_ID] }))).toBe(
+      'The operator switched hashtag history off on this server, and it offers no movers: there is nothing to draw here.',
+    );
+    expect(noHistoryInWords(historyEndpoints({ endpoints: [], disabled: [MOVERS_OPERATION_ID] }))).toBe(
+      'This server does not offer hashtag history, and the operator switched movers off: there is nothing to draw here.',
+    );
+    expect(noHistoryInWords(historyEndpoints({ endpoints: [], disabled: [] }))).toBe('This server does not offer trend history.');
   });
 });
 

@@ -1,9 +1,10 @@
-import type { Endpoint } from './catalog.js';
+import type { Catalog, Endpoint } from './catalog.js';
 import { initialValues, type ParamValues } from './request-url.js';
-import { MOVERS_OPERATION_ID } from './watches.js';
 
 /** The public history endpoint the Console's History page calls with one of the user's keys. */
 export const HISTORY_OPERATION_ID = 'tiktok-popular-trend-hashtag-history';
+/** The public movers endpoint the History page calls beside it, for the same chart. */
+export const MOVERS_OPERATION_ID = 'tiktok-popular-trend-movers';
 
 /** The history params the page asks for; the rest keep their catalog defaults. */
 const HISTORY_FIELDS = ['hashtag_name', 'country_code', 'period', 'days'] as const;
@@ -31,11 +32,45 @@ export function moversValues(history: ParamValues, direction: string): Record<st
   };
 }
 
-/** The history and movers endpoints of a catalog; null for a server without history. */
-export function historyEndpoints(endpoints: readonly Endpoint[]): { history: Endpoint; movers: Endpoint } | null {
-  const history = endpoints.find((e) => e.operationId === HISTORY_OPERATION_ID);
-  const movers = endpoints.find((e) => e.operationId === MOVERS_OPERATION_ID);
-  return history && movers ? { history, movers } : null;
+/** One of the History page's two endpoints: served, or why not (the operator switched it off, or this server has none). */
+export type HistoryPart = { endpoint: Endpoint; missing: null } | { endpoint: null; missing: 'disabled' | 'absent' };
+
+function part(catalog: Pick<Catalog, 'endpoints' | 'disabled'>, operationId: string): HistoryPart {
+  const endpoint = catalog.endpoints.find((e) => e.operationId === operationId);
+  if (endpoint) return { endpoint, missing: null };
+  return { endpoint: null, missing: (catalog.disabled ?? []).includes(operationId) ? 'disabled' : 'absent' };
+}
+
+/**
+ * The history and movers endpoints of a catalog, each on its own: the operator may switch either off
+ * (`DISABLED_ENDPOINTS`, catalog.json's `disabled`), and the page then leaves out what needs it.
+ */
+export function historyEndpoints(catalog: Pick<Catalog, 'endpoints' | 'disabled'>): { history: HistoryPart; movers: HistoryPart } {
+  return { history: part(catalog, HISTORY_OPERATION_ID), movers: part(catalog, MOVERS_OPERATION_ID) };
+}
+
+/**
+ * Why the History page has no hashtag history to draw, in words, naming what the server still offers;
+ * null when it has the history endpoint.
+ */
+export function noHistoryInWords(parts: { history: HistoryPart; movers: HistoryPart }): string | null {
+  const { history, movers } = parts;
+  if (history.missing === null) return null;
+  if (history.missing === 'absent' && movers.missing === 'absent') return 'This server does not offer trend history.';
+  if (history.missing === 'disabled' && movers.missing === 'disabled') {
+    return 'The operator switched trend history off on this server (hashtag history and movers): there is nothing to draw here.';
+  }
+  const noHistory = history.missing === 'disabled' ? 'The operator switched hashtag history off on this server' : 'This server does not offer hashtag history';
+  if (movers.missing === null) return `${noHistory}, so there is no rank to draw here; the movers of a chart are in the Playground.`;
+  return `${noHistory}, and ${movers.missing === 'disabled' ? 'the operator switched movers off' : 'it offers no movers'}: there is nothing to draw here.`;
+}
+
+/** Why the History page draws no movers beside a history, in words; null when it has the movers endpoint. */
+export function noMoversInWords(movers: HistoryPart): string | null {
+  if (movers.missing === null) return null;
+  return movers.missing === 'disabled'
+    ? 'The operator switched movers off on this server, so only the rank history is drawn.'
+    : 'This server does not offer movers, so only the rank history is drawn.';
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Endpoint } from './catalog.js';
-import { chartChoices, chartScope, limitInWords, MOVERS_OPERATION_ID, watchBody, watchRule, type WatchDraft } from './watches.js';
+import { buildCatalogJson } from '../../../src/api/openapi/index.js';
+import { endpoints } from '../../../src/catalog/index.js';
+import { HISTORY_OPERATION_ID, MOVERS_OPERATION_ID } from './history-view.js';
+import { chartChoices, chartScope, limitInWords, noChartsInWords, watchBody, watchRule, type WatchDraft } from './watches.js';
 
 const draft = (over: Partial<WatchDraft> = {}): WatchDraft => ({
   kind: 'entry',
@@ -61,15 +63,44 @@ describe('chartScope and limitInWords', () => {
 });
 
 describe('chartChoices', () => {
-  it("reads the charts and periods from the movers endpoint's params", () => {
-    const movers = {
-      operationId: MOVERS_OPERATION_ID,
-      params: [
-        { name: 'chart', enum: ['hashtag', 'song'] },
-        { name: 'period', enum: [7, 30] },
-      ],
-    } as unknown as Endpoint;
-    expect(chartChoices([movers])).toEqual({ charts: ['hashtag', 'song'], periods: ['7', '30'] });
-    expect(chartChoices([])).toEqual({ charts: [], periods: [] });
+  const CHARTS = ['hashtag', 'song', 'creator', 'video'];
+  const PERIODS = ['7', '30', '120'];
+  const catalog = (disabled: string[] = []) => buildCatalogJson({ endpoints, disabled });
+
+  it("offers the charts and periods of catalog.json's `charts`, the names movers takes too", () => {
+    const full = catalog();
+    expect(chartChoices(full)).toEqual({ charts: CHARTS, periods: PERIODS });
+    const movers = full.endpoints.find((e) => e.operationId === MOVERS_OPERATION_ID);
+    expect(movers?.params.find((p) => p.name === 'chart')?.enum).toEqual(CHARTS);
+  });
+
+  it('still offers every chart when the operator switched movers off (DISABLED_ENDPOINTS)', () => {
+    const noMovers = catalog([MOVERS_OPERATION_ID]);
+    expect(noMovers.endpoints.some((e) => e.operationId === MOVERS_OPERATION_ID)).toBe(false);
+    expect(chartChoices(noMovers)).toEqual({ charts: CHARTS, periods: PERIODS });
+  });
+
+  it('still offers every chart with history, movers and the chart endpoints all switched off: watches and collection need none of them', () => {
+    const off = [MOVERS_OPERATION_ID, HISTORY_OPERATION_ID, 'tiktok-popular-trend-hashtag', 'tiktok-popular-trend-song', 'tiktok-popular-trend-creator', 'tiktok-popular-trend-video'];
+    expect(chartChoices(catalog(off))).toEqual({ charts: CHARTS, periods: PERIODS });
+    expect(noChartsInWords(chartChoices(catalog(off)), 'watch')).toBeNull();
+  });
+
+  it('lists each period once, in order, whichever charts take it (creators take none)', () => {
+    const charts = [
+      { chart: 'video', operationId: 'v', periods: [30, 7] },
+      { chart: 'creator', operationId: 'c', periods: null },
+      { chart: 'song', operationId: 's', periods: [120, 7] },
+    ] as const;
+    expect(chartChoices({ charts: charts as never })).toEqual({ charts: ['video', 'creator', 'song'], periods: ['7', '30', '120'] });
+  });
+
+  it('says why there is nothing to choose when the catalog lists no charts, instead of an empty picker', () => {
+    const none = chartChoices({ charts: [] });
+    expect(none).toEqual({ charts: [], periods: [] });
+    expect(noChartsInWords(none, 'watch')).toBe("No chart to choose: this server's catalog (/api/v1/catalog.json) lists none, so there is nothing to watch.");
+    expect(noChartsInWords(none, 'collect')).toMatch(/nothing to collect\.$/);
+    // A catalog from before `charts` existed reads the same way.
+    expect(chartChoices({} as never)).toEqual({ charts: [], periods: [] });
   });
 });

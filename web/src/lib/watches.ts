@@ -1,9 +1,6 @@
-import type { Endpoint } from './catalog.js';
+import type { Catalog } from './catalog.js';
 import type { WatchView } from './console-api.js';
 import { formatNumber } from './format.js';
-
-/** The movers endpoint: its `chart` and `period` params are the charts and periods a watch can name. */
-export const MOVERS_OPERATION_ID = 'tiktok-popular-trend-movers';
 
 /** The three kinds of watch, with the words the create form shows for each. */
 export const WATCH_KINDS = [
@@ -73,9 +70,26 @@ export function limitInWords(count: number, limit: number, one: string, many = `
   return `${formatNumber(count)} of ${formatNumber(limit)} ${limit === 1 ? one : many}`;
 }
 
-/** The charts and periods a watch or a collected chart can name, read from the catalog's movers endpoint. */
-export function chartChoices(endpoints: readonly Endpoint[]): { charts: string[]; periods: string[] } {
-  const movers = endpoints.find((e) => e.operationId === MOVERS_OPERATION_ID);
-  const values = (name: string) => (movers?.params.find((p) => p.name === name)?.enum ?? []).map(String);
-  return { charts: values('chart'), periods: values('period') };
+/** What a chart picker offers: the chart names, and every period some chart takes (in days, ascending). */
+export interface ChartChoices {
+  charts: string[];
+  /** A period the chosen chart does not take (video has no 120), the server refuses on the period field. */
+  periods: string[];
+}
+
+/**
+ * The charts and periods a watch or a collected chart can name: catalog.json's `charts`, the list the
+ * Console API checks them against. Not a public endpoint's params: the operator may switch any endpoint
+ * off (`DISABLED_ENDPOINTS`), movers included, and watches and collection need none of them.
+ */
+export function chartChoices(catalog: Pick<Catalog, 'charts'>): ChartChoices {
+  const charts = Array.isArray(catalog.charts) ? catalog.charts : [];
+  const periods = [...new Set(charts.flatMap((c) => c.periods ?? []))].sort((a, b) => a - b);
+  return { charts: charts.map((c) => c.chart), periods: periods.map(String) };
+}
+
+/** Why a chart picker has nothing to offer, in words ("nothing to watch", "nothing to collect"); null when it has charts. */
+export function noChartsInWords(choices: ChartChoices, nothingTo: 'watch' | 'collect'): string | null {
+  if (choices.charts.length > 0) return null;
+  return `No chart to choose: this server's catalog (/api/v1/catalog.json) lists none, so there is nothing to ${nothingTo}.`;
 }

@@ -3,9 +3,21 @@ import { ChartView } from '../../components/ChartView.js';
 import { ErrorCallout } from '../../components/ErrorCallout.js';
 import { KeyPanel, useStoredKey } from '../../components/KeyPanel.js';
 import { ParamForm } from '../../components/ParamForm.js';
+import { Link } from '../../components/router.js';
 import { sharedCatalog, type Catalog, type Endpoint } from '../../lib/catalog.js';
 import { formatDay, plural } from '../../lib/format.js';
-import { historyEndpoints, historyForm, emptyMoversInWords, historySummary, moversSummary, moversValues, startingHistoryValues } from '../../lib/history-view.js';
+import {
+  emptyMoversInWords,
+  historyEndpoints,
+  historyForm,
+  historySummary,
+  moversSummary,
+  moversValues,
+  noHistoryInWords,
+  noMoversInWords,
+  startingHistoryValues,
+  type HistoryPart,
+} from '../../lib/history-view.js';
 import { formProblems } from '../../lib/param-check.js';
 import { problemOf } from '../../lib/problem.js';
 import { runRequest, type RequestResult, type RunningRequest } from '../../lib/request.js';
@@ -31,14 +43,20 @@ function Failure({ answer, onPasteKey }: { answer: Answer; onPasteKey: () => voi
   return problem ? <ErrorCallout problem={problem} onPasteKey={onPasteKey} /> : null;
 }
 
-function HistoryTool({ catalog, history, movers }: { catalog: Catalog; history: Endpoint; movers: Endpoint }) {
+/**
+ * The history form and its charts. `movers` is the movers endpoint's part: when the operator switched it
+ * off (or the server has none), the page sends no movers request and says why there are no movers.
+ */
+function HistoryTool({ catalog, history, movers: moversPart }: { catalog: Catalog; history: Endpoint; movers: HistoryPart }) {
+  const movers = moversPart.endpoint;
+  const noMovers = noMoversInWords(moversPart);
   const form = useMemo(() => historyForm(history), [history]);
-  const directions = useMemo(() => (movers.params.find((p) => p.name === 'direction')?.enum ?? []).map(String), [movers]);
+  const directions = useMemo(() => (movers?.params.find((p) => p.name === 'direction')?.enum ?? []).map(String), [movers]);
   const [values, setValues] = useState(() => startingHistoryValues(form));
-  const [direction, setDirection] = useState(() => String(movers.params.find((p) => p.name === 'direction')?.default ?? directions[0] ?? ''));
+  const [direction, setDirection] = useState(() => String(movers?.params.find((p) => p.name === 'direction')?.default ?? directions[0] ?? ''));
   const storedKey = useStoredKey();
   const [keyOpen, setKeyOpen] = useState(() => storedKey.apiKey === null);
-  const [answers, setAnswers] = useState<{ history: Answer; movers: Answer } | null>(null);
+  const [answers, setAnswers] = useState<{ history: Answer; movers: Answer | null } | null>(null);
   const [sending, setSending] = useState(false);
   const [noKey, setNoKey] = useState(false);
   const running = useRef<RunningRequest[]>([]);
@@ -58,14 +76,15 @@ function HistoryTool({ catalog, history, movers }: { catalog: Catalog; history: 
     const origin = location.origin;
     const requests = [
       runRequest(requestUrl(origin, catalog.basePath, history, values), apiKey, { client: 'console' }),
-      runRequest(requestUrl(origin, catalog.basePath, movers, moversValues(values, direction)), apiKey, { client: 'console' }),
+      // No movers request where the endpoint is switched off: it could only answer 403.
+      ...(movers ? [runRequest(requestUrl(origin, catalog.basePath, movers, moversValues(values, direction)), apiKey, { client: 'console' })] : []),
     ];
     running.current = requests;
     setSending(true);
     const [h, m] = await Promise.all(requests.map((r) => r.result));
     if (running.current !== requests) return;
     setSending(false);
-    setAnswers({ history: parse(h!), movers: parse(m!) });
+    setAnswers({ history: parse(h!), movers: m ? parse(m) : null });
   };
 
   const serverFields = useMemo(() => {
@@ -75,7 +94,7 @@ function HistoryTool({ catalog, history, movers }: { catalog: Catalog; history: 
   const problems = { ...formProblems(form.params, values), ...serverFields };
   const ok = (a: Answer) => a.result.ok && a.result.status >= 200 && a.result.status < 300;
   const summary = answers && ok(answers.history) ? historySummary(answers.history.body) : null;
-  const moved = answers && ok(answers.movers) ? moversSummary(answers.movers.body) : null;
+  const moved = answers?.movers && ok(answers.movers) ? moversSummary(answers.movers.body) : null;
 
   return (
     <>
@@ -93,18 +112,29 @@ function HistoryTool({ catalog, history, movers }: { catalog: Catalog; history: 
       <form onSubmit={draw} className="panel" aria-labelledby="history-form-h">
         <h2 id="history-form-h">Hashtag history</h2>
         <p className="hint">
-          Calls <code>{catalog.basePath + history.path}</code> and <code>{catalog.basePath + movers.path}</code> with your key:{' '}
-          {plural(history.creditCost + movers.creditCost, 'credit')} per draw.
+          {movers ? (
+            <>
+              Calls <code>{catalog.basePath + history.path}</code> and <code>{catalog.basePath + movers.path}</code> with your key:{' '}
+              {plural(history.creditCost + movers.creditCost, 'credit')} per draw.
+            </>
+          ) : (
+            <>
+              Calls <code>{catalog.basePath + history.path}</code> with your key: {plural(history.creditCost, 'credit')} per draw.
+            </>
+          )}
         </p>
+        {noMovers && <p className="hint" data-testid="movers-off">{noMovers}</p>}
         <ParamForm endpoint={form} values={values} problems={problems} onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))} />
-        <div className="field">
-          <label htmlFor={directionId}>Movers to list</label>
-          <select id={directionId} value={direction} onChange={(e) => setDirection(e.target.value)} style={{ width: 'auto' }}>
-            {directions.map((d) => (
-              <option key={d} value={d}>{d}</option>
-            ))}
-          </select>
-        </div>
+        {movers && (
+          <div className="field">
+            <label htmlFor={directionId}>Movers to list</label>
+            <select id={directionId} value={direction} onChange={(e) => setDirection(e.target.value)} style={{ width: 'auto' }}>
+              {directions.map((d) => (
+                <option key={d} value={d}>{d}</option>
+              ))}
+            </select>
+          </div>
+        )}
         {noKey && <p role="alert" className="error">Add an API key above to draw the history.</p>}
         <button type="submit" className="primary" disabled={sending}>{sending ? 'Drawing…' : 'Draw history'}</button>
       </form>
@@ -126,18 +156,20 @@ function HistoryTool({ catalog, history, movers }: { catalog: Catalog; history: 
               <Failure answer={answers.history} onPasteKey={() => setKeyOpen(true)} />
             )}
           </section>
-          <section className="panel" aria-labelledby="movers-h">
-            <h2 id="movers-h">Movers in the same chart</h2>
-            {moved ? (
-              moved.count === 0 ? (
-                <p data-testid="movers-empty">{emptyMoversInWords(moved, direction, (d) => formatDay(d))}</p>
+          {answers.movers && (
+            <section className="panel" aria-labelledby="movers-h">
+              <h2 id="movers-h">Movers in the same chart</h2>
+              {moved ? (
+                moved.count === 0 ? (
+                  <p data-testid="movers-empty">{emptyMoversInWords(moved, direction, (d) => formatDay(d))}</p>
+                ) : (
+                  <ChartView body={answers.movers.body} />
+                )
               ) : (
-                <ChartView body={answers.movers.body} />
-              )
-            ) : (
-              <Failure answer={answers.movers} onPasteKey={() => setKeyOpen(true)} />
-            )}
-          </section>
+                <Failure answer={answers.movers} onPasteKey={() => setKeyOpen(true)} />
+              )}
+            </section>
+          )}
         </>
       )}
     </>
@@ -155,17 +187,26 @@ export function HistoryPage() {
   useEffect(() => {
     sharedCatalog().then(setCatalog, (e: unknown) => setError(e instanceof Error ? e.message : 'The catalog could not be loaded.'));
   }, []);
-  const endpoints = catalog ? historyEndpoints(catalog.endpoints) : null;
+  const parts = catalog ? historyEndpoints(catalog) : null;
+  const noHistory = parts && noHistoryInWords(parts);
   return (
     <div>
       <h1>History</h1>
       <ErrorText message={error} />
       {!catalog ? (
         !error && <p aria-live="polite">Loading the catalog…</p>
-      ) : !endpoints ? (
-        <p>This server does not offer trend history.</p>
+      ) : !parts?.history.endpoint ? (
+        <p data-testid="history-off">
+          {noHistory}
+          {parts?.movers.endpoint && (
+            <>
+              {' '}
+              <Link href={`/playground/${parts.movers.endpoint.operationId}`}>Open movers in the Playground</Link>
+            </>
+          )}
+        </p>
       ) : (
-        <HistoryTool catalog={catalog} history={endpoints.history} movers={endpoints.movers} />
+        <HistoryTool catalog={catalog} history={parts.history.endpoint} movers={parts.movers} />
       )}
     </div>
   );

@@ -4,7 +4,7 @@ import { removalBlocked, RUN_POLL_MS, runInWords, runShare, targetBody, targetPa
 import type { CollectRun, CollectTargetView, OperatorCollect } from '../../lib/console-api.js';
 import { formatDay, formatTime } from '../../lib/format.js';
 import { splitFieldErrors } from '../../lib/form-errors.js';
-import { chartChoices, chartScope } from '../../lib/watches.js';
+import { chartChoices, chartScope, noChartsInWords, type ChartChoices } from '../../lib/watches.js';
 import { Callout, FormField } from './FormField.js';
 import { api } from './shared.js';
 
@@ -42,7 +42,7 @@ export function OperatorPage() {
   const [data, setData] = useState<OperatorCollect | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [choices, setChoices] = useState<{ charts: string[]; periods: string[] }>({ charts: [], periods: [] });
+  const [choices, setChoices] = useState<ChartChoices | null>(null);
   const [draft, setDraft] = useState({ chart: '', country_code: '', period: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
@@ -61,13 +61,15 @@ export function OperatorPage() {
     void load();
     sharedCatalog().then(
       (c) => {
-        const found = chartChoices(c.endpoints);
+        const found = chartChoices(c);
         setChoices(found);
         setDraft((d) => (d.chart === '' ? { ...d, chart: found.charts[0] ?? '' } : d));
       },
       (e: unknown) => setLoadError(e instanceof Error ? e.message : 'The catalog could not be loaded.'),
     );
   }, [load]);
+
+  const noCharts = choices && noChartsInWords(choices, 'collect');
 
   // While a run is going, ask again every second, also after a failed ask; it stops once the server
   // says the run has finished.
@@ -138,33 +140,37 @@ export function OperatorPage() {
           </section>
           <form onSubmit={add} className="panel" noValidate aria-labelledby="add-target-h">
             <h2 id="add-target-h">Add a chart</h2>
-            <div className="filters">
-              <FormField label="Chart" error={errors.chart} className="filter">
-                {(control) => (
-                  <select {...control} value={draft.chart} onChange={(e) => setDraft((d) => ({ ...d, chart: e.target.value }))}>
-                    {choices.charts.map((c) => (
-                      <option key={c} value={c}>{c}</option>
-                    ))}
-                  </select>
-                )}
-              </FormField>
-              <FormField label="Country (optional)" error={errors.country_code} className="filter">
-                {(control) => <input {...control} type="text" value={draft.country_code} onChange={(e) => setDraft((d) => ({ ...d, country_code: e.target.value }))} placeholder="all regions, or e.g. US" maxLength={8} autoComplete="off" />}
-              </FormField>
-              <FormField label="Period" error={errors.period} className="filter">
-                {(control) => (
-                  <select {...control} value={draft.period} onChange={(e) => setDraft((d) => ({ ...d, period: e.target.value }))}>
-                    <option value="">(the chart's default)</option>
-                    {choices.periods.map((p) => (
-                      <option key={p} value={p}>{p} days</option>
-                    ))}
-                  </select>
-                )}
-              </FormField>
-              <div className="filter-action">
-                <button type="submit" className="primary">Add chart</button>
+            {noCharts ? (
+              <p role="status" className="callout callout-warn" data-testid="no-charts">{noCharts}</p>
+            ) : (
+              <div className="filters">
+                <FormField label="Chart" error={errors.chart} className="filter">
+                  {(control) => (
+                    <select {...control} value={draft.chart} onChange={(e) => setDraft((d) => ({ ...d, chart: e.target.value }))}>
+                      {(choices?.charts ?? []).map((c) => (
+                        <option key={c} value={c}>{c}</option>
+                      ))}
+                    </select>
+                  )}
+                </FormField>
+                <FormField label="Country (optional)" error={errors.country_code} className="filter">
+                  {(control) => <input {...control} type="text" value={draft.country_code} onChange={(e) => setDraft((d) => ({ ...d, country_code: e.target.value }))} placeholder="all regions, or e.g. US" maxLength={8} autoComplete="off" />}
+                </FormField>
+                <FormField label="Period" error={errors.period} className="filter">
+                  {(control) => (
+                    <select {...control} value={draft.period} onChange={(e) => setDraft((d) => ({ ...d, period: e.target.value }))}>
+                      <option value="">(the chart's default)</option>
+                      {(choices?.periods ?? []).map((p) => (
+                        <option key={p} value={p}>{p} days</option>
+                      ))}
+                    </select>
+                  )}
+                </FormField>
+                <div className="filter-action">
+                  <button type="submit" className="primary" disabled={choices === null}>Add chart</button>
+                </div>
               </div>
-            </div>
+            )}
           </form>
           {data.targets.length === 0 ? (
             <p>No charts are collected. Add one above, or list them in the COLLECT setting.</p>

@@ -4,7 +4,7 @@ import { sharedCatalog } from '../../lib/catalog.js';
 import type { WatchView, WebhookEndpointView } from '../../lib/console-api.js';
 import { formatTime } from '../../lib/format.js';
 import { splitFieldErrors } from '../../lib/form-errors.js';
-import { chartChoices, chartScope, KIND_FIELDS, limitInWords, WATCH_KINDS, watchBody, watchRule, type WatchDraft, type WatchKind } from '../../lib/watches.js';
+import { chartChoices, chartScope, KIND_FIELDS, limitInWords, noChartsInWords, WATCH_KINDS, watchBody, watchRule, type ChartChoices, type WatchDraft, type WatchKind } from '../../lib/watches.js';
 import { Callout, FormField } from './FormField.js';
 import { api, ErrorText } from './shared.js';
 
@@ -13,7 +13,7 @@ const FORM_FIELDS = ['kind', 'chart', 'country_code', 'period', 'name', 'top_n',
 const EMPTY: Omit<WatchDraft, 'chart' | 'endpoint_id'> = { kind: 'entry', country_code: '', period: '', name: '', top_n: '', min_change: '' };
 
 function CreateWatch({ endpoints, onAttempt, onCreated }: { endpoints: WebhookEndpointView[]; /** A new try: the last one's message no longer applies. */ onAttempt: () => void; onCreated: (watch: WatchView) => void }) {
-  const [choices, setChoices] = useState<{ charts: string[]; periods: string[] } | null>(null);
+  const [choices, setChoices] = useState<ChartChoices | null>(null);
   const [catalogError, setCatalogError] = useState<string | null>(null);
   const [draft, setDraft] = useState<WatchDraft>({ ...EMPTY, chart: '', endpoint_id: endpoints[0]?.id ?? '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -23,7 +23,7 @@ function CreateWatch({ endpoints, onAttempt, onCreated }: { endpoints: WebhookEn
   useEffect(() => {
     sharedCatalog().then(
       (c) => {
-        const found = chartChoices(c.endpoints);
+        const found = chartChoices(c);
         setChoices(found);
         setDraft((d) => (d.chart === '' ? { ...d, chart: found.charts[0] ?? '' } : d));
       },
@@ -32,6 +32,7 @@ function CreateWatch({ endpoints, onAttempt, onCreated }: { endpoints: WebhookEn
   }, []);
   const set = (field: keyof WatchDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const fields = KIND_FIELDS[draft.kind];
+  const noCharts = choices && noChartsInWords(choices, 'watch');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -76,16 +77,19 @@ function CreateWatch({ endpoints, onAttempt, onCreated }: { endpoints: WebhookEn
         {errors.kind && <p className="error field-error">Kind: {errors.kind}</p>}
       </fieldset>
       <ErrorText message={catalogError} />
+      {noCharts && <p role="status" className="callout callout-warn" data-testid="no-charts">{noCharts}</p>}
       <div className="filters">
-        <FormField label="Chart" error={errors.chart} className="filter">
-          {(control) => (
-            <select {...control} value={draft.chart} onChange={(e) => set('chart')(e.target.value)}>
-              {(choices?.charts ?? []).map((c) => (
-                <option key={c} value={c}>{c}</option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        {!noCharts && (
+          <FormField label="Chart" error={errors.chart} className="filter">
+            {(control) => (
+              <select {...control} value={draft.chart} onChange={(e) => set('chart')(e.target.value)}>
+                {(choices?.charts ?? []).map((c) => (
+                  <option key={c} value={c}>{c}</option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        )}
         <FormField label="Country (optional)" error={errors.country_code} className="filter">
           {(control) => <input {...control} type="text" value={draft.country_code} onChange={(e) => set('country_code')(e.target.value)} placeholder="all regions, or e.g. US" maxLength={8} autoComplete="off" />}
         </FormField>
@@ -125,7 +129,7 @@ function CreateWatch({ endpoints, onAttempt, onCreated }: { endpoints: WebhookEn
         </FormField>
       </div>
       <ErrorText message={formError} />
-      <button type="submit" className="primary" disabled={busy || choices === null}>Create watch</button>
+      <button type="submit" className="primary" disabled={busy || choices === null || Boolean(noCharts)}>Create watch</button>
     </form>
   );
 }
