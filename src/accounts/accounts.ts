@@ -4,8 +4,17 @@ import { addMonths, type PlanCatalog } from '../billing/index.js';
 import type { AccountsTable, Database } from '../store/index.js';
 import { newAccountId } from './ids.js';
 import { spendInvite } from './invites.js';
+import { reclaimUnprovenAccount, type Reclaimed } from './reclaim.js';
 
 export type Account = AccountsTable;
+
+/** What a password set through a reset link did besides setting it (Accounts.resetPassword). */
+export interface PasswordReset {
+  /** True when this reset proved the address for the first time (what verification grants follows). */
+  firstVerification: boolean;
+  /** What was taken away because the address had not been verified; null when it had been. */
+  reclaimed: Reclaimed | null;
+}
 
 /** Why an account operation was refused; callers turn these into 4xx or CLI errors. */
 export class AccountError extends Error {
@@ -162,11 +171,37 @@ export class Accounts {
   }
 
   /**
-   * Marks the address proven; true only the first time, so what verification grants is granted once.
-   * An address OPERATOR_EMAILS names becomes an operator then, not at the next start.
+   * A password set through a reset link, in one transaction with what it ends: every session and reset
+   * link of the account. The link was mailed to the address, so the reset proves it: when it had not been
+   * verified, what was set up under the unproven address is taken away first (reclaimUnprovenAccount: keys
+   * revoked, webhook endpoints and watches deleted, a pending plan request cancelled), then the address
+   * is marked verified. A verified account keeps all of it. The caller passes `reclaimed.keyHashes` to
+   * `ApiKeys.forgetHashes` once this has returned.
    */
-  async markVerified(accountId: string): Promise<boolean> {
-    const result = await this.db
+  async resetPassword(accountId: string, passwordHash: string): Promise<PasswordReset> {
+    return this.db.transaction().execute(async (trx) => {
+      const now = this.clock.now();
+      // The update comes first: on PostgreSQL it takes the row lock key creation takes (api-keys.ts lockAccount),
+      // so a key created meanwhile is seen here and revoked, or waits for this to commit. (A request whose
+      // session was checked before this began can still create one then: the window is that request's own.)
+      await trx.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', accountId).execute();
+      const account = await trx.selectFrom('accounts').select('email_verified_at').where('id', '=', accountId).executeTakeFirst();
+      if (!account) throw new AccountError('account_not_found', `no account with id ${accountId}`);
+      await trx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+      await trx.deleteFrom('account_tokens').where('account_id', '=', accountId).where('purpose', '=', 'reset').execute();
+      if (account.email_verified_at !== null) return { firstVerification: false, reclaimed: null };
+      const reclaimed = await reclaimUnprovenAccount(trx, accountId, now);
+      return { firstVerification: await this.markVerified(accountId, trx), reclaimed };
+    });
+  }
+
+  /**
+   * Marks the address proven; true only the first time, so what verification grants is granted once.
+   * An address OPERATOR_EMAILS names becomes an operator then, not at the next start. `db` is the
+   * caller's transaction when the mark belongs to one (a reset).
+   */
+  async markVerified(accountId: string, db: Kysely<Database> = this.db): Promise<boolean> {
+    const result = await db
       .updateTable('accounts')
       .set({ email_verified_at: this.clock.now() })
       .where('id', '=', accountId)
@@ -174,7 +209,7 @@ export class Accounts {
       .executeTakeFirst();
     const first = Number(result.numUpdatedRows) > 0;
     if (first && this.operatorEmails.size > 0) {
-      await this.db.updateTable('accounts').set({ is_operator: 1 }).where('id', '=', accountId).where('email', 'in', [...this.operatorEmails]).execute();
+      await db.updateTable('accounts').set({ is_operator: 1 }).where('id', '=', accountId).where('email', 'in', [...this.operatorEmails]).execute();
     }
     return first;
   }

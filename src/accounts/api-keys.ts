@@ -98,6 +98,29 @@ async function liveKeyCount(db: Kysely<Database>, accountId: string, now: number
   return Number(row.n);
 }
 
+/**
+ * Revokes every key of the account still in `active` or `grace` inside the caller's transaction, as
+ * `ApiKeys.revoke` does one. Returns how many of them still worked at `now` (a grace key past its time
+ * did not) and every revoked key's hash: the caller passes them to `ApiKeys.forgetHashes` once the
+ * transaction has committed, so the cached lookups drop here and, through the revocation bus, everywhere.
+ */
+export async function revokeAllKeysOf(trx: Transaction<Database>, accountId: string, now: number): Promise<{ live: number; keyHashes: string[] }> {
+  const rows = await trx
+    .selectFrom('api_keys')
+    .select(['key_hash', 'status', 'expires_at'])
+    .where('account_id', '=', accountId)
+    .where('status', 'in', ['active', 'grace'])
+    .execute();
+  if (rows.length === 0) return { live: 0, keyHashes: [] };
+  await trx
+    .updateTable('api_keys')
+    .set({ status: 'revoked', revoked_at: now, updated_at: now })
+    .where('account_id', '=', accountId)
+    .where('status', 'in', ['active', 'grace'])
+    .execute();
+  return { live: rows.filter((row) => effectiveStatus(row, now) !== 'expired').length, keyHashes: rows.map((row) => row.key_hash) };
+}
+
 /** Renders a stored key for the Console API. */
 export function toKeyView(row: ApiKeysTable, now: number): KeyView {
   return {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hashPassword, normaliseEmail, verifyPassword } from '../accounts/index.js';
 import { ApiError, envelope } from '../http/index.js';
 import { checkAttempts, SIGN_UP_WINDOW_MS, VERIFY_MAILS_PER_DAY, VERIFY_MAILS_PER_MINUTE } from './attempt-limits.js';
-import { checkNewPassword, Email, NewPassword, pooled, sendVerification, userView } from './auth-routes.js';
+import { checkNewPassword, completeReset, Email, grantVerification, NewPassword, pooled, sendVerification, userView } from './auth-routes.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 
@@ -99,22 +99,13 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
     if ((await tokens.consume(body.token, 'reset')) !== account.id) {
       throw ApiError.invalidInput([{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]);
     }
-    await services.accounts.setPasswordHash(account.id, passwordHash);
-    await sessions.destroyAll(account.id);
-    await tokens.revoke(account.id, 'reset');
-    // Receiving the link proves the address too.
-    await verified(account.id);
-    return envelope(200, 'OK', null);
+    // Receiving the link proves the address too: the first time, what was set up under it before goes (completeReset).
+    return envelope(200, 'OK', await completeReset(ctx, request, account.id, passwordHash));
   });
 
   /** Marks the address verified; the first time, under SIGNUP_VERIFY=email, the plan's credits follow. */
   async function verified(accountId: string): Promise<void> {
-    if (!(await services.accounts.markVerified(accountId))) return;
-    if (services.config.SIGNUP_VERIFY !== 'email') return;
-    const account = await services.accounts.findById(accountId);
-    if (!account) return;
-    const plan = services.plans.require(account.plan_id);
-    if (plan.included_credits > 0) await services.credits.grant(account.id, plan.included_credits, `verify_${account.id}`);
+    if (await services.accounts.markVerified(accountId)) await grantVerification(ctx, accountId);
   }
 
   app.post('/auth/verify', async (request) => {

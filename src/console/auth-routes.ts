@@ -7,10 +7,12 @@ import {
   normaliseEmail,
   passwordProblem,
   PoolBusyError,
+  reclaimedAnything,
   SESSION_COOKIE,
   verifyAgainstDecoy,
   verifyPassword,
   type Account,
+  type Reclaimed,
 } from '../accounts/index.js';
 import { signupMode } from '../config.js';
 import { ApiError, envelope } from '../http/index.js';
@@ -111,6 +113,63 @@ export async function sendVerification(ctx: ConsoleContext, request: FastifyRequ
   }
 }
 
+/** "2 API keys", "1 watch": a count and its noun. */
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The reset's answer when it took something away (README § Operating in public, "A squatted sign-up"):
+ * the counts, and a sentence saying plainly what went, for the reset page to show.
+ */
+export function reclaimView(r: Reclaimed, planName: (id: string) => string) {
+  const parts: string[] = [];
+  if (r.apiKeys > 0) parts.push(`the ${counted(r.apiKeys, 'API key', 'API keys')} created before ${r.apiKeys === 1 ? 'was' : 'were'} revoked`);
+  const setUp = [
+    ...(r.webhookEndpoints > 0 ? [counted(r.webhookEndpoints, 'webhook endpoint', 'webhook endpoints')] : []),
+    ...(r.watches > 0 ? [counted(r.watches, 'watch', 'watches')] : []),
+  ];
+  if (setUp.length > 0) {
+    const single = setUp.length === 1 && r.webhookEndpoints + r.watches === 1;
+    parts.push(`the ${setUp.join(' and ')} set up before ${single ? 'was' : 'were'} deleted`);
+  }
+  if (r.cancelledPlanRequest !== null) parts.push(`the pending request for the ${planName(r.cancelledPlanRequest)} plan was cancelled`);
+  const sentence = parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return {
+    revoked: { api_keys: r.apiKeys, webhook_endpoints: r.webhookEndpoints, watches: r.watches, plan_request: r.cancelledPlanRequest },
+    message: `This address had not been verified: ${sentence}.`,
+  };
+}
+
+/** What proving an address grants, once: under SIGNUP_VERIFY=email, the plan's included credits. */
+export async function grantVerification(ctx: ConsoleContext, accountId: string): Promise<void> {
+  const { services } = ctx;
+  if (services.config.SIGNUP_VERIFY !== 'email') return;
+  const account = await services.accounts.findById(accountId);
+  if (!account) return;
+  const plan = services.plans.require(account.plan_id);
+  if (plan.included_credits > 0) await services.credits.grant(account.id, plan.included_credits, `verify_${account.id}`);
+}
+
+/**
+ * Sets the password a reset link was used for (Accounts.resetPassword: every session and reset link ends,
+ * and the address counts as verified). When the address had not been verified, what was set up under it
+ * was taken away in the same transaction; the revoked keys' cached lookups are dropped here and on every
+ * instance (the revocation bus), and the answer says what went. Otherwise the answer is null, as ever.
+ */
+export async function completeReset(ctx: ConsoleContext, request: FastifyRequest, accountId: string, passwordHash: string) {
+  const { services } = ctx;
+  const reset = await services.accounts.resetPassword(accountId, passwordHash);
+  if (reset.reclaimed) services.keys.forgetHashes(reset.reclaimed.keyHashes);
+  // As auth/verify: the first verification (only one reset or link is it) grants what verifying grants.
+  if (reset.firstVerification) await grantVerification(ctx, accountId);
+  if (!reset.reclaimed || !reclaimedAnything(reset.reclaimed)) return null;
+  const view = reclaimView(reset.reclaimed, (id) => services.plans.get(id)?.name ?? id);
+  // The operator's record: the keys stay listed as revoked (`keys list`), and the log says why.
+  request.log.info({ account_id: accountId, revoked: view.revoked }, 'a password reset proved an unverified address: what was set up under it is revoked');
+  return view;
+}
+
 /** auth/sign-up, auth/sign-in, auth/sign-out and me. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   const { services, auth, sessions, throttle, attempts, tokens } = ctx;
@@ -194,8 +253,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
     if (!account || !ok) throw new ApiError('invalid_credentials');
     await throttle.succeed(decision.attempt);
     if (account.status === 'suspended') throw new ApiError('account_suspended');
-    // Whoever holds a reset link asked for before this sign-in no longer needs it: it stops working.
-    await tokens.revoke(account.id, 'reset');
+    // Whoever holds a reset link asked for before this sign-in no longer needs it: it stops working. Not
+    // while the address is unproven: the link may be its owner's way to reclaim a squatted sign-up, and
+    // the squatter, who knows the password, must not be able to end it by signing in.
+    if (account.email_verified_at !== null) await tokens.revoke(account.id, 'reset');
     return envelope(200, 'OK', await startSession(request, reply, account));
   });
 

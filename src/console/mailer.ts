@@ -49,10 +49,13 @@ function linkMail(purpose: TokenPurpose, link: string): { subject: string; text:
   return purpose === 'reset'
     ? {
         subject: 'Reset your Trendlens password',
-        text: `Someone asked to reset the password of this Trendlens account. To choose a new one, open:\n\n${link}\n\nThe link works once, for an hour, until the password changes or the account signs in. If it was not you, ignore this e-mail.\n`,
+        text: `Someone asked to reset the password of this Trendlens account. To choose a new one, open:\n\n${link}\n\nThe link works once, for an hour, until the password changes or the account signs in with this address verified. If it was not you, ignore this e-mail.\n`,
       }
     : {
         subject: 'Verify your Trendlens e-mail address',
-        text: `To verify this address for your Trendlens account, open:\n\n${link}\n\nThe link works once, for three days.\n`,
+        text:
+          `To verify this address for your Trendlens account, open:\n\n${link}\n\nThe link works once, for three days.\n\n` +
+          // Opening it proves the address for whoever signed up: a squatter's account would keep its keys (README § Operating in public).
+          `If you did not sign up for Trendlens, someone else used your address: do not open this link. To take the account over, ask for a new password under "Forgot your password?" on the sign-in page; that ends the other person's sessions and revokes the API keys they created.\n`,
       };
 }

@@ -93,11 +93,19 @@ describe.each(storeKinds)('a reset link stops working once it is no longer neede
     expect((await owner.get('/me')).statusCode).toBe(200);
   });
 
-  it('after the owner signs in with the password', async () => {
+  it('after the owner of a verified address signs in with the password', async () => {
     const owner = await h.signedUp('owner@example.com');
+    await h.services.accounts.markVerified(owner.accountId!);
     const token = await resetToken(owner);
     expect((await h.agent().post('/auth/sign-in', { email: 'owner@example.com', password: PASSWORD })).statusCode).toBe(200);
     expect(body(await useLink(token)).data.errors).toEqual(refusedToken);
+  });
+
+  it('but not after a sign-in to an unverified address: a squatter cannot end the link that reclaims it', async () => {
+    const squatted = await h.signedUp('owner@example.com');
+    const token = await resetToken(squatted);
+    expect((await h.agent().post('/auth/sign-in', { email: 'owner@example.com', password: PASSWORD })).statusCode).toBe(200);
+    expect((await useLink(token)).statusCode).toBe(200);
   });
 
   it('but not after a failed sign-in', async () => {

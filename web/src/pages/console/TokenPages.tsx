@@ -19,7 +19,16 @@ function FocusedHeading({ children }: { children: string }) {
   );
 }
 
-/** `/console/reset-password?token=…`: choose a new password; every session ends and the address counts as verified. */
+/**
+ * What `auth/reset` answers: null, or, when the address had not been verified, what was set up under it
+ * and is gone now (README § Operating in public, "A squatted sign-up"), in a sentence to show.
+ */
+type ResetAnswer = { revoked: { api_keys: number; webhook_endpoints: number; watches: number; plan_request: string | null }; message: string } | null;
+
+/**
+ * `/console/reset-password?token=…`: choose a new password; every session ends and the address counts as
+ * verified. When it had not been, the server's sentence on what was revoked is shown too.
+ */
 export function ResetPasswordPage({ search }: { search: string }) {
   const token = tokenOf(search);
   const [password, setPassword] = useState('');
@@ -29,16 +38,19 @@ export function ResetPasswordPage({ search }: { search: string }) {
   const [deadLink, setDeadLink] = useState(token === '');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  const [revokedNotice, setRevokedNotice] = useState<string | null>(null);
   const ids = { password: useId(), hint: useId(), error: useId() };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     setPasswordError(null);
-    const res = await api.call('POST', 'auth/reset', { token, password });
+    const res = await api.call<ResetAnswer>('POST', 'auth/reset', { token, password });
     setBusy(false);
-    if (res.ok) setDone(true);
-    else if (res.fields.token) setDeadLink(true);
+    if (res.ok) {
+      setRevokedNotice(res.data?.message ?? null);
+      setDone(true);
+    } else if (res.fields.token) setDeadLink(true);
     else if (res.fields.password) setPasswordError(`The password ${res.fields.password}.`);
     else setError(res.message);
   };
@@ -47,6 +59,7 @@ export function ResetPasswordPage({ search }: { search: string }) {
       <section className="panel auth">
         <FocusedHeading>Password changed</FocusedHeading>
         <p role="status">Every session of this account has ended, on every device.</p>
+        {revokedNotice && <p data-testid="reset-revoked">{revokedNotice}</p>}
         {/* A full load, not in-app navigation: the Console re-reads who is signed in (nobody, now). */}
         <a href="/console/sign-in">Sign in with the new password</a>
       </section>
