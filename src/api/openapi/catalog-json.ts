@@ -53,8 +53,8 @@ export interface CatalogEndpointJson {
 }
 
 /**
- * A chart the Console API's watches and collection (and the movers endpoint) name (README.md § Trend
- * history). Listed whichever endpoints the operator switched off: watches and collection need none of them.
+ * A chart the Console API's watches and collection (and the movers endpoint) name
+ * (README.md § Trend history). Listed whichever endpoints the operator switched off: watches and collection need none of them.
  */
 export interface CatalogChartJson {
   chart: PublicChart;
