@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.js';
-import { browserTestsAvailable, startE2e, type E2eServer } from './support/browser.js';
+import { browserTestsAvailable, startE2e, waitPromptly, type E2eServer } from './support/browser.js';
 
 const available = browserTestsAvailable();
 const KEY_IN_TEXT = /tl_live_[0-9A-Za-z]{36}/;
@@ -415,7 +415,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
         ['/docs/TikTok/tiktok-top-ads-safety', 0],
       ] as const) {
         await page.goto(path);
-        await page.getByText('Open in Playground').waitFor();
+        await waitPromptly(page.getByText('Open in Playground'));
         expect(await line(), path).toBe(expected);
       }
       await context.close();
@@ -472,7 +472,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
       const found: string[] = [];
       for (const [path, text] of pages) {
         await page.goto(path);
-        await page.getByText(text).first().waitFor({ state: 'attached' });
+        await waitPromptly(page.getByText(text).first(), { state: 'attached' });
         found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
       }
       // A live 400 with its callout, and the response pane's chart.
@@ -498,7 +498,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
       await page.waitForURL('**/console/keys');
       for (const [path, text] of [['/console', 'Quick start'], ['/console/keys', 'Create a key'], ['/console/billing', 'Overage'], ['/console/usage', 'Recent requests']] as const) {
         await page.goto(path);
-        await page.getByText(text).first().waitFor();
+        await waitPromptly(page.getByText(text).first());
         found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
       }
       expect(found).toEqual([]);
@@ -517,7 +517,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
         ['/console/sign-in', 'No account?'],
       ] as const) {
         await page.goto(path);
-        await page.getByText(text).first().waitFor();
+        await waitPromptly(page.getByText(text).first());
         expect(await overflow(), path).toBeLessThanOrEqual(0);
       }
       // The response pane with a live list and its table, and the Console's key cards.

@@ -8,7 +8,23 @@ import net from 'node:net';
 export const REQUIRE_SERVICES = process.env.CI === 'true' || process.env.TRENDLENS_REQUIRE_SERVICES === '1';
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Database indexes for test workers: not 0, the machine's default, nor 5, test/billing/faults.test.ts's own. */
+const WORKER_REDIS_DATABASES = [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+
+/**
+ * A database index of its own for each vitest worker, unless the URL names one: test files run side
+ * by side in two workers (vitest.config.ts), and one file's keys (a global sign-up count, a flushed
+ * database) must never meet another's. Files within one worker run one after another, as before.
+ */
+function redisUrlForThisWorker(url: string): string {
+  const worker = Number(process.env.VITEST_POOL_ID);
+  const parsed = new URL(url);
+  if (!Number.isInteger(worker) || worker < 1 || parsed.pathname.replace('/', '') !== '') return url;
+  parsed.pathname = `/${WORKER_REDIS_DATABASES[(worker - 1) % WORKER_REDIS_DATABASES.length]}`;
+  return parsed.toString();
+}
+
+export const REDIS_URL = redisUrlForThisWorker(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
 
 function reachable(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);

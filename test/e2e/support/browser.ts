@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
 import { WEB_DIST } from '../../../src/api/web/index.js';
 import { runCli } from '../../../src/cli.js';
 import { defaultConfig, type Config } from '../../../src/config.js';
@@ -97,4 +97,24 @@ export async function operatorLink(server: { url: string; databaseUrl: string },
   const code = await runCli(['accounts', command, '--email', email, '--json'], { DATABASE_URL: server.databaseUrl, PUBLIC_URL: server.url }, { stdout: sink, stderr: sink });
   if (code !== 0) throw new Error(`accounts ${command} exited ${code}: ${out}`);
   return (JSON.parse(out) as { link: string }).link;
+}
+
+/**
+ * `locator.waitFor(options)`, reached sooner: Playwright checks a locator that is not there yet again
+ * after 20, 50, 100, 100 and then every 500 ms, so a page that renders 150 ms after its load is
+ * seen up to 600 ms later, on every page a loop visits. Looking every 20 ms first (each look answers
+ * at once, it never waits) shortens that wait; the final `waitFor` is the same check as before,
+ * with its own timeout, and it fails the same way.
+ */
+export async function waitPromptly(locator: Locator, options: { state?: 'attached' | 'visible' } = {}): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    try {
+      if (options.state === 'attached' ? (await locator.count()) > 0 : await locator.isVisible()) break;
+    } catch {
+      break; // e.g. a strict-mode violation: the waitFor below reports it as before
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await locator.waitFor(options);
 }
