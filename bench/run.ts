@@ -14,6 +14,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -266,6 +267,25 @@ const row = (name: string, r: Result, withDatabases = false) =>
 /** The lowest and highest round behind a median: on a shared machine one round can be far off. */
 const range = (xs: number[]) => `rounds ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 
+/**
+ * The SQLite goal (≥ 0.85 of bare) and the cluster's share (≥ 0.5 of the SQLite instance) together ask
+ * the cluster for ≥ 0.425 of bare. What the cluster could serve at most, were each instance no costlier
+ * than bare Fastify (an instance does at least bare's HTTP work), is the machine's cores divided by
+ * the CPU every charged request costs besides: bare's server work, PostgreSQL's, Redis's and the load
+ * generator's, as measured in the same round. Where that ceiling is near or below what the goals ask,
+ * no change to the instances can meet both goals on this machine (docs/performance.md § Both goals at once).
+ */
+function jointCeiling(rounds: ReadonlyArray<{ bare: Result; cluster: Result }>): string {
+  const cores = availableParallelism();
+  const asked = rounds.map((r) => 0.85 * 0.5 * r.bare.rps);
+  const ceilings = rounds.map((r) => (cores * 1_000_000) / (r.bare.cpuUs + r.cluster.services!.postgres + r.cluster.services!.redis + r.cluster.loadGeneratorUs));
+  const shares = rounds.map((r, i) => ceilings[i]! / asked[i]!);
+  return (
+    `both goals at once ask the cluster for ≥ 0.425 of bare, ${median(asked).toFixed(0)} charged req/s here; at this run's PostgreSQL, Redis and load-generator CPU per request, ` +
+    `instances no costlier than bare Fastify could serve at most ${median(ceilings).toFixed(0)} on ${cores} cores: ${median(shares).toFixed(2)}× what the goals ask (${range(shares)}; medians)`
+  );
+}
+
 const missing = [!(await reachable(POSTGRES_URL)) && 'PostgreSQL', !(await reachable(REDIS_URL)) && 'Redis'].filter(Boolean);
 /** A target's processes, started afresh for each of its rounds. */
 type Start = () => Promise<Server[]>;
@@ -398,6 +418,7 @@ try {
       `2 instances, PostgreSQL + Redis, one account: ${rps.toFixed(0)} charged req/s (goal ≥ 2,000), ${median(shares).toFixed(2)} of the SQLite instance (goal ≥ 0.5; ${range(shares)}), ` +
         `${cpuUs.toFixed(0)} µs instance CPU per request${services}; ${charged} charges written for ${delivered} measured 2xx plus warm-up (medians)`,
     );
+    if (rounds[0]!.cluster!.services) console.log(jointCeiling(rounds.map((r) => ({ bare: r.bare, cluster: r.cluster! }))));
     compared.forEach(({ label }, c) => {
       if (!rounds[0]!.comparedClusters[c]) return;
       const relative = rounds.map((r) => r.comparedClusters[c]!.rps / r.cluster!.rps);
