@@ -98,7 +98,8 @@ async function withAdmin<T>(config: Config, work: (admin: Awaited<ReturnType<typ
 /**
  * Graceful shutdown on SIGTERM or SIGINT: stop accepting, drain in-flight requests and the pending
  * ledger and usage batches, then return. A second signal exits at once, for an operator who will
- * not wait.
+ * not wait. Called before the command announces itself: a supervisor (or a test) that signals as
+ * soon as it reads the announcement could otherwise meet the default action, and a killed process.
  */
 function untilSignal(server: { close(): Promise<void> }, say: (line: string) => void = () => {}): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -182,8 +183,10 @@ export async function runCli(
         const serving = simulator
           ? `Trendlens is serving at ${server.url}, with data from the upstream simulator at ${simulator} (UPSTREAM_SIMULATOR_URL), not from TikTok`
           : `Trendlens is serving live TikTok Creative Center data at ${server.url}`;
+        // Listening for signals before saying so: whoever reads the line may stop the server at once.
+        const stopped = untilSignal(server, (line) => server.app.log.info(line));
         announce(out, server, {}, [serving, `Playground: ${server.url}/playground`]);
-        await untilSignal(server, (line) => server.app.log.info(line));
+        await stopped;
         return 0;
       }
       case 'demo': {
@@ -191,6 +194,7 @@ export async function runCli(
         const demoEnv = { DATABASE_URL: './data/demo.db', ...withPort, ...(values.era ? { DEMO_UPSTREAM_ERA: values.era } : {}) };
         const config = loadConfig(demoEnv);
         const server = await startDemo(config, { logger: false });
+        const stopped = untilSignal(server);
         announce(out, server, { api_key: server.apiKey, era: config.DEMO_UPSTREAM_ERA, access: config.DEMO_UPSTREAM_ACCESS }, [
           `Trendlens demo (simulated ${config.DEMO_UPSTREAM_ERA} data, TikTok One ${config.DEMO_UPSTREAM_ACCESS}) at ${server.url}`,
           `Demo API key (enterprise plan), shown once: ${server.apiKey}`,
@@ -199,7 +203,7 @@ export async function runCli(
           '',
           `Playground: ${server.url}/playground`,
         ]);
-        await untilSignal(server);
+        await stopped;
         return 0;
       }
       case 'simulator': {
@@ -207,8 +211,9 @@ export async function runCli(
         if (typeof eras === 'string') throw new CliError(eras, { exitCode: 2 });
         const sim = await startSimulator({ port: port ?? 0, host: host ?? '127.0.0.1', ...eras });
         const summary = simulatorSummary(sim);
+        const stopped = untilSignal(sim);
         out.print(summary.json, summary.text);
-        await untilSignal(sim);
+        await stopped;
         return 0;
       }
       case 'mcp': {

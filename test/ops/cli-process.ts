@@ -2,9 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const REPO = join(import.meta.dirname, '..', '..');
-const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
 
-/** `trendlens` as a real process (through tsx, so no build is needed), with its output collected. */
+/**
+ * `trendlens` as a real process (tsx's loader inside it, so no build is needed), with its output
+ * collected. Not the `tsx` command: that runs the CLI in a child of its own and relays signals to it,
+ * and when the child does not confirm a signal within 30 ms (a loaded machine) it kills it and exits
+ * 143, so a graceful SIGTERM looked like a crash. Here a signal reaches the CLI's own process.
+ */
 export interface CliProcess {
   child: ChildProcess;
   stdout(): string;
@@ -16,7 +20,7 @@ export interface CliProcess {
 }
 
 export function spawnCli(args: string[], env: Record<string, string>): CliProcess {
-  const child = spawn(TSX, [join(REPO, 'src', 'cli.ts'), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
