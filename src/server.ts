@@ -11,6 +11,8 @@ import { createCreativeCenterSource, createTikTokOneSource } from './upstream/in
 import { startMetricsServer } from './metrics/index.js';
 import { describeDatabase, holdServeLock, type ServeLock } from './store/index.js';
 import { sqliteFailure } from './store/connect.js';
+import { followConnections } from './http/index.js';
+import { REQUEST_TIMEOUT_MS } from './security/index.js';
 
 /** A running Trendlens: the app, its services, and the URL it answers on. */
 export interface RunningServer {
@@ -96,6 +98,7 @@ export async function startServer(
   undo.push(() => services.close());
   const app = await orUndo(undo, () => buildApp(services, log ? { log } : {}));
   undo.push(() => app.close());
+  const connections = followConnections(app.server);
   await orUndo(undo, () => app.listen({ port: config.PORT, host: config.HOST }));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -128,15 +131,11 @@ export async function startServer(
     simulator: opts.simulator,
     async close() {
       clearInterval(sweeper);
-      // Stops accepting, lets in-flight requests finish, then the services flush their batches. A
-      // keep-alive connection whose request ends during the drain would hold the server open until
-      // its idle timeout, so idle connections are closed as they appear.
-      const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
-      try {
-        await app.close();
-      } finally {
-        clearInterval(closeIdle);
-      }
+      // Stops accepting, lets in-flight requests finish, then the services flush their batches.
+      // Connections with nothing in flight are closed as they appear, and none outlives the bound a
+      // request has anyway (src/http/drain.ts).
+      const { cut } = await connections.drain(app.close(), REQUEST_TIMEOUT_MS);
+      if (cut > 0) app.log.warn({ connections: cut }, `closed ${cut} connection(s) still open ${REQUEST_TIMEOUT_MS / 1000} s into the shutdown`);
       await metricsServer?.close();
       await services.close();
       lock?.release();

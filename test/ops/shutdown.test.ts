@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -68,4 +70,21 @@ describe('graceful shutdown of a real `trendlens serve` process', () => {
       db.close();
     }
   }, 60_000);
+
+  it('on SIGTERM does not wait for a connection that sent nothing, as a browser opens ahead of need, and exits 0', async () => {
+    const databaseUrl = join(mkdtempSync(join(tmpdir(), 'trendlens-shutdown-')), 'serve.db');
+    server = spawnCli(['serve'], { DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', UPSTREAM_SIMULATOR_URL: simulator.url, LOG_LEVEL: 'info' });
+    const url = new URL((await server.waitFor(/http:\/\/127\.0\.0\.1:\d+/)).trim());
+    const silent = connect(Number(url.port), '127.0.0.1');
+    await once(silent, 'connect');
+    const hungUp = once(silent, 'close');
+    // The server has taken the connection when a request on another one has been answered.
+    expect((await fetch(`${url.origin}/healthz`)).status).toBe(200);
+
+    server.child.kill('SIGTERM');
+    // Without the drain's sweep, Node 20 waits for this connection for as long as the client keeps it.
+    expect(await server.exited).toBe(0);
+    await hungUp;
+    silent.destroy();
+  }, 30_000);
 });
