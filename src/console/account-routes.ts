@@ -108,12 +108,22 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
     if (await services.accounts.markVerified(accountId)) await grantVerification(ctx, accountId);
   }
 
-  app.post('/auth/verify', async (request) => {
-    auth.checkOriginIfPresent(request);
+  /**
+   * Verifying needs the account's own session, not only the link. The link reaches whoever holds the
+   * address, and that may not be who signed up: opening it signed out would prove the address for a
+   * stranger's account, which a later reset would then leave whole (README § Operating in public, "A
+   * squatted sign-up"). Signed in, the person who signed up shows it was them. The link stays usable
+   * until it is opened by its own account.
+   */
+  app.post('/auth/verify', async (request, reply) => {
     const body = parseInput(VerifyBody, request.body);
-    const accountId = await tokens.consume(body.token, 'verify');
+    const unknown = () => ApiError.invalidInput([{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]);
+    const accountId = await tokens.peek(body.token, 'verify');
     const account = accountId ? await services.accounts.findById(accountId) : undefined;
-    if (!account || account.status === 'deleted') throw ApiError.invalidInput([{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]);
+    if (!account || account.status === 'deleted') throw unknown();
+    const caller = await auth.signedIn(request, reply);
+    if (caller.account.id !== account.id) throw new ApiError('link_for_another_account');
+    if ((await tokens.consume(body.token, 'verify')) !== account.id) throw unknown();
     await verified(account.id);
     const fresh = await services.accounts.findById(account.id);
     return envelope(200, 'OK', { user: fresh ? userView(fresh) : userView(account) });

@@ -54,8 +54,8 @@ function linkMail(purpose: TokenPurpose, link: string): { subject: string; text:
     : {
         subject: 'Verify your Trendlens e-mail address',
         text:
-          `To verify this address for your Trendlens account, open:\n\n${link}\n\nThe link works once, for three days.\n\n` +
-          // Opening it proves the address for whoever signed up: a squatter's account would keep its keys (README § Operating in public).
-          `If you did not sign up for Trendlens, someone else used your address: do not open this link. To take the account over, ask for a new password under "Forgot your password?" on the sign-in page; that ends the other person's sessions and revokes the API keys they created.\n`,
+          `To verify this address for your Trendlens account, open this link signed in to the account:\n\n${link}\n\nThe link works once, for three days.\n\n` +
+          // Verifying needs the account's session, so a reader who did not sign up cannot prove the address for whoever did (README § Operating in public).
+          `If you did not sign up for Trendlens, someone else used your address. To take the account over, ask for a new password under "Forgot your password?" on the sign-in page; that ends the other person's sessions and revokes the API keys they created.\n`,
       };
 }

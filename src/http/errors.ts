@@ -18,6 +18,7 @@ export const ERRORS = {
   account_suspended: { status: 403, scope: 'both', doc: 'The account is suspended by the operator: its keys and Console sessions stop working.' },
   endpoint_disabled: { status: 403, scope: 'api', doc: 'The operator has disabled this endpoint.' },
   plan_limit_reached: { status: 403, scope: 'console', doc: 'The plan allows no more watches or webhook endpoints; `data.limit` names the limit and its size.' },
+  link_for_another_account: { status: 403, scope: 'console', doc: 'A verification link was opened signed in to another account than the one it was sent for: sign in to that account, then open the link again.' },
   csrf_failed: { status: 403, scope: 'console', doc: 'A Console write lacked the session\'s `X-CSRF-Token` or came from another origin.' },
   forbidden: { status: 403, scope: 'console', doc: 'The signed-in account is not an operator; operator routes need `trendlens operators add <email>` or OPERATOR_EMAILS, and a verified address.' },
   signup_disabled: { status: 403, scope: 'console', doc: 'The operator has turned sign-up off.' },

@@ -165,7 +165,8 @@ export async function runOperatorCommand(command: string, flags: OperatorFlags, 
         const token = await new AccountTokens(a.store.db, systemClock).issue(acc.id, purpose);
         return { email: acc.email, link: accountLink(linkOrigin(a.config), purpose, token) };
       });
-      print({ email, purpose, link }, `One-time ${purpose === 'reset' ? 'password reset' : 'verification'} link for ${email}:\n${link}`);
+      const what = purpose === 'reset' ? 'password reset link' : 'verification link, to be opened signed in to the account,';
+      print({ email, purpose, link }, `One-time ${what} for ${email}:\n${link}`);
       return true;
     }
     case 'accounts delete': {

@@ -104,10 +104,11 @@ describe.each(storeKinds)('a password reset reclaims a squatted sign-up (%s)', (
     const signedUp = await squatter.post('/auth/sign-up', { email: OWNER, password: SQUATTER_PASSWORD });
     expect(signedUp.statusCode).toBe(201);
     expect(body(signedUp).data.user.email_verified).toBe(false);
-    // The verification mail reaches the owner, not the squatter: it tells them not to open it, and how to reclaim.
+    // The verification mail reaches the owner, not the squatter: it tells them how to reclaim.
     await expect.poll(() => mailbox.messages.filter((m) => m.includes(`To: ${OWNER}`)).length).toBe(1);
     const verification = mailbox.messages.find((m) => m.includes(`To: ${OWNER}`))!.replace(/=\r?\n/g, '');
-    expect(verification).toContain('If you did not sign up for Trendlens, someone else used your address: do not open this link.');
+    expect(verification).toContain('open this link signed in to the account');
+    expect(verification).toContain('If you did not sign up for Trendlens, someone else used your address.');
     expect(verification).toContain('Forgot your password?');
 
     // The squatter sets the account up: two keys that answer metered requests, an endpoint with a watch
@@ -170,8 +171,8 @@ describe.each(storeKinds)('a password reset reclaims a squatted sign-up (%s)', (
   it('keeps the keys of an account whose address was verified before the reset', async () => {
     const owner = h.agent();
     expect((await owner.post('/auth/sign-up', { email: OWNER, password: SQUATTER_PASSWORD })).statusCode).toBe(201);
-    // The owner opens the verification link mailed at sign-up.
-    const verified = await h.agent().post('/auth/verify', { token: await mailedToken(OWNER, 'verify-email') });
+    // The owner opens the verification link mailed at sign-up, signed in.
+    const verified = await owner.post('/auth/verify', { token: await mailedToken(OWNER, 'verify-email') });
     expect(body(verified).data.user.email_verified).toBe(true);
     const key = await createKey(owner, 'production');
     expect((await api(key)).status).toBe(200);
@@ -187,6 +188,31 @@ describe.each(storeKinds)('a password reset reclaims a squatted sign-up (%s)', (
     const signedIn = await signsIn();
     expect(body(await signedIn.get('/keys?status=active')).data.keys.map((k: { name: string }) => k.name)).toEqual(['production']);
     expect(body(await signedIn.get('/webhooks')).data.endpoints).toHaveLength(1);
+  });
+
+  it('does not let the owner’s opening of the verification link prove the address for the squatter, so the reset still reclaims', async () => {
+    const squatter = h.agent();
+    expect((await squatter.post('/auth/sign-up', { email: OWNER, password: SQUATTER_PASSWORD })).statusCode).toBe(201);
+    const key = await createKey(squatter, 'scraper');
+    const token = await mailedToken(OWNER, 'verify-email');
+
+    // The owner opens the mailed link signed out: 401, and the address stays unverified.
+    const signedOut = await h.agent().post('/auth/verify', { token });
+    expect(signedOut.statusCode).toBe(401);
+    expect(body(signedOut).data.error).toBe('not_signed_in');
+    // Signed in to an account of their own: 403, the link is not theirs to use.
+    const other = await h.signedUp('someone-else@example.com');
+    const elsewhere = await other.post('/auth/verify', { token });
+    expect(elsewhere.statusCode).toBe(403);
+    expect(body(elsewhere).data.error).toBe('link_for_another_account');
+    expect(body(await other.get('/me')).data.user.email_verified).toBe(false);
+    expect(body(await squatter.get('/me')).data.user.email_verified).toBe(false);
+
+    // So the owner's reset still proves the address for the first time, and the squatter's key goes.
+    expect((await resets()).data.revoked.api_keys).toBe(1);
+    expect((await api(key)).status).toBe(401);
+    // The link was never spent: the account, the owner's now, can still open it.
+    expect((await (await signsIn()).post('/auth/verify', { token })).statusCode).toBe(200);
   });
 
   it('says nothing when the unverified account had set nothing up, and verifies the address', async () => {

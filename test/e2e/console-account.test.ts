@@ -101,13 +101,19 @@ describe.skipIf(!available)('Console account recovery in Chromium', () => {
     // Verify-email: the operator's link marks the address verified, and the Console shows it.
     await page.goto('/console');
     await eventually(() => emailStatus(page)).toBe('Address not verified.');
+    expect(await page.getByTestId('email-status-risk').textContent()).toMatch(/a password reset through this address revokes the account's API keys/);
     await page.getByRole('button', { name: 'Send a new verification link' }).click();
     await eventually(() => page.getByText('This server does not send e-mail: ask its operator for a verification link.').count()).toBe(1);
     const verifyLink = await operatorLink(server, 'verify-link', email);
-    await page.goto(verifyLink);
-    await eventually(() => heading(page)).toBe('Address verified');
-    expect(await page.getByText(`${email} is verified.`).getAttribute('role')).toBe('status');
-    await page.getByRole('link', { name: 'Go to the Console' }).click();
+    // Opened signed out (another browser, say): a sign-in first, which comes back to the link.
+    const elsewhere = await newPage(server.url);
+    await elsewhere.goto(verifyLink);
+    await eventually(() => elsewhere.getByTestId('verify-sign-in').getByRole('status').textContent()).toMatch(/^Sign in to verify this address\./);
+    expect(await elsewhere.getByTestId('verify-sign-in').getByRole('link', { name: 'Forgot your password?' }).getAttribute('href')).toBe('/console/forgot-password');
+    await signIn(elsewhere, email, OLD_PASSWORD);
+    await eventually(() => heading(elsewhere)).toBe('Address verified');
+    expect(await elsewhere.getByText(`${email} is verified.`).getAttribute('role')).toBe('status');
+    await page.goto('/console');
     await eventually(() => emailStatus(page)).toBe('Address verified.');
     await page.goto(verifyLink);
     await eventually(() => heading(page)).toBe('Verification failed');

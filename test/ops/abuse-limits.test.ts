@@ -164,19 +164,20 @@ describe('SIGNUP_MODE and SIGNUP_VERIFY', () => {
     expect(res.status).toBe(201);
     expect(res.body.data.user.email_verified).toBe(false);
     const accountId = res.body.data.user.id as string;
+    const signedIn = { session: res.session as string, csrf: res.body.data.csrf_token as string };
     expect((await server.services.credits.snapshot(accountId)).balance).toBe(0);
 
     const { link } = await cli({ DATABASE_URL: server.database.url, PUBLIC_URL: server.url }, 'accounts', 'verify-link', '--email', 'v@example.com');
     const token = new URL(link).searchParams.get('token');
     expect(new URL(link).pathname).toBe('/console/verify-email');
-    const verified = await call(`${server.url}/api/console/auth/verify`, { method: 'POST', body: { token } });
+    const verified = await call(`${server.url}/api/console/auth/verify`, { method: 'POST', body: { token }, ...signedIn });
     expect(verified.status).toBe(200);
     expect(verified.body.data.user.email_verified).toBe(true);
     expect((await server.services.credits.snapshot(accountId)).balance).toBe(2000);
     expect(await server.services.credits.ledgerSum(accountId)).toBe(2000);
     // A second link verifies nothing new and grants nothing more.
     const again = await cli({ DATABASE_URL: server.database.url }, 'accounts', 'verify-link', '--email', 'v@example.com');
-    await call(`${server.url}/api/console/auth/verify`, { method: 'POST', body: { token: new URL(again.link).searchParams.get('token') } });
+    expect((await call(`${server.url}/api/console/auth/verify`, { method: 'POST', body: { token: new URL(again.link).searchParams.get('token') }, ...signedIn })).status).toBe(200);
     expect((await server.services.credits.snapshot(accountId)).balance).toBe(2000);
   });
 });

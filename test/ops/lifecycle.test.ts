@@ -85,7 +85,8 @@ describe('password reset and e-mail verification through a local SMTP server', (
     expect(mailbox.messages[0]).toContain('To: m@example.com');
     const verifyLink = linkIn(mailbox.messages[0] ?? '');
     expect(verifyLink.pathname).toBe('/console/verify-email');
-    const verified = await call(`${server.url}/api/console/auth/verify`, { method: 'POST', body: { token: verifyLink.searchParams.get('token') } });
+    // Opened signed in to the account, as verifying requires.
+    const verified = await call(`${server.url}/api/console/auth/verify`, { method: 'POST', body: { token: verifyLink.searchParams.get('token') }, session: user.session, csrf: user.csrf });
     expect(verified.body.data.user.email_verified).toBe(true);
 
     const asked = await call(`${server.url}/api/console/auth/reset/request`, { method: 'POST', body: { email: 'M@example.com' } });

@@ -20,6 +20,7 @@ const ERROR_MESSAGES: Record<string, string> = {
   key_limit_reached: 'You already hold 20 active or grace keys. Revoke one first.',
   key_not_active: 'Only an active key can be rotated.',
   csrf_failed: 'The page is out of date. Reload it and try again.',
+  link_for_another_account: 'This link was sent for another account than the one signed in: sign out, sign in to that account, then open the link again.',
   invite_required: 'Sign-up on this server needs an invite code from its operator.',
   forbidden: 'Only operators of this server can do this.',
 };

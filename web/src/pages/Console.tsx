@@ -11,7 +11,7 @@ import { OperatorPage } from './console/OperatorPage.js';
 import { OverviewPage } from './console/OverviewPage.js';
 import { PlaygroundKeyStep } from './console/PlaygroundKeyStep.js';
 import { api, ErrorText } from './console/shared.js';
-import { ResetPasswordPage, VerifyEmailPage } from './console/TokenPages.js';
+import { ResetPasswordPage, VerifyEmailPage, VerifySignInNote } from './console/TokenPages.js';
 import { UsagePage } from './console/UsagePage.js';
 import { WatchesPage } from './console/WatchesPage.js';
 import { WebhooksPage } from './console/WebhooksPage.js';
@@ -69,15 +69,17 @@ export function Console({ path, search }: { path: string; search: string }) {
     document.title = 'Console — Trendlens';
   }, []);
 
-  // Links from an e-mail or the operator's CLI work signed in or not.
+  // Reset links work signed in or not; a verification link needs its account's session, so signed out
+  // it asks for a sign-in first and comes back to the link (docs/api-contract.md, `auth/verify`).
   if (page === 'reset-password') return <ResetPasswordPage search={search} />;
-  if (page === 'verify-email') return <VerifyEmailPage search={search} />;
   if (page === 'forgot-password') return <ForgotPasswordPage />;
   if (user === undefined) return <p>Loading…</p>;
+  if (page === 'verify-email' && user !== null) return <VerifyEmailPage search={search} />;
   if (user === null) {
     return (
       <div>
         <ErrorText message={error} />
+        {page === 'verify-email' && <VerifySignInNote />}
         <AuthForm key={page} mode={page === 'sign-up' ? 'sign-up' : 'sign-in'} returnTo={returnTo} onSignedIn={setUser} />
       </div>
     );

@@ -26,6 +26,10 @@ export function EmailStatus() {
   return (
     <>
       <span data-testid="email-status">Address not verified.</span>{' '}
+      <span data-testid="email-status-risk">
+        Until it is, a password reset through this address revokes the account's API keys and deletes its webhooks, in case someone
+        else signed up with it; verify it to keep them.
+      </span>{' '}
       <button type="button" onClick={resend} disabled={busy}>Send a new verification link</button>{' '}
       <span aria-live="polite">{message}</span>
     </>

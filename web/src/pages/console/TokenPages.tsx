@@ -104,7 +104,27 @@ export function ResetPasswordPage({ search }: { search: string }) {
   );
 }
 
-/** `/console/verify-email?token=…`: proves the address once, as soon as the page opens. */
+/**
+ * Above the sign-in form when a verification link is opened signed out. The link reaches whoever holds
+ * the address, and that may not be who signed up: they are told how to take the account over instead.
+ */
+export function VerifySignInNote() {
+  return (
+    <div className="panel auth" data-testid="verify-sign-in">
+      <p role="status">
+        <strong>Sign in to verify this address.</strong> The link verifies the account it was sent for once you are signed in to
+        it, and brings you back here.
+      </p>
+      <p>
+        Did not sign up for Trendlens? Someone else used your address: take the account over with{' '}
+        <Link href="/console/forgot-password">Forgot your password?</Link> That ends their sessions and revokes the API keys they
+        created.
+      </p>
+    </div>
+  );
+}
+
+/** `/console/verify-email?token=…`, signed in: proves the address once, as soon as the page opens. */
 export function VerifyEmailPage({ search }: { search: string }) {
   const token = tokenOf(search);
   const [state, setState] = useState<{ ok: boolean; message: string } | null>(
