@@ -1,7 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { followConnections } from '../http/index.js';
 import { metricsRegistry } from './registry.js';
+
+/** A scrape is one quick GET: a shutdown gives a connection still open after this long no more time. */
+const METRICS_DRAIN_MS = 5_000;
 
 function sameSecret(presented: string, expected: string): boolean {
   const a = Buffer.from(presented);
@@ -36,6 +40,7 @@ export async function startMetricsServer(port: number, host: string): Promise<{ 
       () => response.writeHead(500).end(),
     );
   });
+  const connections = followConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -43,6 +48,9 @@ export async function startMetricsServer(port: number, host: string): Promise<{ 
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // As the API's own server (src/server.ts): a scraper's connection that never sent a request must not hold the shutdown.
+    close: async () => {
+      await connections.drain(new Promise<void>((resolve) => server.close(() => resolve())), METRICS_DRAIN_MS);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,6 +197,12 @@ describe('/metrics on its own port', () => {
       expect(res.status).toBe(200);
       expect(parsePrometheus(await res.text()).size).toBeGreaterThan(0);
       expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
+      // A connection that never sends a request does not hold the shutdown (Node 20 waited for it).
+      const silent = connect(metricsPort, '127.0.0.1');
+      await once(silent, 'connect');
+      silent.on('error', () => {});
+      // Taken by the server once a request on another connection has been answered.
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).status).toBe(200);
     } finally {
       await server.close();
       await database.drop();
