@@ -93,8 +93,9 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     clientErrorHandler: answerClientError,
     // Node's parser, not Fastify's default: a value that is not UTF-8 once percent-decoded comes out
     // with U+FFFD, which the catalog refuses naming the param, instead of staying percent-encoded
-    // and being sent upstream as typed.
-    routerOptions: { querystringParser: (query) => parseQuery(query) },
+    // and being sent upstream as typed. Every key is read: the parser's default stops at 1,000, and a
+    // param after them would be served and charged as if absent. MAX_HEADER_BYTES bounds the query.
+    routerOptions: { querystringParser: (query) => parseQuery(query, undefined, undefined, { maxKeys: 0 }) },
     // A path with broken percent-encoding never reaches a route or the hooks: it is answered here.
     frameworkErrors: (error, request, reply) =>
       errorReply(reply.header('X-Request-Id', request.id).header('Cache-Control', 'no-store'), 400, {

@@ -183,6 +183,12 @@ export function text(
   };
 }
 
+/** The first few bad items, each cut short: an error names what to fix without echoing a whole query back. */
+function quoteSome(items: readonly string[], most = 5, width = 40): string {
+  const shown = items.slice(0, most).map((s) => ([...s].length > width ? `${[...s].slice(0, width).join('')}…` : s));
+  return items.length > most ? `${shown.join(', ')} and ${items.length - most} more` : shown.join(', ');
+}
+
 /**
  * A comma-separated list: split, trimmed, empties dropped, each item validated, de-duplicated and
  * sorted (docs/api-contract.md § Params and canonical form), so equal lists share one canonical form and one cache entry.
@@ -204,7 +210,7 @@ export function csv(
         .filter((s) => s.length > 0);
       const bad = items.filter((s) => !opts.item.test(s) || (opts.validItem !== undefined && !opts.validItem(s)));
       if (bad.length > 0) {
-        ctx.addIssue({ code: 'custom', message: `${opts.itemMessage} (got ${bad.join(', ')})` });
+        ctx.addIssue({ code: 'custom', message: `${opts.itemMessage} (got ${quoteSome(bad)})` });
         return z.NEVER;
       }
       return [...new Set(items)].sort();

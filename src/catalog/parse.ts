@@ -27,10 +27,11 @@ function serialise(value: unknown): string {
 }
 
 /**
- * Control characters, and U+FFFD: what the query parser makes of bytes that are not UTF-8 (`caf%E9`).
- * Neither is anything TikTok could match, and sent upstream they would only cost the caller credits.
+ * Control characters (C0, DEL and C1), and U+FFFD: what the query parser makes of bytes that are not
+ * UTF-8 (`caf%E9`). Neither is anything TikTok could match, and sent upstream they would only cost
+ * the caller credits.
  */
-const UNREADABLE = /[\u0000-\u001f\u007f\ufffd]/;
+const UNREADABLE = /[\p{Cc}\ufffd]/u;
 
 /**
  * Reads one param by its name or an alias: the canonical name wins (docs/api-contract.md § Params and canonical form, `q` alias). A repeated
@@ -45,8 +46,10 @@ function rawValue(
   for (const name of names) {
     const raw = query[name];
     if (raw === undefined) continue;
-    if (Array.isArray(raw) && !isList) return { repeated: name };
-    const trimmed = (Array.isArray(raw) ? raw.join(',') : raw).trim();
+    // Empty copies count as absent, so `?x=&x=7` is `x=7`, not a repeated scalar.
+    const given = Array.isArray(raw) ? raw.filter((v) => v.trim() !== '') : [raw];
+    if (given.length > 1 && !isList) return { repeated: name };
+    const trimmed = given.join(',').trim();
     // `?x=` is the same as absent (docs/api-contract.md § Params and canonical form), so an empty canonical name lets the alias speak.
     if (trimmed !== '') return { value: trimmed };
   }

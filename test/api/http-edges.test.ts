@@ -72,7 +72,14 @@ describe('before a route runs', () => {
 
   it('names a param that is not UTF-8 or holds a control character once decoded, and charges nothing', async () => {
     const before = await balance();
-    for (const [query, param] of [['keyword=caf%E9', 'keyword'], ['keyword=a%00b', 'keyword'], ['country_code=U%0AS', 'country_code']] as const) {
+    for (const [query, param] of [
+      ['keyword=caf%E9', 'keyword'],
+      ['keyword=a%00b', 'keyword'],
+      ['country_code=U%0AS', 'country_code'],
+      // C1 controls are control characters too (U+0085 NEL, U+009B CSI).
+      ['keyword=a%C2%85b', 'keyword'],
+      ['keyword=a%C2%9Bb', 'keyword'],
+    ] as const) {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/tiktok/top-ads/list?${query}`, headers: { 'x-api-key': caller.apiKey } });
       expect(res.statusCode, query).toBe(400);
       expect(res.json().data.errors).toEqual([{ param, message: 'must be UTF-8 text without control characters once percent-decoded' }]);
@@ -80,6 +87,19 @@ describe('before a route runs', () => {
     const accented = await t.app.inject({ method: 'GET', url: '/api/v1/tiktok/top-ads/list?keyword=caf%C3%A9', headers: { 'x-api-key': caller.apiKey } });
     expect(accented.statusCode).toBe(200);
     expect(await balance()).toBe(before - 8);
+  });
+
+  it('reads every param of a query with over a thousand keys: a bad one after them is still a 400, a good one still counts', async () => {
+    const junk = Array.from({ length: 1000 }, (_, i) => `p${i}=1`).join('&');
+    const before = await balance();
+    const bad = await t.app.inject({ method: 'GET', url: `/api/v1/tiktok/top-ads/list?${junk}&period=abc`, headers: { 'x-api-key': caller.apiKey } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().data.errors).toEqual([{ param: 'period', message: expect.any(String) }]);
+    expect(await balance()).toBe(before);
+    const good = await t.app.inject({ method: 'GET', url: `${FLAGSHIP}?${junk}&country_code=US&period=30`, headers: { 'x-api-key': caller.apiKey } });
+    expect(good.statusCode).toBe(200);
+    const plain = await t.app.inject({ method: 'GET', url: `${FLAGSHIP}?country_code=US&period=30`, headers: { 'x-api-key': caller.apiKey } });
+    expect(good.json().data).toEqual(plain.json().data);
   });
 
   it('answers headers over the limit 431 in the envelope, with a request id', async () => {

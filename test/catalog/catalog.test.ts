@@ -312,6 +312,18 @@ describe('params: 400 naming the param', () => {
     const errs = errors(id, { [param]: ['1', '2'] });
     expect(errs.find((e) => e.param === param)?.message).toBe('must be given at most once');
   });
+
+  it('does not count empty copies of a scalar as repeats: `period=&period=30` is period 30', () => {
+    expect(parsed('tiktok-popular-trend-hashtag', { period: ['', '30'] }).period).toBe(30);
+    expect(parsed('tiktok-popular-trend-hashtag', { period: [' ', ''] }).period).toBe(7);
+  });
+
+  it('names the first five bad CSV items, each cut short, not the whole list', () => {
+    const bad = Array.from({ length: 1000 }, (_, i) => `x${i}`.padEnd(60, 'y'));
+    const [error] = errors('tiktok-top-ads-list', { industry: bad.join(',') });
+    expect(error?.param).toBe('industry');
+    expect(error?.message).toMatch(/\(got x0y{38}…, x1y{38}…, x2y{38}…, x3y{38}…, x4y{38}… and 995 more\)$/);
+  });
 });
 
 describe('params: normalisation', () => {
@@ -326,7 +338,17 @@ describe('params: normalisation', () => {
     expect(parsed('tiktok-popular-trend-song', { new_on_board: raw }).new_on_board).toBe(expected);
   });
 
-  it.each([['#Prom', 'prom'], ['PROM', 'prom'], [' #prom_2026 ', 'prom_2026'], ['FiestaDeQuinceAños', 'fiestadequinceaños']])(
+  it.each([
+    ['#Prom', 'prom'],
+    ['PROM', 'prom'],
+    [' #prom_2026 ', 'prom_2026'],
+    ['FiestaDeQuinceAños', 'fiestadequinceaños'],
+    // Scripts that write vowels as combining marks, a decomposed accent composed, and a capital whose lower case carries a mark.
+    ['สวัสดี', 'สวัสดี'],
+    ['नमस्ते', 'नमस्ते'],
+    ['cafe\u0301', 'caf\u00e9'],
+    ['İstanbul', 'i\u0307stanbul'],
+  ])(
     'normalises hashtag_name %j to %j',
     (raw, expected) => {
       expect(parsed('tiktok-popular-trend-hashtag-detail', { hashtag_name: raw }).hashtag_name).toBe(expected);
@@ -336,6 +358,7 @@ describe('params: normalisation', () => {
   it('documents a hashtag_name pattern that admits the raw `#Prom`', () => {
     const pattern = endpoint('tiktok-popular-trend-hashtag-detail').params.hashtag_name?.pattern ?? '';
     expect(new RegExp(pattern, 'u').test('#Prom')).toBe(true);
+    expect(new RegExp(pattern, 'u').test('#สวัสดี')).toBe(true);
     expect(new RegExp(pattern, 'u').test('prom night')).toBe(false);
   });
 

@@ -36,15 +36,17 @@ export const popularTrendHashtagDetail = defineEndpoint({
       ...text({
         required: true,
         maxLength: 100,
-        // docs/api-contract.md § Trends: leading `#` stripped and lower-cased so `#Prom` and `prom` share a cache entry.
-        normalise: (s) => s.replace(/^#/, '').toLowerCase(),
-        pattern: /^[\p{L}\p{N}_]{1,100}$/u,
+        // docs/api-contract.md § Trends: leading `#` stripped and lower-cased so `#Prom` and `prom` share a cache
+        // entry; composed (NFC) so `café` typed either way is one name.
+        normalise: (s) => s.replace(/^#/, '').toLowerCase().normalize('NFC'),
+        // Marks too: Thai, Devanagari and other scripts write vowels as combining marks, and `İ` lower-cases to `i` and one.
+        pattern: /^[\p{L}\p{M}\p{N}_]{1,100}$/u,
         patternMessage: 'must be 1 to 100 letters, digits or underscores',
         description: 'Hashtag name without spaces; a leading `#` is stripped and the name lower-cased.',
         example: 'prom',
       }),
       // Documented for the raw value callers send; the check above runs after normalising.
-      pattern: '^#?[\\p{L}\\p{N}_]{1,100}$',
+      pattern: '^#?[\\p{L}\\p{M}\\p{N}_]{1,100}$',
     },
     period: intEnum([7, 30, 120, 365, 1095], {
       default: 7,
