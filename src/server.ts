@@ -169,16 +169,15 @@ export async function startDemo(
   });
 }
 
-/** The gateway's two sources, both pointed at the in-process simulator. */
+/**
+ * The gateway's two sources, both pointed at the in-process simulator. Both get the simulated session
+ * or neither, as `UPSTREAM_COOKIES` goes to both in live mode: logged in, Top Ads pages past the first too.
+ */
 function demoSources(config: Config, simulator: SimulatorHandle, clock: Clock | undefined) {
-  const common = { id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS, ...(clock ? { clock } : {}) };
+  const cookies = config.DEMO_UPSTREAM_ACCESS === 'logged-in' ? [SIMULATED_SESSION_COOKIE] : [];
+  const common = { id: 'simulator', timeoutMs: config.UPSTREAM_TIMEOUT_MS, cookies, ...(clock ? { clock } : {}) };
   return [
     createCreativeCenterSource({ ...common, baseUrl: simulator.baseUrl }),
-    createTikTokOneSource({
-      ...common,
-      baseUrl: simulator.tiktokOne.baseUrl,
-      usBaseUrl: simulator.tiktokOne.usBaseUrl,
-      cookies: config.DEMO_UPSTREAM_ACCESS === 'logged-in' ? [SIMULATED_SESSION_COOKIE] : [],
-    }),
+    createTikTokOneSource({ ...common, baseUrl: simulator.tiktokOne.baseUrl, usBaseUrl: simulator.tiktokOne.usBaseUrl }),
   ];
 }

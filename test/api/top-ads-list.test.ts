@@ -6,6 +6,7 @@ import {
   expectCharged,
   expectDoubleWrapped,
   expectInvalid,
+  expectNothingCharged,
   expectSameEntry,
   itClampsPaging,
   itKeepsWorkingIn2026,
@@ -130,13 +131,13 @@ describe('200', () => {
  * Logged out (no `sessionid` cookie, as in the test app), the upstream serves `top_ads/v2/list` page 1
  * only (docs/upstreams.md § Status timeline, § Simulator); later pages answer code 0 with an empty list.
  */
-describe('200 without an upstream session cookie', () => {
-  it('answers page 2 of 20 with an empty, charged list while pagination still reports 400 ads and more', async () => {
+describe('without an upstream session cookie', () => {
+  it('answers a page TikTok withholds (page 2 of 20, inside its 400 ads) 503 login_required, charging nothing', async () => {
     const reply = await call('?page=2&limit=20');
-    expect(reply.res.statusCode).toBe(200);
-    expect(ads(reply.body)).toEqual([]);
-    expect(reply.body.data.data.pagination).toEqual({ page: 2, size: 20, total: 400, total_count: 400, has_more: true });
-    expectCharged(reply);
+    expect(reply.res.statusCode).toBe(503);
+    expect(reply.body.data).toMatchObject({ error: 'upstream_unavailable', detail: 'login_required', message: expect.stringMatching(/400 items.*no working TikTok session for page 2/) });
+    expect(reply.res.headers['retry-after']).toBeUndefined();
+    expectNothingCharged(reply);
   });
 
   it('cuts a window reaching into upstream page 2 short: limit 30 gives the 20 ads of page 1', async () => {

@@ -527,8 +527,11 @@ describe('gateway over the simulator', () => {
 
 describe('session cookies', () => {
   it('gets past page 1 of Top Ads only with a logged-in cookie', async () => {
-    const anonymous = inner(await fetchOp('tiktok-top-ads-list', { page: '2', limit: '20' }));
-    expect(anonymous.materials).toEqual([]);
+    // Logged out, a page TikTok withholds is login_required (free), not a charged empty page saying has_more.
+    expect(await fetchOp('tiktok-top-ads-list', { page: '2', limit: '20' })).toMatchObject({ ok: false, failure: { kind: 'unavailable', detail: 'login_required' } });
+    const firstOnly = inner(await fetchOp('tiktok-top-ads-list', { page: '1', limit: '100' }));
+    expect(firstOnly.materials).toHaveLength(20);
+    expect(firstOnly.pagination).toMatchObject({ page: 1, size: 100, total: 400, has_more: true });
     const loggedIn = inner(await fetchOp('tiktok-top-ads-list', { page: '2', limit: '20' }, { cookies: ['sessionid=abc; csrftoken=t'] }));
     expect(loggedIn.materials).toHaveLength(20);
     expect(loggedIn.pagination).toEqual({ page: 2, size: 20, total: 400, total_count: 400, has_more: true });

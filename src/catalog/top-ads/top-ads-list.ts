@@ -111,6 +111,6 @@ export const topAdsList = defineEndpoint({
     '`pagination.total` and `pagination.total_count` both carry the upstream total.',
     '`comment` and `share` are present only when the upstream sends them; top-ads/detail always has them.',
     'Video URLs are signed CDN links that expire.',
-    'TikTok serves logged-out callers the first 20 ads only. Unless the operator configures a TikTok session cookie (`UPSTREAM_COOKIES`), windows beyond them come back empty, and charged, while `total` still reports the full list.',
+    'TikTok serves logged-out callers the first 20 ads only. Unless the operator configures a TikTok session cookie (`UPSTREAM_COOKIES`), a page beyond them is 503 `upstream_unavailable` with `detail: login_required`, not charged (a window reaching past them gives the ads there are, `has_more` true).',
   ],
 });

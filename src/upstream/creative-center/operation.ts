@@ -83,6 +83,23 @@ function readPage(envelope: UpstreamEnvelope, listKey: string): { items: unknown
   return { items, total };
 }
 
+/**
+ * An empty page inside the list's own total: the upstream withholds it, as TikTok does past page 1 of
+ * Top Ads for a caller without a session (or whose session expired). Served, it would be a charged
+ * empty page saying `has_more`, and a client walking the pages would pay for each one.
+ */
+function withheld(page: number, total: number): { ok: false; failure: UpstreamFailure } {
+  return {
+    ok: false,
+    failure: {
+      kind: 'unavailable',
+      detail: 'login_required',
+      message: `page ${page} of ${total} items withheld: no logged-in session (UPSTREAM_COOKIES unset, or its session expired)`,
+      hint: `TikTok lists ${total} items but shows logged-out callers only the first page; this server has no working TikTok session for page ${page}.`,
+    },
+  };
+}
+
 /** A windowed list endpoint (docs/api-contract.md § Pagination): upstream pages of U items, sliced to the caller's window. */
 export function pagedOperation(spec: {
   path: string;
@@ -115,6 +132,7 @@ export function pagedOperation(spec: {
         },
       });
       if (!window.ok) return window;
+      if (window.items.length === 0 && (page - 1) * limit < window.total) return withheld(page, window.total);
       const data = { [spec.listKey]: window.items, pagination: pagination(spec.pagination, page, limit, window.total) };
       return { ok: true, data: innerEnvelope(data, window.requestId, spec.requestId) };
     },
