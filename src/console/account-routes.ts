@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { hashPassword, normaliseEmail, verifyPassword } from '../accounts/index.js';
+import { hashPassword, normaliseEmail } from '../accounts/index.js';
 import { ApiError, envelope } from '../http/index.js';
 import { checkAttempts, SIGN_UP_WINDOW_MS, VERIFY_MAILS_PER_DAY, VERIFY_MAILS_PER_MINUTE } from './attempt-limits.js';
-import { checkNewPassword, completeReset, Email, grantVerification, NewPassword, pooled, sendVerification, userView } from './auth-routes.js';
+import { checkCurrentPassword, checkNewPassword, completeReset, Email, grantVerification, NewPassword, pooled, sendVerification, userView } from './auth-routes.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 
@@ -58,15 +58,14 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
   app.post('/account/password', async (request, reply) => {
     const caller = await auth.signedIn(request, reply);
     const body = parseInput(ChangeBody, request.body);
-    const stored = caller.account.password_hash;
-    if (!stored || !(await pooled(ctx, () => verifyPassword(body.current_password, stored)))) {
-      throw ApiError.invalidInput([{ param: 'current_password', message: 'is not the current password' }]);
-    }
+    await checkCurrentPassword(ctx, request, caller.account, body.current_password, 'current_password');
     checkNewPassword(body.new_password, 'new_password', caller.account.email);
     await services.accounts.setPasswordHash(caller.account.id, await pooled(ctx, () => hashPassword(body.new_password)));
-    // Whoever else was signed in with the old password is signed out, and a reset link asked for before stops working.
+    // Whoever else was signed in with the old password is signed out, and a reset link asked for before
+    // stops working. Not while the address is unproven, as at sign-in: the link may be its owner's way to
+    // reclaim a squatted sign-up, which the squatter, who knows the password, must not be able to end.
     await sessions.destroyOthers(caller.account.id, caller.token);
-    await tokens.revoke(caller.account.id, 'reset');
+    if (caller.account.email_verified_at !== null) await tokens.revoke(caller.account.id, 'reset');
     return envelope(200, 'OK', null);
   });
 
@@ -140,10 +139,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
   app.post('/account/delete', async (request, reply) => {
     const caller = await auth.signedIn(request, reply);
     const body = parseInput(DeleteBody, request.body);
-    const stored = caller.account.password_hash;
-    if (!stored || !(await pooled(ctx, () => verifyPassword(body.password, stored)))) {
-      throw ApiError.invalidInput([{ param: 'password', message: 'is not the current password' }]);
-    }
+    await checkCurrentPassword(ctx, request, caller.account, body.password, 'password');
     services.keys.forgetHashes(await services.accounts.erase(caller.account.id));
     services.credits.forget(caller.account.id);
     auth.cookies.clear(request, reply);

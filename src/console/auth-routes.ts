@@ -92,6 +92,26 @@ function refuseAttempt(decision: Extract<AttemptDecision, { allowed: false }>, c
   });
 }
 
+/**
+ * Checks a signed-in caller's current password (changing it, deleting the account) under the same
+ * throttle as sign-in: a session is no licence to guess the password it was opened with, and each
+ * guess costs a hash. A wrong one counts as a failed sign-in of the address; too many, and 429.
+ */
+export async function checkCurrentPassword(ctx: ConsoleContext, request: FastifyRequest, account: Account, password: string, param: string): Promise<void> {
+  const decision = await ctx.throttle.begin(account.email, request.ip);
+  if (!decision.ok) throw refuseAttempt({ allowed: false, retryAfterSeconds: decision.retryAfterSeconds }, 'too_many_sign_in_attempts');
+  const stored = account.password_hash;
+  let ok: boolean;
+  try {
+    ok = stored !== null && (await pooled(ctx, () => verifyPassword(password, stored)));
+  } catch (error) {
+    await ctx.throttle.forgive(decision.attempt);
+    throw error;
+  }
+  if (!ok) throw ApiError.invalidInput([{ param, message: 'is not the current password' }]);
+  await ctx.throttle.succeed(decision.attempt);
+}
+
 /** What became of a verification e-mail: sent, not sent (no SMTP_URL, or mailing failed), or held back by its limits. */
 export type VerificationMail = { outcome: 'sent' | 'not_sent' } | { outcome: 'limited'; retryAfterSeconds: number };
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountTokens } from '../../src/accounts/index.js';
+import { SIGN_IN_MAX_FAILURES_PER_EMAIL, SIGN_IN_WINDOW_MS } from '../../src/console/sign-in-throttle.js';
 import { storeKinds } from '../support/databases.js';
 import { body, consoleHarness, PASSWORD, type Agent, type Harness } from './harness.js';
 
@@ -83,8 +84,9 @@ describe.each(storeKinds)('a reset link stops working once it is no longer neede
   const useLink = (token: string) => h.agent().post('/auth/reset', { token, password: 'link holder wins 9' });
   const refusedToken = [{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }];
 
-  it('after the owner changes the password', async () => {
+  it('after the owner of a verified address changes the password', async () => {
     const owner = await h.signedUp('owner@example.com');
+    await h.services.accounts.markVerified(owner.accountId!);
     const token = await resetToken(owner);
     expect((await owner.post('/account/password', { current_password: PASSWORD, new_password: 'owner rotated it 7' })).statusCode).toBe(200);
     const used = await useLink(token);
@@ -108,6 +110,13 @@ describe.each(storeKinds)('a reset link stops working once it is no longer neede
     expect((await useLink(token)).statusCode).toBe(200);
   });
 
+  it('but not after a password change of an unverified address: the squatter knows the password too', async () => {
+    const squatter = await h.signedUp('owner@example.com');
+    const token = await resetToken(squatter);
+    expect((await squatter.post('/account/password', { current_password: PASSWORD, new_password: 'squatter keeps it 7' })).statusCode).toBe(200);
+    expect((await useLink(token)).statusCode).toBe(200);
+  });
+
   it('but not after a failed sign-in', async () => {
     const owner = await h.signedUp('owner@example.com');
     const token = await resetToken(owner);
@@ -120,5 +129,40 @@ describe.each(storeKinds)('a reset link stops working once it is no longer neede
     expect((await useLink(await resetToken(owner))).statusCode).toBe(200);
     const left = await h.services.store.db.selectFrom('account_tokens').select('purpose').where('account_id', '=', owner.accountId!).where('purpose', '=', 'reset').execute();
     expect(left).toEqual([]);
+  });
+});
+
+describe.each(storeKinds)('the current password, asked for by a signed-in session (%s)', (kind) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await consoleHarness(kind);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('is guessed no more often than at sign-in: wrong guesses through password change and deletion count as failed sign-ins', async () => {
+    const holder = await h.signedUp('guessed@example.com');
+    for (let i = 0; i < SIGN_IN_MAX_FAILURES_PER_EMAIL; i++) {
+      const change = i % 2 === 0;
+      const res = change
+        ? await holder.post('/account/password', { current_password: `guess ${i} wrong`, new_password: 'taken over 12345' })
+        : await holder.post('/account/delete', { password: `guess ${i} wrong` });
+      expect(res.statusCode).toBe(400);
+      expect(body(res).data.errors).toEqual([{ param: change ? 'current_password' : 'password', message: 'is not the current password' }]);
+    }
+    // Past the limit even the right password is refused, so the answer tells the guesser nothing.
+    for (const refused of [
+      await holder.post('/account/password', { current_password: PASSWORD, new_password: 'taken over 12345' }),
+      await holder.post('/account/delete', { password: PASSWORD }),
+      await h.agent().post('/auth/sign-in', { email: 'guessed@example.com', password: PASSWORD }),
+    ]) {
+      expect(refused.statusCode).toBe(429);
+      expect(body(refused).data.error).toBe('too_many_sign_in_attempts');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // Nothing changed: once the window has passed, the old password still works.
+    h.clock.advance(SIGN_IN_WINDOW_MS);
+    expect((await holder.post('/account/password', { current_password: PASSWORD, new_password: 'changed at last 12' })).statusCode).toBe(200);
   });
 });
