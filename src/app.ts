@@ -77,6 +77,21 @@ function loggedUrl(url: string): string {
   return url.includes('token=') ? url.replace(TOKEN_VALUE, '$1[redacted]') : url;
 }
 
+/**
+ * An absolute-form request target (`GET http://host/path?q HTTP/1.1`, which a server must accept) as
+ * its origin form, so that routing and every hook see `/path?q`: the `/api/` checks that set
+ * `Cache-Control: no-store` would otherwise miss it.
+ */
+export function originForm(url: string): string {
+  if (url.startsWith('/')) return url;
+  const afterScheme = url.indexOf('://');
+  if (afterScheme < 0) return url;
+  const path = url.indexOf('/', afterScheme + 3);
+  const query = url.indexOf('?', afterScheme + 3);
+  if (query >= 0 && (path < 0 || query < path)) return `/${url.slice(query)}`;
+  return path < 0 ? '/' : url.slice(path);
+}
+
 /** Builds the HTTP app over ready services; listening is the caller's business. */
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -91,6 +106,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     requestTimeout: REQUEST_TIMEOUT_MS,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     clientErrorHandler: answerClientError,
+    rewriteUrl: (request) => originForm(request.url ?? '/'),
     // Node's parser, not Fastify's default: a value that is not UTF-8 once percent-decoded comes out
     // with U+FFFD, which the catalog refuses naming the param, instead of staying percent-encoded
     // and being sent upstream as typed. Every key is read: the parser's default stops at 1,000, and a

@@ -87,24 +87,6 @@ export function intEnum<const V extends readonly number[]>(
   };
 }
 
-/** A positive integer id (e.g. an 11-digit industry id). */
-export function positiveInt(opts: Common & { max?: number }): ParamDef<number> {
-  const max = opts.max ?? Number.MAX_SAFE_INTEGER;
-  return {
-    type: 'integer',
-    required: false,
-    minimum: 1,
-    maximum: opts.max,
-    description: opts.description,
-    example: opts.example,
-    schema: z
-      .string()
-      .regex(INTEGER, { message: integerMessage, abort: true })
-      .refine((s) => BigInt(s) >= 1n && BigInt(s) <= BigInt(max), `must be an integer from 1 to ${max}`)
-      .transform(Number),
-  };
-}
-
 /** A string from a closed set. */
 export function stringEnum<const V extends readonly string[]>(
   values: V,

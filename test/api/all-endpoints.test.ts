@@ -118,7 +118,15 @@ describe('401', () => {
     const res = await t.app.inject({ method: 'GET', url: `${url(endpoint)}${defaultQuery(endpoint)}` });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({ code: 401, msg: 'Authentication required', data: { error: 'missing_api_key' } });
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="trendlens"');
     expect(t.simulator.stats().calls).toBe(0);
+  });
+
+  it('challenges a refused key with error="invalid_token" (RFC 6750)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/tiktok/top-ads/safety', headers: { authorization: 'Bearer tl_live_not-a-key' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().data.error).toBe('invalid_api_key');
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="trendlens", error="invalid_token"');
   });
 });
 

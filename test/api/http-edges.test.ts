@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { originForm } from '../../src/app.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 /**
@@ -24,8 +25,11 @@ afterAll(async () => t.close());
 
 const balance = async () => (await t.services.credits.snapshot(caller.accountId)).balance;
 
-/** Sends raw bytes over a socket of its own and gives back the whole answer as text. */
-function raw(request: string): Promise<string> {
+/**
+ * Sends raw bytes over a socket of its own and gives back the whole answer as text. The socket is
+ * half-closed after them unless `waitForClose` (a request that must be served: a client gone is not).
+ */
+function raw(request: string, waitForClose = false): Promise<string> {
   const { port } = new URL(origin);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), '127.0.0.1');
@@ -33,7 +37,8 @@ function raw(request: string): Promise<string> {
     socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
     socket.on('close', () => resolve(answer));
     socket.on('error', reject);
-    socket.end(request);
+    if (waitForClose) socket.write(request);
+    else socket.end(request);
   });
 }
 
@@ -107,6 +112,23 @@ describe('before a route runs', () => {
     expect(answer).toMatch(/^HTTP\/1.1 431 /);
     expect(answer).toMatch(/\r\nX-Request-Id: req_[0-9A-HJKMNP-TV-Z]{26}\r\n/);
     expect(envelopeOf(answer)).toEqual({ code: 431, msg: 'Request Header Fields Too Large', data: { error: 'headers_too_large' } });
+  });
+
+  it('serves an absolute-form request target as its origin form, Cache-Control: no-store included', async () => {
+    const answer = await raw(`GET ${origin}${FLAGSHIP}?country_code=US&limit=1 HTTP/1.1\r\nHost: x\r\nx-api-key: ${caller.apiKey}\r\nConnection: close\r\n\r\n`, true);
+    expect(answer).toMatch(/^HTTP\/1.1 200 /);
+    expect(answer).toMatch(/\r\ncache-control: no-store\r\n/i);
+  });
+
+  it.each([
+    ['/api/v1/x?a=1', '/api/v1/x?a=1'],
+    ['http://h:1/api/v1/x?a=1', '/api/v1/x?a=1'],
+    ['https://h/api?b=http://c/d', '/api?b=http://c/d'],
+    ['http://h?a=1', '/?a=1'],
+    ['http://h', '/'],
+    ['*', '*'],
+  ])('reads the request target %s as %s', (target, expected) => {
+    expect(originForm(target)).toBe(expected);
   });
 
   it('answers a malformed request line 400 in the envelope', async () => {

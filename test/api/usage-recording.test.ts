@@ -65,9 +65,15 @@ describe('usage records (docs/api-contract.md § Usage records)', () => {
 });
 
 describe('usage records of refused methods', () => {
-  it('records a 405 on a catalog path', async () => {
-    const res = await t.app.inject({ method: 'POST', url: PATH, headers: { 'x-api-key': key } });
+  it.each(['POST', 'HEAD'] as const)('records a %s answered 405 on a catalog path, with the key that sent it', async (method) => {
+    const res = await t.app.inject({ method, url: PATH, headers: { 'x-api-key': key } });
     expect(res.statusCode).toBe(405);
-    expect(await recorded(String(res.headers['x-request-id']))).toMatchObject({ status: 405, operation_id: 'tiktok-popular-trend-hashtag', credits: 0 });
+    expect(await recorded(String(res.headers['x-request-id']))).toMatchObject({
+      status: 405,
+      operation_id: 'tiktok-popular-trend-hashtag',
+      credits: 0,
+      account_id: expect.stringMatching(/\S/),
+      key_id: expect.stringMatching(/\S/),
+    });
   });
 });

@@ -300,7 +300,7 @@ export interface paths {
          *     - `pagination.total` and `pagination.total_count` both carry the upstream total.
          *     - `comment` and `share` are present only when the upstream sends them; top-ads/detail always has them.
          *     - Video URLs are signed CDN links that expire.
-         *     - TikTok serves logged-out callers the first 20 ads only. Unless the operator configures a TikTok session cookie (`UPSTREAM_COOKIES`), windows beyond them come back empty, and charged, while `total` still reports the full list.
+         *     - TikTok serves logged-out callers the first 20 ads only. Unless the operator configures a TikTok session cookie (`UPSTREAM_COOKIES`), a page beyond them is 503 `upstream_unavailable` with `detail: login_required`, not charged (a window reaching past them gives the ads there are, `has_more` true).
          */
         get: operations["tiktok-top-ads-list"];
         put?: never;
@@ -1460,6 +1460,19 @@ export interface components {
                 allow: "GET"[];
             };
         };
+        "trendlens.RequestTimeoutResponse": {
+            /** @constant */
+            code: 408;
+            /** @constant */
+            msg: "Request Timeout";
+            data: {
+                /**
+                 * @description `request_timeout`: The request did not arrive in full in time.
+                 * @enum {string}
+                 */
+                error: "request_timeout";
+            };
+        };
         "trendlens.TooManyRequestsResponse": {
             /** @constant */
             code: 429;
@@ -1492,6 +1505,19 @@ export interface components {
                 daily_credits_used: number | null;
                 daily_credits_remaining: number | null;
                 rate_limit_per_minute: number;
+            };
+        };
+        "trendlens.HeadersTooLargeResponse": {
+            /** @constant */
+            code: 431;
+            /** @constant */
+            msg: "Request Header Fields Too Large";
+            data: {
+                /**
+                 * @description `headers_too_large`: The request line and headers are too large (a query string over about 16 KB, or too many cookies).
+                 * @enum {string}
+                 */
+                error: "headers_too_large";
             };
         };
         "trendlens.InternalErrorResponse": {
@@ -1565,6 +1591,7 @@ export interface components {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "Cache-Control": components["headers"]["Cache-Control"];
+                "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                 [name: string]: unknown;
             };
             content: {
@@ -1629,6 +1656,17 @@ export interface components {
                 "application/json": components["schemas"]["trendlens.MethodNotAllowedResponse"];
             };
         };
+        /** @description The request did not arrive in full in time; the connection is closed. Not charged. */
+        408: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Cache-Control": components["headers"]["Cache-Control"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["trendlens.RequestTimeoutResponse"];
+            };
+        };
         /** @description Per-minute rate limit exceeded; retry after `Retry-After` seconds. */
         429: {
             headers: {
@@ -1644,6 +1682,17 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["trendlens.TooManyRequestsResponse"];
+            };
+        };
+        /** @description The request line and headers are too large (a query string over about 16 KB); the connection is closed. Not charged. */
+        431: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Cache-Control": components["headers"]["Cache-Control"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["trendlens.HeadersTooLargeResponse"];
             };
         };
         /** @description Something failed on our side. Not charged. */
@@ -1752,6 +1801,8 @@ export interface components {
         "Idempotent-Replayed": "true";
         /** @description Allowed methods. */
         Allow: string;
+        /** @description The challenge of a 401: `Bearer realm="trendlens"`, with `error="invalid_token"` when a key was sent and refused. */
+        "WWW-Authenticate": string;
         /** @description Always `no-store` on API responses. */
         "Cache-Control": "no-store";
     };
@@ -1781,7 +1832,7 @@ export interface operations {
                  * @description Industry id from country-industry-meta (11 digits, e.g. 22000000000).
                  * @example 22000000000
                  */
-                industry_id?: number;
+                industry_id?: 10000000000 | 11000000000 | 12000000000 | 13000000000 | 14000000000 | 15000000000 | 17000000000 | 18000000000 | 19000000000 | 21000000000 | 22000000000 | 23000000000 | 24000000000 | 25000000000 | 26000000000 | 27000000000 | 28000000000 | 29000000000;
                 /**
                  * @description ISO 3166-1 alpha-2 country code; absent means all regions (the legacy API only: TikTok One needs a country).
                  * @example US
@@ -2091,7 +2142,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -2276,7 +2329,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -2420,7 +2475,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -2577,7 +2634,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -2684,7 +2743,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -2789,7 +2850,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -3205,7 +3268,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -3304,7 +3369,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -3415,7 +3482,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -3587,7 +3656,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -3704,7 +3775,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -3811,7 +3884,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -4099,7 +4174,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -4202,7 +4279,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -4307,7 +4386,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -4384,7 +4465,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -4459,7 +4542,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -4543,7 +4628,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -4610,7 +4697,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -4751,7 +4840,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -4855,7 +4946,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];
@@ -4979,7 +5072,9 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             405: components["responses"]["405"];
+            408: components["responses"]["408"];
             429: components["responses"]["429"];
+            431: components["responses"]["431"];
             500: components["responses"]["500"];
             502: components["responses"]["502"];
             503: components["responses"]["503"];

@@ -101,6 +101,12 @@ export const ERROR_RESPONSES: readonly ErrorResponse[] = [
     schema: envelope(405, z.object({ error: z.literal('method_not_allowed'), allow: z.array(z.literal('GET')) })),
   },
   {
+    status: 408,
+    name: 'trendlens.RequestTimeoutResponse',
+    description: 'The request did not arrive in full in time; the connection is closed. Not charged.',
+    schema: envelope(408, z.object({ error: errorCodes(['request_timeout']) })),
+  },
+  {
     status: 429,
     name: 'trendlens.TooManyRequestsResponse',
     description: 'Per-minute rate limit exceeded; retry after `Retry-After` seconds.',
@@ -108,6 +114,12 @@ export const ERROR_RESPONSES: readonly ErrorResponse[] = [
       429,
       BillingRejection.extend({ reason: z.literal('rate_limited'), reset_scope: z.literal('minute') }),
     ),
+  },
+  {
+    status: 431,
+    name: 'trendlens.HeadersTooLargeResponse',
+    description: 'The request line and headers are too large (a query string over about 16 KB); the connection is closed. Not charged.',
+    schema: envelope(431, z.object({ error: errorCodes(['headers_too_large']) })),
   },
   {
     status: 500,

@@ -33,6 +33,10 @@ export const HEADERS: Readonly<Record<string, { description: string; schema: Rec
   },
   'Idempotent-Replayed': { description: '`true` when this is the stored reply to an `Idempotency-Key` retry.', schema: { type: 'string', enum: ['true'] } },
   Allow: { description: 'Allowed methods.', schema: { type: 'string', example: 'GET, OPTIONS' } },
+  'WWW-Authenticate': {
+    description: 'The challenge of a 401: `Bearer realm="trendlens"`, with `error="invalid_token"` when a key was sent and refused.',
+    schema: { type: 'string', example: 'Bearer realm="trendlens", error="invalid_token"' },
+  },
   'Cache-Control': { description: 'Always `no-store` on API responses.', schema: { type: 'string', enum: ['no-store'] } },
 };
 
@@ -58,12 +62,14 @@ export const HEADERS_BY_STATUS: Readonly<Record<number, readonly string[]>> = {
     'Idempotent-Replayed',
   ],
   400: BASE,
-  401: BASE,
+  401: [...BASE, 'WWW-Authenticate'],
   402: [...BASE, ...RATE, 'Retry-After'],
   403: BASE,
   404: [...BASE, ...RATE, 'X-Upstream-Source', 'X-Upstream-Adapter'],
   405: [...BASE, 'Allow'],
+  408: BASE,
   429: [...BASE, ...RATE, 'Retry-After'],
+  431: BASE,
   500: BASE,
   502: [...BASE, ...RATE, 'X-Upstream-Source', 'X-Upstream-Adapter'],
   503: [...BASE, ...RATE, 'X-Upstream-Source', 'X-Upstream-Adapter', 'Retry-After'],

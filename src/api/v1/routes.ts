@@ -151,10 +151,10 @@ async function serve(services: Services, endpoint: AnyEndpoint, disabled: boolea
   }
 }
 
-/** 405 for the other methods on a catalog path; a routed request, so it is recorded too. */
-function methodNotAllowed(endpoint: AnyEndpoint) {
+/** 405 for the other methods on a catalog path; a routed request, so it is recorded too, with its caller as a 400 is. */
+function methodNotAllowed(services: Services, endpoint: AnyEndpoint) {
   return async function refuse(request: FastifyRequest): Promise<never> {
-    startMetering(request, endpoint);
+    startMetering(request, endpoint).caller = await attributedCaller(services, request);
     throw new ApiError('method_not_allowed', {
       data: { error: 'method_not_allowed', allow: ['GET'] },
       headers: { Allow: 'GET, OPTIONS' },
@@ -211,7 +211,7 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services, 
     app.get(url, { exposeHeadRoute: false, onResponse }, meteredHandler(services, endpoint, record));
     // Refused in onRequest, before Fastify parses a body: a PUT with broken JSON is a 405, not a 400.
     // The handler is the same refusal, as Fastify needs one; it is never reached.
-    const refuse = methodNotAllowed(endpoint);
+    const refuse = methodNotAllowed(services, endpoint);
     app.route({ method: ['HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url, onRequest: refuse, onResponse, handler: refuse });
   }
 }

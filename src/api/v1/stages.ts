@@ -90,7 +90,9 @@ export async function identifyCaller(services: Services, request: FastifyRequest
   }
   const decision = await services.rateLimiter.hit(`ip:${request.ip}`, ANONYMOUS_RATE_PER_MINUTE).catch(meteringUnavailable);
   if (!decision.allowed) throw rateLimited(services, request, reply, decision, null);
-  throw new ApiError(result.reason);
+  // RFC 9110 asks every 401 for a challenge; RFC 6750 says how a bearer token that was sent is refused.
+  const challenge = result.reason === 'missing_api_key' ? 'Bearer realm="trendlens"' : 'Bearer realm="trendlens", error="invalid_token"';
+  throw new ApiError(result.reason, { headers: { 'WWW-Authenticate': challenge } });
 }
 
 /** Counters that decide admission are unreachable: a clear 503, nothing charged (README.md § Metering). */

@@ -49,8 +49,9 @@ export const creativeCenterVideos = defineEndpoint({
     }),
     content_label_id: text({
       maxLength: 20,
-      pattern: /^[0-9]+$/,
-      patternMessage: 'must be a numeric content tag id',
+      // The tags TikTok One lists; another id is refused upstream, which would be a 502 for a typo.
+      pattern: /^110(0[1-9]|1[0-5])$/,
+      patternMessage: 'must be a content tag id from 11001 to 11015',
       description: 'Content tag id (11001–11015, e.g. 11015 Tech & Finance); absent means every tag.',
       example: '11015',
     }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
-import { countryCode, prefilled, intEnum, paging, positiveInt, stringEnum } from '../params.js';
+import { countryCode, prefilled, intEnum, paging, stringEnum } from '../params.js';
+import { TREND_INDUSTRIES } from '../industries.js';
 import { CountryInfo, IndustryInfo, Pagination, RankFields, TrendPoint, upstreamEnvelope } from '../schemas.js';
 
 /**
@@ -35,10 +36,11 @@ export const popularTrendHashtag = defineEndpoint({
   params: {
     ...paging(10),
     period: intEnum([7, 30, 120], { default: 7, description: 'Trend window in days.' }),
-    industry_id: positiveInt({
-      description: 'Industry id from country-industry-meta (11 digits, e.g. 22000000000).',
-      example: '22000000000',
-    }),
+    // The ids country-industry-meta lists; TikTok One refuses any other, which would be a 502 for a typo.
+    industry_id: intEnum(
+      TREND_INDUSTRIES.map((i) => i.id),
+      { description: 'Industry id from country-industry-meta (11 digits, e.g. 22000000000).', example: '22000000000' },
+    ),
     country_code: prefilled(
       countryCode({ description: 'ISO 3166-1 alpha-2 country code; absent means all regions (the legacy API only: TikTok One needs a country).' }),
     ),
