@@ -51,9 +51,11 @@ describe('top_ads/v2/list', () => {
     }
   });
 
-  it('orders by like when asked', async () => {
-    const r = await get('top_ads/v2/list?limit=20&order_by=like');
-    expect(r.json.data.materials).toHaveLength(20);
+  it.each(['like', 'ctr'] as const)('orders by the %s each item shows when asked', async (metric) => {
+    const r = await get(`top_ads/v2/list?limit=20&order_by=${metric}`);
+    const values = (r.json.data.materials as Array<Record<string, number>>).map((m) => m[metric]!);
+    expect(values).toHaveLength(20);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
   });
 
   it('answers the same request with the same bytes', async () => {

@@ -3510,7 +3510,7 @@ export interface operations {
                  */
                 period?: 7 | 30 | 180;
                 /**
-                 * @description Sort order.
+                 * @description Sort order: `for_you` For You, `impression` Impressions, `ctr` CTR, `play_2s_rate` 2s view rate, `play_6s_rate` 6s view rate, `cvr` CVR, `like` Likes.
                  * @example for_you
                  */
                 order_by?: "for_you" | "impression" | "ctr" | "play_2s_rate" | "play_6s_rate" | "cvr" | "like";
@@ -3555,19 +3555,19 @@ export interface operations {
                  */
                 pattern_label?: string[];
                 /**
-                 * @description Video duration bucket.
+                 * @description Video duration bucket: `time-2` ≤ 10s, `time-3` 10–20s, `time-4` 20–30s, `time-5` 30–40s, `time-6` 40–60s, `time-7` > 60s.
                  * @example time-2
                  */
                 duration?: "time-2" | "time-3" | "time-4" | "time-5" | "time-6" | "time-7";
                 /**
-                 * @description Like percentile bucket id or comma-separated ids (1 = top 1–20 % … 5 = 81–100 %). Comma-separated; items are trimmed, de-duplicated and sorted.
+                 * @description Like percentile bucket id or comma-separated ids: `1` Top 1–20%, `2` Top 21–40%, `3` Top 41–60%, `4` Top 61–80%, `5` Top 81–100%. Comma-separated; items are trimmed, de-duplicated and sorted.
                  * @example [
                  *       "1"
                  *     ]
                  */
                 like?: string[];
                 /**
-                 * @description Ad format id: 1 Spark Ads, 2 non-Spark Ads.
+                 * @description Ad format id: `1` Spark Ads, `2` Non-Spark Ads.
                  * @example 1
                  */
                 ad_format?: "1" | "2";

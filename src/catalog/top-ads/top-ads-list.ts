@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEndpoint } from '../define.js';
 import { countryCodes, csv, digitIds, intEnum, paging, stringEnum, text } from '../params.js';
 import { Material, TopAdsPagination, upstreamEnvelope } from '../schemas.js';
-import { AD_FORMATS, DURATIONS, LIKE_BUCKETS, ORDER_BY, PERIODS, valuesOf } from './top-ads-options.js';
+import { AD_FORMATS, described, DURATIONS, LIKE_BUCKETS, ORDER_BY, PERIODS, valuesOf } from './top-ads-options.js';
 
 /** A listed Top Ads creative, shared by the Top Ads samples so they describe the same ad. */
 export const SAMPLE_MATERIAL: z.input<typeof Material> = {
@@ -42,7 +42,7 @@ export const topAdsList = defineEndpoint({
     period: intEnum(valuesOf(PERIODS), { default: 30, description: 'Lookback period in days.' }),
     order_by: stringEnum(valuesOf(ORDER_BY), {
       default: 'for_you',
-      description: 'Sort order.',
+      description: `Sort order: ${described(ORDER_BY)}.`,
     }),
     country_code: countryCodes({
       description: 'Country code or comma-separated country codes from /tiktok/top-ads/filters.',
@@ -73,16 +73,16 @@ export const topAdsList = defineEndpoint({
       example: '10100100000',
     }),
     duration: stringEnum(valuesOf(DURATIONS), {
-      description: 'Video duration bucket.',
+      description: `Video duration bucket: ${described(DURATIONS)}.`,
       example: 'time-2',
     }),
     like: csv({
-      description: 'Like percentile bucket id or comma-separated ids (1 = top 1–20 % … 5 = 81–100 %).',
+      description: `Like percentile bucket id or comma-separated ids: ${described(LIKE_BUCKETS)}.`,
       example: '1',
       item: new RegExp(`^(${valuesOf(LIKE_BUCKETS).join('|')})$`),
       itemMessage: `each item must be one of ${valuesOf(LIKE_BUCKETS).join(', ')}`,
     }),
-    ad_format: stringEnum(valuesOf(AD_FORMATS), { description: 'Ad format id: 1 Spark Ads, 2 non-Spark Ads.', example: '1' }),
+    ad_format: stringEnum(valuesOf(AD_FORMATS), { description: `Ad format id: ${described(AD_FORMATS)}.`, example: '1' }),
   },
   creditCost: 8,
   cacheTtlSeconds: 3600,

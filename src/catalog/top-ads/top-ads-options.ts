@@ -42,6 +42,11 @@ export const AD_FORMATS = [
   ['2', 'Non-Spark Ads'],
 ] as const;
 
+/** An option set in words for a param's description: `time-2` ≤ 10s, `time-3` 10–20s, … */
+export function described(options: ReadonlyArray<readonly [string | number, string]>): string {
+  return options.map(([value, label]) => `\`${value}\` ${label}`).join(', ');
+}
+
 /** The values of an option set, as a tuple the param builders can narrow to. */
 export function valuesOf<const T extends ReadonlyArray<readonly [string | number, string]>>(options: T): Array<T[number][0]> {
   return options.map(([value]) => value);

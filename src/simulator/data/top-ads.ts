@@ -114,8 +114,12 @@ function pickIndex(r: Rng, allowed: number[] | undefined, size: number): number 
   return allowed ? r.pick(allowed) : r.int(0, size - 1);
 }
 
-/** Hidden per-ad metrics used only for ordering (upstream shows them in the UI's sort, not the item). */
-function orderMetric(id: string, orderBy: string): number {
+/**
+ * What an ad ranks by: its own `ctr` or `like` where the item shows them, so a list sorted by either
+ * reads in order; else a hidden metric (impressions, view rates and CVR are in the UI's sort only).
+ */
+function orderMetric(id: string, key: MaterialKey, orderBy: string): number {
+  if (orderBy === 'ctr' || orderBy === 'like') return material(id, key, 0)[orderBy];
   return rng('material-order', id, orderBy).next();
 }
 
@@ -148,7 +152,10 @@ function buildAdsChart(q: URLSearchParams, chartKey: string, orderBy: string) {
         };
         return { id: encodeMaterialId(key), key };
       });
-  if (orderBy !== 'for_you') chart.sort((a, b) => orderMetric(b.id, orderBy) - orderMetric(a.id, orderBy));
+  if (orderBy !== 'for_you') {
+    const metric = new Map(chart.map(({ id, key }) => [id, orderMetric(id, key, orderBy)]));
+    chart.sort((a, b) => metric.get(b.id)! - metric.get(a.id)!);
+  }
   return chart;
 }
 
