@@ -37,8 +37,8 @@ export const popularTrendHashtagDetail = defineEndpoint({
         required: true,
         maxLength: 100,
         // docs/api-contract.md § Trends: leading `#` stripped and lower-cased so `#Prom` and `prom` share a cache
-        // entry; composed (NFC) so `café` typed either way is one name.
-        normalise: (s) => s.replace(/^#/, '').toLowerCase().normalize('NFC'),
+        // entry; composed (NFC) so `café` typed either way is one name: the form trend history looks names up by (`nameKey`).
+        normalise: (s) => s.replace(/^#/, '').normalize('NFC').toLowerCase(),
         // Marks too: Thai, Devanagari and other scripts write vowels as combining marks, and `İ` lower-cases to `i` and one.
         pattern: /^[\p{L}\p{M}\p{N}_]{1,100}$/u,
         patternMessage: 'must be 1 to 100 letters, digits or underscores',
