@@ -2,7 +2,8 @@
 import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { MAX_LIVE_KEYS, toKeyView } from './accounts/index.js';
+import type { z } from 'zod';
+import { AccountName, KeyName, MAX_LIVE_KEYS, toKeyView } from './accounts/index.js';
 import { CliError, describeFailure, type CliFailure } from './cli-errors.js';
 import { parseStdioEnv, serveMcpOverStdio } from './mcp/index.js';
 import { loadConfig, type Config } from './config.js';
@@ -69,6 +70,16 @@ const OPTIONS = {
 function need(value: string | undefined, flag: string): string {
   if (value === undefined || value.trim() === '') throw new CliError(`missing --${flag}`, { exitCode: 2, usage: true });
   return value.trim();
+}
+
+/**
+ * A flag's value read with the schema the Console reads the same field with, so both take the same
+ * input; refused, a usage error naming the flag with the Console's words.
+ */
+function flagValue<S extends z.ZodType>(schema: S, value: string | undefined, flag: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CliError(`--${flag} ${parsed.error.issues[0]!.message}`, { exitCode: 2 });
+  return parsed.data;
 }
 
 function positiveInteger(value: string, flag: string): number {
@@ -236,7 +247,8 @@ export async function runCli(
       }
       case 'accounts create': {
         const email = need(values.email, 'email');
-        const account = await withAdmin(loadConfig(env), (a) => a.accounts.create({ email, planId: values.plan, name: values.name ?? null }));
+        const name = flagValue(AccountName, values.name, 'name');
+        const account = await withAdmin(loadConfig(env), (a) => a.accounts.create({ email, planId: values.plan, name }));
         out.print(
           { id: account.id, email: account.email, plan: account.plan_id, credits: account.credits_balance },
           `Created account ${account.email} (${account.id}) on plan ${account.plan_id} with ${account.credits_balance} credits.`,
@@ -278,8 +290,8 @@ export async function runCli(
       }
       case 'keys create': {
         const email = need(values.email, 'email');
-        const name = values.name?.trim() || 'default';
-        if (name.length > 64) throw new CliError('--name must be at most 64 characters', { exitCode: 2 });
+        // Without --name the key gets the Console's default name; a blank one is a mistake, not a wish for the default.
+        const name = flagValue(KeyName.optional(), values.name, 'name');
         const { row, apiKey } = await withAdmin(loadConfig(env), async (a) => {
           const account = await a.accounts.requireByEmail(email);
           // The same limit as the Console's (README.md § Accounts, keys, plans and limits (for operators)), checked in the insert's transaction.
@@ -291,7 +303,7 @@ export async function runCli(
         });
         out.print(
           { key: toKeyView(row, row.created_at), api_key: apiKey },
-          `Created key "${name}" for ${email}. Copy it now; it is not shown again:\n${apiKey}`,
+          `Created key "${row.name}" for ${email}. Copy it now; it is not shown again:\n${apiKey}`,
         );
         return 0;
       }

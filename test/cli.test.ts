@@ -91,6 +91,40 @@ describe('trendlens CLI', () => {
     expect(r.err).toContain(message);
   });
 
+  describe('account fields by the Console’s rules (security audit findings 3 and 7)', () => {
+    it.each([
+      ['an address the Console refuses', ['accounts', 'create', '--email', 'x@y.z'], 'invalid_email', '"x@y.z" is not an email address'],
+      ['an account name over 100 characters', ['accounts', 'create', '--email', 'b@example.com', '--name', 'n'.repeat(101)], 'usage_error', '--name must be at most 100 characters'],
+      ['an account name with a control character', ['accounts', 'create', '--email', 'b@example.com', '--name', 'a\u001b[31mb'], 'usage_error', '--name must not contain control or text-direction characters'],
+      ['an empty key name', ['keys', 'create', '--email', 'a@example.com', '--name', ''], 'usage_error', '--name must be 1–64 characters'],
+      ['a blank key name', ['keys', 'create', '--email', 'a@example.com', '--name', '  '], 'usage_error', '--name must be 1–64 characters'],
+      ['a key name of 65 characters', ['keys', 'create', '--email', 'a@example.com', '--name', 'n'.repeat(65)], 'usage_error', '--name must be 1–64 characters'],
+      ['a key name with a line break', ['keys', 'create', '--email', 'a@example.com', '--name', 'a\nkey_FAKE'], 'usage_error', '--name must not contain control or text-direction characters'],
+      ['a key name with a bidi override', ['keys', 'create', '--email', 'a@example.com', '--name', 'a\u202eb'], 'usage_error', '--name must not contain control or text-direction characters'],
+    ])('refuses %s with exit 2, creating nothing', async (_, argv, code, message) => {
+      await cli('accounts', 'create', '--email', 'a@example.com');
+      const r = await cli(...argv, '--json');
+      expect(r.code).toBe(2);
+      expect(r.json()).toEqual({ error: { code, message } });
+      expect((await cli('accounts', 'list', '--json')).json().accounts.map((a: { email: string }) => a.email)).toEqual(['a@example.com']);
+      expect((await cli('keys', 'list', '--email', 'a@example.com', '--json')).json().keys).toEqual([]);
+    });
+
+    it('stores an account name trimmed, and a blank one as none', async () => {
+      await cli('accounts', 'create', '--email', 'a@example.com', '--name', '  Ada Lovelace ');
+      await cli('accounts', 'create', '--email', 'b@example.com', '--name', '   ');
+      expect((await cli('accounts', 'show', '--email', 'a@example.com', '--json')).json().name).toBe('Ada Lovelace');
+      expect((await cli('accounts', 'show', '--email', 'b@example.com', '--json')).json().name).toBeNull();
+    });
+
+    it('names a key created without --name as the Console does: "Default key", then "Key 2", …', async () => {
+      await cli('accounts', 'create', '--email', 'a@example.com');
+      expect((await cli('keys', 'create', '--email', 'a@example.com', '--json')).json().key.name).toBe('Default key');
+      expect((await cli('keys', 'create', '--email', 'a@example.com', '--name', 'Key 2')).code).toBe(0);
+      expect((await cli('keys', 'create', '--email', 'a@example.com')).out).toMatch(/^Created key "Key 3" for a@example.com\./);
+    });
+  });
+
   it('refuses a duplicate email', async () => {
     await cli('accounts', 'create', '--email', 'a@example.com');
     const r = await cli('accounts', 'create', '--email', 'A@example.com');

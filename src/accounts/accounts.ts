@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import { addMonths, type PlanCatalog } from '../billing/index.js';
 import type { AccountsTable, Database } from '../store/index.js';
+import { Email } from './fields.js';
 import { newAccountId } from './ids.js';
 import { spendInvite } from './invites.js';
 import { reclaimUnprovenAccount, type Reclaimed } from './reclaim.js';
@@ -25,8 +26,6 @@ export class AccountError extends Error {
     super(message);
   }
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Emails are compared lower-cased and trimmed (docs/api-contract.md § Console API). */
 export function normaliseEmail(email: string): string {
@@ -73,8 +72,10 @@ export class Accounts {
     creditsOnVerify?: boolean;
     inviteCode?: string;
   }): Promise<Account> {
-    const email = normaliseEmail(input.email);
-    if (!EMAIL.test(email) || email.length > 254) throw new AccountError('invalid_email', `"${input.email}" is not an email address`);
+    // The Console's rule for the address, for every way an account is made (the CLI's too).
+    const parsed = Email.safeParse(input.email);
+    if (!parsed.success) throw new AccountError('invalid_email', `"${input.email}" is not an email address`);
+    const email = normaliseEmail(parsed.data);
     const planId = input.planId ?? this.plans.defaultPlanId;
     const plan = this.plans.get(planId);
     if (!plan) throw new AccountError('unknown_plan', `unknown plan "${planId}" (plans: ${this.plans.plans.map((p) => p.id).join(', ')})`);

@@ -99,6 +99,17 @@ async function liveKeyCount(db: Kysely<Database>, accountId: string, now: number
 }
 
 /**
+ * The name of a key created without one: "Default key", then "Key 2", "Key 3", … the first that none of
+ * the account's keys has (revoked and expired ones too, since they stay listed), as the Console's key page
+ * names it.
+ */
+async function defaultKeyName(db: Kysely<Database>, accountId: string): Promise<string> {
+  const taken = new Set((await db.selectFrom('api_keys').select('name').where('account_id', '=', accountId).execute()).map((k) => k.name));
+  if (!taken.has('Default key')) return 'Default key';
+  for (let n = 2; ; n++) if (!taken.has(`Key ${n}`)) return `Key ${n}`;
+}
+
+/**
  * Revokes every key of the account still in `active` or `grace` inside the caller's transaction, as
  * `ApiKeys.revoke` does one. Returns how many of them still worked at `now` (a grace key past its time
  * did not) and every revoked key's hash: the caller passes them to `ApiKeys.forgetHashes` once the
@@ -179,13 +190,17 @@ export class ApiKeys {
     return db.selectFrom('api_keys').selectAll().where('id', '=', keyId).where('account_id', '=', accountId).executeTakeFirst();
   }
 
-  /** Like `create`, refused when the account already holds MAX_LIVE_KEYS keys in `active` or `grace`. */
-  async issue(accountId: string, name: string): Promise<KeyChange<{ row: ApiKeysTable; apiKey: string }>> {
+  /**
+   * Like `create`, refused when the account already holds MAX_LIVE_KEYS keys in `active` or `grace`.
+   * Without a name, the key gets the first default name free (the Console's and the CLI's alike), chosen
+   * under the account's lock so two keys created at once do not both take it.
+   */
+  async issue(accountId: string, name?: string): Promise<KeyChange<{ row: ApiKeysTable; apiKey: string }>> {
     return this.db.transaction().execute(async (trx) => {
       const now = this.clock.now();
       await lockAccount(trx, accountId);
       if ((await liveKeyCount(trx, accountId, now)) >= MAX_LIVE_KEYS) return { ok: false, reason: 'key_limit_reached' };
-      const issued = newKeyRow(accountId, name, 'created', now);
+      const issued = newKeyRow(accountId, name ?? (await defaultKeyName(trx, accountId)), 'created', now);
       await trx.insertInto('api_keys').values(issued.row).execute();
       return { ok: true, ...issued };
     });

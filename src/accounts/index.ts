@@ -1,4 +1,5 @@
 export { Accounts, AccountError, isOperator, normaliseEmail, type Account, type PasswordReset } from './accounts.js';
+export { AccountName, DisplayText, Email, escapeUnshown, KeyName } from './fields.js';
 export { reclaimedAnything, type Reclaimed } from './reclaim.js';
 export { AccountTokens, TOKEN_TTL_MS, type TokenPurpose } from './tokens.js';
 export { createInvites, DEFAULT_INVITE_TTL_MS } from './invites.js';

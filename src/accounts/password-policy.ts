@@ -29,7 +29,8 @@ export function passwordProblem(password: string, context: { email?: string } = 
   if (new Set(lowered).size <= 2) return 'repeats too few characters: choose a less predictable one';
   const email = context.email?.trim().toLowerCase();
   const local = email?.split('@')[0];
-  if (email && (lowered === email || (local && local.length >= 4 && lowered.includes(local) && lowered.length - local.length < 6))) {
+  // The whole address anywhere in it (`carol@example.com!`), or the local part with little added.
+  if (email && (lowered.includes(email) || (local && local.length >= 4 && lowered.includes(local) && lowered.length - local.length < 6))) {
     return 'is too close to the e-mail address';
   }
   return null;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { hashPassword, normaliseEmail } from '../accounts/index.js';
+import { Email, hashPassword, normaliseEmail } from '../accounts/index.js';
 import { ApiError, envelope } from '../http/index.js';
 import { checkAttempts, SIGN_UP_WINDOW_MS, VERIFY_MAILS_PER_DAY, VERIFY_MAILS_PER_MINUTE } from './attempt-limits.js';
-import { checkCurrentPassword, checkNewPassword, completeReset, Email, grantVerification, NewPassword, pooled, sendVerification, userView } from './auth-routes.js';
+import { checkCurrentPassword, checkNewPassword, completeReset, grantVerification, NewPassword, newPasswordErrors, pooled, sendVerification, userView } from './auth-routes.js';
 import type { ConsoleContext } from './context.js';
 import { parseInput } from './input.js';
 
@@ -90,10 +90,12 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ConsoleContext)
     auth.checkOriginIfPresent(request);
     const body = parseInput(ResetBody, request.body);
     const accountId = await tokens.peek(body.token, 'reset');
-    const account = accountId ? await services.accounts.findById(accountId) : undefined;
-    if (!account || account.status === 'deleted') throw ApiError.invalidInput([{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]);
-    // A refused password leaves the link usable for a better one.
-    checkNewPassword(body.password, 'password', account.email);
+    const found = accountId ? await services.accounts.findById(accountId) : undefined;
+    const account = found?.status === 'deleted' ? undefined : found;
+    // A dead link and a refused password are named together, since a new link would refuse that password
+    // too; a refused password leaves a live link usable for a better one.
+    const errors = [...(account ? [] : [{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]), ...newPasswordErrors(body.password, 'password', account?.email)];
+    if (!account || errors.length > 0) throw ApiError.invalidInput(errors);
     const passwordHash = await pooled(ctx, () => hashPassword(body.password));
     if ((await tokens.consume(body.token, 'reset')) !== account.id) {
       throw ApiError.invalidInput([{ param: 'token', message: 'is unknown, used or expired: ask for a new link' }]);

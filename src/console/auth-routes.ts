@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AccountError,
+  AccountName,
+  Email,
   hashPassword,
   isOperator,
   normaliseEmail,
@@ -26,26 +28,36 @@ import {
   type AttemptDecision,
 } from './attempt-limits.js';
 import type { ConsoleContext } from './context.js';
-import { parseInput } from './input.js';
+import { ALWAYS, parseInput, type FieldError } from './input.js';
 import { SESSION_HINT_COOKIE } from './session-hint.js';
 
-/** An e-mail address as sign-up accepts it, so a typo is named before anything is looked up. */
-export const Email = z.string('must be a string').trim().pipe(z.email('must be an email address').max(254, 'must be at most 254 characters'));
+/**
+ * A new password: any length here, so that one too long gets the policy's words (passwordProblem, its
+ * 10–128 characters) like one too short; the request body's limit bounds what the policy reads.
+ */
+export const NewPassword = z.string('must be a string');
 
-/** A new password: the length is checked with the rest of the policy (passwordProblem), after parsing. */
-export const NewPassword = z.string('must be a string').max(1024, 'must be at most 1024 characters');
+/**
+ * The password policy over the sign-up body rather than its field, since it compares the password with
+ * the address: run with ALWAYS, a refused password is named in the same 400 as every other bad field.
+ * A malformed address is named on its own and not compared with (a password holding "a" is not close
+ * to an address "a").
+ */
+function passwordOfSignUp(body: { email?: unknown; password?: unknown }, ctx: z.RefinementCtx): void {
+  if (typeof body.password !== 'string') return;
+  const problem = passwordProblem(body.password, { email: Email.safeParse(body.email).data });
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+}
 
-const SignUpBody = z.object({
-  email: Email,
-  password: NewPassword,
-  name: z
-    .string('must be a string')
-    .trim()
-    .max(100, 'must be at most 100 characters')
-    .nullish()
-    .transform((name) => name || null),
-  invite_code: z.string('must be a string').trim().max(64, 'must be at most 64 characters').optional(),
-});
+// An address is named when malformed, so a typo is found before anything is looked up.
+const SignUpBody = z
+  .object({
+    email: Email,
+    password: NewPassword,
+    name: AccountName,
+    invite_code: z.string('must be a string').trim().max(64, 'must be at most 64 characters').optional(),
+  })
+  .superRefine(passwordOfSignUp, ALWAYS);
 
 const SignInBody = z.object({
   email: z.string('must be a string').trim().min(1, 'is required').max(254, 'must be at most 254 characters'),
@@ -65,10 +77,16 @@ export function userView(account: Account) {
   };
 }
 
+/** The field error naming `field` when the password breaks the policy, for the 400 that names it; none when it passes. */
+export function newPasswordErrors(password: string, field: string, email: string | undefined): FieldError[] {
+  const problem = passwordProblem(password, { email });
+  return problem ? [{ param: field, message: problem }] : [];
+}
+
 /** 400 naming `field` when the password breaks the policy. */
 export function checkNewPassword(password: string, field: string, email: string): void {
-  const problem = passwordProblem(password, { email });
-  if (problem) throw ApiError.invalidInput([{ param: field, message: problem }]);
+  const errors = newPasswordErrors(password, field, email);
+  if (errors.length > 0) throw ApiError.invalidInput(errors);
 }
 
 /** Runs password hashing through the pool: 503 `busy` with a short Retry-After past its queue. */
@@ -211,7 +229,6 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
     const mode = signupMode(config);
     if (mode === 'closed') throw new ApiError('signup_disabled');
     const body = parseInput(SignUpBody, request.body);
-    checkNewPassword(body.password, 'password', body.email);
     if (mode === 'invite' && !body.invite_code) throw new ApiError('invite_required');
     // Counted before the hash: a refused sign-up costs a counter increment, not 32 MiB of scrypt.
     const decision = await checkAttempts(attempts, 'sign-up', request.ip, {
@@ -235,9 +252,6 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ConsoleContext): v
     } catch (error) {
       if (error instanceof AccountError && error.code === 'email_taken') throw new ApiError('email_taken');
       if (error instanceof AccountError && error.code === 'invite_invalid') throw new ApiError('invite_required');
-      if (error instanceof AccountError && error.code === 'invalid_email') {
-        throw ApiError.invalidInput([{ param: 'email', message: 'must be an email address' }]);
-      }
       throw error;
     }
     // The mail counts against the address's limits; held back by them (the address of a deleted account

@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { toKeyView, type KeyChange } from '../accounts/index.js';
+import { KeyName, toKeyView, type KeyChange } from '../accounts/index.js';
 import { ApiError, envelope } from '../http/index.js';
 import type { ConsoleContext } from './context.js';
-import { parseInput } from './input.js';
+import { parseInput, parseQuery } from './input.js';
 
 /** docs/api-contract.md § API keys: grace defaults to a day and is at most a week. */
 export const DEFAULT_GRACE_SECONDS = 86_400;
 export const MAX_GRACE_SECONDS = 604_800;
 
-const Name = z.string('must be a string').trim().min(1, 'must be 1–64 characters').max(64, 'must be 1–64 characters');
-const CreateBody = z.object({ name: Name.optional() });
-const RenameBody = z.object({ name: Name });
+const CreateBody = z.object({ name: KeyName.optional() });
+const RenameBody = z.object({ name: KeyName });
 const RotateBody = z.object({
   grace_period_seconds: z
     .int('must be an integer')
@@ -23,17 +22,6 @@ const ListQuery = z.object({
   status: z.enum(['active', 'grace', 'revoked', 'expired'], 'must be one of active, grace, revoked, expired').optional(),
 });
 const IdParams = z.object({ id: z.string() });
-
-/**
- * The name of a key created without one: "Default key", then "Key 2", "Key 3", … the first that none of
- * the account's keys has (revoked and expired ones too, since they stay listed), as the Console's key page
- * names it.
- */
-function defaultKeyName(existing: readonly string[]): string {
-  const taken = new Set(existing);
-  if (!taken.has('Default key')) return 'Default key';
-  for (let n = 2; ; n++) if (!taken.has(`Key ${n}`)) return `Key ${n}`;
-}
 
 /** A refused key change as its HTTP error; an unknown or foreign id is the same 404 (docs/api-contract.md § Console API). */
 function refusal(result: Extract<KeyChange<object>, { ok: false }>): ApiError {
@@ -47,7 +35,7 @@ export function registerKeyRoutes(app: FastifyInstance, ctx: ConsoleContext): vo
 
   app.get('/keys', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
-    const { status } = parseInput(ListQuery, request.query);
+    const { status } = parseQuery(ListQuery, request.query);
     const now = clock.now();
     const views = (await keys.list(account.id)).map((row) => toKeyView(row, now));
     return envelope(200, 'OK', { keys: status ? views.filter((k) => k.status === status) : views });
@@ -56,7 +44,7 @@ export function registerKeyRoutes(app: FastifyInstance, ctx: ConsoleContext): vo
   app.post('/keys', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
     const { name } = parseInput(CreateBody, request.body);
-    const result = await keys.issue(account.id, name ?? defaultKeyName((await keys.list(account.id)).map((k) => k.name)));
+    const result = await keys.issue(account.id, name);
     if (!result.ok) throw refusal(result);
     return reply.code(201).send(envelope(201, 'Created', { key: toKeyView(result.row, clock.now()), api_key: result.apiKey }));
   });

@@ -51,7 +51,10 @@ export function resolveRange(query: RangeQuery, now: number, periodStart: number
       return { from: tomorrow - 30 * DAY_MS, to: tomorrow };
     case 'custom': {
       const missing = (['from', 'to'] as const).filter((p) => query[p] === undefined);
-      if (missing.length > 0) throw ApiError.invalidInput(missing.map((param) => ({ param, message: 'is required with range=custom' })));
+      // Without `range`, the caller sent one end only: say that the two go together, not a range=custom they never wrote.
+      const message = (param: 'from' | 'to') =>
+        query.range === 'custom' ? 'is required with range=custom' : `is required with ${param === 'from' ? 'to' : 'from'}: from and to go together`;
+      if (missing.length > 0) throw ApiError.invalidInput(missing.map((param) => ({ param, message: message(param) })));
       const from = startOfDay(query.from!);
       const to = startOfDay(query.to!) + DAY_MS;
       if (to <= from) throw ApiError.invalidInput([{ param: 'to', message: 'must not be before from' }]);

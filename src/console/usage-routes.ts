@@ -6,7 +6,7 @@ import { rfc3339 } from '../billing/index.js';
 import { endpoints, findEndpoint } from '../catalog/index.js';
 import { decodeCursor, type StatusFilter, type UsageEventRow, type UsageRange } from '../usage/index.js';
 import type { ConsoleContext } from './context.js';
-import { parseInput } from './input.js';
+import { parseQuery } from './input.js';
 import { RangeQuery, resolveRange } from './usage-range.js';
 
 const byPath = new Map(endpoints.map((e) => [e.path, e]));
@@ -81,13 +81,13 @@ export function registerUsageRoutes(app: FastifyInstance, ctx: ConsoleContext): 
 
   app.get('/usage/overview', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
-    const range = await rangeOf(request, account, parseInput(RangeQuery, request.query));
+    const range = await rangeOf(request, account, parseQuery(RangeQuery, request.query));
     return envelope(200, 'OK', { ...bounds(range), ...(await usage.summary(account.id, range)) });
   });
 
   app.get('/usage/endpoints', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
-    const range = await rangeOf(request, account, parseInput(RangeQuery, request.query));
+    const range = await rangeOf(request, account, parseQuery(RangeQuery, request.query));
     const rows = await usage.endpoints(account.id, range);
     return envelope(200, 'OK', {
       ...bounds(range),
@@ -105,13 +105,13 @@ export function registerUsageRoutes(app: FastifyInstance, ctx: ConsoleContext): 
 
   app.get('/usage/timeseries', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
-    const range = await rangeOf(request, account, parseInput(RangeQuery, request.query));
+    const range = await rangeOf(request, account, parseQuery(RangeQuery, request.query));
     return envelope(200, 'OK', { ...bounds(range), days: await usage.daily(account.id, range) });
   });
 
   app.get('/usage/requests', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
-    const query = parseInput(RequestsQuery, request.query);
+    const query = parseQuery(RequestsQuery, request.query);
     const range = await rangeOf(request, account, query);
     const page = await usage.requests(account.id, {
       ...range,

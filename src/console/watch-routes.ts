@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { DisplayText } from '../accounts/index.js';
 import { isCountryCode } from '../catalog/index.js';
 import { chartPeriods, ENDPOINT_LIMIT, periodProblem, PUBLIC_CHARTS, watchLimit, type WatchInput } from '../history/index.js';
 import { ApiError, envelope } from '../http/index.js';
 import type { ConsoleContext } from './context.js';
-import { parseInput } from './input.js';
+import { ALWAYS, parseInput } from './input.js';
 
 const Country = z
   .string('must be a string')
@@ -36,8 +37,18 @@ function periodOfChart(body: unknown, ctx: z.RefinementCtx): void {
   const problem = parsed.success && parsed.data.period !== null ? periodProblem(parsed.data.chart, parsed.data.period) : null;
   if (problem !== null) ctx.addIssue({ code: 'custom', path: ['period'], message: problem });
 }
-/** Checked even when other fields failed, so the 400 names each bad field. */
-const ALWAYS = { when: () => true };
+const HashtagEntry = z.object({ chart: z.literal('hashtag'), name: z.string() });
+
+/**
+ * A hashtag never holds `#`: a name left with one once its leading `#` is dropped (`##foo`, `#a#b`) is
+ * no hashtag's, and such a watch could never fire. Other charts' names may hold it (a song "Song #1").
+ */
+function hashtagName(body: unknown, ctx: z.RefinementCtx): void {
+  const parsed = HashtagEntry.safeParse(body);
+  if (parsed.success && parsed.data.name.includes('#')) {
+    ctx.addIssue({ code: 'custom', path: ['name'], message: 'must not contain "#" past the leading one: a hashtag never does' });
+  }
+}
 const KIND_MESSAGE = 'must be one of entry, new_entry, rank_change';
 const Kind = z.enum(['entry', 'new_entry', 'rank_change'], KIND_MESSAGE);
 const WatchBody = z.discriminatedUnion(
@@ -46,7 +57,7 @@ const WatchBody = z.discriminatedUnion(
     z.object({
       kind: z.literal('entry'),
       ...Common,
-      name: z.string('must be a string').trim().transform((s) => s.replace(/^#/, '')).pipe(z.string().min(1, 'must be 1–100 characters').max(100, 'must be 1–100 characters')),
+      name: DisplayText.transform((s) => s.replace(/^#/, '')).pipe(z.string().min(1, 'must be 1–100 characters').max(100, 'must be 1–100 characters')),
       top_n: Rank.nullable().default(null),
     }),
     z.object({ kind: z.literal('new_entry'), ...Common, top_n: Rank }),
@@ -58,7 +69,9 @@ const WatchBody = z.discriminatedUnion(
     }),
   ],
   KIND_MESSAGE,
-).superRefine(periodOfChart, ALWAYS);
+)
+  .superRefine(periodOfChart, ALWAYS)
+  .superRefine(hashtagName, ALWAYS);
 /** Checked when `kind` is missing or unknown: it fails on `kind` and names the fields every kind needs. */
 const AnyKind = z.object({ kind: Kind, ...Common }).superRefine(periodOfChart, ALWAYS);
 const EndpointBody = z.object({ url: z.string('must be a string').trim().min(1, 'is required').max(2000, 'must be at most 2000 characters') });
@@ -160,6 +173,8 @@ export function registerWatchRoutes(app: FastifyInstance, ctx: ConsoleContext): 
   app.post('/webhooks/:id/enable', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
     const { id } = parseInput(IdParams, request.params);
+    // Counted only for the caller's own endpoint: a mistyped or foreign id (404) uses up no allowance.
+    if (!(await webhooks.find(account.id, id))) throw new ApiError('resource_not_found');
     await limitWebhookAction(ctx, account.id, 'enable');
     const endpoint = await webhooks.enable(account.id, id);
     if (!endpoint) throw new ApiError('resource_not_found');
@@ -169,9 +184,9 @@ export function registerWatchRoutes(app: FastifyInstance, ctx: ConsoleContext): 
   app.post('/webhooks/:id/test', async (request, reply) => {
     const { account } = await auth.signedIn(request, reply);
     const { id } = parseInput(IdParams, request.params);
+    // As enable: a 404 uses up none of the allowance.
+    if (!(await webhooks.find(account.id, id))) throw new ApiError('resource_not_found');
     await limitWebhookAction(ctx, account.id, 'test');
-    const endpoint = await webhooks.find(account.id, id);
-    if (!endpoint) throw new ApiError('resource_not_found');
     const deliveryId = await webhooks.enqueue(account.id, id, {
       type: 'webhook.test',
       watchId: null,

@@ -1,4 +1,4 @@
-import { AccountTokens, createInvites, normaliseEmail, PlanRequests, toKeyView, type Account } from '../accounts/index.js';
+import { AccountTokens, createInvites, escapeUnshown, normaliseEmail, PlanRequests, toKeyView, type Account } from '../accounts/index.js';
 import { systemClock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { accountLink } from '../console/mailer.js';
@@ -132,7 +132,7 @@ export async function runOperatorCommand(command: string, flags: OperatorFlags, 
         { accounts: views },
         views.length === 0
           ? 'No accounts.'
-          : views.map((v) => `${v.id}  ${(v.email ?? '(erased)').padEnd(32)} ${v.plan.padEnd(10)} ${v.status.padEnd(9)} ${v.credits_remaining} credits left`).join('\n'),
+          : views.map((v) => `${v.id}  ${escapeUnshown(v.email ?? '(erased)').padEnd(32)} ${v.plan.padEnd(10)} ${v.status.padEnd(9)} ${v.credits_remaining} credits left`).join('\n'),
       );
       return true;
     }
@@ -150,7 +150,7 @@ export async function runOperatorCommand(command: string, flags: OperatorFlags, 
           `${view.email} (${view.id}), plan ${view.plan}, ${view.status}${view.email_verified ? ', e-mail verified' : ''}`,
           `credits: ${view.credits_remaining} left, ${view.credits_used} used (${view.overage_credits} overage) until ${view.period_end}`,
           `sessions: ${view.sessions}; keys: ${view.keys.length === 0 ? 'none' : ''}`,
-          ...view.keys.map((k) => `  ${k.id}  ${k.masked_key}  ${k.name}  ${k.status}`),
+          ...view.keys.map((k) => `  ${k.id}  ${k.masked_key}  ${escapeUnshown(k.name)}  ${k.status}`),
           ...(view.pending_plan_request ? [`pending plan request ${view.pending_plan_request.id}: ${view.pending_plan_request.plan}`] : []),
         ].join('\n'),
       );
@@ -184,7 +184,7 @@ export async function runOperatorCommand(command: string, flags: OperatorFlags, 
         const acc = await account(a, flags.email);
         return (await a.keys.list(acc.id)).map((k) => toKeyView(k, Date.now()));
       });
-      print({ keys }, keys.length === 0 ? 'No keys.' : keys.map((k) => `${k.id}  ${k.masked_key}  ${k.name.padEnd(20)} ${k.status.padEnd(8)} last used ${k.last_used_at ?? 'never'}`).join('\n'));
+      print({ keys }, keys.length === 0 ? 'No keys.' : keys.map((k) => `${k.id}  ${k.masked_key}  ${escapeUnshown(k.name).padEnd(20)} ${k.status.padEnd(8)} last used ${k.last_used_at ?? 'never'}`).join('\n'));
       return true;
     }
     case 'keys revoke': {
@@ -233,7 +233,7 @@ export async function runOperatorCommand(command: string, flags: OperatorFlags, 
     case 'plans requests': {
       const rows = await run((a) => new PlanRequests(a.store.db, systemClock).listPending());
       const requests = rows.map((r) => ({ id: r.id, email: r.email, current_plan: r.current_plan, plan: r.plan_id, created_at: iso(r.created_at) }));
-      print({ requests }, requests.length === 0 ? 'No pending plan requests.' : requests.map((r) => `${r.id}  ${r.email}  ${r.current_plan} → ${r.plan}  ${r.created_at}`).join('\n'));
+      print({ requests }, requests.length === 0 ? 'No pending plan requests.' : requests.map((r) => `${r.id}  ${escapeUnshown(r.email)}  ${r.current_plan} → ${r.plan}  ${r.created_at}`).join('\n'));
       return true;
     }
     case 'plans approve':
@@ -272,7 +272,7 @@ export async function runOperatorCommand(command: string, flags: OperatorFlags, 
         { operators },
         operators.length === 0
           ? 'No operators. Mark one with `trendlens operators add <email>` or OPERATOR_EMAILS.'
-          : operators.map((o) => `${o.id}  ${o.email.padEnd(32)} ${o.status.padEnd(9)}${o.configured ? ' (OPERATOR_EMAILS)' : ''}`).join('\n'),
+          : operators.map((o) => `${o.id}  ${escapeUnshown(o.email).padEnd(32)} ${o.status.padEnd(9)}${o.configured ? ' (OPERATOR_EMAILS)' : ''}`).join('\n'),
       );
       return true;
     }

@@ -80,4 +80,116 @@ describe('Console field errors (docs/api-contract.md § Console API: "400 naming
       expect(await state()).toEqual(before);
     });
   });
+
+  describe('400 › a name with control or text-direction characters (security audit finding 3)', () => {
+    const UNSHOWN = 'must not contain control or text-direction characters';
+    it.each([
+      ['NUL', 'a\u0000b'],
+      ['ESC (a terminal colour)', 'evil\u001b[31mRED'],
+      ['a line break inside', 'key\nkey_FAKE  tl_live_fake  active'],
+      ['DEL', 'a\u007fb'],
+      ['a C1 control', 'a\u0085b'],
+      ['a right-to-left override', 'gnp.\u202eexe'],
+      ['a left-to-right embedding', 'a\u202ab'],
+      ['a first-strong isolate', 'a\u2068b'],
+    ])('names name for %s: key create and rename, sign-up, a watch, changing nothing', async (_, name) => {
+      const before = await state();
+      const refusals = [
+        await agent.post('/keys', { name }),
+        await agent.patch(`/keys/${keyId}`, { name }),
+        await h.agent().post('/auth/sign-up', { email: 'new@example.com', password: 'correct horse battery', name }),
+        await agent.post('/watches', { kind: 'entry', chart: 'hashtag', name, endpoint_id: 'whe_none' }),
+      ];
+      for (const res of refusals) expect(body(res)).toEqual({ code: 400, msg: 'Invalid input', data: { errors: [{ param: 'name', message: UNSHOWN }] } });
+      expect(await state()).toEqual(before);
+    });
+
+    it('still trims line breaks around a name, and takes other scripts and marks', async () => {
+      const res = await agent.post('/keys', { name: '\n  Clé de production — 生产 ✓\t' });
+      expect(res.statusCode).toBe(201);
+      expect(body(res).data.key.name).toBe('Clé de production — 生产 ✓');
+    });
+  });
+
+  describe('400 › sign-up names every bad field at once, the password policy too (security audit finding 5)', () => {
+    it.each([
+      ['email and password', { email: 'bad', password: 'short' }, ['email', 'password']],
+      ['email, password and name', { email: 'bad', password: 'short', name: 'n'.repeat(101) }, ['email', 'password', 'name']],
+      ['name and a common password', { email: 'a@example.com', password: 'Password123', name: 'n'.repeat(101) }, ['password', 'name']],
+      ['name and the address as password', { email: 'a@example.com', password: 'a@example.com', name: 'n'.repeat(101) }, ['password', 'name']],
+    ])('%s', async (_, payload, params) => {
+      const res = await h.agent().post('/auth/sign-up', payload);
+      expect(res.statusCode).toBe(400);
+      expect(body(res).data.errors.map((e: { param: string }) => e.param).sort()).toEqual([...params].sort());
+    });
+
+    it('keeps the policy’s words, and compares no password with an address that is not one', async () => {
+      const res = await h.agent().post('/auth/sign-up', { email: 'bad', password: 'short' });
+      expect(body(res).data.errors).toEqual([
+        { param: 'email', message: 'must be an email address' },
+        { param: 'password', message: 'must be 10–128 characters' },
+      ]);
+      // "bad" is in the password, but "bad" is no address: only the address is named.
+      const only = await h.agent().post('/auth/sign-up', { email: 'bad', password: 'a bad but long passphrase' });
+      expect(body(only).data.errors).toEqual([{ param: 'email', message: 'must be an email address' }]);
+    });
+
+    it('reset names an unknown link and a refused password together', async () => {
+      const res = await h.agent().post('/auth/reset', { token: 'no-such-token', password: 'short' });
+      expect(body(res).data.errors).toEqual([
+        { param: 'token', message: 'is unknown, used or expired: ask for a new link' },
+        { param: 'password', message: 'must be 10–128 characters' },
+      ]);
+    });
+  });
+
+  describe('400 › messages that say what the caller did (security audit finding 9)', () => {
+    it('a password over 1024 characters gets the policy’s 10–128, at sign-up, reset and change', async () => {
+      const long = 'x'.repeat(1025);
+      const signUp = await h.agent().post('/auth/sign-up', { email: 'long@example.com', password: long });
+      expect(body(signUp).data.errors).toEqual([{ param: 'password', message: 'must be 10–128 characters' }]);
+      const reset = await h.agent().post('/auth/reset', { token: 'no-such-token', password: long });
+      expect(body(reset).data.errors).toContainEqual({ param: 'password', message: 'must be 10–128 characters' });
+      const change = await agent.post('/account/password', { current_password: 'correct horse battery', new_password: long });
+      expect(body(change).data.errors).toEqual([{ param: 'new_password', message: 'must be 10–128 characters' }]);
+    });
+
+    it.each([
+      ['from', 'from=2026-11-01', 'to', 'is required with from: from and to go together'],
+      ['to', 'to=2026-11-01', 'from', 'is required with to: from and to go together'],
+    ])('?%s alone says that from and to go together, not range=custom', async (_, query, param, message) => {
+      const res = await agent.get(`/usage/overview?${query}`);
+      expect(body(res).data.errors).toEqual([{ param, message }]);
+      expect(body(await agent.get(`/usage/overview?range=custom&${query}`)).data.errors).toEqual([{ param, message: 'is required with range=custom' }]);
+    });
+
+    it.each([
+      ['/usage/requests?limit=1&limit=2', [{ param: 'limit', message: 'must be given at most once' }]],
+      ['/usage/requests?limit=1&limit=2&status=abc', [{ param: 'limit', message: 'must be given at most once' }, { param: 'status', message: 'must be 2xx, 4xx, 5xx or a status code' }]],
+      ['/usage/overview?range=day&range=week&from=x', [{ param: 'range', message: 'must be given at most once' }, { param: 'from', message: 'must be an RFC 3339 date-time' }]],
+      ['/keys?status=active&status=revoked', [{ param: 'status', message: 'must be given at most once' }]],
+    ])('a repeated param is "must be given at most once", with the other bad params (%s)', async (path, errors) => {
+      const res = await agent.get(path);
+      expect(res.statusCode).toBe(400);
+      expect(body(res).data.errors).toEqual(errors);
+    });
+
+    it('ignores a repeated param no route takes, as any unknown one', async () => {
+      expect((await agent.get('/keys?utm=a&utm=b')).statusCode).toBe(200);
+    });
+
+    it('refuses a hashtag watch whose name holds "#" past the leading one, which no hashtag does; other charts’ names may', async () => {
+      const watch = (chart: string, name: string) => agent.post('/watches', { kind: 'entry', chart, name, endpoint_id: 'whe_none' });
+      const message = 'must not contain "#" past the leading one: a hashtag never does';
+      expect(body(await watch('hashtag', '##foo')).data.errors).toEqual([{ param: 'name', message }]);
+      expect(body(await watch('hashtag', '#foo#bar')).data.errors).toEqual([{ param: 'name', message }]);
+      // With other bad fields too, each is named.
+      const more = await agent.post('/watches', { kind: 'entry', chart: 'hashtag', name: '##foo', top_n: 0, endpoint_id: 'whe_none' });
+      expect(body(more).data.errors.map((e: { param: string }) => e.param).sort()).toEqual(['name', 'top_n']);
+      // Past the schema, only the (unknown) endpoint is refused: the name was taken.
+      const pass = [{ param: 'endpoint_id', message: 'is not one of your webhook endpoints' }];
+      expect(body(await watch('hashtag', '#foo')).data.errors).toEqual(pass);
+      expect(body(await watch('song', 'Song #1')).data.errors).toEqual(pass);
+    });
+  });
 });

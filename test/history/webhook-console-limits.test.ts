@@ -75,4 +75,22 @@ describe('webhook test events and re-enables through the Console', () => {
     expect(body(refused).data).toMatchObject({ error: 'rate_limited', retry_after_seconds: 3600 });
     expect(body(refused).data.message).toMatch(/^Re-enabling endpoints are limited to 10 an hour per account/);
   });
+
+  it('counts a test event or re-enable only for an endpoint of the caller: a 404 uses up none of the allowance (security audit finding 8)', async () => {
+    h.clock.advance(3_600_000);
+    const own = await endpoint(agent, '/own');
+    const other = await h.signedUp('foreign-limits@example.com');
+    const theirs = await endpoint(other, '/theirs');
+    for (const [action, limit, ok] of [['enable', WEBHOOK_ENABLES_PER_HOUR, 200], ['test', WEBHOOK_TESTS_PER_HOUR, 202]] as const) {
+      for (let i = 0; i <= limit; i++) {
+        expect((await agent.post(`/webhooks/whe_unknown/${action}`)).statusCode).toBe(404);
+        expect((await agent.post(`/webhooks/${theirs}/${action}`)).statusCode).toBe(404);
+      }
+      // The whole allowance is still there for the caller's own endpoint.
+      for (let i = 0; i < limit; i++) expect((await agent.post(`/webhooks/${own}/${action}`)).statusCode).toBe(ok);
+      expect((await agent.post(`/webhooks/${own}/${action}`)).statusCode).toBe(429);
+      // Past the limit an unknown id is still a 404, not a 429 that would tell nothing about the id.
+      expect((await agent.post(`/webhooks/whe_unknown/${action}`)).statusCode).toBe(404);
+    }
+  });
 });

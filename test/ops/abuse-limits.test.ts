@@ -189,7 +189,10 @@ describe('password rules (NIST SP 800-63B)', () => {
     ['on the common-password list', 'Password123', 'is too common'],
     ['a keyboard walk', 'qwertyuiop', 'is too common'],
     ['one character repeated', 'zzzzzzzzzzzzz', 'repeats too few characters'],
+    ['longer than 1024 characters, with the same words', 'x'.repeat(64) + 'y'.repeat(961), 'must be 10–128 characters'],
     ['the e-mail address itself', 'pw@example.com', 'is too close to the e-mail address'],
+    ['the whole address with a character added', 'pw@example.com!', 'is too close to the e-mail address'],
+    ['the whole address inside, in other case', 'My PW@Example.com 2026', 'is too close to the e-mail address'],
   ])('refuses a password %s with a 400 naming password', async (_, password, message) => {
     const server = await serve();
     const res = await call(`${server.url}/api/console/auth/sign-up`, { method: 'POST', body: { email: 'pw@example.com', password } });

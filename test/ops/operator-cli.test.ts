@@ -132,4 +132,19 @@ describe.each(storeKinds)('operator commands on %s', (kind) => {
     expect((await cli(env, 'accounts', 'show', '--email', 'leaving@example.com')).code).toBe(1);
     expect((await cli(env, 'accounts', 'list', '--status', 'deleted', '--json')).json().accounts).toEqual([expect.objectContaining({ id: deleted.id, email: null })]);
   });
+
+  it('prints names stored before control characters were refused escaped, never raw (security audit finding 3)', async () => {
+    const account = await t.services.accounts.create({ email: 'old-names@example.com' });
+    // As a key renamed through the Console before the fix could be: a colour, a forged row, a bidi override.
+    await t.services.keys.create(account.id, 'evil\u001b[31mRED\u001b[0m\nkey_FAKE  tl_live_fake  injected  active\u202e');
+    const escaped = 'evil\\u001b[31mRED\\u001b[0m\\u000akey_FAKE  tl_live_fake  injected  active\\u202e';
+    for (const argv of [['keys', 'list'], ['accounts', 'show']]) {
+      const { out } = await cli(env, ...argv, '--email', 'old-names@example.com');
+      expect(out).toContain(escaped);
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    }
+    expect((await cli(env, 'keys', 'list', '--email', 'old-names@example.com')).out.trim().split('\n')).toHaveLength(1);
+    // JSON carries the name as stored, for a script to handle.
+    expect((await cli(env, 'keys', 'list', '--email', 'old-names@example.com', '--json')).json().keys[0].name).toContain('\u001b[31m');
+  });
 });
